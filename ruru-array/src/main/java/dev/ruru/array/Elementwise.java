@@ -1,0 +1,196 @@
+package dev.ruru.array;
+
+/**
+ * Runs elementwise operations over broadcast operands: promotes dtypes, allocates the output and
+ * drives the per-dtype row loops of {@link BinaryOp}, {@link UnaryOp} and {@link Comparison} through
+ * {@link StridedLoop}. Inputs are never modified, except by the {@code inPlace}/{@code into} entry
+ * points, whose target is named.
+ */
+final class Elementwise {
+  private Elementwise() {}
+
+  static NDArray binary(BinaryOp op, NDArray a, NDArray b) {
+    DType type = op.computeType(DType.promote(a.dtype, b.dtype));
+    NDArray out = NDArray.fresh(type, Layout.broadcastShapes(op.symbol(), a.shape, b.shape));
+    run(op, a.astype(type), b.astype(type), out);
+    return out;
+  }
+
+  /** A Java scalar is "weak" as in NumPy 2: it takes the array's dtype unless a fraction meets integers. */
+  static NDArray binary(BinaryOp op, NDArray a, double scalar) {
+    return binary(op, a, NDArray.scalar(scalar, scalarType(a, scalar)));
+  }
+
+  private static DType scalarType(NDArray a, double scalar) {
+    return DType.promoteWithScalar(a.dtype, scalar != Math.rint(scalar) || !Double.isFinite(scalar));
+  }
+
+  /** {@code target = target op other}, with other broadcast to the target's shape and cast to its dtype. */
+  static NDArray inPlace(BinaryOp op, NDArray target, NDArray other) {
+    String name = op.symbol() + "InPlace";
+    checkWritable(name, target);
+    checkCast(name, op, DType.promote(target.dtype, other.dtype), target.dtype);
+    NDArray source = other.astype(target.dtype);
+    int[] strides = Layout.broadcastStrides(name, source.shape, source.strides, target.shape);
+    run(op, target, new NDArray(source.dtype, source.data, target.shape, strides, source.offset), target);
+    return target;
+  }
+
+  static NDArray inPlace(BinaryOp op, NDArray target, double scalar) {
+    return inPlace(op, target, NDArray.scalar(scalar, scalarType(target, scalar)));
+  }
+
+  /** {@code out = a op b}, written into an existing array of exactly the broadcast shape. */
+  static NDArray into(BinaryOp op, NDArray a, NDArray b, NDArray out) {
+    String name = op.symbol() + "InPlace";
+    checkWritable(name, out);
+    int[] shape = Layout.broadcastShapes(name, a.shape, b.shape);
+    if (!java.util.Arrays.equals(shape, out.shape)) {
+      throw new ShapeMismatchException(name + ": the result has shape " + java.util.Arrays.toString(shape)
+          + " but the output array has shape " + java.util.Arrays.toString(out.shape));
+    }
+    checkCast(name, op, DType.promote(a.dtype, b.dtype), out.dtype);
+    run(op, a.astype(out.dtype), b.astype(out.dtype), out);
+    return out;
+  }
+
+  /** NumPy's "same_kind" casting for outputs: a floating result cannot be stored in an integer array. */
+  private static void checkCast(String name, BinaryOp op, DType result, DType target) {
+    DType computed = op.computeType(result);
+    if (computed.isFloating() && !target.isFloating()) {
+      throw new IllegalArgumentException(name + ": cannot store a " + computed + " result in a " + target + " array");
+    }
+  }
+
+  /** Refuses to write through views where several indices share one element (broadcast, stride 0). */
+  static NDArray checkWritable(String op, NDArray target) {
+    for (int i = 0; i < target.shape.length; i++) {
+      if (target.strides[i] == 0 && target.shape[i] > 1) {
+        throw new IllegalArgumentException(op + ": cannot write into a broadcast view (axis " + i + " of shape "
+            + java.util.Arrays.toString(target.shape) + " has stride 0); make a copy first");
+      }
+    }
+    return target;
+  }
+
+  private static void run(BinaryOp op, NDArray a, NDArray b, NDArray out) {
+    StridedLoop loop = loop(out, a, b);
+    int os = loop.innerStride(0);
+    int as = loop.innerStride(1);
+    int bs = loop.innerStride(2);
+    switch (out.data) {
+      case float[] o -> {
+        float[] x = (float[]) a.data;
+        float[] y = (float[]) b.data;
+        loop.run((at, n) -> op.apply(x, at[1], as, y, at[2], bs, o, at[0], os, n));
+      }
+      case double[] o -> {
+        double[] x = (double[]) a.data;
+        double[] y = (double[]) b.data;
+        loop.run((at, n) -> op.apply(x, at[1], as, y, at[2], bs, o, at[0], os, n));
+      }
+      default -> loop.run((at, n) -> {
+        for (int i = 0; i < n; i++) {
+          long value = op.apply(Storage.getLong(a.data, at[1] + i * as), Storage.getLong(b.data, at[2] + i * bs));
+          Storage.setLong(out.data, at[0] + i * os, value);
+        }
+      });
+    }
+  }
+
+  static NDArray unary(UnaryOp op, NDArray a) {
+    DType type = op.resultType(a.dtype);
+    NDArray input = a.astype(type);
+    NDArray out = NDArray.fresh(type, a.shape);
+    StridedLoop loop = loop(out, input);
+    int os = loop.innerStride(0);
+    int is = loop.innerStride(1);
+    switch (out.data) {
+      case float[] o -> {
+        float[] x = (float[]) input.data;
+        loop.run((at, n) -> op.apply(x, at[1], is, o, at[0], os, n));
+      }
+      case double[] o -> {
+        double[] x = (double[]) input.data;
+        loop.run((at, n) -> op.apply(x, at[1], is, o, at[0], os, n));
+      }
+      default -> loop.run((at, n) -> {
+        for (int i = 0; i < n; i++) {
+          Storage.setLong(out.data, at[0] + i * os, op.apply(Storage.getLong(input.data, at[1] + i * is)));
+        }
+      });
+    }
+    return out;
+  }
+
+  static NDArray compare(Comparison op, NDArray a, NDArray b) {
+    DType type = DType.promote(a.dtype, b.dtype);
+    NDArray out = NDArray.fresh(DType.BOOL, Layout.broadcastShapes(op.symbol(), a.shape, b.shape));
+    NDArray x = a.astype(type);
+    NDArray y = b.astype(type);
+    byte[] o = (byte[]) out.data;
+    StridedLoop loop = loop(out, x, y);
+    int xs = loop.innerStride(1);
+    int ys = loop.innerStride(2);
+    boolean floating = type.isFloating();
+    loop.run((at, n) -> {
+      for (int i = 0; i < n; i++) {
+        int p = at[1] + i * xs;
+        int q = at[2] + i * ys;
+        boolean result = floating
+            ? op.test(Storage.getDouble(x.data, p), Storage.getDouble(y.data, q))
+            : op.test(Storage.getLong(x.data, p), Storage.getLong(y.data, q));
+        o[at[0] + i] = (byte) (result ? 1 : 0);
+      }
+    });
+    return out;
+  }
+
+  static NDArray compare(Comparison op, NDArray a, double scalar) {
+    return compare(op, a, NDArray.scalar(scalar, scalarType(a, scalar)));
+  }
+
+  static NDArray where(NDArray condition, NDArray whenTrue, NDArray whenFalse) {
+    int[] shape = Layout.broadcastShapes("where", Layout.broadcastShapes("where", condition.shape, whenTrue.shape), whenFalse.shape);
+    DType type = DType.promote(whenTrue.dtype, whenFalse.dtype);
+    NDArray out = NDArray.fresh(type, shape);
+    NDArray yes = whenTrue.astype(type);
+    NDArray no = whenFalse.astype(type);
+    StridedLoop loop = loop(out, condition, yes, no);
+    int cs = loop.innerStride(1);
+    int ys = loop.innerStride(2);
+    int ns = loop.innerStride(3);
+    loop.run((at, n) -> {
+      for (int i = 0; i < n; i++) {
+        boolean pick = Storage.getDouble(condition.data, at[1] + i * cs) != 0;
+        Storage.copy(pick ? yes.data : no.data, pick ? at[2] + i * ys : at[3] + i * ns, 1, out.data, at[0] + i, 1, 1);
+      }
+    });
+    return out;
+  }
+
+  /** Copies {@code from} into {@code into} (same shape, any strides), converting the dtype. */
+  static void copyInto(NDArray from, NDArray into) {
+    if (!java.util.Arrays.equals(from.shape, into.shape)) {
+      throw new ShapeMismatchException("copy: source shape " + java.util.Arrays.toString(from.shape)
+          + " differs from target shape " + java.util.Arrays.toString(into.shape));
+    }
+    StridedLoop loop = loop(into, from);
+    int ts = loop.innerStride(0);
+    int fs = loop.innerStride(1);
+    loop.run((at, n) -> Storage.copy(from.data, at[1], fs, into.data, at[0], ts, n));
+  }
+
+  /** A loop over {@code out}'s shape, with every operand broadcast to it (operand 0 is the output). */
+  private static StridedLoop loop(NDArray out, NDArray... inputs) {
+    int[][] strides = new int[inputs.length + 1][];
+    int[] offsets = new int[inputs.length + 1];
+    strides[0] = out.strides;
+    offsets[0] = out.offset;
+    for (int k = 0; k < inputs.length; k++) {
+      strides[k + 1] = Layout.broadcastStrides("broadcast", inputs[k].shape, inputs[k].strides, out.shape);
+      offsets[k + 1] = inputs[k].offset;
+    }
+    return new StridedLoop(out.shape, strides, offsets);
+  }
+}

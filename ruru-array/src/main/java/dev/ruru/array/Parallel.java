@@ -1,0 +1,101 @@
+package dev.ruru.array;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How many cores the array kernels use. Large elementwise and reduction kernels split their work into
+ * fixed-size chunks, independent of the thread count, so results are bit-identical whatever the count.
+ * The count comes from the system property {@code ruru.threads}, else the number of cores, and can be
+ * changed with {@link #setThreads(int)} (which also sets OpenBLAS's).
+ */
+public final class Parallel {
+  /** Below this many elements a kernel runs on the calling thread: forking costs more than it saves. */
+  static final int MIN_PARALLEL_ELEMENTS = 1 << 17;
+
+  private static volatile int threads = initialThreads();
+  private static volatile ForkJoinPool pool;
+
+  private Parallel() {}
+
+  private static int initialThreads() {
+    String property = System.getProperty("ruru.threads");
+    if (property == null || property.isBlank()) {
+      return Runtime.getRuntime().availableProcessors();
+    }
+    try {
+      int value = Integer.parseInt(property.trim());
+      if (value >= 1) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the error below
+    }
+    throw new IllegalArgumentException("ruru.threads: expected a positive integer, got '" + property + "'");
+  }
+
+  /** The number of threads kernels use. */
+  public static int threads() {
+    return threads;
+  }
+
+  /** Sets the number of threads for array kernels and for OpenBLAS. */
+  public static synchronized void setThreads(int count) {
+    Check.arg(count >= 1, "Parallel.setThreads: expected a positive thread count, got %s", count);
+    threads = count;
+    ForkJoinPool old = pool;
+    pool = null;
+    if (old != null) {
+      old.shutdown();
+    }
+    MatMul.setBlasThreads(count);
+  }
+
+  /** A body that handles the chunks {@code [from, to)} of some range. */
+  @FunctionalInterface
+  interface RangeBody {
+    void run(int from, int to);
+  }
+
+  /**
+   * Runs {@code body} over {@code [0, count)} split into chunks of {@code chunk}, in parallel when there
+   * is more than one chunk and more than one thread. Chunks do not depend on the thread count.
+   */
+  static void forEachChunk(int count, int chunk, RangeBody body) {
+    int chunks = (count + chunk - 1) / chunk;
+    if (chunks <= 1 || threads <= 1) {
+      body.run(0, count);
+      return;
+    }
+    int workers = Math.min(threads, chunks);
+    List<ForkJoinTask<?>> tasks = new ArrayList<>(workers);
+    ForkJoinPool executor = pool();
+    // Each worker takes a contiguous run of whole chunks, so per-chunk results stay the same.
+    for (int w = 1; w < workers; w++) {
+      int firstChunk = (int) ((long) chunks * w / workers);
+      int lastChunk = (int) ((long) chunks * (w + 1) / workers);
+      int from = firstChunk * chunk;
+      int to = Math.min(count, lastChunk * chunk);
+      tasks.add(executor.submit(() -> body.run(from, to)));
+    }
+    body.run(0, Math.min(count, (int) ((long) chunks / workers) * chunk));
+    for (ForkJoinTask<?> task : tasks) {
+      task.join();
+    }
+  }
+
+  private static ForkJoinPool pool() {
+    ForkJoinPool current = pool;
+    if (current == null) {
+      synchronized (Parallel.class) {
+        if (pool == null) {
+          pool = new ForkJoinPool(Math.max(1, threads - 1));
+        }
+        current = pool;
+      }
+    }
+    return current;
+  }
+}

@@ -1,0 +1,144 @@
+package dev.ruru.array;
+
+/**
+ * The elementwise functions of one argument. Transcendental functions run one virtual call per element
+ * (the function itself costs far more); the cheap ones that training calls most (neg, abs, relu)
+ * have their own loops so the JIT vectorises them. Functions that keep integers integral (neg, abs,
+ * sign, relu) keep integer dtypes; the others turn integers into float64, as NumPy does.
+ */
+enum UnaryOp {
+  NEG(true) {
+    @Override
+    double apply(double x) {
+      return -x;
+    }
+
+    @Override
+    void apply(float[] in, int io, int is, float[] out, int oo, int os, int n) {
+      if (is == 1 && os == 1) {
+        for (int i = 0; i < n; i++) {
+          out[oo + i] = -in[io + i];
+        }
+      } else {
+        super.apply(in, io, is, out, oo, os, n);
+      }
+    }
+  },
+  ABS(true) {
+    @Override
+    double apply(double x) {
+      return Math.abs(x);
+    }
+
+    @Override
+    void apply(float[] in, int io, int is, float[] out, int oo, int os, int n) {
+      if (is == 1 && os == 1) {
+        for (int i = 0; i < n; i++) {
+          out[oo + i] = Math.abs(in[io + i]);
+        }
+      } else {
+        super.apply(in, io, is, out, oo, os, n);
+      }
+    }
+  },
+  SIGN(true) {
+    @Override
+    double apply(double x) {
+      return Math.signum(x);
+    }
+  },
+  EXP(false) {
+    @Override
+    double apply(double x) {
+      return Math.exp(x);
+    }
+  },
+  LOG(false) {
+    @Override
+    double apply(double x) {
+      return Math.log(x);
+    }
+  },
+  SQRT(false) {
+    @Override
+    double apply(double x) {
+      return Math.sqrt(x);
+    }
+  },
+  SIN(false) {
+    @Override
+    double apply(double x) {
+      return Math.sin(x);
+    }
+  },
+  COS(false) {
+    @Override
+    double apply(double x) {
+      return Math.cos(x);
+    }
+  },
+  TANH(false) {
+    @Override
+    double apply(double x) {
+      return Math.tanh(x);
+    }
+  },
+  SIGMOID(false) {
+    /** For x ≪ 0, exp(−x) overflows to ∞ and the result is exactly 0, which is the right limit. */
+    @Override
+    double apply(double x) {
+      return 1 / (1 + Math.exp(-x));
+    }
+  },
+  RELU(true) {
+    /** max(x, 0); Math.max keeps NaN as NaN, like NumPy's maximum. */
+    @Override
+    double apply(double x) {
+      return Math.max(x, 0);
+    }
+
+    @Override
+    void apply(float[] in, int io, int is, float[] out, int oo, int os, int n) {
+      if (is == 1 && os == 1) {
+        for (int i = 0; i < n; i++) {
+          out[oo + i] = Math.max(in[io + i], 0f);
+        }
+      } else {
+        super.apply(in, io, is, out, oo, os, n);
+      }
+    }
+  };
+
+  private final boolean keepsIntegers;
+
+  UnaryOp(boolean keepsIntegers) {
+    this.keepsIntegers = keepsIntegers;
+  }
+
+  /** The result dtype for an input dtype. */
+  DType resultType(DType input) {
+    if (input == DType.BOOL) {
+      return keepsIntegers ? DType.INT64 : DType.FLOAT64;
+    }
+    return keepsIntegers ? input : input.floatingResult();
+  }
+
+  abstract double apply(double x);
+
+  void apply(float[] in, int io, int is, float[] out, int oo, int os, int n) {
+    for (int i = 0; i < n; i++) {
+      out[oo + i * os] = (float) apply(in[io + i * is]);
+    }
+  }
+
+  void apply(double[] in, int io, int is, double[] out, int oo, int os, int n) {
+    for (int i = 0; i < n; i++) {
+      out[oo + i * os] = apply(in[io + i * is]);
+    }
+  }
+
+  /** Integer rows (only for the functions that keep integers). */
+  long apply(long x) {
+    return (long) apply((double) x);
+  }
+}
