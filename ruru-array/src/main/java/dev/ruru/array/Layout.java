@@ -32,12 +32,12 @@ final class Layout {
    * are ignored, as NumPy does; an empty array is contiguous in both orders.
    */
   static boolean isContiguous(int[] shape, int[] strides, Order order) {
+    if (size(shape) == 0) {
+      return true;
+    }
     int expected = 1;
     for (int k = 0; k < shape.length; k++) {
       int i = order == Order.C ? shape.length - 1 - k : k;
-      if (shape[i] == 0) {
-        return true;
-      }
       if (shape[i] != 1) {
         if (strides[i] != expected) {
           return false;

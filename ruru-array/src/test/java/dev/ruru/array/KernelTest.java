@@ -1,0 +1,227 @@
+package dev.ruru.array;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Kernels against naive scalar references, on arrays large enough to take the parallel and
+ * vectorised paths and on strided views that take the general ones.
+ */
+class KernelTest {
+  private final int threadsBefore = Parallel.threads();
+
+  @AfterEach
+  void restoreThreads() {
+    Parallel.setThreads(threadsBefore);
+  }
+
+  /** Reference: element [i, j] of a 2-D array read through its strides, one at a time. */
+  private static double at(NDArray a, int i, int j) {
+    return a.getDouble(i, j);
+  }
+
+  @Test
+  void binaryOpsOnLargeStridedAndBroadcastOperandsMatchScalarLoops() {
+    NDArray x = NDArray.randn(Shape.of(700, 600), new SplittableRandom(1));
+    NDArray y = NDArray.randn(Shape.of(600, 700), new SplittableRandom(2)).transpose();
+    NDArray row = NDArray.randn(Shape.of(600), new SplittableRandom(3));
+    NDArray column = NDArray.randn(Shape.of(700, 1), new SplittableRandom(4));
+    NDArray reversed = x.index("::-1, ::-1");
+    NDArray[] results = {x.add(y), x.sub(row), reversed.mul(column), x.div(y), x.maximum(y), x.minimum(row)};
+    for (int i = 0; i < 700; i += 7) {
+      for (int j = 0; j < 600; j += 5) {
+        float a = (float) at(x, i, j);
+        float b = (float) at(y, i, j);
+        float r = (float) row.getDouble(j);
+        float c = (float) column.getDouble(i, 0);
+        assertEquals(a + b, at(results[0], i, j), 0, "add at " + i + "," + j);
+        assertEquals(a - r, at(results[1], i, j), 0, "sub at " + i + "," + j);
+        assertEquals((float) at(reversed, i, j) * c, at(results[2], i, j), 0, "mul at " + i + "," + j);
+        assertEquals(a / b, at(results[3], i, j), 0, "div at " + i + "," + j);
+        assertEquals(Math.max(a, b), at(results[4], i, j), 0, "maximum at " + i + "," + j);
+        assertEquals(Math.min(a, r), at(results[5], i, j), 0, "minimum at " + i + "," + j);
+      }
+    }
+  }
+
+  @Test
+  void unaryOpsMatchJavaMath() {
+    NDArray x = NDArray.uniform(Shape.of(3, 1000), 0.1, 4, DType.FLOAT64, new SplittableRandom(5)).index(":, ::3");
+    double[] in = x.toDoubleArray();
+    double[][] out = {
+      x.exp().toDoubleArray(), x.log().toDoubleArray(), x.sqrt().toDoubleArray(), x.tanh().toDoubleArray(),
+      x.sigmoid().toDoubleArray(), x.neg().relu().toDoubleArray(), x.sin().toDoubleArray(), x.neg().abs().toDoubleArray()
+    };
+    for (int i = 0; i < in.length; i++) {
+      assertEquals(Math.exp(in[i]), out[0][i], 0);
+      assertEquals(Math.log(in[i]), out[1][i], 0);
+      assertEquals(Math.sqrt(in[i]), out[2][i], 0);
+      assertEquals(Math.tanh(in[i]), out[3][i], 0);
+      assertEquals(1 / (1 + Math.exp(-in[i])), out[4][i], 0);
+      assertEquals(0, out[5][i], 0);
+      assertEquals(Math.sin(in[i]), out[6][i], 0);
+      assertEquals(in[i], out[7][i], 0);
+    }
+    assertArrayEquals(new float[] {0, 0, 2}, NDArray.of(new float[] {-3, 0, 2}).relu().toFloatArray());
+    assertEquals(0.0f, NDArray.of(new float[] {-1000}).sigmoid().toFloatArray()[0]);
+    assertArrayEquals(new double[] {-1, 0, 1}, NDArray.of(new double[] {-2, 0, 5}).sign().toDoubleArray());
+  }
+
+  @Test
+  void fullSumIsIdenticalForEveryThreadCountAndCloseToADoubleSum() {
+    NDArray x = NDArray.rand(Shape.of(3_000_001), new SplittableRandom(6));
+    double reference = 0;
+    for (float v : x.toFloatArray()) {
+      reference += v;
+    }
+    Parallel.setThreads(1);
+    double one = x.sum().item();
+    Parallel.setThreads(2);
+    double two = x.sum().item();
+    Parallel.setThreads(3);
+    double three = x.sum().item();
+    assertEquals(one, two, 0);
+    assertEquals(one, three, 0);
+    assertEquals(reference, one, reference * 1e-6);
+  }
+
+  @Test
+  void reductionsOverEveryAxisSetMatchNestedLoops() {
+    NDArray x = NDArray.randn(Shape.of(4, 5, 6), new SplittableRandom(7)).astype(DType.FLOAT64);
+    int[][] axesSets = {{0}, {1}, {2}, {0, 1}, {1, 2}, {0, 2}, {0, 1, 2}, {-1}};
+    for (int[] axes : axesSets) {
+      boolean[] picked = Reductions.picked("test", x, axes);
+      NDArray sum = x.sum(axes, Dims.KEEP);
+      NDArray max = x.max(axes, Dims.KEEP);
+      NDArray min = x.min(axes, Dims.KEEP);
+      double[] expectedSum = new double[sum.size()];
+      double[] expectedMax = new double[sum.size()];
+      double[] expectedMin = new double[sum.size()];
+      java.util.Arrays.fill(expectedMax, Double.NEGATIVE_INFINITY);
+      java.util.Arrays.fill(expectedMin, Double.POSITIVE_INFINITY);
+      for (int i = 0; i < 4; i++) {
+        for (int j = 0; j < 5; j++) {
+          for (int k = 0; k < 6; k++) {
+            int o = ((picked[0] ? 0 : i) * (picked[1] ? 1 : 5) + (picked[1] ? 0 : j)) * (picked[2] ? 1 : 6) + (picked[2] ? 0 : k);
+            double v = x.getDouble(i, j, k);
+            expectedSum[o] += v;
+            expectedMax[o] = Math.max(expectedMax[o], v);
+            expectedMin[o] = Math.min(expectedMin[o], v);
+          }
+        }
+      }
+      String label = java.util.Arrays.toString(axes);
+      assertArrayEquals(expectedSum, sum.toDoubleArray(), 1e-12, "sum over " + label);
+      assertArrayEquals(expectedMax, max.toDoubleArray(), 0, "max over " + label);
+      assertArrayEquals(expectedMin, min.toDoubleArray(), 0, "min over " + label);
+    }
+  }
+
+  @Test
+  void largeLeadingAxisReductionMatchesColumnLoops() {
+    NDArray x = NDArray.randn(Shape.of(600, 300), new SplittableRandom(8));
+    NDArray sums = x.sum(0);
+    NDArray maxima = x.max(0, Dims.KEEP);
+    for (int j = 0; j < 300; j++) {
+      double s = 0;
+      double m = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < 600; i++) {
+        s += x.getDouble(i, j);
+        m = Math.max(m, x.getDouble(i, j));
+      }
+      assertEquals(s, sums.getDouble(j), 1e-4, "column " + j);
+      assertEquals(m, maxima.getDouble(0, j), 0, "column " + j);
+    }
+  }
+
+  @Test
+  void emptyReductionsHaveIdentitiesOrErrors() {
+    NDArray empty = NDArray.zeros(Shape.of(0, 3));
+    assertArrayEquals(new float[] {0, 0, 0}, empty.sum(0).toFloatArray());
+    assertArrayEquals(new float[] {1, 1, 1}, empty.prod(new int[] {0}, Dims.DROP).toFloatArray());
+    var error = assertThrows(IllegalArgumentException.class, () -> empty.max(0));
+    assertEquals("max: zero-size array reduction over axes (0) of shape [0, 3] has no identity", error.getMessage());
+    assertEquals(Shape.of(0), empty.max(1).shape());
+  }
+
+  @Test
+  void argmaxTakesTheFirstOfTiesAndNaN() {
+    NDArray x = NDArray.of(new double[] {1, 3, 3, 0, Double.NaN, 5}, 2, 3);
+    assertArrayEquals(new long[] {1, 1}, x.argmax(1).toLongArray());
+    assertArrayEquals(new long[] {0, 1}, x.argmin(1).toLongArray());
+    assertEquals(4, x.argmax().item());
+    assertArrayEquals(new long[] {0, 1, 1}, x.argmax(0).toLongArray());
+  }
+
+  @Test
+  void meanVarStdAndLogsumexpAreStable() {
+    NDArray x = NDArray.of(new double[] {1, 2, 3, 4, 1000, 1000}, 3, 2);
+    assertArrayEquals(new double[] {1004 / 3.0, 1006 / 3.0}, x.mean(0).toDoubleArray(), 1e-12);
+    assertEquals(2.9166666666666665, NDArray.arange(6).var().item(), 1e-15);
+    assertEquals(Math.sqrt(3.5), NDArray.arange(6).std(new int[] {0}, Dims.DROP, 1).item(), 1e-15);
+    NDArray lse = x.logsumexp(1);
+    assertEquals(1000 + Math.log(2), lse.getDouble(2), 1e-12);
+    assertEquals(2 + Math.log1p(Math.exp(-1)), lse.getDouble(0), 1e-12);
+    NDArray infinite = NDArray.of(new double[] {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY});
+    assertEquals(Double.NEGATIVE_INFINITY, infinite.logsumexp(0).item());
+  }
+
+  @Test
+  void inPlaceOpsWriteThroughViewsAndRefuseBroadcastTargets() {
+    NDArray x = NDArray.zeros(Shape.of(3, 4), DType.FLOAT64);
+    x.index(":, 1::2").addInPlace(NDArray.of(new double[] {1, 2}));
+    assertArrayEquals(new double[] {0, 1, 0, 2, 0, 1, 0, 2, 0, 1, 0, 2}, x.toDoubleArray());
+    x.mulInPlace(2).addInPlace(0.5);
+    assertEquals(4.5, x.getDouble(2, 3));
+    NDArray out = NDArray.zeros(Shape.of(3, 4));
+    out.addInPlace(NDArray.ones(Shape.of(3, 1)), NDArray.ones(Shape.of(4)));
+    assertEquals(24, out.sum().item());
+    var error = assertThrows(IllegalArgumentException.class, () -> NDArray.zeros(Shape.of(4)).broadcastTo(Shape.of(2, 4)).addInPlace(1));
+    assertTrue(error.getMessage().startsWith("addInPlace: cannot write into a broadcast view"), error.getMessage());
+    var cast = assertThrows(IllegalArgumentException.class, () -> NDArray.of(new int[] {1}).addInPlace(NDArray.of(new double[] {0.5})));
+    assertEquals("addInPlace: cannot store a float64 result in a int32 array", cast.getMessage());
+  }
+
+  @Test
+  void comparisonsAndWhereMakeAndUseMasks() {
+    NDArray x = NDArray.of(new float[] {-1, 0, 2, Float.NaN});
+    NDArray mask = x.gt(0);
+    assertEquals(DType.BOOL, mask.dtype());
+    assertArrayEquals(new long[] {0, 0, 1, 0}, mask.toLongArray());
+    assertArrayEquals(new long[] {1, 1, 1, 1}, x.ne(NDArray.of(new float[] {5})).toLongArray());
+    NDArray picked = NDArray.where(mask, x, NDArray.scalar(-7, DType.FLOAT64));
+    assertEquals(DType.FLOAT64, picked.dtype());
+    assertArrayEquals(new double[] {-7, -7, 2, -7}, picked.toDoubleArray());
+    assertArrayEquals(new float[] {-0.5f, 0, 0.5f}, NDArray.of(new float[] {-3, 0, 9}).clip(-0.5, 0.5).toFloatArray());
+  }
+
+  @Test
+  void randomArraysRepeatForTheSameSeedWhateverTheThreadCount() {
+    Parallel.setThreads(1);
+    NDArray a = NDArray.randn(Shape.of(1000), new SplittableRandom(42));
+    Parallel.setThreads(2);
+    NDArray b = NDArray.randn(Shape.of(1000), new SplittableRandom(42));
+    assertArrayEquals(a.toFloatArray(), b.toFloatArray());
+    NDArray u = NDArray.uniform(Shape.of(10_000), -2, 3, DType.FLOAT64, new SplittableRandom(1));
+    assertTrue(u.min().item() >= -2 && u.max().item() < 3);
+    // 10,000 samples of width 5: the standard error of the mean is 0.0144; allow five of them
+    assertEquals(0.5, u.mean().item(), 0.072);
+    assertEquals(1, NDArray.randn(Shape.of(20_000), new SplittableRandom(3)).std().item(), 0.02);
+  }
+
+  @Test
+  void rangesAndIdentity() {
+    assertArrayEquals(new double[] {0, 0.25, 0.5, 0.75, 1}, NDArray.linspace(0, 1, 5, DType.FLOAT64).toDoubleArray());
+    assertArrayEquals(new float[] {5, 3, 1}, NDArray.arange(5, 0, -2, DType.FLOAT32).toFloatArray());
+    assertEquals(3, NDArray.eye(3).sum().item());
+    assertEquals(1, NDArray.eye(3).getDouble(2, 2));
+    var error = assertThrows(ShapeMismatchException.class, () -> NDArray.of(new float[6], 4, 2));
+    assertEquals("of: 6 values do not fill shape [4, 2] (8 elements)", error.getMessage());
+  }
+}
