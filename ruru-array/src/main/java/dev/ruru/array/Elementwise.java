@@ -10,10 +10,25 @@ final class Elementwise {
   private Elementwise() {}
 
   static NDArray binary(BinaryOp op, NDArray a, NDArray b) {
+    if (a.dtype == DType.BOOL && b.dtype == DType.BOOL) {
+      return logical(op, a, b);
+    }
     DType type = op.computeType(DType.promote(a.dtype, b.dtype));
     NDArray out = NDArray.fresh(type, Layout.broadcastShapes(op.symbol(), a.shape, b.shape));
     run(op, a.astype(type), b.astype(type), out);
     return out;
+  }
+
+  /**
+   * NumPy keeps bool for bool ⊕ bool where the result is still a truth value: + and maximum are "or",
+   * · and minimum are "and"; the others compute on 0/1 integers.
+   */
+  private static NDArray logical(BinaryOp op, NDArray a, NDArray b) {
+    NDArray result = binary(op, a.astype(DType.INT64), b.astype(DType.INT64));
+    return switch (op) {
+      case ADD, MUL, MAXIMUM, MINIMUM -> result.astype(DType.BOOL);
+      default -> result;
+    };
   }
 
   /** A Java scalar is "weak" as in NumPy 2: it takes the array's dtype unless a fraction meets integers. */

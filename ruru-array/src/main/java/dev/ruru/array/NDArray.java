@@ -256,7 +256,10 @@ public final class NDArray {
     return new NDArray(dtype, data, dims, Layout.broadcastStrides("broadcastTo", shape, strides, dims), offset);
   }
 
-  /** The main diagonal of a matrix (the last two axes); a view with stride rows + columns. */
+  /**
+   * The main diagonal, as NumPy's default {@code np.diagonal(a)}: axes 0 and 1 are replaced by one
+   * last axis that steps rows + columns; a view.
+   */
   public NDArray diagonal() {
     return Views.diagonal(this);
   }
@@ -467,19 +470,19 @@ public final class NDArray {
   /** Integer labels of any shape to one-hot vectors along a new last axis of {@code classes}. */
   public static NDArray oneHot(NDArray labels, int classes, DType dtype) { return Indexing.oneHot(labels, classes, dtype); }
 
-  public static NDArray concatenate(List<NDArray> arrays, int axis) { return Indexing.concatenate(arrays, axis); }
+  public static NDArray concatenate(List<NDArray> arrays, int axis) { return Joining.concatenate(arrays, axis); }
 
   /** Joins arrays of one shape along a new axis. */
-  public static NDArray stack(List<NDArray> arrays, int axis) { return Indexing.stack(arrays, axis); }
+  public static NDArray stack(List<NDArray> arrays, int axis) { return Joining.stack(arrays, axis); }
 
   /** Splits into {@code sections} equal views along {@code axis}. */
-  public List<NDArray> split(int sections, int axis) { return Indexing.split(this, sections, axis); }
+  public List<NDArray> split(int sections, int axis) { return Joining.split(this, sections, axis); }
 
   /** Splits into views before each of {@code indices} along {@code axis}, as {@code np.split(a, [i, j])}. */
-  public List<NDArray> splitAt(int[] indices, int axis) { return Indexing.splitAt(this, indices, axis); }
+  public List<NDArray> splitAt(int[] indices, int axis) { return Joining.splitAt(this, indices, axis); }
 
   /** Pads with {@code value}: {@code widths[axis] = {before, after}}, as {@code np.pad(mode="constant")}. */
-  public NDArray pad(int[][] widths, double value) { return Indexing.pad(this, widths, value); }
+  public NDArray pad(int[][] widths, double value) { return Joining.pad(this, widths, value); }
 
   // ---------------------------------------------------------------- conversion and comparison
 

@@ -44,6 +44,11 @@ public record Shape(int[] dims) {
     return size;
   }
 
+  /** NumPy's broadcast of two shapes; the error names {@code op} and the first clashing dimension. */
+  public static Shape broadcast(String op, Shape a, Shape b) {
+    return new Shape(Layout.broadcastShapes(op, a.dims, b.dims));
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof Shape shape && Arrays.equals(dims, shape.dims);

@@ -1,0 +1,242 @@
+package dev.ruru.array;
+
+import java.util.Arrays;
+
+/**
+ * Indexing by integer arrays: single-element offsets, NumPy's {@code take}, PyTorch's {@code gather}
+ * and {@code scatter_add}, and one-hot encoding. Joining and splitting along an axis live in
+ * {@link Joining}.
+ *
+ * <p>Index arrays are int32 or int64; a negative index counts from the end of its axis, as in NumPy.
+ * Every index is checked before anything is written, and an index out of range names the operation,
+ * the index, the axis and its size.
+ */
+final class Indexing {
+  private Indexing() {}
+
+  /** Storage offset of one element; negative indices count from the end; errors name op, axis and size. */
+  static int offsetOf(String op, NDArray a, int[] index) {
+    if (index.length != a.shape.length) {
+      throw new IllegalArgumentException(op + ": expected " + a.shape.length + " indices, got " + index.length);
+    }
+    int offset = a.offset;
+    for (int axis = 0; axis < index.length; axis++) {
+      offset += Check.index(op, index[axis], axis, a.shape[axis]) * a.strides[axis];
+    }
+    return offset;
+  }
+
+  /**
+   * {@code np.take(a, indices, axis)}: {@code out[p..., j..., q...] = a[p..., indices[j...], q...]}.
+   * Shapes: a {@code [p..., n, q...]} and indices {@code [j...]} give {@code [p..., j..., q...]}.
+   */
+  static NDArray take(NDArray a, NDArray indices, int axis) {
+    int ax = Check.axis("take", axis, a.shape.length);
+    int[] picks = indexValues("take", indices, ax, a.shape[ax]);
+    int[] before = Arrays.copyOfRange(a.shape, 0, ax);
+    int[] after = Arrays.copyOfRange(a.shape, ax + 1, a.shape.length);
+    NDArray out = NDArray.fresh(a.dtype, join(join(before, indices.shape), after));
+    // Seen as [p..., picks, q...], the output is one slab per pick, each a copy of a slab of a.
+    int[] flatStrides = Layout.strides(join(join(before, new int[] {picks.length}), after), Order.C);
+    int[] slabShape = Views.remove(a.shape, ax);
+    int[] sourceStrides = Views.remove(a.strides, ax);
+    int[] targetStrides = Views.remove(flatStrides, ax);
+    for (int k = 0; k < picks.length; k++) {
+      NDArray source = new NDArray(a.dtype, a.data, slabShape, sourceStrides, a.offset + picks[k] * a.strides[ax]);
+      NDArray target = new NDArray(out.dtype, out.data, slabShape, targetStrides, k * flatStrides[ax]);
+      Elementwise.copyInto(source, target);
+    }
+    return out;
+  }
+
+  /**
+   * PyTorch's {@code gather}: {@code out[i][j][k] = a[index[i][j][k]][j][k]} for axis 0, and likewise
+   * for other axes. {@code index} has the rank of {@code a} and, off {@code axis}, extents no larger
+   * than a's; the result has the shape of {@code index} and the dtype of {@code a}.
+   */
+  static NDArray gather(NDArray a, int axis, NDArray index) {
+    int ax = Check.axis("gather", axis, a.shape.length);
+    checkIndexShape("gather", "input", a.shape, ax, index.shape, true);
+    int[] picks = indexValues("gather", index, ax, a.shape[ax]);
+    int[] sourceOffsets = offsetsAlong(index.shape, a.strides, a.offset, ax, picks);
+    NDArray out = NDArray.fresh(a.dtype, index.shape);
+    copyAt(a.data, sourceOffsets, out.data);
+    return out;
+  }
+
+  /**
+   * PyTorch's {@code scatter_add} without mutation: a copy of {@code a} where, for axis 0,
+   * {@code out[index[i][j]][j] += source[i][j]} for every position of {@code index}. Repeated indices
+   * accumulate, in C order of {@code index}, so the result is deterministic. {@code source} has a's dtype
+   * and extents at least those of {@code index}; inputs are not modified.
+   */
+  static NDArray scatterAdd(NDArray a, int axis, NDArray index, NDArray source) {
+    int ax = Check.axis("scatterAdd", axis, a.shape.length);
+    checkIndexShape("scatterAdd", "input", a.shape, ax, index.shape, true);
+    checkIndexShape("scatterAdd", "source", source.shape, ax, index.shape, false);
+    if (source.dtype != a.dtype) {
+      throw new IllegalArgumentException("scatterAdd: source dtype " + source.dtype + " differs from the input's " + a.dtype
+          + "; convert it with astype first");
+    }
+    int[] picks = indexValues("scatterAdd", index, ax, a.shape[ax]);
+    NDArray out = a.copy();
+    int[] targetOffsets = offsetsAlong(index.shape, out.strides, 0, ax, picks);
+    int[] sourceOffsets = offsetsAlong(index.shape, source.strides, source.offset, -1, null);
+    addAt(source.data, sourceOffsets, out.data, targetOffsets);
+    return out;
+  }
+
+  /**
+   * One-hot vectors: labels of shape {@code [s...]} give {@code [s..., classes]} with
+   * {@code out[s..., c] = (labels[s...] == c) ? 1 : 0}. Every label must lie in {@code [0, classes)}.
+   */
+  static NDArray oneHot(NDArray labels, int classes, DType dtype) {
+    Check.arg(classes > 0, "oneHot: classes must be positive, got %s", classes);
+    requireIntegers("oneHot", "labels", labels);
+    long[] values = labels.toLongArray();
+    NDArray out = NDArray.fresh(dtype, join(labels.shape, new int[] {classes}));
+    for (int k = 0; k < values.length; k++) {
+      if (values[k] < 0 || values[k] >= classes) {
+        throw new IllegalArgumentException("oneHot: label " + values[k] + " at position " + Arrays.toString(unravel(k, labels.shape))
+            + " is outside [0, " + classes + ")");
+      }
+      Storage.setLong(out.data, k * classes + (int) values[k], 1);
+    }
+    return out;
+  }
+
+  private static void requireIntegers(String op, String what, NDArray indices) {
+    if (!indices.dtype.isInteger()) {
+      throw new IllegalArgumentException(op + ": " + what + " must be int32 or int64, got " + indices.dtype);
+    }
+  }
+
+  /** The indices in C order, each normalised into [0, size) or reported with the axis and its size. */
+  private static int[] indexValues(String op, NDArray indices, int axis, int size) {
+    requireIntegers(op, "indices", indices);
+    long[] values = indices.toLongArray();
+    int[] picks = new int[values.length];
+    for (int k = 0; k < values.length; k++) {
+      long value = values[k];
+      if (value < -size || value >= size) {
+        throw new IndexOutOfBoundsException(op + ": index " + value + " is out of bounds for axis " + axis + " with size " + size);
+      }
+      picks[k] = (int) (value < 0 ? value + size : value);
+    }
+    return picks;
+  }
+
+  /** gather/scatter need an index of the same rank, no larger than {@code shape} (off {@code axis} if asked). */
+  private static void checkIndexShape(String op, String what, int[] shape, int axis, int[] index, boolean skipAxis) {
+    if (index.length != shape.length) {
+      throw new ShapeMismatchException(op + ": index " + Arrays.toString(index) + " has rank " + index.length + " but the " + what
+          + " " + Arrays.toString(shape) + " has rank " + shape.length + "; they must match");
+    }
+    for (int d = 0; d < shape.length; d++) {
+      if ((d != axis || !skipAxis) && index[d] > shape[d]) {
+        throw new ShapeMismatchException(op + ": index " + Arrays.toString(index) + " is larger than the " + what + " "
+            + Arrays.toString(shape) + " at axis " + d + " (" + index[d] + " > " + shape[d] + ")");
+      }
+    }
+  }
+
+  /**
+   * Storage offsets, in C order over {@code shape}, of an array with {@code strides} and {@code offset};
+   * when {@code picks} is given, position p along {@code axis} is replaced by {@code picks[k]} for the
+   * k-th element.
+   */
+  private static int[] offsetsAlong(int[] shape, int[] strides, int offset, int axis, int[] picks) {
+    int size = Layout.size(shape);
+    int[] offsets = new int[size];
+    int[] position = new int[shape.length];
+    int current = offset;
+    for (int k = 0; k < size; k++) {
+      offsets[k] = picks == null ? current : current - position[axis] * strides[axis] + picks[k] * strides[axis];
+      for (int d = shape.length - 1; d >= 0; d--) {
+        if (++position[d] < shape[d]) {
+          current += strides[d];
+          break;
+        }
+        position[d] = 0;
+        current -= strides[d] * (shape[d] - 1);
+      }
+    }
+    return offsets;
+  }
+
+  /** {@code target[k] = source[offsets[k]]}; both storages have the same element type. */
+  private static void copyAt(Object source, int[] offsets, Object target) {
+    switch (source) {
+      case float[] s -> {
+        float[] t = (float[]) target;
+        for (int k = 0; k < offsets.length; k++) {
+          t[k] = s[offsets[k]];
+        }
+      }
+      case double[] s -> {
+        double[] t = (double[]) target;
+        for (int k = 0; k < offsets.length; k++) {
+          t[k] = s[offsets[k]];
+        }
+      }
+      default -> {
+        for (int k = 0; k < offsets.length; k++) {
+          Storage.copy(source, offsets[k], 1, target, k, 1, 1);
+        }
+      }
+    }
+  }
+
+  /** {@code target[targetOffsets[k]] += source[sourceOffsets[k]]}, in order; bool adds as logical or. */
+  private static void addAt(Object source, int[] sourceOffsets, Object target, int[] targetOffsets) {
+    switch (source) {
+      case float[] s -> {
+        float[] t = (float[]) target;
+        for (int k = 0; k < sourceOffsets.length; k++) {
+          t[targetOffsets[k]] += s[sourceOffsets[k]];
+        }
+      }
+      case double[] s -> {
+        double[] t = (double[]) target;
+        for (int k = 0; k < sourceOffsets.length; k++) {
+          t[targetOffsets[k]] += s[sourceOffsets[k]];
+        }
+      }
+      case int[] s -> {
+        int[] t = (int[]) target;
+        for (int k = 0; k < sourceOffsets.length; k++) {
+          t[targetOffsets[k]] += s[sourceOffsets[k]];
+        }
+      }
+      case long[] s -> {
+        long[] t = (long[]) target;
+        for (int k = 0; k < sourceOffsets.length; k++) {
+          t[targetOffsets[k]] += s[sourceOffsets[k]];
+        }
+      }
+      case byte[] s -> {
+        byte[] t = (byte[]) target;
+        for (int k = 0; k < sourceOffsets.length; k++) {
+          t[targetOffsets[k]] |= s[sourceOffsets[k]];
+        }
+      }
+      default -> throw new IllegalStateException("unknown storage " + source.getClass());
+    }
+  }
+
+  private static int[] join(int[] first, int[] second) {
+    int[] out = Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, out, first.length, second.length);
+    return out;
+  }
+
+  /** The multi-index of flat C-order position {@code flat} in {@code shape}. */
+  static int[] unravel(int flat, int[] shape) {
+    int[] index = new int[shape.length];
+    for (int d = shape.length - 1; d >= 0; d--) {
+      index[d] = flat % shape[d];
+      flat /= shape[d];
+    }
+    return index;
+  }
+}

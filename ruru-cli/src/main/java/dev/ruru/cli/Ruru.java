@@ -1,0 +1,69 @@
+package dev.ruru.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The {@code ruru} command: {@code ruru bench ...}, {@code ruru inspect FILE...}, {@code ruru --help}.
+ *
+ * <p>Exit codes: 0 success, 2 bad usage or bad input (a one-line message on stderr, no stack trace),
+ * 1 an unexpected failure (with its stack trace, because that is a bug to report).
+ */
+@Command(
+    name = "ruru",
+    mixinStandardHelpOptions = true,
+    versionProvider = Ruru.Version.class,
+    description = "Ruru, deep learning for the JVM.",
+    subcommands = {BenchCommand.class, InspectCommand.class, CommandLine.HelpCommand.class})
+public final class Ruru implements Runnable {
+  /** Exit code for a user mistake: bad options, a missing or malformed file. */
+  static final int USAGE_ERROR = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, the same for {@link #main} and for tests that run it in-process. */
+  static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new Ruru());
+    commandLine.setExecutionExceptionHandler(Ruru::handleFailure);
+    return commandLine;
+  }
+
+  /** {@code ruru} alone prints the usage, to stderr, and fails: a subcommand is needed. */
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing a command: bench, inspect or help");
+  }
+
+  /**
+   * Bad input (an invalid argument, an unreadable or malformed file) is the user's to fix: one line
+   * naming the command and the problem. Anything else is a bug and keeps its stack trace.
+   */
+  private static int handleFailure(Exception failure, CommandLine command, ParseResult parseResult) throws Exception {
+    if (failure instanceof IllegalArgumentException || failure instanceof IOException || failure instanceof UncheckedIOException) {
+      command.getErr().println("ruru " + command.getCommandName() + ": " + failure.getMessage());
+      command.getErr().flush();
+      return USAGE_ERROR;
+    }
+    throw failure;
+  }
+
+  /** {@code ruru --version}: Ruru's version (from the jar's manifest) and the Java running it. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Ruru.class.getPackage().getImplementationVersion();
+      return new String[] {
+        "ruru " + (version == null ? "(development build)" : version),
+        "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ", " + System.getProperty("os.arch") + ")"
+      };
+    }
+  }
+}
