@@ -1,0 +1,32 @@
+package dev.ruru.autodiff;
+
+import dev.ruru.array.NDArray;
+
+/**
+ * A primitive operation: its kernel and its two derivative rules, kept together so they cannot drift
+ * apart. Everything else in Ruru is composed from primitives and gets both modes of differentiation
+ * for free.
+ *
+ * <p>The derivative rules are written with {@link Tensor} operations, not arrays, so that when
+ * {@code backward} runs with {@link Backward#CREATE_GRAPH} (or a tangent passes through a backward
+ * pass) the derivative computation is itself recorded and can be differentiated again.
+ */
+interface Rule {
+  /** The name errors and anomaly reports use, e.g. {@code "exp"}. */
+  String name();
+
+  /** The kernel: the output value from the input values. Inputs are not modified. */
+  NDArray forward(NDArray... inputs);
+
+  /**
+   * Reverse mode: the vector-Jacobian product gᵀ·∂out/∂input[i], shaped like input i. Called only for
+   * inputs that need a gradient.
+   */
+  Tensor vjp(int input, Tensor gradient, Tensor[] inputs, Tensor output);
+
+  /**
+   * Forward mode: ∂out/∂inputs · tangents, shaped like the output. A null tangent stands for zero (an
+   * input that does not depend on the direction); at least one tangent is non-null.
+   */
+  Tensor jvp(Tensor[] tangents, Tensor[] inputs, Tensor output);
+}
