@@ -50,28 +50,41 @@ final class Reductions {
 
   /**
    * Reduces the leading {@code rows} rows of a contiguous [rows, columns] array by accumulating whole
-   * rows (vectorisable, no transposing copy); columns are split across threads.
+   * rows (vectorisable, no transposing copy, memory read in order). Blocks of rows, fixed by the size
+   * alone, are reduced in parallel and their partial results combined in block order.
    */
   private static void reduceLeading(Reduction op, NDArray a, int rows, int columns, NDArray out) {
+    int blockRows = Math.max(1, CHUNK / columns);
+    int blocks = (rows + blockRows - 1) / blockRows;
+    double[][] partial = new double[blocks][];
     Parallel.RangeBody body = (from, to) -> {
-      double[] acc = new double[to - from];
-      Arrays.fill(acc, op.identity());
-      for (int r = 0; r < rows; r++) {
-        int base = a.offset + r * columns;
-        if (a.data instanceof float[] x) {
-          accumulate(op, x, base, acc, from, to);
-        } else {
-          accumulate(op, (double[]) a.data, base, acc, from, to);
+      for (int block = from; block < to; block++) {
+        double[] acc = new double[columns];
+        Arrays.fill(acc, op.identity());
+        for (int r = block * blockRows; r < Math.min(rows, (block + 1) * blockRows); r++) {
+          int base = a.offset + r * columns;
+          if (a.data instanceof float[] x) {
+            accumulate(op, x, base, acc, 0, columns);
+          } else {
+            accumulate(op, (double[]) a.data, base, acc, 0, columns);
+          }
         }
-      }
-      for (int j = from; j < to; j++) {
-        Storage.setDouble(out.data, j, acc[j - from]);
+        partial[block] = acc;
       }
     };
     if ((long) rows * columns < Parallel.MIN_PARALLEL_ELEMENTS) {
-      body.run(0, columns);
+      body.run(0, blocks);
     } else {
-      Parallel.forEachChunk(columns, Math.max(64, CHUNK / rows), body);
+      Parallel.forEachChunk(blocks, 1, body);
+    }
+    double[] result = partial[0];
+    for (int block = 1; block < blocks; block++) {
+      for (int j = 0; j < columns; j++) {
+        result[j] = op.combine(result[j], partial[block][j]);
+      }
+    }
+    for (int j = 0; j < columns; j++) {
+      Storage.setDouble(out.data, j, result[j]);
     }
   }
 
