@@ -197,6 +197,19 @@ public final class Tensor {
 
   public Tensor softmax(int axis) { return logSoftmax(axis).exp(); }
 
+  /**
+   * Softmax cross-entropy along the last axis against a target distribution (one-hot rows for class
+   * labels; smoothed rows for label smoothing): {@code logsumexp(x) − Σ targets·x} per row, shape
+   * [..., C] → [...]. Fused for speed and stable for logits of any size; targets get no gradient.
+   */
+  public Tensor softmaxCrossEntropy(NDArray targets) {
+    if (!targets.shape().equals(shape())) {
+      throw new IllegalArgumentException("softmaxCrossEntropy: targets have shape " + targets.shape()
+          + " but the logits have shape " + shape() + "; one-hot encode class labels first");
+    }
+    return apply(new SoftmaxCrossEntropyRule(targets.astype(dtype())), this);
+  }
+
   // ---------------------------------------------------------------- movement
 
   public Tensor reshape(int... shape) { return reshape(value.reshape(shape).shape()); }

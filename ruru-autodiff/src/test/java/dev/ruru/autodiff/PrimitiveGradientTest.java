@@ -91,6 +91,8 @@ class PrimitiveGradientTest {
         unary("gather", x -> x[0].gather(1, NDArray.of(new long[] {0, 3, 3, 1, 2, 2}, 3, 2)), a),
         unary("logSoftmax", x -> x[0].logSoftmax(1), a),
         unary("softmax", x -> x[0].softmax(0), a),
+        unary("softmaxCrossEntropy one-hot", x -> x[0].softmaxCrossEntropy(NDArray.of(new double[] {0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1}, 3, 4)), a),
+        unary("softmaxCrossEntropy soft targets", x -> x[0].softmaxCrossEntropy(positive(20, 3, 4)), a),
         unary("where", x -> Tensor.where(x[0].gt(Tensor.scalar(0, DType.FLOAT64)), x[0].exp(), x[0].mul(x[0])), a),
         unary("fan-out", x -> x[0].mul(x[0]).add(x[0].sin().mul(x[0])), a),
         unary("diamond", x -> {

@@ -184,6 +184,23 @@ class ReverseModeTest {
   }
 
   @Test
+  void fusedCrossEntropyEqualsItsCompositeOracleAndIsStable() {
+    NDArray logits = NDArray.of(new double[] {1e4, -1e4, 0, 0.5, 2, -1}, 2, 3);
+    NDArray targets = NDArray.of(new double[] {0, 0, 1, 0.1, 0.8, 0.1}, 2, 3);
+    Tensor x = Tensor.variable(logits);
+    Tensor fused = x.softmaxCrossEntropy(targets);
+    Tensor composite = x.logSoftmax(1).mul(Tensor.constant(targets)).sum(1, dev.ruru.array.Dims.DROP).neg();
+    assertTrue(fused.value().allClose(composite.value(), 1e-12, 1e-12));
+    assertEquals(1e4, fused.value().getDouble(0), 1e-9);
+    NDArray g1 = fused.sum().backward(List.of(x)).get(x);
+    Tensor y = Tensor.variable(logits);
+    NDArray g2 = y.logSoftmax(1).mul(Tensor.constant(targets)).sum().neg().backward(List.of(y)).get(y);
+    assertTrue(g1.allClose(g2, 1e-12, 1e-12), g1 + " vs " + g2);
+    var error = assertThrows(IllegalArgumentException.class, () -> x.softmaxCrossEntropy(NDArray.zeros(Shape.of(2), DType.FLOAT64)));
+    assertTrue(error.getMessage().startsWith("softmaxCrossEntropy: targets have shape [2] but the logits have shape [2, 3]"));
+  }
+
+  @Test
   void gradMatchesNumericOnARandomMlpLoss() {
     SplittableRandom rng = new SplittableRandom(4);
     NDArray x = NDArray.normal(Shape.of(5, 4), 0, 1, DType.FLOAT64, rng);
