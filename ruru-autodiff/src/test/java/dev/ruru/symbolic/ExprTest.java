@@ -47,6 +47,23 @@ class ExprTest {
     assertEquals(Expr.constant(0), Expr.constant(-0.0));
   }
 
+  @Test void equalityComparesNamesFunctionsAndConstants() {
+    assertNotEquals(Expr.parse("sin(x)"), Expr.parse("cos(x)"));
+    assertNotEquals(Expr.parse("x^2"), Expr.parse("x^3"));
+    assertNotEquals(Expr.parse("x - y"), Expr.parse("x + y"));
+    assertNotEquals(Expr.parse("x"), Expr.parse("y"));
+    assertNotEquals(Expr.parse("x"), "x");
+    assertEquals(Expr.parse("sin(x)^2 - 1 / y").hashCode(), Expr.parse("sin(x) ^ 2 - 1/y").hashCode());
+  }
+
+  @Test void operandsAreListedLeftToRight() {
+    Expr x = Expr.variable("x");
+    Expr y = Expr.variable("y");
+    assertEquals(List.of(x, y), Expr.parse("x / y").operands());
+    assertEquals(List.of(x), Expr.parse("tanh(x)").operands());
+    assertEquals(List.of(), x.operands());
+  }
+
   @Test void builderMethodsMakeTheMatchingNodes() {
     Expr x = Expr.variable("x");
     Expr y = Expr.variable("y");

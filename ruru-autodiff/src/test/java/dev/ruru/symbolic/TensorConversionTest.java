@@ -42,6 +42,14 @@ class TensorConversionTest {
     assertArrayEquals(new double[] {2.5, 4.5}, out.value().toDoubleArray(), 0);
   }
 
+  @Test void integerInputsAreRefusedRatherThanTruncatingConstants() {
+    TensorFunction f = Expr.parse("x / 2").toTensorFunction(List.of("x"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> f.apply(Tensor.constant(NDArray.of(new int[] {1, 2}, 2))));
+    assertEquals("toTensorFunction: input 0 ('x') is int32; expressions take float32 or float64 tensors (use astype)",
+        e.getMessage());
+  }
+
   @Test void extraVariablesAreAllowedAndIgnored() {
     TensorFunction f = Expr.parse("3 * y").toTensorFunction(List.of("x", "y"));
     Tensor out = f.apply(Tensor.scalar(7, DType.FLOAT64), Tensor.scalar(2, DType.FLOAT64));
