@@ -423,7 +423,12 @@ public final class NDArray {
     return MatMul.matmul(this, other);
   }
 
-  /** Inner product of two vectors, or {@link #matmul} for matrices. */
+  /**
+   * {@code numpy.dot}: the inner product of two vectors, the matrix product of matrices, and for N-D
+   * operands a sum over the last axis of this and the second-to-last of {@code other}, giving shape
+   * {@code this.shape[:-1] + other.shape[:-2] + other.shape[-1:]} (unlike {@link #matmul}, no
+   * broadcasting of batch axes). A 0-d operand multiplies.
+   */
   public NDArray dot(NDArray other) {
     return MatMul.dot(this, other);
   }
