@@ -8,7 +8,7 @@ import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The {@code ruru} command: {@code ruru bench ...}, {@code ruru inspect FILE...}, {@code ruru --help}.
+ * The {@code ruru} command: {@code ruru bench ...}, {@code ruru inspect FILE...}, {@code ruru diff ...}, {@code ruru --help}.
  *
  * <p>Exit codes: 0 success, 2 bad usage or bad input (a one-line message on stderr, no stack trace),
  * 1 an unexpected failure (with its stack trace, because that is a bug to report).
@@ -18,7 +18,7 @@ import picocli.CommandLine.ParseResult;
     mixinStandardHelpOptions = true,
     versionProvider = Ruru.Version.class,
     description = "Ruru, deep learning for the JVM.",
-    subcommands = {BenchCommand.class, InspectCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {BenchCommand.class, InspectCommand.class, DiffCommand.class, CommandLine.HelpCommand.class})
 public final class Ruru implements Runnable {
   /** Exit code for a user mistake: bad options, a missing or malformed file. */
   static final int USAGE_ERROR = 2;

@@ -1,0 +1,114 @@
+package dev.ruru.autodiff;
+
+import dev.ruru.array.DType;
+import dev.ruru.array.NDArray;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The three ways to get the gradient ∇f(x) of a scalar {@link TensorFunction} f: Rⁿ → R from its code,
+ * each behind one method so that they can be compared on the same function (the fourth way, symbolic,
+ * works on a formula rather than code: see {@code dev.ruru.symbolic.GradientComparison}).
+ *
+ * <p>Their cost, if one evaluation of f costs M:
+ * <ul>
+ *   <li>{@link #REVERSE}: one forward pass that records the graph, one backward pass: O(M), whatever n;
+ *   <li>{@link #FORWARD}: one pass with dual numbers per input element (tangent = a basis vector eᵢ,
+ *       which gives ∂f/∂xᵢ): n passes, O(n·M);
+ *   <li>{@link #NUMERIC}: central differences, two evaluations per input element: 2n evaluations,
+ *       O(n·M), and only about two thirds of float64's 16 digits right (truncation error O(ε²),
+ *       rounding error O(δ/ε), balanced near ε ≈ δ^(1/3)).
+ * </ul>
+ *
+ * <pre>{@code
+ * TensorFunction f = x -> x[0].sin().mul(x[0]).sum();
+ * NDArray[] g = GradientMethod.FORWARD.gradients(f, NDArray.of(new double[] {0.5, 1.5}, 2));
+ * }</pre>
+ */
+public enum GradientMethod {
+  /** Reverse mode: one recorded evaluation, then {@link Tensor#backward} (as {@link Autodiff#grad}). */
+  REVERSE {
+    @Override
+    public NDArray[] gradients(TensorFunction f, NDArray... x) {
+      Tensor[] inputs = new Tensor[x.length];
+      for (int i = 0; i < x.length; i++) {
+        inputs[i] = Tensor.variable(x[i]);
+      }
+      Tensor output = f.apply(inputs);
+      scalar("reverse", output.value());
+      NDArray[] result = new NDArray[x.length];
+      if (!output.requiresGrad()) {
+        // f ignores its inputs (a constant): ∇f = 0, where backward() refuses a graph without variables.
+        Arrays.setAll(result, i -> NDArray.zeros(x[i].shape(), x[i].dtype()));
+        return result;
+      }
+      Gradients gradients = output.backward(List.of(inputs));
+      Arrays.setAll(result, i -> gradients.get(inputs[i]));
+      return result;
+    }
+  },
+
+  /** Forward mode: {@link Autodiff#jvp} along every basis direction, one pass per input element. */
+  FORWARD {
+    @Override
+    public NDArray[] gradients(TensorFunction f, NDArray... x) {
+      NDArray[] tangents = new NDArray[x.length];
+      for (int i = 0; i < x.length; i++) {
+        if (!x[i].dtype().isFloating()) {
+          throw new IllegalArgumentException("forward: input " + i + " has dtype " + x[i].dtype()
+              + "; gradients need float32 or float64 inputs");
+        }
+        tangents[i] = NDArray.zeros(x[i].shape(), x[i].dtype());
+      }
+      NDArray[] result = new NDArray[x.length];
+      for (int i = 0; i < x.length; i++) {
+        NDArray flatTangent = tangents[i].reshape(-1);
+        double[] derivative = new double[x[i].size()];
+        for (int j = 0; j < derivative.length; j++) {
+          // The tangent is the basis vector e_j of input i; every other input has tangent zero.
+          flatTangent.setInPlace(1, j);
+          NDArray directional = Autodiff.jvp(f, x, tangents).tangent();
+          flatTangent.setInPlace(0, j);
+          derivative[j] = scalar("forward", directional);
+        }
+        result[i] = NDArray.of(derivative, x[i].shape().dims()).astype(x[i].dtype());
+      }
+      return result;
+    }
+  },
+
+  /** Central differences with step {@link #NUMERIC_STEP}: {@link NumericDiff#gradients}, in float64. */
+  NUMERIC {
+    @Override
+    public NDArray[] gradients(TensorFunction f, NDArray... x) {
+      return NumericDiff.gradients(f, x, NUMERIC_STEP);
+    }
+  };
+
+  /**
+   * The step ε of {@link #NUMERIC}: near the best for central differences in float64, where the error
+   * ε²·|f'''|/6 + δ·|f|/ε (δ ≈ 1.1e-16) is smallest around ε ≈ δ^(1/3) ≈ 5e-6.
+   */
+  public static final double NUMERIC_STEP = 1e-6;
+
+  /**
+   * ∇f(x): for each input, an array of its shape holding ∂f/∂ that input's elements. f must return a
+   * single element. Inputs are not modified.
+   *
+   * @throws IllegalArgumentException when f's value has more than one element, or an input is not floating point
+   */
+  public abstract NDArray[] gradients(TensorFunction f, NDArray... x);
+
+  /** The lower-case name, as the command line and JSON output spell it: {@code reverse}. */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  private static double scalar(String op, NDArray value) {
+    if (value.size() != 1) {
+      throw new IllegalArgumentException(op + ": the function must return a scalar, got shape " + value.shape());
+    }
+    return value.astype(DType.FLOAT64).item();
+  }
+}
