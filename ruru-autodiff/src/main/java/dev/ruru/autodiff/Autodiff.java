@@ -37,15 +37,21 @@ public final class Autodiff {
     if (output.value().size() != 1) {
       throw new IllegalArgumentException("grad: the function must return a scalar, got shape " + output.shape() + "; use vjp or jacobian");
     }
-    Gradients gradients = output.backward(List.of(inputs));
-    return new ValueAndGrad(output.value(), Arrays.stream(inputs).map(gradients::get).toList());
+    return new ValueAndGrad(output.value(), List.of(pullBack(output, null, inputs)));
   }
 
   /** cᵀ·∂f/∂x: the cotangent {@code cotangent} (shaped like f's output) pulled back to each input. */
   public static NDArray[] vjp(TensorFunction f, NDArray[] x, NDArray cotangent) {
     Tensor[] inputs = variables("vjp", x);
-    Tensor output = f.apply(inputs);
-    Gradients gradients = output.backward(cotangent, List.of(inputs));
+    return pullBack(f.apply(inputs), cotangent, inputs);
+  }
+
+  /** Reverse mode; a function that ignores its inputs (a constant) has zero gradients, not an error. */
+  private static NDArray[] pullBack(Tensor output, NDArray cotangent, Tensor[] inputs) {
+    if (!output.requiresGrad()) {
+      return Arrays.stream(inputs).map(x -> NDArray.zeros(x.shape(), x.dtype())).toArray(NDArray[]::new);
+    }
+    Gradients gradients = cotangent == null ? output.backward(List.of(inputs)) : output.backward(cotangent, List.of(inputs));
     return Arrays.stream(inputs).map(gradients::get).toArray(NDArray[]::new);
   }
 

@@ -2,8 +2,6 @@ package dev.ruru.autodiff;
 
 import dev.ruru.array.DType;
 import dev.ruru.array.NDArray;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -31,21 +29,7 @@ public enum GradientMethod {
   REVERSE {
     @Override
     public NDArray[] gradients(TensorFunction f, NDArray... x) {
-      Tensor[] inputs = new Tensor[x.length];
-      for (int i = 0; i < x.length; i++) {
-        inputs[i] = Tensor.variable(x[i]);
-      }
-      Tensor output = f.apply(inputs);
-      scalar("reverse", output.value());
-      NDArray[] result = new NDArray[x.length];
-      if (!output.requiresGrad()) {
-        // f ignores its inputs (a constant): ∇f = 0, where backward() refuses a graph without variables.
-        Arrays.setAll(result, i -> NDArray.zeros(x[i].shape(), x[i].dtype()));
-        return result;
-      }
-      Gradients gradients = output.backward(List.of(inputs));
-      Arrays.setAll(result, i -> gradients.get(inputs[i]));
-      return result;
+      return Autodiff.grad(f, x);
     }
   },
 

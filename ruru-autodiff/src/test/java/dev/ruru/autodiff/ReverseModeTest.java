@@ -106,6 +106,12 @@ class ReverseModeTest {
   }
 
   @Test
+  void aConstantFunctionHasZeroGradients() {
+    NDArray[] g = Autodiff.grad(in -> Tensor.scalar(5, DType.FLOAT64), vector(1, 2));
+    assertArrayEquals(new double[] {0, 0}, g[0].toDoubleArray());
+  }
+
+  @Test
   void noGradRecordsNothing() {
     Tensor w = Tensor.variable(vector(1, 2));
     Tensor y = Autodiff.noGrad(() -> w.mul(w).sum());
