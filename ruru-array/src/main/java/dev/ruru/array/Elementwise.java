@@ -147,15 +147,26 @@ final class Elementwise {
     StridedLoop loop = loop(out, x, y);
     int xs = loop.innerStride(1);
     int ys = loop.innerStride(2);
-    boolean floating = type.isFloating();
     loop.run((at, n) -> {
-      for (int i = 0; i < n; i++) {
-        int p = at[1] + i * xs;
-        int q = at[2] + i * ys;
-        boolean result = floating
-            ? op.test(Storage.getDouble(x.data, p), Storage.getDouble(y.data, q))
-            : op.test(Storage.getLong(x.data, p), Storage.getLong(y.data, q));
-        o[at[0] + i] = (byte) (result ? 1 : 0);
+      switch (x.data) {
+        case float[] p -> {
+          float[] q = (float[]) y.data;
+          for (int i = 0; i < n; i++) {
+            o[at[0] + i] = (byte) (op.test(p[at[1] + i * xs], q[at[2] + i * ys]) ? 1 : 0);
+          }
+        }
+        case double[] p -> {
+          double[] q = (double[]) y.data;
+          for (int i = 0; i < n; i++) {
+            o[at[0] + i] = (byte) (op.test(p[at[1] + i * xs], q[at[2] + i * ys]) ? 1 : 0);
+          }
+        }
+        default -> {
+          for (int i = 0; i < n; i++) {
+            boolean result = op.test(Storage.getLong(x.data, at[1] + i * xs), Storage.getLong(y.data, at[2] + i * ys));
+            o[at[0] + i] = (byte) (result ? 1 : 0);
+          }
+        }
       }
     });
     return out;
@@ -171,14 +182,34 @@ final class Elementwise {
     NDArray out = NDArray.fresh(type, shape);
     NDArray yes = whenTrue.astype(type);
     NDArray no = whenFalse.astype(type);
-    StridedLoop loop = loop(out, condition, yes, no);
+    NDArray mask = condition.astype(DType.BOOL);
+    StridedLoop loop = loop(out, mask, yes, no);
     int cs = loop.innerStride(1);
     int ys = loop.innerStride(2);
     int ns = loop.innerStride(3);
+    byte[] c = (byte[]) mask.data;
     loop.run((at, n) -> {
-      for (int i = 0; i < n; i++) {
-        boolean pick = Storage.getDouble(condition.data, at[1] + i * cs) != 0;
-        Storage.copy(pick ? yes.data : no.data, pick ? at[2] + i * ys : at[3] + i * ns, 1, out.data, at[0] + i, 1, 1);
+      switch (out.data) {
+        case float[] o -> {
+          float[] p = (float[]) yes.data;
+          float[] q = (float[]) no.data;
+          for (int i = 0; i < n; i++) {
+            o[at[0] + i] = c[at[1] + i * cs] != 0 ? p[at[2] + i * ys] : q[at[3] + i * ns];
+          }
+        }
+        case double[] o -> {
+          double[] p = (double[]) yes.data;
+          double[] q = (double[]) no.data;
+          for (int i = 0; i < n; i++) {
+            o[at[0] + i] = c[at[1] + i * cs] != 0 ? p[at[2] + i * ys] : q[at[3] + i * ns];
+          }
+        }
+        default -> {
+          for (int i = 0; i < n; i++) {
+            boolean pick = c[at[1] + i * cs] != 0;
+            Storage.copy(pick ? yes.data : no.data, pick ? at[2] + i * ys : at[3] + i * ns, 1, out.data, at[0] + i, 1, 1);
+          }
+        }
       }
     });
     return out;

@@ -11,7 +11,13 @@ final class MaximumRule implements Rule {
   public NDArray forward(NDArray... in) { return in[0].maximum(in[1]); }
 
   public Tensor vjp(int input, Tensor g, Tensor[] in, Tensor out) {
-    return Tensor.where(in[0].gt(in[1]), input == 0 ? g : g.zerosLike(), input == 0 ? g.zerosLike() : g);
+    return g.mul(firstWins(in, input == 0, g));
+  }
+
+  /** 1 where the gradient flows to the chosen input, 0 elsewhere: a constant mask in g's dtype. */
+  private static Tensor firstWins(Tensor[] in, boolean first, Tensor g) {
+    NDArray mask = in[0].value().gt(in[1].value());
+    return Tensor.constant((first ? mask : mask.eq(0)).astype(g.dtype()));
   }
 
   public Tensor jvp(Tensor[] t, Tensor[] in, Tensor out) {
