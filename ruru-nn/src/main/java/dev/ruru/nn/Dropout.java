@@ -1,0 +1,32 @@
+package dev.ruru.nn;
+
+import dev.ruru.autodiff.Tensor;
+import java.util.random.RandomGenerator;
+
+/**
+ * Inverted dropout: in {@link Mode#TRAIN} zeroes each element with probability p and scales the rest
+ * by 1/(1 − p); the identity in {@link Mode#EVAL}. Masks come from the generator given here, so a
+ * seeded generator makes training reproducible. See {@link Functional#dropout}.
+ */
+public final class Dropout implements Module {
+  private final double p;
+  private final RandomGenerator rng;
+
+  public Dropout(double p, RandomGenerator rng) {
+    Functional.checkProbability("Dropout", p);
+    this.p = p;
+    this.rng = rng;
+  }
+
+  @Override
+  public Tensor forward(Tensor input, Mode mode) {
+    return Functional.dropout(input, p, mode, rng);
+  }
+
+  public double probability() { return p; }
+
+  @Override
+  public String toString() {
+    return "Dropout(p=" + p + ")";
+  }
+}

@@ -1,0 +1,53 @@
+package dev.ruru.nn;
+
+import dev.ruru.array.NDArray;
+import dev.ruru.autodiff.Tensor;
+import java.util.Map;
+
+/**
+ * A layer or a network: a differentiable function of its input and its named {@link Parameter}s.
+ * Training and evaluation differ only through the {@link Mode} argument (Dropout, BatchNorm1d); there
+ * is no hidden training flag.
+ *
+ * <pre>{@code
+ * Module model = new Sequential(new Linear(784, 256, rng), new ReLU(), new Linear(256, 10, rng));
+ * Tensor logits = model.forward(Tensor.constant(images), Mode.TRAIN);     // [batch, 10]
+ * Map<String, Parameter> params = model.parameters();                     // "0.weight", "0.bias", "2.weight", ...
+ * }</pre>
+ */
+public interface Module {
+  /** The output for {@code input}; inputs are not modified. */
+  Tensor forward(Tensor input, Mode mode);
+
+  /** The output in {@link Mode#EVAL} (inference). */
+  default Tensor forward(Tensor input) {
+    return forward(input, Mode.EVAL);
+  }
+
+  /** Ordered, named by path ({@code "encoder.0.weight"}); containers prefix their children's names. */
+  default Map<String, Parameter> parameters() {
+    return Map.of();
+  }
+
+  /** State that is saved but not trained (BatchNorm1d's running statistics), named like the parameters. */
+  default Map<String, Buffer> buffers() {
+    return Map.of();
+  }
+
+  /**
+   * The current values of every parameter and then every buffer, by path: what a checkpoint saves.
+   * The arrays are the immutable values themselves, not copies.
+   */
+  default Map<String, NDArray> stateDict() {
+    return StateDictionary.of(this);
+  }
+
+  /**
+   * Sets every parameter and buffer from {@code state}. The names, shapes and dtypes must match
+   * {@link #stateDict()} exactly; otherwise an {@link IllegalArgumentException} lists every missing,
+   * unexpected or mismatched entry and nothing is changed.
+   */
+  default void loadStateDict(Map<String, NDArray> state) {
+    StateDictionary.load(this, state);
+  }
+}

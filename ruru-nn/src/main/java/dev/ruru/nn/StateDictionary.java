@@ -1,0 +1,58 @@
+package dev.ruru.nn;
+
+import dev.ruru.array.NDArray;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A module's state dictionary: its parameters' and buffers' values by path. Loading checks every entry
+ * before it sets any, so a mismatched file leaves the model as it was.
+ */
+final class StateDictionary {
+  private StateDictionary() {}
+
+  static Map<String, NDArray> of(Module module) {
+    Map<String, NDArray> state = new LinkedHashMap<>();
+    module.parameters().forEach((name, parameter) -> state.put(name, parameter.value()));
+    module.buffers().forEach((name, buffer) -> {
+      if (state.put(name, buffer.value()) != null) {
+        throw new IllegalStateException("stateDict: the name '" + name + "' is both a parameter and a buffer");
+      }
+    });
+    return Collections.unmodifiableMap(state);
+  }
+
+  static void load(Module module, Map<String, NDArray> state) {
+    Map<String, Parameter> parameters = module.parameters();
+    Map<String, Buffer> buffers = module.buffers();
+    Map<String, NDArray> expected = of(module);
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<String, NDArray> entry : expected.entrySet()) {
+      NDArray given = state.get(entry.getKey());
+      if (given == null) {
+        problems.add("missing entry '" + entry.getKey() + "' " + describe(entry.getValue()));
+      } else if (!given.shape().equals(entry.getValue().shape())) {
+        problems.add("entry '" + entry.getKey() + "' has shape " + given.shape() + " but the model expects " + entry.getValue().shape());
+      } else if (given.dtype() != entry.getValue().dtype()) {
+        problems.add("entry '" + entry.getKey() + "' has dtype " + given.dtype() + " but the model expects " + entry.getValue().dtype());
+      }
+    }
+    for (String name : state.keySet()) {
+      if (!expected.containsKey(name)) {
+        problems.add("unexpected entry '" + name + "' " + describe(state.get(name)));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("loadStateDict: " + String.join("; ", problems) + "; nothing was loaded");
+    }
+    parameters.forEach((name, parameter) -> parameter.set(state.get(name)));
+    buffers.forEach((name, buffer) -> buffer.set(state.get(name)));
+  }
+
+  private static String describe(NDArray value) {
+    return "(" + value.dtype() + " " + value.shape() + ")";
+  }
+}

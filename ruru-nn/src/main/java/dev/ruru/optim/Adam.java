@@ -1,0 +1,79 @@
+package dev.ruru.optim;
+
+import dev.ruru.array.NDArray;
+import dev.ruru.nn.Parameter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Adam (Kingma and Ba, 2015) and, with {@link AdamConfig.WeightDecay#DECOUPLED} weight decay, AdamW
+ * (Loshchilov and Hutter, 2019): PyTorch's torch.optim.Adam and torch.optim.AdamW (without amsgrad).
+ * Each parameter keeps its step count and the moving averages of the gradient and its square.
+ *
+ * <pre>{@code
+ * Optimizer adamW = new Adam(model.parameters(), AdamConfig.adamW(1e-3));
+ * }</pre>
+ */
+public final class Adam extends GroupedOptimizer<AdamConfig, Adam.State> {
+  /** The step count t and the first and second moment estimates m and v of one parameter. */
+  public record State(long step, NDArray firstMoment, NDArray secondMoment) implements RuleState {
+    @Override
+    public Map<String, NDArray> arrays() {
+      return Map.of("step", stepArray(step), "exp_avg", firstMoment, "exp_avg_sq", secondMoment);
+    }
+  }
+
+  public Adam(Map<String, Parameter> parameters, AdamConfig config) {
+    this(List.of(new ParameterGroup<>(parameters, config)));
+  }
+
+  public Adam(List<ParameterGroup<AdamConfig>> groups) {
+    super("Adam", groups);
+  }
+
+  /**
+   * One Adam step, as PyTorch computes it (m and v start at 0, t counts from 1):
+   * <pre>
+   *   g ← g + λ·θ                         (L2 weight decay)      θ ← θ·(1 − lr·λ)   (decoupled, AdamW)
+   *   m ← β₁·m + (1 − β₁)·g               v ← β₂·v + (1 − β₂)·g²
+   *   θ ← θ − lr / (1 − β₁ᵗ) · m / (√v / √(1 − β₂ᵗ) + ε)
+   * </pre>
+   * The bias corrections 1 − βᵗ undo the moments' start at zero. Inputs are not modified.
+   */
+  public static ParameterUpdate<State> update(NDArray parameter, NDArray gradient, State state, AdamConfig config) {
+    long step = state == null ? 1 : state.step() + 1;
+    double lambda = config.weightDecay();
+    boolean decoupled = config.decay() == AdamConfig.WeightDecay.DECOUPLED;
+    NDArray theta = decoupled && lambda != 0 ? parameter.mul(1 - config.learningRate() * lambda) : parameter;
+    NDArray g = !decoupled && lambda != 0 ? gradient.add(parameter.mul(lambda)) : gradient;
+    double beta1 = config.beta1();
+    double beta2 = config.beta2();
+    NDArray m = g.mul(1 - beta1);
+    NDArray v = g.mul(g).mulInPlace(1 - beta2);
+    if (state != null) {
+      m.addInPlace(state.firstMoment().mul(beta1));
+      v.addInPlace(state.secondMoment().mul(beta2));
+    }
+    double stepSize = config.learningRate() / (1 - Math.pow(beta1, step));
+    double correction2 = Math.sqrt(1 - Math.pow(beta2, step));
+    NDArray denominator = v.sqrt().div(correction2).addInPlace(config.epsilon());
+    NDArray updated = m.div(denominator).mulInPlace(-stepSize).addInPlace(theta);
+    return new ParameterUpdate<>(updated, new State(step, m, v));
+  }
+
+  @Override
+  ParameterUpdate<State> rule(NDArray parameter, NDArray gradient, State state, AdamConfig config) {
+    return update(parameter, gradient, state, config);
+  }
+
+  @Override
+  Set<String> stateNames() {
+    return Set.of("step", "exp_avg", "exp_avg_sq");
+  }
+
+  @Override
+  State restore(Map<String, NDArray> arrays, Parameter parameter) {
+    return new State(stepOf(arrays), required(arrays, "exp_avg"), required(arrays, "exp_avg_sq"));
+  }
+}
