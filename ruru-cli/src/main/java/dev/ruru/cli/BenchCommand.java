@@ -39,7 +39,7 @@ final class BenchCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "WORKLOAD",
       arity = "0..*",
-      description = "gemm, elementwise, broadcast or reduce; all four when none is given.")
+      description = "gemm, elementwise, broadcast, reduce or autodiff; all of them when none is given.")
   private List<String> workloadNames = List.of();
 
   @Option(

@@ -18,7 +18,8 @@ import picocli.CommandLine.ParseResult;
     mixinStandardHelpOptions = true,
     versionProvider = Ruru.Version.class,
     description = "Ruru, deep learning for the JVM.",
-    subcommands = {BenchCommand.class, InspectCommand.class, DiffCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {PerceptronCommand.class, DiffCommand.class, BenchCommand.class, InspectCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Ruru implements Runnable {
   /** Exit code for a user mistake: bad options, a missing or malformed file. */
   static final int USAGE_ERROR = 2;
@@ -39,7 +40,7 @@ public final class Ruru implements Runnable {
   /** {@code ruru} alone prints the usage, to stderr, and fails: a subcommand is needed. */
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing a command: bench, inspect or help");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing a command: one of " + String.join(", ", spec.subcommands().keySet()));
   }
 
   /**

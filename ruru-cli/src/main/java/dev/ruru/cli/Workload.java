@@ -24,6 +24,8 @@ import java.util.random.RandomGenerator;
  *       existing output; 2·4·n² + 4n bytes per call ({@code elementwise.py}'s {@code bcast_row}).
  *   <li>{@code reduce}: the sum of all N elements; 4·N bytes read per call (NumPy: {@code x.sum()},
  *       timed by the snippet in docs/benchmarks.md).
+ *   <li>{@code autodiff}: an MLP loss forward, with autodiff gradients, and with hand-written
+ *       gradients, in samples per second ({@link AutodiffOverhead}).
  * </ul>
  */
 enum Workload {
@@ -107,6 +109,26 @@ enum Workload {
       NDArray x = NDArray.randn(Shape.of(n), random);
       return List.of(new Variant("sum", x::sum));
     }
+  },
+
+  /** Reverse mode's overhead on a 784-256-10 MLP loss; the size is the batch (see AutodiffOverhead). */
+  AUTODIFF(new int[] {128}, "samples/s", "samples_per_second") {
+    /** Samples, times 10⁹ because every figure is work / seconds / 10⁹. */
+    @Override
+    double work(int batch) {
+      return batch * 1e9;
+    }
+
+    @Override
+    List<Variant> variants(int batch, RandomGenerator random) {
+      return AutodiffOverhead.variants(batch, random);
+    }
+
+    /** Small calls: more warm-up and samples than the memory-bound workloads need. */
+    @Override
+    Timing timing(int batch) {
+      return new Timing(50, 20, 11);
+    }
   };
 
   /** The most back-to-back products in one timed GEMM sample. */
@@ -141,7 +163,7 @@ enum Workload {
         return workload;
       }
     }
-    throw new IllegalArgumentException("unknown workload '" + id + "'; expected gemm, elementwise, broadcast or reduce");
+    throw new IllegalArgumentException("unknown workload '" + id + "'; expected gemm, elementwise, broadcast, reduce or autodiff");
   }
 
   /** Sizes measured when {@code --size} is not given: n for gemm and broadcast, N elements otherwise. */

@@ -94,7 +94,7 @@ class BenchCommandTest {
     CommandRun run = CommandRun.of("bench", "conv");
 
     assertEquals(2, run.exitCode());
-    assertTrue(run.err().contains("unknown workload 'conv'; expected gemm, elementwise, broadcast or reduce"), run::err);
+    assertTrue(run.err().contains("unknown workload 'conv'; expected gemm, elementwise, broadcast, reduce or autodiff"), run::err);
   }
 
   @Test
