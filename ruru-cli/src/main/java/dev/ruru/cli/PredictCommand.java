@@ -1,0 +1,75 @@
+package dev.ruru.cli;
+
+import dev.ruru.array.NDArray;
+import dev.ruru.train.model.ModelFiles;
+import dev.ruru.train.model.SavedModel;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ruru predict}: rebuilds a saved model and prints, for each input image, the three most likely
+ * classes with their softmax probabilities.
+ */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+    description = {"Classifies images with a saved model (the --out directory of ruru train).",
+        "Inputs: .npy arrays [28, 28] or [n, 28, 28] (floats in [0, 1], or integer pixels 0..255), or pictures (PNG, JPEG),",
+        "greyscale light-on-dark like MNIST, scaled to the model's size."})
+final class PredictCommand implements Callable<Integer> {
+  static final int SHOWN = 3;
+
+  @Option(names = "--model-dir", paramLabel = "DIR", required = true, description = "Directory holding model.json and model.safetensors.")
+  private Path modelDirectory;
+
+  @Option(names = "--input", paramLabel = "FILE", required = true, arity = "1..*", description = "Images to classify (.npy or .png).")
+  private List<Path> inputs;
+
+  @Spec private CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    SavedModel saved = ModelFiles.load(modelDirectory);
+    List<String> names = saved.spec().classNames();
+    for (Path input : inputs) {
+      NDArray images = InputImages.read(input, saved.spec().inputShape());
+      NDArray probabilities = softmax(saved.scores(images));
+      for (int i = 0; i < images.dim(0); i++) {
+        String label = images.dim(0) == 1 ? input.toString() : input + "[" + i + "]";
+        out.println(label + ": " + topClasses(probabilities, i, names));
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  /** Rows of {@code scores} as probabilities; subtracting each row's maximum keeps exp() from overflowing. */
+  static NDArray softmax(NDArray scores) {
+    NDArray shifted = scores.sub(scores.max(1, dev.ruru.array.Dims.KEEP)).exp();
+    return shifted.div(shifted.sum(1, dev.ruru.array.Dims.KEEP));
+  }
+
+  /** {@code "Ankle boot 97.12%, Sneaker 2.31%, Sandal 0.40%"}: the most likely classes of row {@code row}, best first. */
+  static String topClasses(NDArray probabilities, int row, List<String> names) {
+    int classes = probabilities.dim(1);
+    Integer[] order = new Integer[classes];
+    for (int c = 0; c < classes; c++) {
+      order[c] = c;
+    }
+    java.util.Arrays.sort(order, (a, b) -> Double.compare(probabilities.getDouble(row, b), probabilities.getDouble(row, a)));
+    StringBuilder text = new StringBuilder();
+    for (int k = 0; k < Math.min(SHOWN, classes); k++) {
+      int c = order[k];
+      text.append(k == 0 ? "" : ", ").append(c < names.size() ? names.get(c) : "class " + c)
+          .append(String.format(Locale.ROOT, " %.2f%%", 100 * probabilities.getDouble(row, c)));
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,33 @@
+package dev.ruru.cli;
+
+import dev.ruru.train.History;
+import dev.ruru.train.metrics.Diagnosis;
+import dev.ruru.train.report.RunSummary;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** What {@code ruru train} prints when it is done: the test results, the diagnosis, per-class scores, and where the files are. */
+final class RunResults {
+  private RunResults() {}
+
+  static void print(PrintWriter out, RunSummary run, History history, List<Path> written, Path directory, double seconds) {
+    if (history.stopReason() == History.StopReason.STOPPED_BY_CALLBACK) {
+      out.println(history.detail());
+    }
+    out.printf(Locale.ROOT, "test: loss %.4f, accuracy %.2f%% (top-2 %.2f%%) on %d images%n", run.test().loss(), 100 * run.test().accuracy(),
+        100 * run.test().topKAccuracy(2), run.test().labels().dim(0));
+    Diagnosis diagnosis = Diagnosis.of(run.epochs());
+    out.println("diagnosis: " + diagnosis.summary());
+    diagnosis.details().forEach(detail -> out.println("  " + detail));
+    out.println();
+    out.print(run.test().confusionMatrix().report(run.classNames()));
+    out.println();
+    out.println("wrote " + String.join(", ", written.stream().map(file -> directory.relativize(file).toString()).toList()) + " to "
+        + directory);
+    out.printf(Locale.ROOT, "done in %.1f s; next: ruru eval --model-dir %s, or ruru predict --model-dir %s --input IMAGE.png%n", seconds,
+        directory, directory);
+    out.flush();
+  }
+}

@@ -1,0 +1,74 @@
+package dev.ruru.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The settings of one {@code ruru train} run, kept in its checkpoint so that {@code --resume} continues the
+ * run with exactly the settings it started with: same data, same split, same model, same optimiser.
+ *
+ * @param dataset {@code fashion-mnist} or {@code mnist}
+ * @param dataName the data actually used: the dataset's id, with {@code -sample} for the embedded sample
+ * @param hidden hidden layer widths
+ * @param dropout dropout probability after each hidden layer
+ * @param optimizer the optimiser
+ * @param learningRate its learning rate
+ * @param momentum its momentum (NaN for optimisers without one)
+ * @param weightDecay its weight decay
+ * @param batchSize examples per step
+ * @param validationSplit the share of the training set held out for validation
+ * @param seed the seed of the split, the initial weights, the dropout masks and the shuffles
+ */
+record RunSettings(String dataset, String dataName, List<Integer> hidden, double dropout, OptimizerChoice optimizer, double learningRate,
+    double momentum, double weightDecay, int batchSize, double validationSplit, long seed) {
+  /** The checkpoint metadata key the settings are stored under. */
+  static final String KEY = "ruru.train.settings";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  RunSettings {
+    hidden = List.copyOf(hidden);
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("Invalid batch size: " + batchSize + " (must be >= 1)");
+    }
+    if (!(validationSplit >= 0 && validationSplit < 1)) {
+      throw new IllegalArgumentException("Invalid validation split: " + validationSplit + " (must be in [0, 1))");
+    }
+  }
+
+  String toJson() {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("dataset", dataset);
+    root.put("data_name", dataName);
+    hidden.forEach(root.putArray("hidden")::add);
+    root.put("dropout", dropout);
+    root.put("optimizer", optimizer.id());
+    root.put("learning_rate", learningRate);
+    if (!Double.isNaN(momentum)) {
+      root.put("momentum", momentum);
+    }
+    root.put("weight_decay", weightDecay);
+    root.put("batch_size", batchSize);
+    root.put("validation_split", validationSplit);
+    root.put("seed", seed);
+    return root.toString();
+  }
+
+  /** The settings {@link #toJson} wrote; {@code source} names the checkpoint in messages. */
+  static RunSettings fromJson(String json, String source) {
+    try {
+      JsonNode root = JSON.readTree(json);
+      List<Integer> hidden = new ArrayList<>();
+      root.path("hidden").forEach(width -> hidden.add(width.asInt()));
+      return new RunSettings(root.path("dataset").asText(), root.path("data_name").asText(), hidden, root.path("dropout").asDouble(),
+          OptimizerChoice.fromName(root.path("optimizer").asText()), root.path("learning_rate").asDouble(),
+          root.has("momentum") ? root.get("momentum").asDouble() : Double.NaN, root.path("weight_decay").asDouble(),
+          root.path("batch_size").asInt(), root.path("validation_split").asDouble(), root.path("seed").asLong());
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(source + ": malformed " + KEY + " metadata: " + e.getOriginalMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,250 @@
+package dev.ruru.cli;
+
+import dev.ruru.array.Parallel;
+import dev.ruru.data.ArrayDataset;
+import dev.ruru.data.SplitFractions;
+import dev.ruru.data.Splits;
+import dev.ruru.data.Stratification;
+import dev.ruru.data.mnist.IfMissing;
+import dev.ruru.data.mnist.MnistData;
+import dev.ruru.data.mnist.MnistLoader;
+import dev.ruru.data.mnist.MnistVariant;
+import dev.ruru.nn.Module;
+import dev.ruru.nn.Params;
+import dev.ruru.train.Checkpoint;
+import dev.ruru.train.History;
+import dev.ruru.train.ResumableRandom;
+import dev.ruru.train.Trainer;
+import dev.ruru.train.TrainingDivergedException;
+import dev.ruru.train.callbacks.Checkpointing;
+import dev.ruru.train.model.ModelFiles;
+import dev.ruru.train.model.ModelSpec;
+import dev.ruru.train.progress.ProgressBar;
+import dev.ruru.train.progress.ProgressStyle;
+import dev.ruru.train.report.RunReport;
+import dev.ruru.train.report.RunSummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ruru train}: the project's main job. Loads MNIST or Fashion-MNIST (the embedded Fashion-MNIST
+ * sample when no dataset is found, and says so), holds out a stratified, seeded validation split, trains a
+ * multi-layer perceptron with a progress bar, checkpointing after every epoch, evaluates it on the test set
+ * and writes the model (model.safetensors + model.json), metrics.json and three pictures to the output
+ * directory. {@code --resume} continues an interrupted run from its checkpoint, exactly.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Trains a multi-layer perceptron on Fashion-MNIST or MNIST and writes the model, metrics.json and pictures.",
+        "With no options: a 784-128-10 MLP, Adam, " + TrainCommand.DEFAULT_EPOCHS + " epochs, on the data found (or the embedded sample)."})
+final class TrainCommand implements Callable<Integer> {
+  static final int DEFAULT_EPOCHS = 5;
+  static final String CHECKPOINT = "checkpoint.safetensors";
+  /** Options that define a run: --resume takes them from the checkpoint, so giving them too is a mistake. */
+  private static final List<String> RUN_OPTIONS = List.of("--model", "--hidden", "--dropout", "--dataset", "--batch-size",
+      "--validation-split", "--optimizer", "--lr", "--momentum", "--weight-decay", "--seed");
+
+  @Option(names = "--model", paramLabel = "NAME", defaultValue = "mlp", description = "The model: mlp (default).")
+  private String model;
+
+  @Option(names = "--hidden", paramLabel = "W,W", split = ",", defaultValue = "128",
+      description = "Hidden layer widths (default: ${DEFAULT-VALUE}); e.g. 256,128.")
+  private List<Integer> hidden;
+
+  @Option(names = "--dropout", paramLabel = "P", defaultValue = "0", description = "Dropout after each hidden layer (default: 0).")
+  private double dropout;
+
+  @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "fashion-mnist", description = "fashion-mnist (default) or mnist.")
+  private String dataset;
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Look here first for the four IDX files (then $RURU_DATA, ~/.ruru/data/NAME, system directories).")
+  private Path dataDirectory;
+
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "" + DEFAULT_EPOCHS,
+      description = "Epochs in all (default: ${DEFAULT-VALUE}); with --resume, the total to reach.")
+  private int epochs;
+
+  @Option(names = "--batch-size", paramLabel = "B", defaultValue = "64", description = "Examples per step (default: ${DEFAULT-VALUE}).")
+  private int batchSize;
+
+  @Option(names = "--validation-split", paramLabel = "F", defaultValue = "0.1",
+      description = "Share of the training set held out for validation, in [0, 1) (default: ${DEFAULT-VALUE}).")
+  private double validationSplit;
+
+  @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam",
+      description = "sgd, adam (default), adamw, rmsprop or adagrad.")
+  private String optimizer;
+
+  @Option(names = "--lr", paramLabel = "X", description = "Learning rate (default: sgd 0.1, adam/adamw/rmsprop 0.001, adagrad 0.01).")
+  private Double learningRate;
+
+  @Option(names = "--momentum", paramLabel = "M", description = "Momentum of sgd (default 0.9) or rmsprop (default 0).")
+  private Double momentum;
+
+  @Option(names = "--weight-decay", paramLabel = "W", description = "Weight decay, biases spared (default: 0; adamw 0.01).")
+  private Double weightDecay;
+
+  @Option(names = "--threads", paramLabel = "T", description = "Threads for array kernels and BLAS (default: all cores).")
+  private Integer threads;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+      description = "Seed of the split, initial weights, dropout and shuffles (default: ${DEFAULT-VALUE}).")
+  private long seed;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/mlp", description = "Output directory (default: ${DEFAULT-VALUE}).")
+  private Path outputDirectory;
+
+  @Option(names = "--resume", description = "Continue the run in --out from its checkpoint, with its settings, up to --epochs.")
+  private boolean resume;
+
+  @Spec private CommandSpec spec;
+
+  /** Adjusts the dataset loader before use; tests restrict its search path so that the embedded sample is used. */
+  UnaryOperator<MnistLoader> loaderSetup = UnaryOperator.identity();
+
+  @Override
+  public Integer call() throws IOException {
+    long start = System.nanoTime();
+    PrintWriter out = spec.commandLine().getOut();
+    if (threads != null) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("Invalid --threads: " + threads + " (must be >= 1)");
+      }
+      Parallel.setThreads(threads);
+    }
+    if (!model.equals(ModelSpec.MLP)) {
+      throw new IllegalArgumentException("unknown model '" + model + "'; expected mlp");
+    }
+    Path checkpointFile = outputDirectory.resolve(CHECKPOINT);
+    Checkpoint checkpoint = resume ? readCheckpoint(checkpointFile) : null;
+    RunSettings saved = checkpoint == null ? null : savedSettings(checkpoint, checkpointFile);
+    MnistData data = load(saved == null ? dataset : saved.dataset());
+    String dataName = data.variant().id() + (data.isEmbeddedSample() ? "-sample" : "");
+    out.println("data: " + data.source() + (data.isEmbeddedSample() ? " (no full dataset found; see --data-dir)" : ""));
+    if (saved != null && !saved.dataName().equals(dataName)) {
+      throw new IllegalArgumentException("--resume: the run in " + outputDirectory + " trained on " + saved.dataName() + " but now "
+          + dataName + " was found; point --data-dir at the data it used");
+    }
+    RunSettings settings = saved != null ? saved : settingsFromOptions(dataName);
+    return train(out, data, settings, checkpoint, checkpointFile, start);
+  }
+
+  private int train(PrintWriter out, MnistData data, RunSettings settings, Checkpoint checkpoint, Path checkpointFile, long start)
+      throws IOException {
+    Splits parts = split(data.train(), settings);
+    List<Integer> imageShape = List.of(data.train().features().dim(1), data.train().features().dim(2));
+    ModelSpec modelSpec = ModelSpec.mlp(imageShape, settings.hidden(), data.variant().classNames()).withDropout(settings.dropout());
+    ResumableRandom random = new ResumableRandom(settings.seed());
+    Module network = modelSpec.build(random);
+    Trainer trainer = Trainer.builder(network, settings.optimizer().create(network.parameters(), settings.learningRate(),
+            settings.momentum(), settings.weightDecay()))
+        .batchSize(settings.batchSize()).seed(settings.seed()).random(random)
+        .progress(new ProgressBar(out, ProgressStyle.detect()))
+        .callbacks(new Checkpointing(checkpointFile, Map.of(RunSettings.KEY, settings.toJson())))
+        .build();
+    describeRun(out, modelSpec, network, parts, data, settings);
+    if (checkpoint != null) {
+      trainer.resume(checkpoint);
+      out.printf(Locale.ROOT, "resuming %s after epoch %d of %d%n", checkpointFile, checkpoint.epoch(), epochs);
+    }
+    History history;
+    try {
+      history = trainer.fit(parts.train(), parts.validation().size() == 0 ? null : parts.validation(), epochs);
+    } catch (TrainingDivergedException e) {
+      spec.commandLine().getErr().println("ruru train: " + e.getMessage() + keptCheckpoint(e, checkpointFile));
+      return Ruru.USAGE_ERROR;
+    }
+    RunSummary summary = new RunSummary(ModelSpec.MLP, settings.dataName(), modelSpec.describe(),
+        settings.optimizer().describe(settings.learningRate(), settings.momentum(), settings.weightDecay()), parts.train().size(),
+        parts.validation().size(), history.epochs(), trainer.evaluate(data.test()), data.variant().classNames());
+    List<Path> written = new ArrayList<>();
+    ModelFiles.save(outputDirectory, modelSpec, network, Map.of("dataset", settings.dataset(), "trained_on", settings.dataName()));
+    written.add(outputDirectory.resolve(ModelFiles.WEIGHTS));
+    written.add(outputDirectory.resolve(ModelFiles.DESCRIPTION));
+    written.addAll(RunReport.write(outputDirectory, summary, data.test().features()));
+    written.add(checkpointFile);
+    RunResults.print(out, summary, history, written, outputDirectory, (System.nanoTime() - start) / 1e9);
+    return 0;
+  }
+
+  private void describeRun(PrintWriter out, ModelSpec modelSpec, Module network, Splits parts, MnistData data, RunSettings settings) {
+    out.printf(Locale.ROOT, "model: %s (%,d parameters)%n", modelSpec.describe(), Params.count(network.parameters()));
+    out.printf(Locale.ROOT, "training %d, validation %d, test %d examples; %d epoch%s, batch %d, %s, seed %d, %d thread%s%n",
+        parts.train().size(), parts.validation().size(), data.test().size(), epochs, epochs == 1 ? "" : "s", settings.batchSize(),
+        settings.optimizer().describe(settings.learningRate(), settings.momentum(), settings.weightDecay()), settings.seed(),
+        Parallel.threads(), Parallel.threads() == 1 ? "" : "s");
+    out.flush();
+  }
+
+  private String keptCheckpoint(TrainingDivergedException e, Path checkpointFile) {
+    return e.completedEpochs().isEmpty() || !Files.isRegularFile(checkpointFile) ? "; no epoch completed, so there is no checkpoint"
+        : "; the last good checkpoint (epoch " + e.completedEpochs().size() + ") is kept in " + checkpointFile;
+  }
+
+  private RunSettings settingsFromOptions(String dataName) {
+    OptimizerChoice choice = OptimizerChoice.fromName(optimizer);
+    if (momentum != null && !choice.hasMomentum()) {
+      throw new IllegalArgumentException("--momentum applies to sgd and rmsprop, not " + choice.id());
+    }
+    if (hidden.stream().anyMatch(width -> width == null || width < 1)) {
+      throw new IllegalArgumentException("Invalid --hidden: " + hidden + " (widths must be >= 1)");
+    }
+    return new RunSettings(dataset, dataName, hidden, dropout, choice, learningRate != null ? learningRate : choice.defaultLearningRate(),
+        momentum != null ? momentum : choice.defaultMomentum(), weightDecay != null ? weightDecay : choice.defaultWeightDecay(), batchSize,
+        validationSplit, seed);
+  }
+
+  private Checkpoint readCheckpoint(Path file) throws IOException {
+    List<String> given = RUN_OPTIONS.stream().filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
+    if (!given.isEmpty()) {
+      throw new IllegalArgumentException("--resume continues the run in " + outputDirectory + " with the settings it started with;"
+          + " leave out " + String.join(", ", given) + " (or start a new run without --resume)");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("--resume: no checkpoint " + file + " to continue from; train without --resume first");
+    }
+    return Checkpoint.read(file);
+  }
+
+  private RunSettings savedSettings(Checkpoint checkpoint, Path file) {
+    String json = checkpoint.extra().get(RunSettings.KEY);
+    if (json == null) {
+      throw new IllegalArgumentException("--resume: " + file + " was not written by ruru train (no " + RunSettings.KEY + ")");
+    }
+    if (checkpoint.epoch() >= epochs) {
+      throw new IllegalArgumentException("--resume: the run in " + outputDirectory + " already has " + checkpoint.epoch()
+          + " epochs; ask for more with --epochs");
+    }
+    return RunSettings.fromJson(json, file.toString());
+  }
+
+  /** Training and validation parts, stratified and seeded; all training when the split is 0. */
+  private static Splits split(ArrayDataset all, RunSettings settings) {
+    if (settings.validationSplit() == 0) {
+      ArrayDataset none = all.subset(new int[0]);
+      return new Splits(all, none, none);
+    }
+    return Splits.of(all, SplitFractions.trainValidation(settings.validationSplit()), settings.seed(), Stratification.BY_LABEL);
+  }
+
+  private MnistData load(String datasetId) throws IOException {
+    // Fashion-MNIST falls back to the sample inside the jar; for MNIST the loader says where it looked.
+    MnistLoader loader = MnistLoader.of(MnistVariant.fromId(datasetId)).ifMissing(IfMissing.EMBEDDED_SAMPLE);
+    if (dataDirectory != null) {
+      loader = loader.directory(dataDirectory);
+    }
+    return loaderSetup.apply(loader).load();
+  }
+}

@@ -1,0 +1,102 @@
+package dev.ruru.train;
+
+import dev.ruru.nn.Loss;
+import dev.ruru.nn.Module;
+import dev.ruru.optim.Optimizer;
+import dev.ruru.train.progress.ProgressBar;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Configures a {@link Trainer}. Defaults: softmax cross-entropy, batch size 32, seed 0, no gradient
+ * clipping, no progress output, anomaly detection on a diverged batch, no callbacks.
+ *
+ * <pre>{@code
+ * Trainer trainer = Trainer.builder(model, optimizer).batchSize(128).seed(42).random(rng)
+ *     .progress(new ProgressBar(new PrintWriter(System.out, true), ProgressStyle.detect()))
+ *     .callbacks(new Checkpointing(dir.resolve("checkpoint.safetensors")))
+ *     .build();
+ * }</pre>
+ */
+public final class TrainerBuilder {
+  /**
+   * Whether a diverged batch is re-run under {@code Autodiff.detectAnomaly} to name the operation. The re-run
+   * repeats the batch's forward pass in training mode (with the same dropout masks), so BatchNorm's running
+   * statistics see that batch twice; training has stopped by then, and checkpoints are not touched.
+   */
+  public enum AnomalyCheck { ON_DIVERGENCE, OFF }
+
+  final Module model;
+  final Optimizer optimizer;
+  Loss loss = Loss.crossEntropy();
+  int batchSize = 32;
+  long seed;
+  ResumableRandom random;
+  double clipNorm = Double.NaN;
+  ProgressBar progress;
+  AnomalyCheck anomalyCheck = AnomalyCheck.ON_DIVERGENCE;
+  final List<Callback> callbacks = new ArrayList<>();
+
+  TrainerBuilder(Module model, Optimizer optimizer) {
+    this.model = Objects.requireNonNull(model, "model");
+    this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+  }
+
+  /** The objective: a scalar from the model's output and the batch's labels, a mean over the batch. */
+  public TrainerBuilder loss(Loss objective) {
+    this.loss = Objects.requireNonNull(objective, "loss");
+    return this;
+  }
+
+  public TrainerBuilder batchSize(int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException("Invalid batch size: " + size + " (must be >= 1)");
+    }
+    this.batchSize = size;
+    return this;
+  }
+
+  /** The shuffling seed: epoch {@code e} visits the training set in an order fixed by (seed, e). */
+  public TrainerBuilder seed(long shuffleSeed) {
+    this.seed = shuffleSeed;
+    return this;
+  }
+
+  /** The generator the model draws from during training (dropout), saved in checkpoints so a resume continues it. */
+  public TrainerBuilder random(ResumableRandom generator) {
+    this.random = Objects.requireNonNull(generator, "random");
+    return this;
+  }
+
+  /** Rescales gradients whose global L2 norm exceeds {@code maxNorm} (torch.nn.utils.clip_grad_norm_). */
+  public TrainerBuilder clipGradientNorm(double maxNorm) {
+    if (!(maxNorm > 0)) {
+      throw new IllegalArgumentException("Invalid gradient clipping norm: " + maxNorm + " (must be > 0)");
+    }
+    this.clipNorm = maxNorm;
+    return this;
+  }
+
+  public TrainerBuilder progress(ProgressBar bar) {
+    this.progress = Objects.requireNonNull(bar, "progress");
+    return this;
+  }
+
+  public TrainerBuilder anomalyCheck(AnomalyCheck check) {
+    this.anomalyCheck = Objects.requireNonNull(check, "anomalyCheck");
+    return this;
+  }
+
+  /** Adds callbacks, called in the order given. */
+  public TrainerBuilder callbacks(Callback... more) {
+    for (Callback callback : more) {
+      callbacks.add(Objects.requireNonNull(callback, "callback"));
+    }
+    return this;
+  }
+
+  public Trainer build() {
+    return new Trainer(this);
+  }
+}

@@ -1,0 +1,47 @@
+package dev.ruru.train;
+
+import dev.ruru.train.metrics.EpochMetrics;
+import java.util.List;
+
+/**
+ * The loss became NaN or infinite: training stopped before the bad batch could change the weights. The
+ * message names the epoch and batch and, when anomaly detection re-ran the batch, the operation that first
+ * produced a NaN or infinity from finite inputs. Checkpoints written before (the last good one) are kept.
+ */
+public final class TrainingDivergedException extends ArithmeticException {
+  private static final long serialVersionUID = 1L;
+
+  private final int epoch;
+  private final int batch;
+  private final String operation;
+  private final transient List<EpochMetrics> completedEpochs;
+
+  TrainingDivergedException(int epoch, int batch, int batches, double loss, String operation, List<EpochMetrics> completedEpochs) {
+    super("training diverged: the loss is " + loss + " at epoch " + epoch + ", batch " + batch + " of " + batches + "; " + operation
+        + "; try a lower learning rate or gradient clipping");
+    this.epoch = epoch;
+    this.batch = batch;
+    this.operation = operation;
+    this.completedEpochs = List.copyOf(completedEpochs);
+  }
+
+  /** The epoch (from 1) whose batch diverged. */
+  public int epoch() {
+    return epoch;
+  }
+
+  /** The batch (from 1) within the epoch. */
+  public int batch() {
+    return batch;
+  }
+
+  /** What anomaly detection found, in words ("anomaly: LOG produced NaN ..."), or why it found nothing. */
+  public String operation() {
+    return operation;
+  }
+
+  /** The epochs that completed before the divergence. */
+  public List<EpochMetrics> completedEpochs() {
+    return completedEpochs;
+  }
+}

@@ -1,0 +1,55 @@
+package dev.ruru.train.callbacks;
+
+import dev.ruru.train.Callback;
+import dev.ruru.train.Trainer;
+import dev.ruru.train.io.AtomicFile;
+import dev.ruru.train.metrics.EpochMetrics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Logs every epoch's numbers to a CSV file, Keras's {@code CSVLogger}: a header
+ * {@code epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,seconds,learning_rate} and
+ * one row per epoch (empty cells for numbers not measured). The file is rewritten atomically after each
+ * epoch with every row so far, so it is always complete, and after a resume it still holds every epoch.
+ */
+public final class CsvLogger implements Callback {
+  static final String HEADER = "epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,seconds,learning_rate";
+
+  private final Path file;
+  private final List<String> rows = new ArrayList<>();
+
+  public CsvLogger(Path file) {
+    this.file = Objects.requireNonNull(file, "file");
+  }
+
+  @Override
+  public void onResume(Trainer trainer, List<EpochMetrics> history) {
+    rows.clear();
+    history.forEach(metrics -> rows.add(row(metrics)));
+  }
+
+  @Override
+  public void onEpochEnd(Trainer trainer, EpochMetrics metrics) {
+    rows.add(row(metrics));
+    try {
+      AtomicFile.writeString(file, HEADER + "\n" + String.join("\n", rows) + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("CsvLogger: cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  static String row(EpochMetrics m) {
+    return m.epoch() + "," + cell(m.trainLoss()) + "," + cell(m.trainAccuracy()) + "," + cell(m.validationLoss()) + ","
+        + cell(m.validationAccuracy()) + "," + cell(m.seconds()) + "," + cell(m.learningRate());
+  }
+
+  private static String cell(double value) {
+    return Double.isFinite(value) ? String.format(Locale.ROOT, "%.6g", value) : "";
+  }
+}

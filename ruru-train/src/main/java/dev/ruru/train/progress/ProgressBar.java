@@ -1,0 +1,128 @@
+package dev.ruru.train.progress;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * A progress bar for one epoch at a time: batches done, mean loss and accuracy so far, samples per
+ * second and the time left (ETA, from the rate so far).
+ * <pre>
+ * epoch 2/5 [==========&gt;         ] 215/422 loss 0.4821 acc 82.91% 18,211 samples/s ETA 0:01
+ * </pre>
+ * On a terminal ({@link ProgressStyle#TERMINAL}) the line is redrawn in place with a carriage return, at
+ * most every {@value #REDRAW_MILLIS} ms; elsewhere ({@link ProgressStyle#LINES}) a plain line is printed
+ * at most every {@value #LINE_SECONDS} seconds, so logs stay readable. Each epoch ends with one line,
+ * {@link #endEpoch}, that stays.
+ *
+ * <pre>{@code
+ * ProgressBar bar = new ProgressBar(new PrintWriter(System.out, true), ProgressStyle.detect());
+ * bar.startEpoch(1, 5, loader.batchCount(), train.size());
+ * bar.update(batch + 1, seen, meanLoss, accuracy);          // after each batch
+ * bar.endEpoch("epoch 1/5 loss 0.52 acc 81.3% | val_loss 0.47 val_acc 83.0% | 3.1 s");
+ * }</pre>
+ */
+public final class ProgressBar {
+  static final int REDRAW_MILLIS = 100;
+  static final int LINE_SECONDS = 5;
+  private static final int WIDTH = 24;
+
+  private final PrintWriter out;
+  private final ProgressStyle style;
+  private final LongSupplier nanoTime;
+  private int epoch;
+  private int epochs;
+  private int totalBatches;
+  private long totalSamples;
+  private long startNanos;
+  private long lastDrawNanos;
+  private int lastLength;
+
+  public ProgressBar(PrintWriter out, ProgressStyle style) {
+    this(out, style, System::nanoTime);
+  }
+
+  /** A bar reading time from {@code nanoTime} (tests pass a fake clock). */
+  public ProgressBar(PrintWriter out, ProgressStyle style, LongSupplier nanoTime) {
+    this.out = Objects.requireNonNull(out, "out");
+    this.style = Objects.requireNonNull(style, "style");
+    this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+  }
+
+  public ProgressStyle style() {
+    return style;
+  }
+
+  /** Starts epoch {@code epoch} (from 1) of {@code epochs}, which will see {@code totalSamples} in {@code totalBatches} batches. */
+  public void startEpoch(int epoch, int epochs, int totalBatches, long totalSamples) {
+    this.epoch = epoch;
+    this.epochs = epochs;
+    this.totalBatches = totalBatches;
+    this.totalSamples = totalSamples;
+    this.startNanos = nanoTime.getAsLong();
+    this.lastDrawNanos = startNanos;
+    this.lastLength = 0;
+  }
+
+  /** Reports that {@code batches} batches holding {@code samples} examples are done, with the running mean loss and accuracy. */
+  public void update(int batches, long samples, double meanLoss, double accuracy) {
+    long now = nanoTime.getAsLong();
+    boolean last = batches >= totalBatches;
+    switch (style) {
+      case TERMINAL -> {
+        if (last || now - lastDrawNanos >= REDRAW_MILLIS * 1_000_000L) {
+          String line = line(batches, samples, meanLoss, accuracy, now);
+          // Spaces cover what a longer previous line left behind.
+          out.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
+          out.flush();
+          lastLength = line.length();
+          lastDrawNanos = now;
+        }
+      }
+      case LINES -> {
+        if (!last && now - lastDrawNanos >= LINE_SECONDS * 1_000_000_000L) {
+          out.println(line(batches, samples, meanLoss, accuracy, now));
+          out.flush();
+          lastDrawNanos = now;
+        }
+      }
+      case EPOCHS_ONLY, SILENT -> { }
+    }
+  }
+
+  /** Ends the epoch with {@code summary}, which replaces the bar on a terminal and stays. */
+  public void endEpoch(String summary) {
+    if (style == ProgressStyle.SILENT) {
+      return;
+    }
+    if (style == ProgressStyle.TERMINAL) {
+      out.print("\r" + summary + " ".repeat(Math.max(0, lastLength - summary.length())) + System.lineSeparator());
+    } else {
+      out.println(summary);
+    }
+    out.flush();
+    lastLength = 0;
+  }
+
+  /** The bar's text at time {@code now}. */
+  String line(int batches, long samples, double meanLoss, double accuracy, long now) {
+    double seconds = Math.max(1e-9, (now - startNanos) / 1e9);
+    double rate = samples / seconds;
+    int filled = totalBatches == 0 ? WIDTH : (int) ((long) WIDTH * batches / totalBatches);
+    String bar = "=".repeat(filled) + (filled < WIDTH ? ">" + " ".repeat(WIDTH - filled - 1) : "");
+    long remaining = Math.max(0, totalSamples - samples);
+    String eta = samples == 0 ? "?" : clock(remaining / rate);
+    return String.format(Locale.ROOT, "epoch %d/%d [%s] %d/%d loss %.4f acc %.2f%% %,d samples/s ETA %s", epoch, epochs, bar, batches,
+        totalBatches, meanLoss, 100 * accuracy, Math.round(rate), eta);
+  }
+
+  /** {@code m:ss}, or {@code h:mm:ss} from an hour. */
+  static String clock(double seconds) {
+    long total = Math.round(seconds);
+    long hours = total / 3600;
+    long minutes = total / 60 % 60;
+    long secs = total % 60;
+    return hours > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", hours, minutes, secs) : String.format(Locale.ROOT, "%d:%02d", minutes, secs);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.ruru.train.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each rule of Diagnosis on curves made to trigger it, with the numbers the report must state. */
+class DiagnosisTest {
+  /** Epochs from parallel arrays: training loss, validation loss, training accuracy, validation accuracy. */
+  private static List<EpochMetrics> curves(double[] trainLoss, double[] validationLoss, double[] trainAccuracy, double[] validationAccuracy) {
+    List<EpochMetrics> epochs = new ArrayList<>();
+    for (int i = 0; i < trainLoss.length; i++) {
+      epochs.add(new EpochMetrics(i + 1, trainLoss[i], trainAccuracy[i], validationLoss[i], validationAccuracy[i], 1, 0.1));
+    }
+    return epochs;
+  }
+
+  @Test void validationLossRisingWhileTrainingLossFallsIsOverfitting() {
+    // Validation loss is lowest at epoch 2 (0.40) and ends at 0.50: a rise of 25%; training loss fell from 0.35 to 0.14 (60%).
+    Diagnosis diagnosis = Diagnosis.of(curves(new double[] {0.50, 0.35, 0.20, 0.14}, new double[] {0.45, 0.40, 0.44, 0.50},
+        new double[] {0.80, 0.86, 0.92, 0.95}, new double[] {0.84, 0.86, 0.86, 0.87}));
+    assertEquals(Verdict.OVERFITTING, diagnosis.verdict());
+    assertEquals("overfitting: validation loss rose 25.0% from 0.4000 at epoch 2 to 0.5000 at epoch 4 while training loss fell"
+        + " 60.0% from 0.3500 to 0.1400; epoch 2 generalised best (early stopping would keep it)", diagnosis.summary());
+  }
+
+  @Test void aRiseBelowTheThresholdIsNotOverfitting() {
+    // 0.40 -> 0.41 is a 2.5% rise, under 5%; accuracies are 3 points apart.
+    Diagnosis diagnosis = Diagnosis.of(curves(new double[] {0.5, 0.4, 0.35}, new double[] {0.45, 0.40, 0.41},
+        new double[] {0.85, 0.88, 0.89}, new double[] {0.84, 0.86, 0.86}));
+    assertEquals(Verdict.GOOD_FIT, diagnosis.verdict(), diagnosis.summary());
+  }
+
+  @Test void aLargeAccuracyGapIsOverfitting() {
+    Diagnosis diagnosis = Diagnosis.of(curves(new double[] {0.2}, new double[] {0.6}, new double[] {0.99}, new double[] {0.85}));
+    assertEquals(Verdict.OVERFITTING, diagnosis.verdict());
+    assertEquals("overfitting: training accuracy 99.00% exceeds validation accuracy 85.00% by 14.0 points (more than 10)", diagnosis.summary());
+  }
+
+  @Test void lowTrainingAccuracyIsUnderfitting() {
+    Diagnosis diagnosis = Diagnosis.of(curves(new double[] {2.1, 1.9}, new double[] {2.0, 1.95}, new double[] {0.30, 0.41},
+        new double[] {0.33, 0.40}));
+    assertEquals(Verdict.UNDERFITTING, diagnosis.verdict());
+    assertTrue(diagnosis.summary().startsWith("underfitting: training accuracy 41.00% is below 70% (training loss 1.9000)"), diagnosis.summary());
+  }
+
+  @Test void fallingValidationLossAddsANoteAndNoValidationIsUndetermined() {
+    Diagnosis improving = Diagnosis.of(curves(new double[] {0.6, 0.4}, new double[] {0.5, 0.45}, new double[] {0.8, 0.85},
+        new double[] {0.8, 0.84}));
+    assertEquals(Verdict.GOOD_FIT, improving.verdict());
+    assertTrue(improving.details().contains("validation loss is still falling (10.0% in the last epoch): more epochs may help"), improving.details().toString());
+    Diagnosis blind = Diagnosis.of(List.of(new EpochMetrics(1, 0.3, 0.9, Double.NaN, Double.NaN, 1, 0.1)));
+    assertEquals(Verdict.UNDETERMINED, blind.verdict());
+    assertEquals(Verdict.UNDETERMINED, Diagnosis.of(List.of()).verdict());
+  }
+}

@@ -1,0 +1,84 @@
+package dev.ruru.train.progress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The bar's text, its redraw policy per style, and its arithmetic, with a fake clock. */
+class ProgressBarTest {
+  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+  private final PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8), true);
+  private long now;
+
+  private String printed() {
+    return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+  }
+
+  @Test void lineShowsProgressLossAccuracyRateAndEta() {
+    ProgressBar bar = new ProgressBar(out, ProgressStyle.LINES, () -> now);
+    bar.startEpoch(2, 5, 10, 1000);
+    now = 2_000_000_000L;
+    // 4 of 10 batches fill 24·4/10 = 9 of 24 cells; 250 samples in 2 s is 125 samples/s; 750 left take 6 s.
+    assertEquals("epoch 2/5 [=========>              ] 4/10 loss 0.4821 acc 82.91% 125 samples/s ETA 0:06",
+        bar.line(4, 250, 0.4821, 0.8291, now));
+  }
+
+  @Test void clockFormatsMinutesAndHours() {
+    assertEquals("0:07", ProgressBar.clock(6.6));
+    assertEquals("2:05", ProgressBar.clock(125));
+    assertEquals("1:01:01", ProgressBar.clock(3661));
+  }
+
+  @Test void terminalStyleRedrawsInPlaceAtMostEveryHundredMilliseconds() {
+    ProgressBar bar = new ProgressBar(out, ProgressStyle.TERMINAL, () -> now);
+    bar.startEpoch(1, 1, 4, 400);
+    now = 50_000_000L;
+    bar.update(1, 100, 1.0, 0.5); // 50 ms after the start: too soon, not drawn
+    now = 150_000_000L;
+    bar.update(2, 200, 0.9, 0.6); // drawn
+    now = 160_000_000L;
+    bar.update(4, 400, 0.8, 0.7); // the last batch is always drawn
+    bar.endEpoch("epoch 1/1 done");
+    String text = printed();
+    assertEquals(3, text.chars().filter(c -> c == '\r').count(), text);
+    assertFalse(text.contains("1/4"), text);
+    assertTrue(text.contains("\repoch 1/1 [============>           ] 2/4"), text);
+    // The summary replaces the bar, padded with spaces over the longer bar, and ends the line.
+    assertTrue(text.matches("(?s).*\\repoch 1/1 done {20,}\n"), text);
+    assertTrue(text.endsWith("\n"), text);
+  }
+
+  @Test void linesStylePrintsAPlainLineEveryFiveSecondsAndNoCarriageReturns() {
+    ProgressBar bar = new ProgressBar(out, ProgressStyle.LINES, () -> now);
+    bar.startEpoch(1, 2, 100, 10_000);
+    for (int batch = 1; batch <= 100; batch++) {
+      now = batch * 200_000_000L; // 0.2 s per batch: 20 s in all
+      bar.update(batch, batch * 100L, 0.5, 0.5);
+    }
+    bar.endEpoch("epoch 1/2 summary");
+    String text = printed();
+    assertFalse(text.contains("\r"), text);
+    // Lines at 5, 10 and 15 s; the 20 s one is the last batch, which the summary replaces.
+    assertEquals(4, text.lines().count(), text);
+    assertTrue(text.lines().toList().get(0).startsWith("epoch 1/2 [======>                 ] 25/100 loss 0.5000"), text);
+    assertEquals("epoch 1/2 summary", text.lines().toList().get(3));
+  }
+
+  @Test void epochsOnlyAndSilentStylesPrintLittleOrNothing() {
+    ProgressBar summaries = new ProgressBar(out, ProgressStyle.EPOCHS_ONLY, () -> now);
+    summaries.startEpoch(1, 1, 1, 10);
+    now = 10_000_000_000L;
+    summaries.update(1, 10, 0.1, 1);
+    summaries.endEpoch("only this");
+    ProgressBar silent = new ProgressBar(out, ProgressStyle.SILENT, () -> now);
+    silent.startEpoch(1, 1, 1, 10);
+    silent.update(1, 10, 0.1, 1);
+    silent.endEpoch("not this");
+    assertEquals("only this\n", printed());
+  }
+}
