@@ -1,5 +1,6 @@
 package dev.ruru.cli;
 
+import dev.ruru.array.io.AtomicFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,18 +19,13 @@ import dev.ruru.perceptron.PerceptronTraining;
 import dev.ruru.perceptron.TrainingSettings;
 import dev.ruru.perceptron.TrainingSettings.ExampleOrder;
 import dev.ruru.perceptron.WeightImages;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
@@ -118,8 +114,9 @@ final class PerceptronCommand implements Callable<Integer> {
     Path metrics = outputDirectory.resolve("metrics.json");
     Path picture = outputDirectory.resolve("weights.png");
     ObjectNode json = metrics(data, parts, test, history, testAccuracy);
-    writeAtomically(metrics, stream -> new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(stream, json));
-    writeAtomically(picture, stream -> {
+    byte[] text = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(json);
+    AtomicFile.write(metrics, stream -> stream.write(text));
+    AtomicFile.write(picture, stream -> {
       if (!ImageIO.write(WeightImages.render(model.weights(), 5, 4), "png", stream)) {
         throw new IOException("no PNG writer in this Java runtime");
       }
@@ -172,25 +169,5 @@ final class PerceptronCommand implements Callable<Integer> {
     json.put("test_accuracy", testAccuracy);
     json.put("samples_per_second", seconds > 0 ? (double) parts.train().size() * history.size() / seconds : 0);
     return json;
-  }
-
-  /** What to write into a file. */
-  private interface Body {
-    void writeTo(OutputStream out) throws IOException;
-  }
-
-  /** Writes a temporary file beside {@code target}, then renames it over the target: a reader never sees half a file. */
-  private static void writeAtomically(Path target, Body body) throws IOException {
-    // In the same directory, so the rename never crosses file systems; a dot name keeps it out of listings.
-    Path temporary = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-    try {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE))) {
-        body.writeTo(out);
-      }
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.ruru.cli;
 
+import dev.ruru.array.io.AtomicFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +15,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.ChartEncoder;
@@ -137,21 +137,12 @@ final class ScalingReport {
       System.setProperty("java.awt.headless", "true");
     }
     Files.createDirectories(directory);
-    writeAtomically(directory.resolve(PNG_NAME), ChartEncoder.getBytes(chart(result), "png"));
+    AtomicFile.write(directory.resolve(PNG_NAME), out -> out.write(ChartEncoder.getBytes(chart(result), "png")));
     byte[] text = (mapper.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n").getBytes(StandardCharsets.UTF_8);
-    writeAtomically(directory.resolve(JSON_NAME), text);
+    AtomicFile.write(directory.resolve(JSON_NAME), out -> out.write(text));
   }
 
-  /** A reader never sees half a file: write a temporary file beside the target, then rename it over. */
-  private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-    Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
-    try {
-      Files.write(temporary, bytes);
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
-  }
+
 
   private static String label(GradientMethod method) {
     return switch (method) {

@@ -101,7 +101,7 @@ public final class Npy {
    */
   public static void write(Path file, NDArray array) throws IOException {
     Objects.requireNonNull(array, "array");
-    AtomicWrite.write(file, out -> write(out, array));
+    AtomicFile.write(file, out -> write(out, array));
   }
 
   /** Writes {@code array} in {@code .npy} format to {@code out}, which is left open. */

@@ -116,12 +116,12 @@ public final class Npz {
         throw new IllegalArgumentException("Npz.write: an array name is empty; names become entry names NAME.npy");
       }
     });
-    AtomicWrite.write(file, out -> {
+    AtomicFile.write(file, out -> {
       ZipOutputStream zip = new ZipOutputStream(out);
       for (Map.Entry<String, NDArray> named : arrays.entrySet()) {
         writeEntry(zip, named.getKey() + ".npy", named.getValue(), compress);
       }
-      // finish, not close: AtomicWrite owns the file and closes it after forcing it to disk.
+      // finish, not close: AtomicFile owns the file and closes it after forcing it to disk.
       zip.finish();
     });
   }

@@ -1,16 +1,13 @@
 package dev.ruru.data.idx;
 
+import dev.ruru.array.io.AtomicFile;
 import dev.ruru.array.NDArray;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -29,25 +26,16 @@ public final class IdxWriter {
   /** Writes {@code array} (rank 1 to {@value IdxReader#MAX_RANK}) to {@code file} as {@code type}. */
   public static void write(Path file, NDArray array, IdxType type, Compression compression) throws IOException {
     byte[] payload = encode(array, type);
-    Path target = file.toAbsolutePath();
-    Path temporary = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
-    try {
-      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        OutputStream raw = Channels.newOutputStream(channel);
-        if (compression == Compression.GZIP) {
-          // finish(), not close(): closing the stream would close the channel before it is forced to disk.
-          GZIPOutputStream gzip = new GZIPOutputStream(raw, 1 << 16);
-          gzip.write(payload);
-          gzip.finish();
-        } else {
-          raw.write(payload);
-        }
-        channel.force(true);
+    AtomicFile.write(file, out -> {
+      if (compression == Compression.GZIP) {
+        // finish(), not close(): AtomicFile closes the file after forcing it to disk.
+        GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16);
+        gzip.write(payload);
+        gzip.finish();
+      } else {
+        out.write(payload);
       }
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
+    });
   }
 
   /** Writes {@code array} as uncompressed IDX to {@code out}, which is flushed, not closed. */

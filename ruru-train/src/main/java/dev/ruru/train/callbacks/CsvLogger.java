@@ -2,7 +2,7 @@ package dev.ruru.train.callbacks;
 
 import dev.ruru.train.Callback;
 import dev.ruru.train.Trainer;
-import dev.ruru.train.io.AtomicFile;
+import dev.ruru.array.io.AtomicFile;
 import dev.ruru.train.metrics.EpochMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;

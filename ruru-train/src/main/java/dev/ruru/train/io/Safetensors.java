@@ -1,5 +1,6 @@
 package dev.ruru.train.io;
 
+import dev.ruru.array.io.AtomicFile;
 import dev.ruru.array.DType;
 import dev.ruru.array.NDArray;
 import java.io.ByteArrayOutputStream;

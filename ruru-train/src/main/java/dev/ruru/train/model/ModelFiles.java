@@ -10,7 +10,7 @@ import dev.ruru.array.DType;
 import dev.ruru.array.NDArray;
 import dev.ruru.nn.Module;
 import dev.ruru.train.ResumableRandom;
-import dev.ruru.train.io.AtomicFile;
+import dev.ruru.array.io.AtomicFile;
 import dev.ruru.train.io.Safetensors;
 import dev.ruru.train.io.SafetensorsHeader;
 import dev.ruru.train.io.TensorEntry;

@@ -1,6 +1,6 @@
 package dev.ruru.train.plot;
 
-import dev.ruru.train.io.AtomicFile;
+import dev.ruru.array.io.AtomicFile;
 import java.awt.image.RenderedImage;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ruru.array.NDArray;
 import dev.ruru.train.MetricsJson;
-import dev.ruru.train.io.AtomicFile;
+import dev.ruru.array.io.AtomicFile;
 import dev.ruru.train.metrics.ClassScores;
 import dev.ruru.train.metrics.ConfusionMatrix;
 import dev.ruru.train.metrics.Diagnosis;

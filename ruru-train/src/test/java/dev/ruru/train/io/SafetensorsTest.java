@@ -1,5 +1,6 @@
 package dev.ruru.train.io;
 
+import dev.ruru.array.io.AtomicFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.ruru.train.io;
+package dev.ruru.array.io;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
