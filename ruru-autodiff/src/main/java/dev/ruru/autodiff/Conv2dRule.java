@@ -1,0 +1,62 @@
+package dev.ruru.autodiff;
+
+import dev.ruru.array.NDArray;
+import dev.ruru.array.blas.Gemm.Transpose;
+
+/**
+ * 2-D cross-correlation (deep learning's "convolution"), x [N, C, H, W] ⋆ w [O, C/groups, kh, kw] →
+ * y [N, O, OH, OW], a fused primitive: im2col of a chunk of samples, then one GEMM per group,
+ * y[group] = w[group] · col(x)[group] of shape [O/groups, s·OH·OW], copied into NCHW while in cache.
+ * The composite (padding, strided slices and matrix products) is its test oracle.
+ *
+ * <p>It is bilinear, so both derivatives are convolutions again: ∂L/∂x = convTranspose(G, w)
+ * ({@link ConvTranspose2dRule}, col2im of wᵀ·G) and ∂L/∂w = G·col(x)ᵀ ({@link Conv2dWeightRule});
+ * the JVP is conv(ẋ, w) + conv(x, ẇ). The three rules are the three partial maps of one trilinear
+ * form ⟨conv(x, w), G⟩, so each one's rules are the other two.
+ */
+final class Conv2dRule implements Rule {
+  private final ConvGeometry geometry;
+
+  Conv2dRule(ConvGeometry geometry) {
+    this.geometry = geometry;
+  }
+
+  public String name() { return "conv2d"; }
+
+  public NDArray forward(NDArray... in) {
+    ConvGeometry g = geometry;
+    Object x = Im2col.data(in[0]);
+    Object w = Im2col.data(in[1]);
+    int outGroup = g.groupOutChannels();
+    int patch = g.patch();
+    int chunk = Im2col.chunk(g);
+    Object col = Im2col.allocate(in[0].dtype(), g.groups() * patch * chunk * g.positions());
+    Object product = Im2col.allocate(in[0].dtype(), g.outChannels() * chunk * g.positions());
+    Object out = Im2col.allocate(in[0].dtype(), g.batch() * g.outputSample());
+    for (int first = 0; first < g.batch(); first += chunk) {
+      int samples = Math.min(chunk, g.batch() - first);
+      int width = samples * g.positions();
+      Im2col.zero(col);
+      for (int n = first; n < first + samples; n++) {
+        Im2col.im2col(x, n * g.inputSample(), g, col, (n - first) * g.positions(), width);
+      }
+      for (int group = 0; group < g.groups(); group++) {
+        Im2col.gemm(Transpose.NO, Transpose.NO, outGroup, width, patch, w, group * outGroup * patch, patch,
+            col, group * patch * width, width, false, product, group * outGroup * width, width);
+      }
+      Im2col.batchFirst(product, samples, g, out, first);
+    }
+    return Im2col.array(out, g.outputShape().dims());
+  }
+
+  public Tensor vjp(int input, Tensor gradient, Tensor[] in, Tensor out) {
+    return input == 0
+        ? Tensor.apply(new ConvTranspose2dRule(geometry), gradient, in[1])
+        : Tensor.apply(new Conv2dWeightRule(geometry), in[0], gradient);
+  }
+
+  public Tensor jvp(Tensor[] t, Tensor[] in, Tensor out) {
+    return Tensor.sumOfTangents(t[0] == null ? null : Tensor.apply(this, t[0], in[1]),
+        t[1] == null ? null : Tensor.apply(this, in[0], t[1]));
+  }
+}

@@ -1,0 +1,56 @@
+package dev.ruru.autodiff;
+
+import dev.ruru.array.NDArray;
+import dev.ruru.array.blas.Gemm.Transpose;
+
+/**
+ * The transposed convolution, g [N, O, OH, OW] and w [O, C/groups, kh, kw] → x-shaped [N, C, H, W]:
+ * the adjoint of {@link Conv2dRule} in its input, so ⟨convTranspose(g, w), a⟩ = ⟨g, conv(a, w)⟩.
+ * For each chunk of samples and each group, one GEMM makes the column matrix col = w[group]ᵀ · g[group]
+ * ([patch, s·OH·OW]), and col2im adds the columns back into the images while they are in cache.
+ * It is conv2d's input gradient and the kernel of ConvTranspose2d layers (decoders, generators).
+ * Its VJPs are conv(Ḡ, w) for g and convWeight(Ḡ, g) for w.
+ */
+final class ConvTranspose2dRule implements Rule {
+  private final ConvGeometry geometry;
+
+  ConvTranspose2dRule(ConvGeometry geometry) {
+    this.geometry = geometry;
+  }
+
+  public String name() { return "convTranspose2d"; }
+
+  public NDArray forward(NDArray... in) {
+    ConvGeometry g = geometry;
+    Object gradient = Im2col.channelsFirst(in[0]);
+    Object w = Im2col.data(in[1]);
+    int outGroup = g.groupOutChannels();
+    int patch = g.patch();
+    int total = g.batch() * g.positions();
+    int chunk = Im2col.chunk(g);
+    Object col = Im2col.allocate(in[0].dtype(), g.groups() * patch * chunk * g.positions());
+    Object image = Im2col.allocate(in[0].dtype(), g.batch() * g.inputSample());
+    for (int first = 0; first < g.batch(); first += chunk) {
+      int width = Math.min(chunk, g.batch() - first) * g.positions();
+      for (int group = 0; group < g.groups(); group++) {
+        Im2col.gemm(Transpose.YES, Transpose.NO, patch, width, outGroup, w, group * outGroup * patch, patch,
+            gradient, group * outGroup * total + first * g.positions(), total, false, col, group * patch * width, width);
+      }
+      for (int n = first; n < first + width / g.positions(); n++) {
+        Im2col.col2im(col, (n - first) * g.positions(), width, g, image, n * g.inputSample());
+      }
+    }
+    return Im2col.array(image, g.inputShape().dims());
+  }
+
+  public Tensor vjp(int input, Tensor gradient, Tensor[] in, Tensor out) {
+    return input == 0
+        ? Tensor.apply(new Conv2dRule(geometry), gradient, in[1])
+        : Tensor.apply(new Conv2dWeightRule(geometry), gradient, in[0]);
+  }
+
+  public Tensor jvp(Tensor[] t, Tensor[] in, Tensor out) {
+    return Tensor.sumOfTangents(t[0] == null ? null : Tensor.apply(this, t[0], in[1]),
+        t[1] == null ? null : Tensor.apply(this, in[0], t[1]));
+  }
+}

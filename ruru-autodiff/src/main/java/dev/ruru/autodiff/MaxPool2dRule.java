@@ -1,0 +1,157 @@
+package dev.ruru.autodiff;
+
+import dev.ruru.array.NDArray;
+
+/**
+ * Max pooling over [N, C, H, W] windows (padding counts as −∞), a fused primitive: one pass finds
+ * each window's maximum and records where it was (the first one on ties; a NaN wins, as in PyTorch).
+ * The VJP sends each output's gradient to that recorded position ({@link PoolScatterRule}), O(output)
+ * instead of comparing the input with the broadcast maximum; the JVP reads the tangent there
+ * ({@link PoolGatherRule}). The composite (padding, strided slices and maximum) is its test oracle.
+ */
+final class MaxPool2dRule implements Rule {
+  private final ConvGeometry geometry;
+  /** Flat input index of each output's maximum, filled by {@link #forward}. */
+  private int[] argmax;
+
+  MaxPool2dRule(ConvGeometry geometry) {
+    this.geometry = geometry;
+  }
+
+  public String name() { return "maxPool2d"; }
+
+  public NDArray forward(NDArray... in) {
+    Object x = Im2col.data(in[0]);
+    argmax = new int[geometry.batch() * geometry.outputSample()];
+    if (x instanceof double[] d) {
+      double[] out = new double[argmax.length];
+      findMaxima(d, geometry, argmax, out);
+      return NDArray.of(out, geometry.outputShape().dims());
+    }
+    float[] out = new float[argmax.length];
+    if (isHalving(geometry)) {
+      halve((float[]) x, geometry, argmax, out);
+    } else {
+      findMaxima((float[]) x, geometry, argmax, out);
+    }
+    return NDArray.of(out, geometry.outputShape().dims());
+  }
+
+  /** 2×2 windows at stride 2 without padding: the pooling of most CNNs (W3's), worth a loop of its own. */
+  private static boolean isHalving(ConvGeometry g) {
+    Conv2dSpec s = g.spec();
+    return g.kernelHeight() == 2 && g.kernelWidth() == 2 && s.strideHeight() == 2 && s.strideWidth() == 2
+        && s.padTop() == 0 && s.padLeft() == 0;
+  }
+
+  /** Whether {@code v} replaces the running maximum: larger, or the first NaN. */
+  private static boolean beats(float v, float max) {
+    return v > max || (v != v && max == max);
+  }
+
+  /** The 2×2 case of {@link #findMaxima}: four reads per window in the same order (row by row), no range arrays. */
+  private static void halve(float[] x, ConvGeometry g, int[] argmax, float[] out) {
+    int width = g.width();
+    int target = 0;
+    for (int p = 0; p < g.batch() * g.channels(); p++) {
+      for (int oy = 0; oy < g.outHeight(); oy++) {
+        int row = p * g.height() * width + 2 * oy * width;
+        for (int ox = 0; ox < g.outWidth(); ox++, target++) {
+          int topLeft = row + 2 * ox;
+          int best = topLeft;
+          float max = x[topLeft];
+          best = beats(x[topLeft + 1], max) ? topLeft + 1 : best;
+          max = x[best];
+          best = beats(x[topLeft + width], max) ? topLeft + width : best;
+          max = x[best];
+          best = beats(x[topLeft + width + 1], max) ? topLeft + width + 1 : best;
+          argmax[target] = best;
+          out[target] = x[best];
+        }
+      }
+    }
+  }
+
+  /**
+   * Scans each window row by row; the column range of window ox (clipped to the input) is computed
+   * once per call, not once per window. {@code v != v} is NaN: the first NaN of a window wins.
+   */
+  private static void findMaxima(float[] x, ConvGeometry g, int[] argmax, float[] out) {
+    int[] first = new int[g.outWidth()];
+    int[] end = new int[g.outWidth()];
+    columnRanges(g, first, end);
+    int width = g.width();
+    int target = 0;
+    for (int p = 0; p < g.batch() * g.channels(); p++) {
+      int plane = p * g.height() * width;
+      for (int oy = 0; oy < g.outHeight(); oy++) {
+        int top = oy * g.spec().strideHeight() - g.spec().padTop();
+        int rowStart = plane + Math.max(0, top) * width;
+        int rowEnd = plane + Math.min(g.height(), top + g.kernelHeight()) * width;
+        for (int ox = 0; ox < g.outWidth(); ox++, target++) {
+          int best = rowStart + first[ox];
+          float max = x[best];
+          for (int row = rowStart; row < rowEnd; row += width) {
+            for (int i = row + first[ox]; i < row + end[ox]; i++) {
+              float v = x[i];
+              if (v > max || (v != v && max == max)) {
+                max = v;
+                best = i;
+              }
+            }
+          }
+          argmax[target] = best;
+          out[target] = max;
+        }
+      }
+    }
+  }
+
+  private static void findMaxima(double[] x, ConvGeometry g, int[] argmax, double[] out) {
+    int[] first = new int[g.outWidth()];
+    int[] end = new int[g.outWidth()];
+    columnRanges(g, first, end);
+    int width = g.width();
+    int target = 0;
+    for (int p = 0; p < g.batch() * g.channels(); p++) {
+      int plane = p * g.height() * width;
+      for (int oy = 0; oy < g.outHeight(); oy++) {
+        int top = oy * g.spec().strideHeight() - g.spec().padTop();
+        int rowStart = plane + Math.max(0, top) * width;
+        int rowEnd = plane + Math.min(g.height(), top + g.kernelHeight()) * width;
+        for (int ox = 0; ox < g.outWidth(); ox++, target++) {
+          int best = rowStart + first[ox];
+          double max = x[best];
+          for (int row = rowStart; row < rowEnd; row += width) {
+            for (int i = row + first[ox]; i < row + end[ox]; i++) {
+              double v = x[i];
+              if (v > max || (v != v && max == max)) {
+                max = v;
+                best = i;
+              }
+            }
+          }
+          argmax[target] = best;
+          out[target] = max;
+        }
+      }
+    }
+  }
+
+  /** The input columns [first, end) of each output column's window, clipped to the input. */
+  private static void columnRanges(ConvGeometry g, int[] first, int[] end) {
+    for (int ox = 0; ox < first.length; ox++) {
+      int left = ox * g.spec().strideWidth() - g.spec().padLeft();
+      first[ox] = Math.max(0, left);
+      end[ox] = Math.min(g.width(), left + g.kernelWidth());
+    }
+  }
+
+  public Tensor vjp(int input, Tensor gradient, Tensor[] in, Tensor out) {
+    return Tensor.apply(new PoolScatterRule(argmax, in[0].shape()), gradient);
+  }
+
+  public Tensor jvp(Tensor[] t, Tensor[] in, Tensor out) {
+    return Tensor.apply(new PoolGatherRule(argmax, out.shape()), t[0]);
+  }
+}

@@ -1,0 +1,44 @@
+package dev.ruru.autodiff;
+
+import dev.ruru.array.NDArray;
+import dev.ruru.array.Shape;
+
+/**
+ * A zero array of {@code shape} with g[i] added at flat position positions[i]: max pooling's VJP, one
+ * addition per output (overlapping windows that share a maximum add up). Its transpose is
+ * {@link PoolGatherRule}.
+ */
+final class PoolScatterRule implements Rule {
+  private final int[] positions;
+  private final Shape shape;
+
+  PoolScatterRule(int[] positions, Shape shape) {
+    this.positions = positions;
+    this.shape = shape;
+  }
+
+  public String name() { return "poolScatter"; }
+
+  public NDArray forward(NDArray... in) {
+    Object g = Im2col.data(in[0]);
+    if (g instanceof double[] d) {
+      double[] out = new double[shape.size()];
+      for (int i = 0; i < d.length; i++) {
+        out[positions[i]] += d[i];
+      }
+      return NDArray.of(out, shape.dims());
+    }
+    float[] f = (float[]) g;
+    float[] out = new float[shape.size()];
+    for (int i = 0; i < f.length; i++) {
+      out[positions[i]] += f[i];
+    }
+    return NDArray.of(out, shape.dims());
+  }
+
+  public Tensor vjp(int input, Tensor gradient, Tensor[] in, Tensor out) {
+    return Tensor.apply(new PoolGatherRule(positions, in[0].shape()), gradient);
+  }
+
+  public Tensor jvp(Tensor[] t, Tensor[] in, Tensor out) { return Tensor.apply(this, t[0]); }
+}

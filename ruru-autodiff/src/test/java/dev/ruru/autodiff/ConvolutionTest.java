@@ -1,0 +1,256 @@
+package dev.ruru.autodiff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ruru.array.DType;
+import dev.ruru.array.NDArray;
+import dev.ruru.array.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The fused convolution and pooling primitives against their composite oracles (padding, strided
+ * slices, matrix products, maximum) and against central differences, in both modes and to second
+ * order; and the errors they raise.
+ */
+class ConvolutionTest {
+  private static NDArray random(long seed, int... shape) {
+    return NDArray.normal(Shape.of(shape), 0, 1, DType.FLOAT64, new SplittableRandom(seed));
+  }
+
+  /** conv2d composed from existing primitives: pad, then for each kernel tap a strided slice times w[:, :, a, b]. */
+  static Tensor compositeConv(Tensor x, Tensor w, Conv2dSpec s) {
+    int n = x.shape().dim(0), groups = s.groups(), groupIn = w.shape().dim(1), groupOut = w.shape().dim(0) / groups;
+    int kh = w.shape().dim(2), kw = w.shape().dim(3);
+    int oh = Conv2dSpec.outputLength(x.shape().dim(2), s.padTop(), s.padBottom(), kh, s.dilationHeight(), s.strideHeight());
+    int ow = Conv2dSpec.outputLength(x.shape().dim(3), s.padLeft(), s.padRight(), kw, s.dilationWidth(), s.strideWidth());
+    Tensor padded = x.pad(new int[][] {{0, 0}, {0, 0}, {s.padTop(), s.padBottom()}, {s.padLeft(), s.padRight()}});
+    List<Tensor> outputs = new ArrayList<>();
+    for (int g = 0; g < groups; g++) {
+      Tensor xg = padded.slice(1, g * groupIn, (g + 1) * groupIn, 1);
+      Tensor wg = w.slice(0, g * groupOut, (g + 1) * groupOut, 1);
+      Tensor sum = null;
+      for (int a = 0; a < kh; a++) {
+        for (int b = 0; b < kw; b++) {
+          int top = a * s.dilationHeight(), left = b * s.dilationWidth();
+          Tensor window = xg.slice(2, top, top + (oh - 1) * s.strideHeight() + 1, s.strideHeight())
+              .slice(3, left, left + (ow - 1) * s.strideWidth() + 1, s.strideWidth());
+          Tensor tap = wg.slice(2, a, a + 1, 1).slice(3, b, b + 1, 1).reshape(groupOut, groupIn);
+          Tensor term = tap.matmul(window.permute(1, 0, 2, 3).reshape(groupIn, n * oh * ow));
+          sum = sum == null ? term : sum.add(term);
+        }
+      }
+      outputs.add(sum.reshape(groupOut, n, oh, ow).permute(1, 0, 2, 3));
+    }
+    return Tensor.concat(outputs, 1);
+  }
+
+  /** Max pooling composed: padding replaced by −∞ through where, then the maximum of the strided slices. */
+  static Tensor compositeMaxPool(Tensor x, Pool2dSpec s) {
+    int[][] widths = {{0, 0}, {0, 0}, {s.paddingHeight(), s.paddingHeight()}, {s.paddingWidth(), s.paddingWidth()}};
+    NDArray inside = NDArray.ones(x.shape(), x.dtype()).pad(widths, 0).gt(0.5);
+    Tensor padded = Tensor.where(Tensor.constant(inside), x.pad(widths), Tensor.scalar(Double.NEGATIVE_INFINITY, x.dtype()));
+    int oh = (x.shape().dim(2) + 2 * s.paddingHeight() - s.kernelHeight()) / s.strideHeight() + 1;
+    int ow = (x.shape().dim(3) + 2 * s.paddingWidth() - s.kernelWidth()) / s.strideWidth() + 1;
+    Tensor max = null;
+    for (int a = 0; a < s.kernelHeight(); a++) {
+      for (int b = 0; b < s.kernelWidth(); b++) {
+        Tensor window = padded.slice(2, a, a + (oh - 1) * s.strideHeight() + 1, s.strideHeight())
+            .slice(3, b, b + (ow - 1) * s.strideWidth() + 1, s.strideWidth());
+        max = max == null ? window : max.maximum(window);
+      }
+    }
+    return max;
+  }
+
+  static Stream<Arguments> convolutions() {
+    return Stream.of(
+        Arguments.of(new int[] {2, 3, 6, 5}, new int[] {4, 3, 3, 3}, Conv2dSpec.of(1, 1)),
+        Arguments.of(new int[] {2, 4, 7, 8}, new int[] {6, 2, 3, 2}, Conv2dSpec.of(2, 1).withGroups(2)),
+        Arguments.of(new int[] {1, 2, 9, 7}, new int[] {3, 2, 3, 2}, Conv2dSpec.of(1, 0).withDilation(2, 3).withPadding(2, 0, 1, 3)),
+        Arguments.of(new int[] {2, 3, 8, 6}, new int[] {3, 1, 4, 3}, Conv2dSpec.of(3, 2).withStride(3, 2).withGroups(3)),
+        Arguments.of(new int[] {3, 2, 5, 5}, new int[] {2, 2, 1, 1}, Conv2dSpec.of(1, 0)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("convolutions")
+  void fusedConvolutionAgreesWithCompositeInValueVjpAndJvp(int[] xShape, int[] wShape, Conv2dSpec spec) {
+    NDArray x = random(1, xShape);
+    NDArray w = random(2, wShape);
+    TensorFunction fused = in -> Convolution.conv2d(in[0], in[1], spec);
+    TensorFunction composite = in -> compositeConv(in[0], in[1], spec);
+    NDArray expected = composite.apply(Tensor.constant(x), Tensor.constant(w)).value();
+    assertTrue(fused.apply(Tensor.constant(x), Tensor.constant(w)).value().allClose(expected, 1e-12, 1e-12), "forward");
+    NDArray cotangent = random(3, expected.shape().dims());
+    NDArray[] fusedGrads = Autodiff.vjp(fused, new NDArray[] {x, w}, cotangent);
+    NDArray[] compositeGrads = Autodiff.vjp(composite, new NDArray[] {x, w}, cotangent);
+    assertTrue(fusedGrads[0].allClose(compositeGrads[0], 1e-12, 1e-12), "input gradient");
+    assertTrue(fusedGrads[1].allClose(compositeGrads[1], 1e-12, 1e-12), "weight gradient");
+    NDArray[] tangents = {random(4, xShape), random(5, wShape)};
+    NDArray fusedJvp = Autodiff.jvp(fused, new NDArray[] {x, w}, tangents).tangent();
+    assertTrue(fusedJvp.allClose(Autodiff.jvp(composite, new NDArray[] {x, w}, tangents).tangent(), 1e-12, 1e-12), "jvp");
+  }
+
+  @Test
+  void batchesSplitIntoSeveralChunksAgreeWithComposite() {
+    // 8·3·3 rows × 20·20 columns per sample: 28 800 elements, so a 64 K chunk holds 2 of the 5 samples.
+    ConvGeometry geometry = ConvGeometry.of("conv2d", Shape.of(5, 8, 20, 20), Shape.of(4, 8, 3, 3), Conv2dSpec.of(1, 1));
+    assertEquals(2, Im2col.chunk(geometry));
+    Conv2dSpec spec = Conv2dSpec.of(1, 1);
+    NDArray x = random(22, 5, 8, 20, 20);
+    NDArray w = random(23, 4, 8, 3, 3);
+    NDArray cotangent = random(24, 5, 4, 20, 20);
+    NDArray[] fused = Autodiff.vjp(in -> Convolution.conv2d(in[0], in[1], spec), new NDArray[] {x, w}, cotangent);
+    NDArray[] composite = Autodiff.vjp(in -> compositeConv(in[0], in[1], spec), new NDArray[] {x, w}, cotangent);
+    assertTrue(Convolution.conv2d(Tensor.constant(x), Tensor.constant(w), spec).value()
+        .allClose(compositeConv(Tensor.constant(x), Tensor.constant(w), spec).value(), 1e-12, 1e-12), "forward");
+    assertTrue(fused[0].allClose(composite[0], 1e-12, 1e-12), "input gradient");
+    assertTrue(fused[1].allClose(composite[1], 1e-12, 1e-12), "weight gradient");
+  }
+
+  @ParameterizedTest
+  @MethodSource("convolutions")
+  void convolutionRulesMatchFiniteDifferences(int[] xShape, int[] wShape, Conv2dSpec spec) {
+    NDArray x = random(6, xShape);
+    NDArray w = random(7, wShape);
+    GradCheck.assertVjpMatches(in -> Convolution.conv2d(in[0], in[1], spec), x, w);
+    GradCheck.assertJvpMatches(in -> Convolution.conv2d(in[0], in[1], spec), x, w);
+    ConvGeometry geometry = ConvGeometry.of("conv2d", x.shape(), w.shape(), spec);
+    NDArray g = random(8, geometry.outputShape().dims());
+    // The two derivative primitives, checked as functions of both their inputs: second derivatives rest on them.
+    GradCheck.assertVjpMatches(in -> Tensor.apply(new ConvTranspose2dRule(geometry), in[0], in[1]), g, w);
+    GradCheck.assertJvpMatches(in -> Tensor.apply(new ConvTranspose2dRule(geometry), in[0], in[1]), g, w);
+    GradCheck.assertVjpMatches(in -> Tensor.apply(new Conv2dWeightRule(geometry), in[0], in[1]), x, g);
+    GradCheck.assertJvpMatches(in -> Tensor.apply(new Conv2dWeightRule(geometry), in[0], in[1]), x, g);
+  }
+
+  @Test
+  void secondDerivativeOfConvolutionMatchesFiniteDifferencesOfTheGradient() {
+    NDArray x = random(9, 1, 2, 5, 5);
+    NDArray w = random(10, 3, 2, 3, 3);
+    Conv2dSpec spec = Conv2dSpec.of(2, 1);
+    // f(x, w) = Σ tanh(conv(x, w)); its Hessian-vector product in x goes through the conv rules twice.
+    TensorFunction f = in -> Convolution.conv2d(in[0], Tensor.constant(w), spec).tanh().sum();
+    NDArray v = random(11, 1, 2, 5, 5);
+    NDArray hvp = Autodiff.hessianVectorProduct(f, x, v);
+    double eps = 1e-5;
+    NDArray plus = Autodiff.grad(f, x.add(v.mul(eps)))[0];
+    NDArray minus = Autodiff.grad(f, x.sub(v.mul(eps)))[0];
+    assertTrue(hvp.allClose(plus.sub(minus).div(2 * eps), 1e-6, 1e-8), "Hessian-vector product");
+  }
+
+  @Test
+  void transposedConvolutionIsTheAdjointOfConvolution() {
+    Conv2dSpec spec = Conv2dSpec.of(2, 1).withGroups(2);
+    NDArray a = random(12, 2, 4, 7, 7);
+    NDArray w = random(13, 6, 2, 3, 3);
+    NDArray g = random(14, 2, 6, 4, 4);
+    double convSide = Convolution.conv2d(Tensor.constant(a), Tensor.constant(w), spec).value().mul(g).sum().item();
+    NDArray transposed = Convolution.convTranspose2d(Tensor.constant(g), Tensor.constant(w), spec, 0, 0).value();
+    assertEquals(convSide, transposed.mul(a).sum().item(), 1e-10);
+  }
+
+  static Stream<Arguments> pools() {
+    return Stream.of(Arguments.of(new int[] {2, 3, 6, 6}, Pool2dSpec.of(2)), Arguments.of(new int[] {1, 2, 7, 5}, Pool2dSpec.of(3, 2, 1)),
+        Arguments.of(new int[] {2, 1, 5, 8}, new Pool2dSpec(2, 3, 1, 2, 1, 1)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("pools")
+  void fusedMaxPoolAgreesWithCompositeAndFiniteDifferences(int[] xShape, Pool2dSpec spec) {
+    NDArray x = random(15, xShape);
+    TensorFunction fused = in -> Convolution.maxPool2d(in[0], spec);
+    NDArray expected = compositeMaxPool(Tensor.constant(x), spec).value();
+    assertTrue(fused.apply(Tensor.constant(x)).value().allClose(expected, 0, 0), "forward");
+    NDArray cotangent = random(16, expected.shape().dims());
+    assertTrue(Autodiff.vjp(fused, x, cotangent).allClose(Autodiff.vjp(in -> compositeMaxPool(in[0], spec), x, cotangent), 1e-12, 1e-12));
+    GradCheck.assertVjpMatches(fused, x);
+    GradCheck.assertJvpMatches(fused, x);
+    GradCheck.assertVjpMatches(in -> Convolution.avgPool2d(in[0], spec), x);
+    GradCheck.assertJvpMatches(in -> Convolution.avgPool2d(in[0], spec), x);
+  }
+
+  @Test
+  void maxPoolSendsGradientsToTheMaximaAndItsScatterIsDifferentiable() {
+    NDArray x = random(17, 1, 2, 4, 6);
+    NDArray g = random(18, 1, 2, 2, 3);
+    int[] positions = maximaOf(x, 2);
+    double[] expected = new double[x.size()];
+    double[] gradient = g.toDoubleArray();
+    for (int i = 0; i < positions.length; i++) {
+      expected[positions[i]] += gradient[i];
+    }
+    NDArray actual = Autodiff.vjp(in -> Convolution.maxPool2d(in[0], Pool2dSpec.of(2)), x, g);
+    assertTrue(actual.allClose(NDArray.of(expected, x.shape().dims()), 0, 0));
+    GradCheck.assertVjpMatches(in -> Tensor.apply(new PoolScatterRule(positions, x.shape()), in[0]), g);
+    GradCheck.assertJvpMatches(in -> Tensor.apply(new PoolScatterRule(positions, x.shape()), in[0]), g);
+  }
+
+  /** Flat positions of each 2x2 window's maximum, by plain loops. */
+  private static int[] maximaOf(NDArray x, int k) {
+    int n = x.dim(0), c = x.dim(1), h = x.dim(2), w = x.dim(3);
+    double[] v = x.toDoubleArray();
+    int[] positions = new int[n * c * (h / k) * (w / k)];
+    int out = 0;
+    for (int p = 0; p < n * c; p++) {
+      for (int i = 0; i < h / k; i++) {
+        for (int j = 0; j < w / k; j++, out++) {
+          int best = p * h * w + i * k * w + j * k;
+          for (int a = 0; a < k; a++) {
+            for (int b = 0; b < k; b++) {
+              int at = p * h * w + (i * k + a) * w + j * k + b;
+              best = v[at] > v[best] ? at : best;
+            }
+          }
+          positions[out] = best;
+        }
+      }
+    }
+    return positions;
+  }
+
+  @Test
+  void float32ConvolutionAgreesWithFloat64() {
+    NDArray x = random(19, 2, 3, 9, 9);
+    NDArray w = random(20, 5, 3, 3, 3);
+    TensorFunction f = in -> Convolution.maxPool2d(Convolution.conv2d(in[0], in[1], Conv2dSpec.of(1, 1)).relu(), Pool2dSpec.of(2));
+    NDArray cotangent = random(21, 2, 5, 4, 4);
+    NDArray[] precise = Autodiff.vjp(f, new NDArray[] {x, w}, cotangent);
+    NDArray[] single = Autodiff.vjp(f, new NDArray[] {x.astype(DType.FLOAT32), w.astype(DType.FLOAT32)}, cotangent.astype(DType.FLOAT32));
+    assertEquals(DType.FLOAT32, single[1].dtype());
+    assertTrue(single[0].astype(DType.FLOAT64).allClose(precise[0], 1e-4, 1e-4), "input gradient");
+    assertTrue(single[1].astype(DType.FLOAT64).allClose(precise[1], 1e-4, 1e-4), "weight gradient");
+  }
+
+  @Test
+  void adaptiveAveragePoolingAveragesUnevenWindows() {
+    NDArray x = NDArray.arange(0, 10, 1, DType.FLOAT64).reshape(1, 1, 1, 10);
+    NDArray pooled = Convolution.adaptiveAvgPool2d(Tensor.constant(x), 1, 3).value();
+    // windows [0, 4), [3, 7), [6, 10): means 1.5, 4.5, 7.5
+    assertTrue(pooled.allClose(NDArray.of(new double[] {1.5, 4.5, 7.5}, 1, 1, 1, 3), 0, 1e-12));
+  }
+
+  @Test
+  void errorsNameTheOperationAndTheNumbers() {
+    Tensor x = Tensor.constant(NDArray.zeros(Shape.of(2, 3, 4, 4)));
+    Tensor w = Tensor.constant(NDArray.zeros(Shape.of(8, 3, 5, 5)));
+    assertEquals("conv2d: kernel height 5 is larger than the padded input height 4 (4 plus padding 0+0)",
+        assertThrows(IllegalArgumentException.class, () -> Convolution.conv2d(x, w, Conv2dSpec.of(1, 0))).getMessage());
+    assertEquals("conv2d: stride must be positive, got 0x0", assertThrows(IllegalArgumentException.class, () -> Conv2dSpec.of(0, 1)).getMessage());
+    assertEquals("conv2d: expected input [batch, channels, height, width], got [3, 4, 4]", assertThrows(IllegalArgumentException.class,
+        () -> Convolution.conv2d(Tensor.constant(NDArray.zeros(Shape.of(3, 4, 4))), w, Conv2dSpec.of(1, 1))).getMessage());
+    assertEquals("conv2d: weight [8, 2, 5, 5] with 1 group(s) expects 2 input channels and out channels divisible by 1; got input [2, 3, 4, 4]",
+        assertThrows(IllegalArgumentException.class, () -> Convolution.conv2d(x, Tensor.constant(NDArray.zeros(Shape.of(8, 2, 5, 5))),
+            Conv2dSpec.of(1, 1))).getMessage());
+    assertEquals("maxPool2d: kernel width 6 is larger than the padded input width 4 (4 plus padding 0+0)",
+        assertThrows(IllegalArgumentException.class, () -> Convolution.maxPool2d(x, new Pool2dSpec(2, 6, 1, 1, 0, 0))).getMessage());
+  }
+}
