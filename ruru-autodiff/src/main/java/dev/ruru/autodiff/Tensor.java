@@ -149,7 +149,7 @@ public final class Tensor {
   /** σ(x) = (1 + tanh(x/2)) / 2: equal to 1/(1 + e^−x), but neither it nor its gradient overflows. */
   public Tensor sigmoid() { return mul(0.5).tanh().mul(0.5).add(0.5); }
   /** max(x, 0); relu'(0) = 0. */
-  public Tensor relu() { return maximum(scalarLike(0)); }
+  public Tensor relu() { return apply(new ReluRule(), this); }
 
   /** Comparison masks are constants: they have no gradient. */
   public Tensor eq(Tensor other) { return constant(value.eq(other.value)); }

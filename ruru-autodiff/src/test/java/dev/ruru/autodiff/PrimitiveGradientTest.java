@@ -74,6 +74,7 @@ class PrimitiveGradientTest {
         unary("tanh", x -> x[0].tanh(), a),
         unary("sigmoid", x -> x[0].sigmoid(), a),
         unary("relu", x -> x[0].relu(), a),
+        unary("maximum with zero (relu's oracle)", x -> x[0].maximum(Tensor.scalar(0, DType.FLOAT64)), a),
         unary("stepped view", x -> x[0].exp(), stepped),
         unary("sum all", x -> x[0].sum(), a),
         unary("sum axis keep", x -> x[0].sum(1, Dims.KEEP), a),

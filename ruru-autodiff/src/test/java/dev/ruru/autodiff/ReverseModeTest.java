@@ -106,6 +106,17 @@ class ReverseModeTest {
   }
 
   @Test
+  void fusedReluEqualsMaximumWithZeroIncludingTheKink() {
+    NDArray values = NDArray.of(new double[] {-2, 0, 0.5, 3});
+    Tensor x = Tensor.variable(values);
+    Tensor y = Tensor.variable(values);
+    NDArray fused = x.relu().mul(x).sum().backward(List.of(x)).get(x);
+    NDArray oracle = y.maximum(Tensor.scalar(0, DType.FLOAT64)).mul(y).sum().backward(List.of(y)).get(y);
+    assertArrayEquals(oracle.toDoubleArray(), fused.toDoubleArray(), 0);
+    assertArrayEquals(new double[] {0, 0, 1, 6}, fused.toDoubleArray(), 0);
+  }
+
+  @Test
   void aConstantFunctionHasZeroGradients() {
     NDArray[] g = Autodiff.grad(in -> Tensor.scalar(5, DType.FLOAT64), vector(1, 2));
     assertArrayEquals(new double[] {0, 0}, g[0].toDoubleArray());
