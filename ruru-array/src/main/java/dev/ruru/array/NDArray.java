@@ -120,6 +120,27 @@ public final class NDArray {
     return Creation.of(DType.INT64, values.clone(), values.length, shape);
   }
 
+  /**
+   * A float32 array over {@code values} itself, without the copy {@link #of(float[], int...)} makes:
+   * for kernels and readers handing over an array they have just filled. The caller gives the array
+   * up: writing to it afterwards would change an immutable NDArray.
+   */
+  public static NDArray wrap(float[] values, int... shape) {
+    return Creation.of(DType.FLOAT32, values, values.length, shape);
+  }
+
+  public static NDArray wrap(double[] values, int... shape) {
+    return Creation.of(DType.FLOAT64, values, values.length, shape);
+  }
+
+  public static NDArray wrap(int[] values, int... shape) {
+    return Creation.of(DType.INT32, values, values.length, shape);
+  }
+
+  public static NDArray wrap(long[] values, int... shape) {
+    return Creation.of(DType.INT64, values, values.length, shape);
+  }
+
   /** A float32 matrix from rows of equal length. */
   public static NDArray of(float[][] rows) {
     return Creation.ofRows(rows);

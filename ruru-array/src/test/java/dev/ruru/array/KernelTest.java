@@ -216,6 +216,18 @@ class KernelTest {
   }
 
   @Test
+  void wrapTakesTheArrayWithoutCopyingAndOfCopies() {
+    float[] values = {1, 2, 3, 4, 5, 6};
+    NDArray wrapped = NDArray.wrap(values, 2, 3);
+    NDArray copied = NDArray.of(values, 2, 3);
+    values[5] = 60;
+    assertEquals(60, wrapped.getDouble(1, 2));
+    assertEquals(6, copied.getDouble(1, 2));
+    var error = assertThrows(ShapeMismatchException.class, () -> NDArray.wrap(new double[5], 2, 3));
+    assertEquals("of: 5 values do not fill shape [2, 3] (6 elements)", error.getMessage());
+  }
+
+  @Test
   void rangesAndIdentity() {
     assertArrayEquals(new double[] {0, 0.25, 0.5, 0.75, 1}, NDArray.linspace(0, 1, 5, DType.FLOAT64).toDoubleArray());
     assertArrayEquals(new float[] {5, 3, 1}, NDArray.arange(5, 0, -2, DType.FLOAT32).toFloatArray());

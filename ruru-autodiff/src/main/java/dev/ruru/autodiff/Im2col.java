@@ -35,7 +35,7 @@ final class Im2col {
   }
 
   static NDArray array(Object data, int... shape) {
-    return data instanceof double[] d ? NDArray.of(d, shape) : NDArray.of((float[]) data, shape);
+    return data instanceof double[] d ? NDArray.wrap(d, shape) : NDArray.wrap((float[]) data, shape);
   }
 
   /** How many samples one column matrix holds (at least one). */

@@ -26,7 +26,7 @@ final class MaxPool2dRule implements Rule {
     if (x instanceof double[] d) {
       double[] out = new double[argmax.length];
       findMaxima(d, geometry, argmax, out);
-      return NDArray.of(out, geometry.outputShape().dims());
+      return NDArray.wrap(out, geometry.outputShape().dims());
     }
     float[] out = new float[argmax.length];
     if (isHalving(geometry)) {
@@ -34,7 +34,7 @@ final class MaxPool2dRule implements Rule {
     } else {
       findMaxima((float[]) x, geometry, argmax, out);
     }
-    return NDArray.of(out, geometry.outputShape().dims());
+    return NDArray.wrap(out, geometry.outputShape().dims());
   }
 
   /** 2×2 windows at stride 2 without padding: the pooling of most CNNs (W3's), worth a loop of its own. */

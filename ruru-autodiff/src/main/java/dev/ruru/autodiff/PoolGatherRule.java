@@ -25,14 +25,14 @@ final class PoolGatherRule implements Rule {
       for (int i = 0; i < out.length; i++) {
         out[i] = d[positions[i]];
       }
-      return NDArray.of(out, shape);
+      return NDArray.wrap(out, shape);
     }
     float[] f = (float[]) x;
     float[] out = new float[positions.length];
     for (int i = 0; i < out.length; i++) {
       out[i] = f[positions[i]];
     }
-    return NDArray.of(out, shape);
+    return NDArray.wrap(out, shape);
   }
 
   public Tensor vjp(int input, Tensor gradient, Tensor[] in, Tensor out) {

@@ -26,14 +26,14 @@ final class PoolScatterRule implements Rule {
       for (int i = 0; i < d.length; i++) {
         out[positions[i]] += d[i];
       }
-      return NDArray.of(out, shape.dims());
+      return NDArray.wrap(out, shape.dims());
     }
     float[] f = (float[]) g;
     float[] out = new float[shape.size()];
     for (int i = 0; i < f.length; i++) {
       out[positions[i]] += f[i];
     }
-    return NDArray.of(out, shape.dims());
+    return NDArray.wrap(out, shape.dims());
   }
 
   public Tensor vjp(int input, Tensor gradient, Tensor[] in, Tensor out) {

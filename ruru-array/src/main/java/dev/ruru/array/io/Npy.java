@@ -135,13 +135,13 @@ public final class Npy {
   static NDArray toArray(NpyHeader header, Object elements) {
     int[] dims = header.shape().dims();
     boolean fortran = header.order() == Order.F && dims.length > 1;
-    // NDArray.of reads an empty shape as 1-D, so a rank-0 array is made as [1] and reshaped to [].
+    // NDArray.wrap reads an empty shape as 1-D, so a rank-0 array is made as [1] and reshaped to [].
     int[] stored = dims.length == 0 ? new int[] {1} : fortran ? reversed(dims) : dims;
     NDArray array = switch (elements) {
-      case float[] values -> NDArray.of(values, stored);
-      case double[] values -> NDArray.of(values, stored);
-      case int[] values -> NDArray.of(values, stored);
-      case long[] values -> NDArray.of(values, stored);
+      case float[] values -> NDArray.wrap(values, stored);
+      case double[] values -> NDArray.wrap(values, stored);
+      case int[] values -> NDArray.wrap(values, stored);
+      case long[] values -> NDArray.wrap(values, stored);
       case byte[] values -> boolArray(values, stored);
       default -> throw new IllegalStateException("no array type for " + elements.getClass());
     };
