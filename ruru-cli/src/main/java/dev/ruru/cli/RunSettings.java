@@ -13,7 +13,9 @@ import java.util.List;
  *
  * @param dataset {@code fashion-mnist} or {@code mnist}
  * @param dataName the data actually used: the dataset's id, with {@code -sample} for the embedded sample
- * @param hidden hidden layer widths
+ * @param model the architecture, {@code mlp} or {@code cnn}
+ * @param channels the convolution widths of a {@code cnn}; empty for an {@code mlp}
+ * @param hidden hidden dense layer widths
  * @param dropout dropout probability after each hidden layer
  * @param optimizer the optimiser
  * @param learningRate its learning rate
@@ -23,13 +25,14 @@ import java.util.List;
  * @param validationSplit the share of the training set held out for validation
  * @param seed the seed of the split, the initial weights, the dropout masks and the shuffles
  */
-record RunSettings(String dataset, String dataName, List<Integer> hidden, double dropout, OptimizerChoice optimizer, double learningRate,
-    double momentum, double weightDecay, int batchSize, double validationSplit, long seed) {
+record RunSettings(String dataset, String dataName, String model, List<Integer> channels, List<Integer> hidden, double dropout,
+    OptimizerChoice optimizer, double learningRate, double momentum, double weightDecay, int batchSize, double validationSplit, long seed) {
   /** The checkpoint metadata key the settings are stored under. */
   static final String KEY = "ruru.train.settings";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   RunSettings {
+    channels = List.copyOf(channels);
     hidden = List.copyOf(hidden);
     if (batchSize < 1) {
       throw new IllegalArgumentException("Invalid batch size: " + batchSize + " (must be >= 1)");
@@ -43,6 +46,8 @@ record RunSettings(String dataset, String dataName, List<Integer> hidden, double
     ObjectNode root = JSON.createObjectNode();
     root.put("dataset", dataset);
     root.put("data_name", dataName);
+    root.put("model", model);
+    channels.forEach(root.putArray("channels")::add);
     hidden.forEach(root.putArray("hidden")::add);
     root.put("dropout", dropout);
     root.put("optimizer", optimizer.id());
@@ -63,7 +68,11 @@ record RunSettings(String dataset, String dataName, List<Integer> hidden, double
       JsonNode root = JSON.readTree(json);
       List<Integer> hidden = new ArrayList<>();
       root.path("hidden").forEach(width -> hidden.add(width.asInt()));
-      return new RunSettings(root.path("dataset").asText(), root.path("data_name").asText(), hidden, root.path("dropout").asDouble(),
+      List<Integer> channels = new ArrayList<>();
+      root.path("channels").forEach(width -> channels.add(width.asInt()));
+      // Checkpoints written before CNNs existed name no model: they are MLPs.
+      return new RunSettings(root.path("dataset").asText(), root.path("data_name").asText(), root.path("model").asText("mlp"), channels,
+          hidden, root.path("dropout").asDouble(),
           OptimizerChoice.fromName(root.path("optimizer").asText()), root.path("learning_rate").asDouble(),
           root.has("momentum") ? root.get("momentum").asDouble() : Double.NaN, root.path("weight_decay").asDouble(),
           root.path("batch_size").asInt(), root.path("validation_split").asDouble(), root.path("seed").asLong());

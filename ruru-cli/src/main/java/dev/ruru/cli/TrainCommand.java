@@ -1,5 +1,6 @@
 package dev.ruru.cli;
 
+import dev.ruru.array.NDArray;
 import dev.ruru.array.Parallel;
 import dev.ruru.data.ArrayDataset;
 import dev.ruru.data.SplitFractions;
@@ -21,6 +22,7 @@ import dev.ruru.train.model.ModelFiles;
 import dev.ruru.train.model.ModelSpec;
 import dev.ruru.train.progress.ProgressBar;
 import dev.ruru.train.progress.ProgressStyle;
+import dev.ruru.train.report.ConvolutionReport;
 import dev.ruru.train.report.RunReport;
 import dev.ruru.train.report.RunSummary;
 import java.io.IOException;
@@ -41,22 +43,30 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ruru train}: the project's main job. Loads MNIST or Fashion-MNIST (the embedded Fashion-MNIST
  * sample when no dataset is found, and says so), holds out a stratified, seeded validation split, trains a
- * multi-layer perceptron with a progress bar, checkpointing after every epoch, evaluates it on the test set
- * and writes the model (model.safetensors + model.json), metrics.json and three pictures to the output
- * directory. {@code --resume} continues an interrupted run from its checkpoint, exactly.
+ * multi-layer perceptron ({@code --model mlp}) or a convolutional network ({@code --model cnn}, W3 by default)
+ * with a progress bar, checkpointing after every epoch, evaluates it on the test set and writes the model
+ * (model.safetensors + model.json), metrics.json and three pictures to the output directory; for a CNN also
+ * its first convolution's filters and feature maps. {@code --resume} continues an interrupted run from its
+ * checkpoint, exactly.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Trains a multi-layer perceptron on Fashion-MNIST or MNIST and writes the model, metrics.json and pictures.",
-        "With no options: a 784-128-10 MLP, Adam, " + TrainCommand.DEFAULT_EPOCHS + " epochs, on the data found (or the embedded sample)."})
+    description = {"Trains a multi-layer perceptron or a CNN on Fashion-MNIST or MNIST and writes the model, metrics.json and pictures.",
+        "With no options: a 784-128-10 MLP, Adam, " + TrainCommand.DEFAULT_EPOCHS + " epochs, on the data found (or the embedded sample).",
+        "--model cnn: W3, 3x3 convolutions of 16 and 32 channels, each with ReLU",
+        "and 2x2 max-pooling, then Linear(1568->128)-ReLU, Linear(128->10)."})
 final class TrainCommand implements Callable<Integer> {
   static final int DEFAULT_EPOCHS = 5;
   static final String CHECKPOINT = "checkpoint.safetensors";
   /** Options that define a run: --resume takes them from the checkpoint, so giving them too is a mistake. */
-  private static final List<String> RUN_OPTIONS = List.of("--model", "--hidden", "--dropout", "--dataset", "--batch-size",
+  private static final List<String> RUN_OPTIONS = List.of("--model", "--channels", "--hidden", "--dropout", "--dataset", "--batch-size",
       "--validation-split", "--optimizer", "--lr", "--momentum", "--weight-decay", "--seed");
 
-  @Option(names = "--model", paramLabel = "NAME", defaultValue = "mlp", description = "The model: mlp (default).")
+  @Option(names = "--model", paramLabel = "NAME", defaultValue = "mlp", description = "The model: mlp (default) or cnn.")
   private String model;
+
+  @Option(names = "--channels", paramLabel = "C,C", split = ",", defaultValue = "16,32",
+      description = "Convolution widths of --model cnn, one 3x3 convolution and 2x2 max-pool each (default: ${DEFAULT-VALUE}).")
+  private List<Integer> channels;
 
   @Option(names = "--hidden", paramLabel = "W,W", split = ",", defaultValue = "128",
       description = "Hidden layer widths (default: ${DEFAULT-VALUE}); e.g. 256,128.")
@@ -103,7 +113,7 @@ final class TrainCommand implements Callable<Integer> {
       description = "Seed of the split, initial weights, dropout and shuffles (default: ${DEFAULT-VALUE}).")
   private long seed;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/mlp", description = "Output directory (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/MODEL, e.g. runs/mlp).")
   private Path outputDirectory;
 
   @Option(names = "--resume", description = "Continue the run in --out from its checkpoint, with its settings, up to --epochs.")
@@ -124,8 +134,11 @@ final class TrainCommand implements Callable<Integer> {
       }
       Parallel.setThreads(threads);
     }
-    if (!model.equals(ModelSpec.MLP)) {
-      throw new IllegalArgumentException("unknown model '" + model + "'; expected mlp");
+    if (!ModelSpec.ARCHITECTURES.contains(model)) {
+      throw new IllegalArgumentException("unknown model '" + model + "'; expected " + String.join(" or ", ModelSpec.ARCHITECTURES));
+    }
+    if (outputDirectory == null) {
+      outputDirectory = Path.of("runs", model);
     }
     Path checkpointFile = outputDirectory.resolve(CHECKPOINT);
     Checkpoint checkpoint = resume ? readCheckpoint(checkpointFile) : null;
@@ -144,8 +157,7 @@ final class TrainCommand implements Callable<Integer> {
   private int train(PrintWriter out, MnistData data, RunSettings settings, Checkpoint checkpoint, Path checkpointFile, long start)
       throws IOException {
     Splits parts = split(data.train(), settings);
-    List<Integer> imageShape = List.of(data.train().features().dim(1), data.train().features().dim(2));
-    ModelSpec modelSpec = ModelSpec.mlp(imageShape, settings.hidden(), data.variant().classNames()).withDropout(settings.dropout());
+    ModelSpec modelSpec = modelSpec(settings, data);
     ResumableRandom random = new ResumableRandom(settings.seed());
     Module network = modelSpec.build(random);
     Trainer trainer = Trainer.builder(network, settings.optimizer().create(network.parameters(), settings.learningRate(),
@@ -166,17 +178,37 @@ final class TrainCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("ruru train: " + e.getMessage() + keptCheckpoint(e, checkpointFile));
       return Ruru.USAGE_ERROR;
     }
-    RunSummary summary = new RunSummary(ModelSpec.MLP, settings.dataName(), modelSpec.describe(),
+    RunSummary summary = new RunSummary(settings.model(), settings.dataName(), modelSpec.describe(),
         settings.optimizer().describe(settings.learningRate(), settings.momentum(), settings.weightDecay()), parts.train().size(),
         parts.validation().size(), history.epochs(), trainer.evaluate(data.test()), data.variant().classNames());
+    List<Path> written = writeResults(modelSpec, network, summary, settings, data.test().features());
+    written.add(checkpointFile);
+    RunResults.print(out, summary, history, written, outputDirectory, (System.nanoTime() - start) / 1e9);
+    return 0;
+  }
+
+  /** The network the settings describe, over the data's images. */
+  private static ModelSpec modelSpec(RunSettings settings, MnistData data) {
+    List<Integer> imageShape = List.of(data.train().features().dim(1), data.train().features().dim(2));
+    List<String> classNames = data.variant().classNames();
+    ModelSpec architecture = settings.model().equals(ModelSpec.CNN)
+        ? ModelSpec.cnn(imageShape, settings.channels(), settings.hidden(), classNames)
+        : ModelSpec.mlp(imageShape, settings.hidden(), classNames);
+    return architecture.withDropout(settings.dropout());
+  }
+
+  /** The model, the report and, for a CNN, the pictures of its first convolution; returns the files written. */
+  private List<Path> writeResults(ModelSpec modelSpec, Module network, RunSummary summary, RunSettings settings, NDArray testImages)
+      throws IOException {
     List<Path> written = new ArrayList<>();
     ModelFiles.save(outputDirectory, modelSpec, network, Map.of("dataset", settings.dataset(), "trained_on", settings.dataName()));
     written.add(outputDirectory.resolve(ModelFiles.WEIGHTS));
     written.add(outputDirectory.resolve(ModelFiles.DESCRIPTION));
-    written.addAll(RunReport.write(outputDirectory, summary, data.test().features()));
-    written.add(checkpointFile);
-    RunResults.print(out, summary, history, written, outputDirectory, (System.nanoTime() - start) / 1e9);
-    return 0;
+    written.addAll(RunReport.write(outputDirectory, summary, testImages));
+    if (settings.model().equals(ModelSpec.CNN)) {
+      written.addAll(ConvolutionReport.write(outputDirectory, network, testImages));
+    }
+    return written;
   }
 
   private void describeRun(PrintWriter out, ModelSpec modelSpec, Module network, Splits parts, MnistData data, RunSettings settings) {
@@ -201,8 +233,16 @@ final class TrainCommand implements Callable<Integer> {
     if (hidden.stream().anyMatch(width -> width == null || width < 1)) {
       throw new IllegalArgumentException("Invalid --hidden: " + hidden + " (widths must be >= 1)");
     }
-    return new RunSettings(dataset, dataName, hidden, dropout, choice, learningRate != null ? learningRate : choice.defaultLearningRate(),
-        momentum != null ? momentum : choice.defaultMomentum(), weightDecay != null ? weightDecay : choice.defaultWeightDecay(), batchSize,
+    boolean convolutional = model.equals(ModelSpec.CNN);
+    if (!convolutional && spec.commandLine().getParseResult().hasMatchedOption("--channels")) {
+      throw new IllegalArgumentException("--channels applies to --model cnn, not " + model);
+    }
+    if (convolutional && channels.stream().anyMatch(width -> width == null || width < 1)) {
+      throw new IllegalArgumentException("Invalid --channels: " + channels + " (widths must be >= 1)");
+    }
+    return new RunSettings(dataset, dataName, model, convolutional ? channels : List.of(), hidden, dropout, choice,
+        learningRate != null ? learningRate : choice.defaultLearningRate(), momentum != null ? momentum : choice.defaultMomentum(),
+        weightDecay != null ? weightDecay : choice.defaultWeightDecay(), batchSize,
         validationSplit, seed);
   }
 

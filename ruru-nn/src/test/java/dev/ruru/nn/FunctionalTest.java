@@ -149,6 +149,11 @@ class FunctionalTest {
     assertEquals(Shape.of(6, 4), Functional.flatten(x, 0, 1).shape());
     assertEquals(Shape.of(24), Functional.flatten(x, 0, -1).shape());
     assertEquals(x.value().reshape(2, 12), new Flatten().forward(x).value());
+    // Unflatten undoes it, as torch.nn.Unflatten(1, (3, 4)) does
+    Tensor flat = new Flatten().forward(x);
+    assertEquals(x.value(), new Unflatten(1, 3, 4).forward(flat).value());
+    var error = assertThrows(IllegalArgumentException.class, () -> new Unflatten(1, 5, 4).forward(flat));
+    assertEquals("Unflatten(1, [5, 4]): expected input with axis 1 of length 20, got [2, 12]", error.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Functional.flatten(x, 2, 1));
     GradCheck.assertVjpMatches(in -> Functional.flatten(in[0], 1, 2), x.value());
     GradCheck.assertJvpMatches(in -> Functional.flatten(in[0], 1, 2), x.value());

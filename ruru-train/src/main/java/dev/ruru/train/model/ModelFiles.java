@@ -68,6 +68,7 @@ public final class ModelFiles {
     root.put("version", 1);
     root.put("architecture", spec.architecture());
     spec.inputShape().forEach(root.putArray("input_shape")::add);
+    spec.channels().forEach(root.putArray("channels")::add);
     spec.hidden().forEach(root.putArray("hidden")::add);
     root.put("classes", spec.classes());
     root.put("activation", spec.activation());
@@ -95,7 +96,9 @@ public final class ModelFiles {
           + FORMAT + "\")");
     }
     try {
-      return new ModelSpec(text(root, "architecture"), integers(root, "input_shape"), integers(root, "hidden"),
+      // MLP descriptions written before CNNs existed have no "channels".
+      List<Integer> channels = root.has("channels") ? integers(root, "channels") : List.of();
+      return new ModelSpec(text(root, "architecture"), integers(root, "input_shape"), channels, integers(root, "hidden"),
           root.path("classes").asInt(), text(root, "activation"), root.path("dropout").asDouble(0), dtypeOf(text(root, "dtype")),
           strings(root.path("class_names")), root.path("preprocessing").asText(""));
     } catch (IllegalArgumentException e) {

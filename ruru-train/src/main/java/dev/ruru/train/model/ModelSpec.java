@@ -1,13 +1,17 @@
 package dev.ruru.train.model;
 
 import dev.ruru.array.DType;
+import dev.ruru.autodiff.Conv2dSpec;
+import dev.ruru.nn.Conv2d;
 import dev.ruru.nn.Dropout;
 import dev.ruru.nn.Flatten;
 import dev.ruru.nn.GELU;
 import dev.ruru.nn.Init;
 import dev.ruru.nn.Linear;
+import dev.ruru.nn.MaxPool2d;
 import dev.ruru.nn.Module;
 import dev.ruru.nn.ReLU;
+import dev.ruru.nn.Unflatten;
 import dev.ruru.nn.Sequential;
 import dev.ruru.nn.Sigmoid;
 import dev.ruru.nn.Tanh;
@@ -17,39 +21,55 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * What network to build, in words a file can hold ({@code model.json}): a multi-layer perceptron
- * {@code Flatten → Linear(in, h₁) → act [→ Dropout] → … → Linear(h_k, classes)} over inputs of
- * {@code inputShape}, with PyTorch's default initialisation, so its parameters are named as
- * {@code torch.nn.Sequential(nn.Flatten(), nn.Linear(...), nn.ReLU(), ...)} names them
- * ({@code "1.weight"}, {@code "1.bias"}, {@code "3.weight"}, ...) and load into it unchanged.
+ * What network to build, in words a file can hold ({@code model.json}), with PyTorch's default
+ * initialisation and PyTorch's parameter names, so the weights load into the equivalent
+ * {@code torch.nn.Sequential} unchanged. Two families, both taking images {@code [n, ...inputShape]}:
+ * <ul>
+ *   <li>{@code mlp}: {@code Flatten → Linear(in, h₁) → act [→ Dropout] → … → Linear(h_k, classes)};
+ *       parameters {@code "1.weight"}, {@code "1.bias"}, {@code "3.weight"}, ...</li>
+ *   <li>{@code cnn} (inputs {@code [rows, columns]}): {@code Unflatten(1, (1, rows))}, which gives
+ *       the convolutions their channel axis {@code [n, 1, rows, columns]}, then per entry c of
+ *       {@code channels} {@code Conv2d(prev → c, 3×3, pad 1) → act → MaxPool2d(2)}, then {@code Flatten} and
+ *       the same dense head as the MLP. {@code channels [16, 32]}, {@code hidden [128]} on 28×28 images is
+ *       W3: {@code 28² → 16×14² → 32×7² = 1568 → 128 → 10}.</li>
+ * </ul>
  *
- * @param architecture the family; {@code "mlp"} is the one built here
+ * @param architecture {@code "mlp"} or {@code "cnn"}
  * @param inputShape one example's shape, e.g. {@code [28, 28]}
- * @param hidden the hidden layer widths, e.g. {@code [256, 128]}; may be empty (softmax regression)
+ * @param channels the convolution widths of a CNN, e.g. {@code [16, 32]}; empty for an MLP
+ * @param hidden the hidden dense layer widths, e.g. {@code [256, 128]}; may be empty (softmax regression)
  * @param classes the number of outputs (classes)
  * @param activation {@code relu}, {@code tanh}, {@code sigmoid} or {@code gelu}
- * @param dropout the dropout probability after each hidden activation (0: no Dropout layers)
+ * @param dropout the dropout probability after each hidden dense activation (0: no Dropout layers)
  * @param dtype float32 or float64 parameters
  * @param classNames a name per class (may be empty)
  * @param preprocessing how inputs must be prepared, in words, e.g. "pixels scaled to [0, 1]"
  */
-public record ModelSpec(String architecture, List<Integer> inputShape, List<Integer> hidden, int classes, String activation, double dropout,
-    DType dtype, List<String> classNames, String preprocessing) {
+public record ModelSpec(String architecture, List<Integer> inputShape, List<Integer> channels, List<Integer> hidden, int classes,
+    String activation, double dropout, DType dtype, List<String> classNames, String preprocessing) {
   public static final String MLP = "mlp";
+  public static final String CNN = "cnn";
+  /** Every architecture this spec builds, as {@code --model} and model.json name them. */
+  public static final List<String> ARCHITECTURES = List.of(MLP, CNN);
+  /** The side of a CNN's square convolution kernels and of its pooling windows. */
+  static final int KERNEL = 3;
+  static final int POOL = 2;
   static final List<String> ACTIVATIONS = List.of("relu", "tanh", "sigmoid", "gelu");
 
   public ModelSpec {
     Objects.requireNonNull(architecture, "architecture");
     inputShape = List.copyOf(inputShape);
+    channels = List.copyOf(channels);
     hidden = List.copyOf(hidden);
     classNames = List.copyOf(classNames);
     Objects.requireNonNull(preprocessing, "preprocessing");
-    if (!architecture.equals(MLP)) {
-      throw new IllegalArgumentException("model: unknown architecture '" + architecture + "'; expected " + MLP);
+    if (!ARCHITECTURES.contains(architecture)) {
+      throw new IllegalArgumentException("model: unknown architecture '" + architecture + "'; expected one of " + ARCHITECTURES);
     }
     if (inputShape.isEmpty() || inputShape.stream().anyMatch(dim -> dim < 1)) {
       throw new IllegalArgumentException("model: input shape must be positive extents, got " + inputShape);
     }
+    checkChannels(architecture, inputShape, channels);
     if (hidden.stream().anyMatch(width -> width < 1)) {
       throw new IllegalArgumentException("model: hidden layer widths must be positive, got " + hidden);
     }
@@ -70,9 +90,45 @@ public record ModelSpec(String architecture, List<Integer> inputShape, List<Inte
     }
   }
 
+  /** The spec of an MLP ({@code channels} empty), as written before CNNs existed. */
+  public ModelSpec(String architecture, List<Integer> inputShape, List<Integer> hidden, int classes, String activation, double dropout,
+      DType dtype, List<String> classNames, String preprocessing) {
+    this(architecture, inputShape, List.of(), hidden, classes, activation, dropout, dtype, classNames, preprocessing);
+  }
+
+  /** A CNN needs images [rows, columns] big enough for every pooling and at least one width; an MLP no widths. */
+  private static void checkChannels(String architecture, List<Integer> inputShape, List<Integer> channels) {
+    if (architecture.equals(MLP)) {
+      if (!channels.isEmpty()) {
+        throw new IllegalArgumentException("model: an mlp has no convolution channels, got " + channels);
+      }
+      return;
+    }
+    if (inputShape.size() != 2) {
+      throw new IllegalArgumentException("model: a cnn takes greyscale images [rows, columns], got input shape " + inputShape);
+    }
+    if (channels.isEmpty() || channels.stream().anyMatch(width -> width < 1)) {
+      throw new IllegalArgumentException("model: a cnn needs positive convolution widths, got " + channels);
+    }
+    int smallest = Math.min(inputShape.get(0), inputShape.get(1));
+    if (channels.size() >= Integer.SIZE - 1 || smallest >> channels.size() < 1) {
+      throw new IllegalArgumentException("model: " + channels.size() + " poolings by " + POOL + " leave nothing of images " + inputShape
+          + "; use at most " + (31 - Integer.numberOfLeadingZeros(smallest)) + " convolution layers");
+    }
+  }
+
   /** An MLP over images of {@code rows × columns} pixels scaled to [0, 1], ReLU, float32, no dropout. */
   public static ModelSpec mlp(List<Integer> inputShape, List<Integer> hidden, List<String> classNames) {
     return new ModelSpec(MLP, inputShape, hidden, classNames.size(), "relu", 0, DType.FLOAT32, classNames, "pixels scaled to [0, 1]");
+  }
+
+  /**
+   * A CNN over greyscale images {@code [rows, columns]} with pixels scaled to [0, 1], ReLU, float32, no
+   * dropout: {@code cnn(List.of(28, 28), List.of(16, 32), List.of(128), names)} is W3.
+   */
+  public static ModelSpec cnn(List<Integer> inputShape, List<Integer> channels, List<Integer> hidden, List<String> classNames) {
+    return new ModelSpec(CNN, inputShape, channels, hidden, classNames.size(), "relu", 0, DType.FLOAT32, classNames,
+        "pixels scaled to [0, 1]");
   }
 
   /** The number of input features: the product of {@link #inputShape}. */
@@ -84,21 +140,43 @@ public record ModelSpec(String architecture, List<Integer> inputShape, List<Inte
     return features;
   }
 
+  /**
+   * The width of the first dense layer's input: {@link #inputFeatures()} for an MLP; for a CNN the last
+   * convolution's channels times what the poolings leave of the image, {@code c_k·⌊rows/2^k⌋·⌊columns/2^k⌋}.
+   */
+  public int denseFeatures() {
+    if (architecture.equals(MLP)) {
+      return inputFeatures();
+    }
+    return channels.getLast() * (inputShape.get(0) >> channels.size()) * (inputShape.get(1) >> channels.size());
+  }
+
   /** This spec with another dropout probability. */
   public ModelSpec withDropout(double probability) {
-    return new ModelSpec(architecture, inputShape, hidden, classes, activation, probability, dtype, classNames, preprocessing);
+    return new ModelSpec(architecture, inputShape, channels, hidden, classes, activation, probability, dtype, classNames, preprocessing);
   }
 
   /** This spec with another activation. */
   public ModelSpec withActivation(String name) {
-    return new ModelSpec(architecture, inputShape, hidden, classes, name, dropout, dtype, classNames, preprocessing);
+    return new ModelSpec(architecture, inputShape, channels, hidden, classes, name, dropout, dtype, classNames, preprocessing);
   }
 
   /** A new network of this shape, its weights (and later its dropout masks) drawn from {@code rng}. */
   public Module build(RandomGenerator rng) {
     List<Module> layers = new ArrayList<>();
+    if (architecture.equals(CNN)) {
+      // [n, rows, columns] -> [n, 1, rows, columns]: a unit channel axis split off the rows axis.
+      layers.add(new Unflatten(1, 1, inputShape.get(0)));
+      int previous = 1;
+      for (int width : channels) {
+        layers.add(new Conv2d(previous, width, KERNEL, KERNEL, Conv2dSpec.of(1, KERNEL / 2), dtype, rng));
+        layers.add(activationLayer());
+        layers.add(new MaxPool2d(POOL));
+        previous = width;
+      }
+    }
     layers.add(new Flatten());
-    int width = inputFeatures();
+    int width = denseFeatures();
     for (int next : hidden) {
       layers.add(linear(width, next, rng));
       layers.add(activationLayer());
@@ -128,9 +206,17 @@ public record ModelSpec(String architecture, List<Integer> inputShape, List<Inte
     };
   }
 
-  /** {@code "mlp 784-256-128-10 relu"}: the layer sizes in one line. */
+  /**
+   * The layer sizes in one line: {@code "mlp 784-256-128-10 relu float32"}, or for a CNN the image, the
+   * convolution widths and then the dense sizes, {@code "cnn 28x28 conv 16,32 1568-128-10 relu float32"}.
+   */
   public String describe() {
-    StringBuilder sizes = new StringBuilder().append(inputFeatures());
+    StringBuilder sizes = new StringBuilder();
+    if (architecture.equals(CNN)) {
+      sizes.append(inputShape.get(0)).append('x').append(inputShape.get(1)).append(" conv ");
+      sizes.append(String.join(",", channels.stream().map(String::valueOf).toList())).append(' ');
+    }
+    sizes.append(denseFeatures());
     hidden.forEach(width -> sizes.append('-').append(width));
     sizes.append('-').append(classes);
     return architecture + " " + sizes + " " + activation + (dropout > 0 ? " dropout " + dropout : "") + " " + dtype.numpyName();
