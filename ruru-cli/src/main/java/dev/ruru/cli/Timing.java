@@ -18,8 +18,11 @@ import java.util.function.Supplier;
  * @param samples timed samples; their median is reported
  */
 record Timing(int warmups, int callsPerSample, int samples) {
-  /** Enough for the JIT to compile the kernels at their top tier. */
-  static final long MIN_WARMUP_NANOS = 300_000_000L;
+  /**
+   * Enough for the JIT to compile the kernels at their top tier, and for OpenBLAS's threads to be up:
+   * with 0.3 s the first GEMM size measured 61 GFLOPS and the same size measured again later 78.
+   */
+  static final long MIN_WARMUP_NANOS = 1_000_000_000L;
 
   /** Results of the timed calls land here, so the JIT cannot drop a call whose result is unused. */
   private static volatile Object sink;
