@@ -14,6 +14,7 @@ import java.util.Map;
  * {@link Mode#EVAL} normalises with the running statistics. See {@link Normalization}.
  */
 public final class BatchNorm1d implements Module {
+  private final String name;
   private final int features;
   private final double eps;
   private final double momentum;
@@ -29,16 +30,22 @@ public final class BatchNorm1d implements Module {
   }
 
   public BatchNorm1d(int features, double eps, double momentum, DType dtype) {
+    this("BatchNorm1d", features, eps, momentum, dtype);
+  }
+
+  /** For layers that are this one on a reshaped input ({@link BatchNorm2d}): {@code name} appears in messages. */
+  BatchNorm1d(String name, int features, double eps, double momentum, DType dtype) {
     if (features < 1) {
-      throw new IllegalArgumentException("BatchNorm1d: the number of features must be positive, got " + features);
+      throw new IllegalArgumentException(name + ": the number of features must be positive, got " + features);
     }
     if (!(eps > 0)) {
-      throw new IllegalArgumentException("BatchNorm1d: invalid eps: " + eps + " (must be > 0)");
+      throw new IllegalArgumentException(name + ": invalid eps: " + eps + " (must be > 0)");
     }
     if (!(momentum >= 0 && momentum <= 1)) {
-      throw new IllegalArgumentException("BatchNorm1d: invalid momentum: " + momentum + " (must be in [0, 1])");
+      throw new IllegalArgumentException(name + ": invalid momentum: " + momentum + " (must be in [0, 1])");
     }
     Shape shape = Shape.of(features);
+    this.name = name;
     this.features = features;
     this.eps = eps;
     this.momentum = momentum;
@@ -81,6 +88,6 @@ public final class BatchNorm1d implements Module {
 
   @Override
   public String toString() {
-    return "BatchNorm1d(" + features + ", eps=" + eps + ", momentum=" + momentum + ")";
+    return name + "(" + features + ", eps=" + eps + ", momentum=" + momentum + ")";
   }
 }
