@@ -8,36 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** ruru train, eval and predict end to end, in-process, on the embedded sample (the dataset search sees an empty home). */
 class TrainCommandTest {
   @TempDir Path directory;
 
-  /** Runs {@code ruru args...} with the train and eval commands' dataset search limited to an empty home directory. */
   CommandRun run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = Ruru.commandLine();
-    TrainCommand train = commandLine.getSubcommands().get("train").getCommand();
-    train.loaderSetup = loader -> loader.searching(Map.of(), directory.resolve("home"), List.of());
-    EvalCommand eval = commandLine.getSubcommands().get("eval").getCommand();
-    eval.loaderSetup = loader -> loader.searching(Map.of(), directory.resolve("home"), List.of());
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    int exitCode = commandLine.execute(args);
-    return new CommandRun(exitCode, out.toString(), err.toString());
+    return CommandRun.withEmbeddedSample(directory.resolve("home"), args);
   }
 
   @Test void trainsOneEpochOnTheSampleAndWritesModelMetricsAndPictures() throws Exception {
