@@ -245,28 +245,29 @@ public final class Tensor {
   /** Zero padding: {@code widths[axis] = {before, after}}. */
   public Tensor pad(int[][] widths) { return apply(new PadRule(widths), this); }
 
-  /** Joins tensors along an axis: each is padded to the full extent and the results added. */
+  /** Joins tensors along an axis (their dtypes promoted to a common one); other dimensions must agree. */
   public static Tensor concat(List<Tensor> tensors, int axis) {
     if (tensors.isEmpty()) {
       throw new IllegalArgumentException("concat: expected at least one tensor");
     }
     int rank = tensors.get(0).rank();
     int ax = axis < 0 ? axis + rank : axis;
-    int total = 0;
+    DType type = tensors.get(0).dtype();
     for (Tensor t : tensors) {
-      total += t.shape().dim(ax);
+      type = DType.promote(type, t.dtype());
     }
-    Tensor result = null;
-    int before = 0;
-    for (Tensor t : tensors) {
-      int[][] widths = new int[rank][2];
-      widths[ax][0] = before;
-      widths[ax][1] = total - before - t.shape().dim(ax);
-      before += t.shape().dim(ax);
-      Tensor padded = t.pad(widths);
-      result = result == null ? padded : result.add(padded);
+    Tensor[] in = new Tensor[tensors.size()];
+    int[] sizes = new int[in.length];
+    for (int i = 0; i < in.length; i++) {
+      Tensor t = tensors.get(i);
+      if (t.rank() != rank || ax < 0 || ax >= rank) {
+        throw new IllegalArgumentException("concat: tensor " + i + " has shape " + t.shape() + "; expected rank " + rank
+            + " and an axis in [" + -rank + ", " + rank + "), got " + axis);
+      }
+      in[i] = t.astype(type);
+      sizes[i] = t.shape().dim(ax);
     }
-    return result;
+    return apply(new ConcatRule(ax, sizes), in);
   }
 
   /** PyTorch's gather: {@code out[i][j] = x[index[i][j]][j]} for axis 0; index is a constant. */

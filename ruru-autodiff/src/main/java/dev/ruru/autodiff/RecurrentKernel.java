@@ -1,0 +1,233 @@
+package dev.ruru.autodiff;
+
+import dev.ruru.array.blas.Gemm.Transpose;
+
+/**
+ * The whole sequence of a recurrent layer in float32, forward and backward through time, in flat
+ * arrays: per step one GEMM for h·W_hhᵀ and one pass of pointwise cell math, instead of a dozen
+ * recorded operations per step. Backward walks the steps in reverse with one GEMM per step for the
+ * hidden-state gradient, and computes ∂W_hh for all steps in one GEMM at the end.
+ *
+ * <p>Layouts, row-major: the input projection p [B, T, G·H] (batch first), W_hh [G·H, H], b_hh [G·H],
+ * states [B, H], the output [B, T, H]. Padding (mask 0) must come after a row's steps: there the state
+ * is carried unchanged and the output is 0, so the final state is the one after the last real step
+ * (PyTorch's packed sequences). A reversed layer walks the steps from T − 1 down, so it meets the
+ * padding first and starts its real steps from the initial state.
+ */
+final class RecurrentKernel {
+  private final RecurrentCell cell;
+  private final int batch, steps, hidden, width;
+  private final float[] mask;
+  private final boolean reverse;
+  private final float[] weight;
+  /** Per step and row: the gate activations (LSTM i f g o, GRU r z n, RNN h). */
+  private final float[] activations;
+  /** GRU only: q_n = (h·W_hhᵀ + b_hh)_n, which r multiplies. */
+  private final float[] hiddenPart;
+  /** The state h_{t−1} each step read: the right operand of ∂W_hh and the GRU's z·h. */
+  private final float[] previous;
+  /** LSTM only: c_{t−1} each step read, and tanh(c_t) it made. */
+  private final float[] previousCell, cellTanh;
+  final float[] output, finalHidden, finalCell;
+
+  RecurrentKernel(RecurrentCell cell, int batch, int steps, int hidden, float[] mask, boolean reverse,
+      float[] projection, float[] weight, float[] bias, float[] h0, float[] c0) {
+    this.cell = cell;
+    this.batch = batch;
+    this.steps = steps;
+    this.hidden = hidden;
+    this.width = cell.gates() * hidden;
+    this.mask = mask;
+    this.reverse = reverse;
+    this.weight = weight;
+    this.activations = projection;
+    this.hiddenPart = cell == RecurrentCell.GRU ? new float[projection.length] : null;
+    this.previous = new float[batch * steps * hidden];
+    boolean lstm = cell.hasCellState();
+    this.previousCell = lstm ? new float[previous.length] : null;
+    this.cellTanh = lstm ? new float[previous.length] : null;
+    this.output = new float[previous.length];
+    this.finalHidden = h0.clone();
+    this.finalCell = lstm ? c0.clone() : null;
+    run(bias);
+  }
+
+  private int step(int s) { return reverse ? steps - 1 - s : s; }
+  private boolean valid(int b, int t) { return mask == null || mask[b * steps + t] != 0; }
+
+  private void run(float[] bias) {
+    float[] h = finalHidden;
+    for (int s = 0; s < steps; s++) {
+      int t = step(s);
+      for (int b = 0; b < batch; b++) {
+        System.arraycopy(h, b * hidden, previous, (b * steps + t) * hidden, hidden);
+      }
+      // activations[t] += h·W_hhᵀ (GRU: into its own buffer, since r scales only the hidden part).
+      boolean gru = cell == RecurrentCell.GRU;
+      Im2col.gemm(Transpose.NO, Transpose.YES, batch, width, hidden, h, 0, hidden, weight, 0, hidden, !gru,
+          gru ? hiddenPart : activations, t * width, steps * width);
+      for (int b = 0; b < batch; b++) {
+        switch (cell) {
+          case LSTM -> lstmStep(b, t, bias);
+          case GRU -> gruStep(b, t, bias);
+          case RNN_TANH, RNN_RELU -> rnnStep(b, t, bias);
+        }
+      }
+    }
+  }
+
+  private void lstmStep(int b, int t, float[] bias) {
+    int a = (b * steps + t) * width, s = (b * steps + t) * hidden, r = b * hidden, hh = hidden;
+    boolean keep = valid(b, t);
+    for (int j = 0; j < hh; j++) {
+      float i = sigmoid(activations[a + j] + bias[j]);
+      float f = sigmoid(activations[a + hh + j] + bias[hh + j]);
+      float g = (float) Math.tanh(activations[a + 2 * hh + j] + bias[2 * hh + j]);
+      float o = sigmoid(activations[a + 3 * hh + j] + bias[3 * hh + j]);
+      activations[a + j] = i;
+      activations[a + hh + j] = f;
+      activations[a + 2 * hh + j] = g;
+      activations[a + 3 * hh + j] = o;
+      float cp = finalCell[r + j];
+      float c = f * cp + i * g;
+      float tc = (float) Math.tanh(c);
+      previousCell[s + j] = cp;
+      cellTanh[s + j] = tc;
+      if (keep) {
+        finalCell[r + j] = c;
+        finalHidden[r + j] = o * tc;
+        output[s + j] = o * tc;
+      }
+    }
+  }
+
+  private void gruStep(int b, int t, float[] bias) {
+    int a = (b * steps + t) * width, s = (b * steps + t) * hidden, r = b * hidden, hh = hidden;
+    boolean keep = valid(b, t);
+    for (int j = 0; j < hh; j++) {
+      float reset = sigmoid(activations[a + j] + hiddenPart[a + j] + bias[j]);
+      float z = sigmoid(activations[a + hh + j] + hiddenPart[a + hh + j] + bias[hh + j]);
+      float qn = hiddenPart[a + 2 * hh + j] + bias[2 * hh + j];
+      float n = (float) Math.tanh(activations[a + 2 * hh + j] + reset * qn);
+      activations[a + j] = reset;
+      activations[a + hh + j] = z;
+      activations[a + 2 * hh + j] = n;
+      hiddenPart[a + 2 * hh + j] = qn;
+      if (keep) {
+        float h = n + z * (previous[s + j] - n);
+        finalHidden[r + j] = h;
+        output[s + j] = h;
+      }
+    }
+  }
+
+  private void rnnStep(int b, int t, float[] bias) {
+    int a = (b * steps + t) * width, s = (b * steps + t) * hidden, r = b * hidden;
+    boolean keep = valid(b, t);
+    for (int j = 0; j < hidden; j++) {
+      float pre = activations[a + j] + bias[j];
+      float h = cell == RecurrentCell.RNN_TANH ? (float) Math.tanh(pre) : Math.max(pre, 0f);
+      activations[a + j] = h;
+      if (keep) {
+        finalHidden[r + j] = h;
+        output[s + j] = h;
+      }
+    }
+  }
+
+  private static float sigmoid(float x) {
+    return (float) (1 / (1 + Math.exp(-x)));
+  }
+
+  /** The gradients of every input: p [B, T, G·H], W_hh, b_hh, h0 and (LSTM) c0. */
+  record Gradients(float[] projection, float[] weight, float[] bias, float[] h0, float[] c0) {}
+
+  /**
+   * Backpropagation through time for the cotangents of the output [B, T, H], the final h and the
+   * final c [B, H]; any of them may be null (zero).
+   */
+  Gradients backward(float[] outputGradient, float[] finalHiddenGradient, float[] finalCellGradient) {
+    float[] dp = new float[activations.length];
+    float[] dq = cell == RecurrentCell.GRU ? new float[activations.length] : dp;
+    float[] dh = finalHiddenGradient != null ? finalHiddenGradient.clone() : new float[batch * hidden];
+    float[] dc = !cell.hasCellState() ? null : finalCellGradient != null ? finalCellGradient.clone() : new float[batch * hidden];
+    float[] direct = new float[batch * hidden];
+    for (int s = steps - 1; s >= 0; s--) {
+      int t = step(s);
+      for (int b = 0; b < batch; b++) {
+        int r = b * hidden, o = (b * steps + t) * hidden;
+        if (!valid(b, t)) {
+          System.arraycopy(dh, r, direct, r, hidden);   // the state passed through unchanged
+          continue;
+        }
+        if (outputGradient != null) {
+          for (int j = 0; j < hidden; j++) {
+            dh[r + j] += outputGradient[o + j];
+          }
+        }
+        switch (cell) {
+          case LSTM -> lstmBack(b, t, dh, dc, dp, direct);
+          case GRU -> gruBack(b, t, dh, dp, dq, direct);
+          case RNN_TANH, RNN_RELU -> rnnBack(b, t, dh, dp, direct);
+        }
+      }
+      // ∂h_{t−1} = ∂q_t·W_hh + the direct path (GRU's z, or padding).
+      Im2col.gemm(Transpose.NO, Transpose.NO, batch, hidden, width, dq, t * width, steps * width, weight, 0, hidden, false, dh, 0, hidden);
+      for (int k = 0; k < dh.length; k++) {
+        dh[k] += direct[k];
+      }
+    }
+    float[] dw = new float[width * hidden];
+    Im2col.gemm(Transpose.YES, Transpose.NO, width, hidden, batch * steps, dq, 0, width, previous, 0, hidden, false, dw, 0, hidden);
+    float[] db = new float[width];
+    for (int row = 0; row < batch * steps; row++) {
+      for (int k = 0; k < width; k++) {
+        db[k] += dq[row * width + k];
+      }
+    }
+    return new Gradients(dp, dw, db, dh, dc);
+  }
+
+  private void lstmBack(int b, int t, float[] dh, float[] dc, float[] dp, float[] direct) {
+    int a = (b * steps + t) * width, s = (b * steps + t) * hidden, r = b * hidden, hh = hidden;
+    for (int j = 0; j < hh; j++) {
+      float i = activations[a + j], f = activations[a + hh + j], g = activations[a + 2 * hh + j], o = activations[a + 3 * hh + j];
+      float tc = cellTanh[s + j], gh = dh[r + j];
+      float gc = dc[r + j] + gh * o * (1 - tc * tc);
+      dp[a + j] = gc * g * i * (1 - i);
+      dp[a + hh + j] = gc * previousCell[s + j] * f * (1 - f);
+      dp[a + 2 * hh + j] = gc * i * (1 - g * g);
+      dp[a + 3 * hh + j] = gh * tc * o * (1 - o);
+      dc[r + j] = gc * f;
+      direct[r + j] = 0;
+    }
+  }
+
+  private void gruBack(int b, int t, float[] dh, float[] dp, float[] dq, float[] direct) {
+    int a = (b * steps + t) * width, s = (b * steps + t) * hidden, r = b * hidden, hh = hidden;
+    for (int j = 0; j < hh; j++) {
+      float reset = activations[a + j], z = activations[a + hh + j], n = activations[a + 2 * hh + j];
+      float gh = dh[r + j];
+      float gn = gh * (1 - z) * (1 - n * n);
+      float gz = gh * (previous[s + j] - n) * z * (1 - z);
+      float gr = gn * hiddenPart[a + 2 * hh + j] * reset * (1 - reset);
+      dp[a + j] = gr;
+      dq[a + j] = gr;
+      dp[a + hh + j] = gz;
+      dq[a + hh + j] = gz;
+      dp[a + 2 * hh + j] = gn;
+      dq[a + 2 * hh + j] = gn * reset;
+      direct[r + j] = gh * z;
+    }
+  }
+
+  private void rnnBack(int b, int t, float[] dh, float[] dp, float[] direct) {
+    int a = (b * steps + t) * width, r = b * hidden;
+    for (int j = 0; j < hidden; j++) {
+      float h = activations[a + j];
+      float slope = cell == RecurrentCell.RNN_TANH ? 1 - h * h : h > 0 ? 1 : 0;
+      dp[a + j] = dh[r + j] * slope;
+      direct[r + j] = 0;
+    }
+  }
+}
