@@ -133,6 +133,7 @@ public final class Trainer {
     double lossSum = 0;
     long correct = 0;
     long seen = 0;
+    long labelsSeen = 0;
     int index = 0;
     long step = (long) (epoch - 1) * batches;
     for (Batch batch : loader.epoch(epoch - 1)) {
@@ -143,13 +144,14 @@ public final class Trainer {
       lossSum += result.loss() * batch.size();
       correct += result.correct();
       seen += batch.size();
-      progress.update(index, seen, lossSum / seen, correct < 0 ? Double.NaN : (double) correct / seen);
+      labelsSeen += batch.labels().size();
+      progress.update(index, seen, lossSum / seen, correct < 0 ? Double.NaN : (double) correct / labelsSeen);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     Evaluation checked = validation == null || validation.size() == 0 ? null : evaluate(validation);
-    EpochMetrics metrics = new EpochMetrics(epoch, lossSum / seen, correct < 0 ? Double.NaN : (double) correct / seen,
+    EpochMetrics metrics = new EpochMetrics(epoch, lossSum / seen, correct < 0 ? Double.NaN : (double) correct / labelsSeen,
         checked == null ? Double.NaN : checked.loss(), checked == null ? Double.NaN : checked.accuracy(), seconds, learningRate);
-    progress.endEpoch(summary(metrics, epochs, seen));
+    progress.endEpoch(summary(metrics, epochs, progress.rate(seen, seconds)));
     return metrics;
   }
 
@@ -193,21 +195,30 @@ public final class Trainer {
     }
   }
 
-  /** Examples whose highest output is the label; -1 when the outputs are not class scores [n, classes] for labels [n]. */
+  /**
+   * Labels matched by the highest output: class scores [..., classes] against integer labels [...] (one
+   * per example, or one per position for a sequence model); -1 when the outputs are not class scores.
+   */
   static long correctCount(NDArray outputs, NDArray labels) {
-    if (outputs.rank() != 2 || labels.rank() != 1 || !labels.dtype().isInteger()) {
+    int last = outputs.rank() - 1;
+    if (last < 1 || labels.rank() != last || !labels.dtype().isInteger()) {
       return -1;
     }
-    return outputs.argmax(1).eq(labels).astype(dev.ruru.array.DType.INT64).sum().getLong();
+    for (int axis = 0; axis < last; axis++) {
+      if (outputs.dim(axis) != labels.dim(axis)) {
+        return -1;
+      }
+    }
+    return outputs.argmax(last).eq(labels).astype(dev.ruru.array.DType.INT64).sum().getLong();
   }
 
-  private static String summary(EpochMetrics metrics, int epochs, long seen) {
+  private static String summary(EpochMetrics metrics, int epochs, String rate) {
     String text = String.format(Locale.ROOT, "epoch %d/%d loss %.4f acc %.2f%%", metrics.epoch(), epochs, metrics.trainLoss(),
         100 * metrics.trainAccuracy());
     if (metrics.hasValidation()) {
       text += String.format(Locale.ROOT, " | val_loss %.4f val_acc %.2f%%", metrics.validationLoss(), 100 * metrics.validationAccuracy());
     }
-    return text + String.format(Locale.ROOT, " | %.1f s (%,d samples/s)", metrics.seconds(), Math.round(seen / metrics.seconds()));
+    return text + String.format(Locale.ROOT, " | %.1f s (%s)", metrics.seconds(), rate);
   }
 
   /** Loss, accuracy and outputs on {@code data}, in evaluation mode, batch by batch, without recording gradients. */
@@ -225,15 +236,17 @@ public final class Trainer {
       List<NDArray> labels = new ArrayList<>();
       double lossSum = 0;
       long correct = 0;
+      long labelCount = 0;
       for (Batch batch : DataLoader.of(data, batchSize).epoch(0)) {
         Tensor output = model.forward(Tensor.constant(batch.features()), Mode.EVAL);
         lossSum += loss.apply(output, batch.labels()).item() * batch.size();
         correct += correctCount(output.value(), batch.labels());
+        labelCount += batch.labels().size();
         outputs.add(output.value());
         labels.add(batch.labels());
       }
       NDArray all = NDArray.concatenate(outputs, 0);
-      double accuracy = correct < 0 ? Double.NaN : (double) correct / data.size();
+      double accuracy = correct < 0 ? Double.NaN : (double) correct / labelCount;
       return new Evaluation(lossSum / data.size(), accuracy, all, NDArray.concatenate(labels, 0));
     });
   }

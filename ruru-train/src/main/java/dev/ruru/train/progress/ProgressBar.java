@@ -31,6 +31,8 @@ public final class ProgressBar {
   private final PrintWriter out;
   private final ProgressStyle style;
   private final LongSupplier nanoTime;
+  private final String unit;
+  private final long unitsPerSample;
   private int epoch;
   private int epochs;
   private int totalBatches;
@@ -45,9 +47,28 @@ public final class ProgressBar {
 
   /** A bar reading time from {@code nanoTime} (tests pass a fake clock). */
   public ProgressBar(PrintWriter out, ProgressStyle style, LongSupplier nanoTime) {
+    this(out, style, nanoTime, "samples", 1);
+  }
+
+  private ProgressBar(PrintWriter out, ProgressStyle style, LongSupplier nanoTime, String unit, long unitsPerSample) {
     this.out = Objects.requireNonNull(out, "out");
     this.style = Objects.requireNonNull(style, "style");
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+    this.unit = unit;
+    this.unitsPerSample = unitsPerSample;
+  }
+
+  /** This bar counting throughput in {@code unit}s, {@code perSample} per example: a language model's 64-token window is 64 tokens. */
+  public ProgressBar countingIn(String unit, long perSample) {
+    if (perSample < 1) {
+      throw new IllegalArgumentException("ProgressBar: units per sample must be >= 1, got " + perSample);
+    }
+    return new ProgressBar(out, style, nanoTime, unit, perSample);
+  }
+
+  /** The throughput of {@code samples} examples in {@code seconds}, e.g. {@code "12,345 tokens/s"}. */
+  public String rate(long samples, double seconds) {
+    return String.format(Locale.ROOT, "%,d %s/s", Math.round(samples * unitsPerSample / Math.max(1e-9, seconds)), unit);
   }
 
   public ProgressStyle style() {
@@ -113,8 +134,8 @@ public final class ProgressBar {
     String bar = "=".repeat(filled) + (filled < WIDTH ? ">" + " ".repeat(WIDTH - filled - 1) : "");
     long remaining = Math.max(0, totalSamples - samples);
     String eta = samples == 0 ? "?" : clock(remaining / rate);
-    return String.format(Locale.ROOT, "epoch %d/%d [%s] %d/%d loss %.4f acc %.2f%% %,d samples/s ETA %s", epoch, epochs, bar, batches,
-        totalBatches, meanLoss, 100 * accuracy, Math.round(rate), eta);
+    return String.format(Locale.ROOT, "epoch %d/%d [%s] %d/%d loss %.4f acc %.2f%% %s ETA %s", epoch, epochs, bar, batches,
+        totalBatches, meanLoss, 100 * accuracy, rate(samples, seconds), eta);
   }
 
   /** {@code m:ss}, or {@code h:mm:ss} from an hour. */

@@ -1,0 +1,43 @@
+package dev.ruru.train.text;
+
+import dev.ruru.data.Batch;
+import dev.ruru.data.Dataset;
+import dev.ruru.data.text.TextWindows;
+import java.util.SplittableRandom;
+
+/**
+ * {@code count} training windows at random starts of a text, as a {@link Dataset}: example i is the
+ * window at a start drawn from (seed, i) alone, so any order and any batching give the same windows
+ * and a resumed run sees the ones it would have. This is how {@code --steps N} trains N batches of
+ * random windows (the W4 benchmark's sampling) with the ordinary epoch loop: one epoch of N·B examples.
+ */
+public final class RandomWindows implements Dataset {
+  private final TextWindows windows;
+  private final int count;
+  private final long seed;
+
+  public RandomWindows(TextWindows windows, int count, long seed) {
+    if (count < 1) {
+      throw new IllegalArgumentException("RandomWindows: count must be >= 1, got " + count);
+    }
+    this.windows = windows;
+    this.count = count;
+    this.seed = seed;
+  }
+
+  @Override
+  public int size() { return count; }
+
+  @Override
+  public Batch batch(int[] indices) {
+    int[] starts = new int[indices.length];
+    int bound = windows.tokenCount() - windows.windowLength();
+    for (int i = 0; i < indices.length; i++) {
+      if (indices[i] < 0 || indices[i] >= count) {
+        throw new IndexOutOfBoundsException("RandomWindows: index " + indices[i] + " outside [0, " + count + ")");
+      }
+      starts[i] = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + indices[i]).nextInt(bound);
+    }
+    return windows.windowsAt(starts);
+  }
+}
