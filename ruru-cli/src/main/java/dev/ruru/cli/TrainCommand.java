@@ -10,6 +10,8 @@ import dev.ruru.data.mnist.IfMissing;
 import dev.ruru.data.mnist.MnistData;
 import dev.ruru.data.mnist.MnistLoader;
 import dev.ruru.data.mnist.MnistVariant;
+import dev.ruru.data.text.TextCorpus;
+import dev.ruru.data.text.Vocabulary;
 import dev.ruru.nn.Module;
 import dev.ruru.nn.Params;
 import dev.ruru.train.Checkpoint;
@@ -25,6 +27,7 @@ import dev.ruru.train.progress.ProgressStyle;
 import dev.ruru.train.report.ConvolutionReport;
 import dev.ruru.train.report.RunReport;
 import dev.ruru.train.report.RunSummary;
+import dev.ruru.train.text.CharModelSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -59,10 +62,36 @@ final class TrainCommand implements Callable<Integer> {
   static final String CHECKPOINT = "checkpoint.safetensors";
   /** Options that define a run: --resume takes them from the checkpoint, so giving them too is a mistake. */
   private static final List<String> RUN_OPTIONS = List.of("--model", "--channels", "--hidden", "--dropout", "--dataset", "--batch-size",
-      "--validation-split", "--optimizer", "--lr", "--momentum", "--weight-decay", "--seed");
+      "--validation-split", "--optimizer", "--lr", "--momentum", "--weight-decay", "--seed", "--seq-len", "--embedding", "--layers",
+      "--heads", "--steps", "--clip-norm");
+  static final int DEFAULT_TEXT_STEPS = 300;
 
-  @Option(names = "--model", paramLabel = "NAME", defaultValue = "mlp", description = "The model: mlp (default) or cnn.")
+  @Option(names = "--model", paramLabel = "NAME", defaultValue = "mlp",
+      description = "The model: mlp (default), cnn, or a character language model: char-lstm, char-gru, char-transformer.")
   private String model;
+
+  @Option(names = "--text", paramLabel = "FILE",
+      description = "char-* models: a UTF-8 text file, or a directory whose files are joined (default: the embedded sample of Newton's Opticks).")
+  private Path textPath;
+
+  @Option(names = "--seq-len", paramLabel = "L", defaultValue = "64", description = "char-* models: training window length (default: ${DEFAULT-VALUE}).")
+  private int seqLen;
+
+  @Option(names = "--embedding", paramLabel = "E", defaultValue = "64", description = "char-* models: embedding width (default: ${DEFAULT-VALUE}).")
+  private int embedding;
+
+  @Option(names = "--layers", paramLabel = "K", defaultValue = "1", description = "char-* models: recurrent or Transformer layers (default: ${DEFAULT-VALUE}).")
+  private int layers;
+
+  @Option(names = "--heads", paramLabel = "N", defaultValue = "4", description = "char-transformer: attention heads (default: ${DEFAULT-VALUE}).")
+  private int heads;
+
+  @Option(names = "--steps", paramLabel = "N",
+      description = "char-* models: train N batches of random windows instead of --epochs over the text (default: " + DEFAULT_TEXT_STEPS + ").")
+  private Integer steps;
+
+  @Option(names = "--clip-norm", paramLabel = "X", description = "char-* models: clip the gradients' global norm at X (default: off).")
+  private Double clipNorm;
 
   @Option(names = "--channels", paramLabel = "C,C", split = ",", defaultValue = "16,32",
       description = "Convolution widths of --model cnn, one 3x3 convolution and 2x2 max-pool each (default: ${DEFAULT-VALUE}).")
@@ -134,13 +163,17 @@ final class TrainCommand implements Callable<Integer> {
       }
       Parallel.setThreads(threads);
     }
-    if (!ModelSpec.ARCHITECTURES.contains(model)) {
-      throw new IllegalArgumentException("unknown model '" + model + "'; expected " + String.join(" or ", ModelSpec.ARCHITECTURES));
+    if (!ModelSpec.ARCHITECTURES.contains(model) && !CharModelSpec.ARCHITECTURES.contains(model)) {
+      throw new IllegalArgumentException("unknown model '" + model + "'; expected " + String.join(", ", ModelSpec.ARCHITECTURES) + " or "
+          + String.join(", ", CharModelSpec.ARCHITECTURES));
     }
     if (outputDirectory == null) {
       outputDirectory = Path.of("runs", model);
     }
     Path checkpointFile = outputDirectory.resolve(CHECKPOINT);
+    if (CharModelSpec.ARCHITECTURES.contains(model) || resume && isTextRun(checkpointFile)) {
+      return trainText(out, checkpointFile, start);
+    }
     Checkpoint checkpoint = resume ? readCheckpoint(checkpointFile) : null;
     RunSettings saved = checkpoint == null ? null : savedSettings(checkpoint, checkpointFile);
     MnistData data = load(saved == null ? dataset : saved.dataset());
@@ -225,6 +258,60 @@ final class TrainCommand implements Callable<Integer> {
         : "; the last good checkpoint (epoch " + e.completedEpochs().size() + ") is kept in " + checkpointFile;
   }
 
+  /** A language model: the settings from the options (W4's batch 32 and Adam 2e-3 unless given) or the checkpoint. */
+  private int trainText(PrintWriter out, Path checkpointFile, long start) throws IOException {
+    Checkpoint checkpoint = resume ? readCheckpoint(checkpointFile) : null;
+    TextCorpus corpus = TextTraining.readText(textPath);
+    TextRunSettings settings;
+    Vocabulary vocabulary = null;
+    if (checkpoint != null) {
+      settings = TextRunSettings.fromJson(checkpoint.extra().get(TextRunSettings.KEY), checkpointFile.toString());
+      if (!settings.textSha256().equals(TextTraining.sha256(corpus.text()))) {
+        throw new IllegalArgumentException("--resume: the run in " + outputDirectory + " trained on " + settings.text()
+            + " but " + corpus.source() + " differs from it; pass the same --text");
+      }
+      vocabulary = Vocabulary.fromJson(checkpoint.extra().get(TextRunSettings.VOCABULARY_KEY), checkpointFile.toString());
+    } else {
+      settings = textSettingsFromOptions(corpus);
+    }
+    return new TextTraining(out, outputDirectory, settings.steps() > 0 ? 1 : epochs).run(corpus, settings, vocabulary, checkpoint,
+        checkpointFile, start);
+  }
+
+  private boolean isTextRun(Path checkpointFile) throws IOException {
+    return Files.isRegularFile(checkpointFile) && Checkpoint.read(checkpointFile).extra().containsKey(TextRunSettings.KEY);
+  }
+
+  private TextRunSettings textSettingsFromOptions(TextCorpus corpus) {
+    var parsed = spec.commandLine().getParseResult();
+    if (steps != null && parsed.hasMatchedOption("--epochs")) {
+      throw new IllegalArgumentException("give --steps or --epochs, not both");
+    }
+    for (String imageOnly : List.of("--channels", "--dataset", "--data-dir")) {
+      if (parsed.hasMatchedOption(imageOnly)) {
+        throw new IllegalArgumentException(imageOnly + " applies to the image models (mlp, cnn), not " + model);
+      }
+    }
+    if (hidden.size() != 1 || hidden.get(0) == null || hidden.get(0) < 1) {
+      throw new IllegalArgumentException("Invalid --hidden for " + model + ": " + hidden + " (one width >= 1)");
+    }
+    OptimizerChoice choice = OptimizerChoice.fromName(optimizer);
+    if (momentum != null && !choice.hasMomentum()) {
+      throw new IllegalArgumentException("--momentum applies to sgd and rmsprop, not " + choice.id());
+    }
+    int width = parsed.hasMatchedOption("--hidden") ? hidden.get(0) : 256;
+    int batch = parsed.hasMatchedOption("--batch-size") ? batchSize : 32;
+    double rate = learningRate != null ? learningRate : choice == OptimizerChoice.ADAM ? 2e-3 : choice.defaultLearningRate();
+    int totalSteps = steps != null ? steps : parsed.hasMatchedOption("--epochs") ? 0 : DEFAULT_TEXT_STEPS;
+    if (steps != null && steps < 1) {
+      throw new IllegalArgumentException("Invalid --steps: " + steps + " (must be >= 1)");
+    }
+    return new TextRunSettings(model, textPath == null ? "embedded:opticks" : textPath.toString(), TextTraining.sha256(corpus.text()), seqLen,
+        embedding, width, layers, heads, dropout, choice, rate, momentum != null ? momentum : choice.defaultMomentum(),
+        weightDecay != null ? weightDecay : choice.defaultWeightDecay(), clipNorm != null ? clipNorm : 0, batch, validationSplit,
+        totalSteps, seed);
+  }
+
   private RunSettings settingsFromOptions(String dataName) {
     OptimizerChoice choice = OptimizerChoice.fromName(optimizer);
     if (momentum != null && !choice.hasMomentum()) {
@@ -255,7 +342,12 @@ final class TrainCommand implements Callable<Integer> {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("--resume: no checkpoint " + file + " to continue from; train without --resume first");
     }
-    return Checkpoint.read(file);
+    Checkpoint checkpoint = Checkpoint.read(file);
+    if (checkpoint.epoch() >= epochs && checkpoint.extra().containsKey(TextRunSettings.KEY)) {
+      throw new IllegalArgumentException("--resume: the run in " + outputDirectory + " already has " + checkpoint.epoch()
+          + " epochs; ask for more with --epochs");
+    }
+    return checkpoint;
   }
 
   private RunSettings savedSettings(Checkpoint checkpoint, Path file) {
