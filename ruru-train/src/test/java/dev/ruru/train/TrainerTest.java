@@ -47,6 +47,16 @@ class TrainerTest {
     expected.forEach((name, value) -> assertTrue(value.equals(actual.get(name)), what + ": '" + name + "' differs"));
   }
 
+  @Test void accuracyCountsEveryPositionOfSequenceLabelsAndSkipsNonClassifiers() {
+    // Two sequences of three positions, four classes: argmax per position is [0, 2, 1] and [3, 3, 0].
+    NDArray scores = NDArray.of(new float[] {9, 0, 0, 0, 0, 0, 9, 0, 0, 9, 0, 0, 0, 0, 0, 9, 0, 0, 0, 9, 9, 0, 0, 0}, 2, 3, 4);
+    NDArray labels = NDArray.of(new long[] {0, 2, 2, 3, 1, 0}, 2, 3);
+    assertEquals(4, Trainer.correctCount(scores, labels));
+    assertEquals(-1, Trainer.correctCount(scores, NDArray.of(new long[] {0, 1}, 2)), "labels of another rank");
+    assertEquals(-1, Trainer.correctCount(scores, NDArray.of(new long[] {0, 1, 2, 3}, 2, 2)), "labels of another shape");
+    assertEquals(-1, Trainer.correctCount(scores, NDArray.of(new float[] {0, 2, 2, 3, 1, 0}, 2, 3)), "regression targets");
+  }
+
   @Test void sameSeedGivesBitIdenticalWeightsAndAnotherSeedDoesNot() {
     Trainer first = trainer(3);
     Trainer second = trainer(3);

@@ -28,6 +28,16 @@ class ProgressBarTest {
         bar.line(4, 250, 0.4821, 0.8291, now));
   }
 
+  @Test void aLanguageModelsBarCountsTokens() {
+    ProgressBar bar = new ProgressBar(out, ProgressStyle.LINES, () -> now).countingIn("tokens", 64);
+    bar.startEpoch(1, 1, 10, 320);
+    now = 2_000_000_000L;
+    // 64 windows of 64 tokens in 2 s: 2,048 tokens/s; the ETA still counts windows (256 left at 32/s).
+    assertEquals("epoch 1/1 [====>                   ] 2/10 loss 3.0000 acc 20.00% 2,048 tokens/s ETA 0:08",
+        bar.line(2, 64, 3.0, 0.2, now));
+    assertEquals("1,024 tokens/s", bar.rate(32, 2));
+  }
+
   @Test void clockFormatsMinutesAndHours() {
     assertEquals("0:07", ProgressBar.clock(6.6));
     assertEquals("2:05", ProgressBar.clock(125));
