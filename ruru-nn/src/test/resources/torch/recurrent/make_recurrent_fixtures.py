@@ -57,3 +57,30 @@ for index, (name, kind, n_in, n_hidden, layers, bidirectional, batch_first, nonl
         save["lengths"] = np.array(lengths, dtype=np.int32)
     np.savez(name + ".npz", **save)
     print(name, {k: v.shape for k, v in save.items() if not k.startswith("grad.")})
+
+# Cells: two steps chained from given states, loss on the second step's states.
+CELLS = [("lstm_cell", torch.nn.LSTMCell, {}), ("gru_cell", torch.nn.GRUCell, {}), ("rnn_cell_relu", torch.nn.RNNCell, {"nonlinearity": "relu"})]
+for index, (name, cls, extra) in enumerate(CELLS):
+    torch.manual_seed(2000 + index)
+    cell = cls(3, 4, **extra)
+    x1, x2 = torch.randn(B, 3, requires_grad=True), torch.randn(B, 3, requires_grad=True)
+    h0 = (0.5 * torch.randn(B, 4)).requires_grad_(True)
+    c0 = (0.5 * torch.randn(B, 4)).requires_grad_(True)
+    lstm = cls is torch.nn.LSTMCell
+    state = cell(x2, cell(x1, (h0, c0))) if lstm else cell(x2, cell(x1, h0))
+    h2, c2 = state if lstm else (state, None)
+    w_h = torch.randn(h2.shape)
+    loss = (h2 * w_h).sum()
+    arrays = {"x1": x1, "x2": x2, "h0": h0, "h2": h2, "w_h": w_h}
+    if lstm:
+        w_c = torch.randn(c2.shape)
+        loss = loss + (c2 * w_c).sum()
+        arrays.update({"c0": c0, "c2": c2, "w_c": w_c})
+    params = dict(cell.named_parameters())
+    wrt = {"x1": x1, "x2": x2, "h0": h0, **({"c0": c0} if lstm else {}), **params}
+    grads = torch.autograd.grad(loss, list(wrt.values()))
+    save = {k: v.detach().numpy() for k, v in arrays.items()}
+    save.update({"param." + k: v.detach().numpy() for k, v in params.items()})
+    save.update({"grad." + k: g.numpy() for k, g in zip(wrt, grads)})
+    np.savez(name + ".npz", **save)
+    print(name, sorted(save))

@@ -91,6 +91,50 @@ class RecurrentTorchTest {
     assertEquals(f.keySet().stream().filter(k -> k.startsWith("param.")).count(), layer.parameters().size(), "parameter count");
   }
 
+  static Stream<Arguments> cells() {
+    return Stream.of("lstm_cell", "gru_cell", "rnn_cell_relu")
+        .flatMap(name -> Stream.of(Arguments.of(name, DType.FLOAT64), Arguments.of(name, DType.FLOAT32)));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("cells")
+  void twoCellStepsMatchPyTorch(String name, DType dtype) throws Exception {
+    Map<String, NDArray> f = Npz.read(Path.of("src/test/resources/torch/recurrent", name + ".npz"));
+    SplittableRandom rng = new SplittableRandom(1);
+    RecurrentCellLayer cell = switch (name) {
+      case "lstm_cell" -> new LSTMCell(3, 4, dtype, rng);
+      case "gru_cell" -> new GRUCell(3, 4, dtype, rng);
+      default -> new RNNCell(3, 4, RNN.Nonlinearity.RELU, dtype, rng);
+    };
+    Map<String, NDArray> state = new LinkedHashMap<>();
+    f.forEach((key, value) -> {
+      if (key.startsWith("param.")) {
+        state.put(key.substring("param.".length()), value.astype(dtype));
+      }
+    });
+    cell.loadStateDict(state);
+    Map<String, Tensor> leaves = new LinkedHashMap<>();
+    for (String key : new String[] {"x1", "x2", "h0", "c0"}) {
+      if (f.containsKey(key)) {
+        leaves.put(key, Tensor.variable(f.get(key).astype(dtype)));
+      }
+    }
+    RecurrentState first = cell.step(leaves.get("x1"), new RecurrentState(leaves.get("h0"), leaves.get("c0")));
+    RecurrentState second = cell.step(leaves.get("x2"), first);
+    double tolerance = dtype == DType.FLOAT64 ? 1e-10 : 2e-5;
+    assertClose(f.get("h2"), second.hidden().value(), tolerance, "h after two steps");
+    Tensor loss = second.hidden().mul(Tensor.constant(f.get("w_h").astype(dtype))).sum();
+    if (second.cell() != null) {
+      assertClose(f.get("c2"), second.cell().value(), tolerance, "c after two steps");
+      loss = loss.add(second.cell().mul(Tensor.constant(f.get("w_c").astype(dtype))).sum());
+    }
+    cell.parameters().forEach((key, parameter) -> leaves.put(key, parameter.tensor()));
+    Gradients gradients = loss.backward(new ArrayList<>(leaves.values()));
+    for (Map.Entry<String, Tensor> leaf : leaves.entrySet()) {
+      assertClose(f.get("grad." + leaf.getKey()), gradients.get(leaf.getValue()), tolerance * 10, "gradient of " + leaf.getKey());
+    }
+  }
+
   private static void assertClose(NDArray expected, NDArray actual, double tolerance, String what) {
     assertEquals(expected.shape(), actual.shape(), what + " shape");
     assertTrue(actual.astype(DType.FLOAT64).allClose(expected, tolerance, tolerance), what + " differs from torch:\n" + actual
