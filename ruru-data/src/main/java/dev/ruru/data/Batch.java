@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * A batch of examples: {@code features} of shape {@code [b, ...]} and {@code labels} of shape
- * {@code [b]} (int64 class indices), row {@code i} of one belonging to row {@code i} of the other. A
+ * {@code [b]} (int64 class indices) or {@code [b, ...]} (a sequence model's next token at every
+ * position: [b, L]), row {@code i} of one belonging to row {@code i} of the other. A
  * single example ({@link Dataset#example(int)}) has features {@code [...]} and a rank-0 label. Arrays are
  * immutable, so the record holds them as they are.
  */
