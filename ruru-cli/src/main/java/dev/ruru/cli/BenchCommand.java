@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ruru.array.Parallel;
 import dev.ruru.array.blas.Blas;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -18,9 +20,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ruru bench [gemm|elementwise|broadcast|reduce]... [--size N,...] [--threads T,...] [--json]
- * [--repeat R]}: times the array kernels as the NumPy reference scripts time NumPy (see {@link Timing})
- * and prints GFLOPS or GB/s, one line per workload, variant, size and thread count.
+ * {@code ruru bench [gemm|elementwise|broadcast|reduce|autodiff|w4]... [--size N,...] [--threads T,...]
+ * [--json] [--repeat R] [--text DIR]}: times the array kernels as the NumPy reference scripts time NumPy
+ * (see {@link Timing}) and prints GFLOPS or GB/s, one line per workload, variant, size and thread count.
+ * {@code w4} trains W4's character-level LSTM as PyTorch's script does ({@link LanguageModelBench}) and
+ * prints tokens per second and the losses; it runs only when named.
  *
  * <p>It is a program, not a timed test: the figures mean something only beside the reference scripts
  * run on the same machine at the same time (docs/benchmarks.md shows how).
@@ -30,7 +34,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Measures array kernels: GFLOPS for gemm, GB/s for the memory-bound ones.",
-      "Timing as shared/anchors' NumPy scripts: warm-up, then the median time per call."
+      "Timing as shared/anchors' NumPy scripts: warm-up, then the median time per call.",
+      "w4 trains W4's char-level LSTM as w4_lstm_torch.py does: tokens/s of the median block, first and last loss."
     })
 final class BenchCommand implements Callable<Integer> {
   /** Seed of the operands: every run times the same numbers. */
@@ -39,7 +44,7 @@ final class BenchCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "WORKLOAD",
       arity = "0..*",
-      description = "gemm, elementwise, broadcast, reduce or autodiff; all of them when none is given.")
+      description = "gemm, elementwise, broadcast, reduce, autodiff or w4; all but w4 when none is given.")
   private List<String> workloadNames = List.of();
 
   @Option(
@@ -47,7 +52,8 @@ final class BenchCommand implements Callable<Integer> {
       split = ",",
       paramLabel = "N",
       description = "Sizes, comma-separated: n for gemm (n×n) and broadcast (n×n + n), elements for elementwise "
-          + "and reduce. Default: 512,1024,2048 for gemm, 4096 for broadcast, 16777216 otherwise.")
+          + "and reduce, the batch for autodiff, steps per timed block for w4. "
+          + "Default: 512,1024,2048 for gemm, 4096 for broadcast, 128 for autodiff, 200 for w4, 16777216 otherwise.")
   private List<Integer> sizes = List.of();
 
   @Option(
@@ -61,8 +67,17 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--repeat",
       paramLabel = "R",
-      description = "Timed samples per figure, whose median is reported. Default: 7 for gemm, 11 otherwise.")
+      description = "Timed samples per figure, whose median is reported (timed blocks for w4). "
+          + "Default: 7 for gemm, 3 for w4, 11 otherwise.")
   private Integer repeat;
+
+  @Option(
+      names = "--text",
+      paramLabel = "DIR",
+      defaultValue = "${env:W4_TEXT_DIR:-" + LanguageModelBench.DEFAULT_TEXT_DIRECTORY + "}",
+      description = "w4's text: every file of DIR, in name order, as w4_lstm_torch.py reads $W4_TEXT_DIR. "
+          + "Default: $W4_TEXT_DIR, else " + LanguageModelBench.DEFAULT_TEXT_DIRECTORY + ".")
+  private Path textDirectory;
 
   @Option(names = "--json", description = "One JSON object per line instead of a table.")
   private boolean json;
@@ -78,10 +93,10 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     validate();
     List<Workload> chosen =
-        workloadNames.isEmpty() ? List.of(Workload.values()) : workloadNames.stream().map(Workload::parse).toList();
+        workloadNames.isEmpty() ? Workload.byDefault() : workloadNames.stream().map(Workload::parse).toList();
     PrintWriter out = spec.commandLine().getOut();
     int originalThreads = Parallel.threads();
     List<Integer> threadCounts = threads.isEmpty() ? List.of(originalThreads) : threads;
@@ -95,7 +110,11 @@ final class BenchCommand implements Callable<Integer> {
     try {
       for (Workload workload : chosen) {
         for (int size : sizesOf(workload)) {
-          measure(workload, size, threadCounts, measurement -> print(out, mapper, measurement));
+          if (workload == Workload.W4) {
+            trainLanguageModel(size, threadCounts, result -> print(out, mapper, result));
+          } else {
+            measure(workload, size, threadCounts, measurement -> print(out, mapper, measurement));
+          }
         }
       }
     } finally {
@@ -113,6 +132,17 @@ final class BenchCommand implements Callable<Integer> {
       for (Workload.Variant variant : variants) {
         sink.accept(new Measurement(workload, variant.name(), size, count, timing.medianSeconds(variant.call())));
       }
+    }
+  }
+
+  /** Runs W4 with {@code steps} steps per block at each thread count, each run from the same seeds. */
+  private void trainLanguageModel(int steps, List<Integer> threadCounts, Consumer<LanguageModelBench.Result> sink)
+      throws IOException {
+    LanguageModelBench bench = LanguageModelBench.read(textDirectory);
+    Timing timing = repeat == null ? Workload.W4.timing(steps) : Workload.W4.timing(steps).withSamples(repeat);
+    for (int count : threadCounts) {
+      Parallel.setThreads(count);
+      sink.accept(bench.run(timing, count));
     }
   }
 
@@ -153,6 +183,18 @@ final class BenchCommand implements Callable<Integer> {
     } else {
       out.printf("%-12s %-7s %10d %7d %11.3f %10.2f %s%n",
           m.workload().id(), m.variant(), m.size(), m.threads(), milliseconds, m.figure(), m.workload().unit());
+    }
+    out.flush();
+  }
+
+  /** W4's line: the anchor's fields as JSON, or a table row with ms per step, tokens/s and the losses. */
+  private void print(PrintWriter out, ObjectMapper mapper, LanguageModelBench.Result result) {
+    if (json) {
+      out.println(result.toJson(mapper).toString());
+    } else {
+      out.printf("%-12s %-7s %10d %7d %11.3f %10.0f %s; loss %.3f -> %.3f%n", Workload.W4.id(), "step", result.steps(),
+          result.threads(), result.millisecondsPerStep(), result.tokensPerSecond(), Workload.W4.unit(), result.firstLoss(),
+          result.lastLoss());
     }
     out.flush();
   }

@@ -5,6 +5,7 @@ import dev.ruru.array.Shape;
 import dev.ruru.array.blas.Blas;
 import dev.ruru.array.blas.Gemm;
 import dev.ruru.array.blas.Gemm.Transpose;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -26,6 +27,9 @@ import java.util.random.RandomGenerator;
  *       timed by the snippet in docs/benchmarks.md).
  *   <li>{@code autodiff}: an MLP loss forward, with autodiff gradients, and with hand-written
  *       gradients, in samples per second ({@link AutodiffOverhead}).
+ *   <li>{@code w4}: training steps of a character-level LSTM language model, in tokens per second, as
+ *       PyTorch runs them in {@code w4_lstm_torch.py} ({@link LanguageModelBench}). It trains rather than
+ *       calls a kernel, so it runs only when named, and {@link LanguageModelBench} times it.
  * </ul>
  */
 enum Workload {
@@ -129,6 +133,27 @@ enum Workload {
     Timing timing(int batch) {
       return new Timing(50, 20, 11);
     }
+  },
+
+  /** W4: the size is the steps per timed block; one "call" is one training step of 32·64 tokens. */
+  W4(new int[] {LanguageModelBench.ANCHOR_STEPS}, "tokens/s", "tokens_per_s") {
+    /** Tokens, times 10⁹ because every figure is work / seconds / 10⁹. */
+    @Override
+    double work(int steps) {
+      return (double) steps * LanguageModelBench.TOKENS_PER_STEP * 1e9;
+    }
+
+    /** None: each run trains a fresh model and reports its losses, which {@link LanguageModelBench#run} does. */
+    @Override
+    List<Variant> variants(int steps, RandomGenerator random) {
+      throw new UnsupportedOperationException("bench: w4 trains a model; LanguageModelBench.run times it");
+    }
+
+    /** As w4_lstm_torch.py: 10 untimed warm-up steps, then the median of 3 blocks of {@code steps} steps. */
+    @Override
+    Timing timing(int steps) {
+      return new Timing(LanguageModelBench.ANCHOR_WARMUPS, steps, LanguageModelBench.ANCHOR_BLOCKS);
+    }
   };
 
   /** The most back-to-back products in one timed GEMM sample. */
@@ -163,10 +188,19 @@ enum Workload {
         return workload;
       }
     }
-    throw new IllegalArgumentException("unknown workload '" + id + "'; expected gemm, elementwise, broadcast, reduce or autodiff");
+    throw new IllegalArgumentException("unknown workload '" + id + "'; expected gemm, elementwise, broadcast, reduce or autodiff"
+        + " (array workloads), or w4 (a char-level LSTM's training steps)");
   }
 
-  /** Sizes measured when {@code --size} is not given: n for gemm and broadcast, N elements otherwise. */
+  /** The workloads {@code ruru bench} runs when none is named: all but {@code w4}, which trains for minutes. */
+  static List<Workload> byDefault() {
+    return Arrays.stream(values()).filter(workload -> workload != W4).toList();
+  }
+
+  /**
+   * Sizes measured when {@code --size} is not given: n for gemm and broadcast, the batch for autodiff,
+   * steps per timed block for w4, N elements otherwise.
+   */
   int[] defaultSizes() {
     return defaultSizes.clone();
   }
@@ -181,7 +215,7 @@ enum Workload {
     return jsonKey;
   }
 
-  /** Floating-point operations (gemm) or bytes moved (the others) in one call at this size. */
+  /** Floating-point operations (gemm), bytes moved (the memory-bound ones), samples or tokens in one call at this size. */
   abstract double work(int size);
 
   /** The operands for this size, drawn from {@code random}, and the calls to time on them. */
