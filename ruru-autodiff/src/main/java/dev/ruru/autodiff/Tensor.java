@@ -270,6 +270,21 @@ public final class Tensor {
     return apply(new ConcatRule(ax, sizes), in);
   }
 
+  /**
+   * Rows of this [n, d...] picked by the integer {@code ids} [k...] (each in [0, n)): [k..., d...], as an
+   * embedding lookup does. Gradients of a row picked several times add up.
+   */
+  public Tensor takeRows(NDArray ids) {
+    if (rank() < 1) {
+      throw new IllegalArgumentException("takeRows: expected rows [n, ...], got a scalar");
+    }
+    if (!ids.dtype().isInteger()) {
+      throw new IllegalArgumentException("takeRows: ids must be int32 or int64, got " + ids.dtype());
+    }
+    TakeRowsRule.rowIndices(ids, shape().dim(0));
+    return apply(new TakeRowsRule(ids), this);
+  }
+
   /** PyTorch's gather: {@code out[i][j] = x[index[i][j]][j]} for axis 0; index is a constant. */
   public Tensor gather(int axis, NDArray index) { return apply(new GatherRule(axis, index), this); }
 

@@ -80,17 +80,14 @@ public final class Embedding implements Module {
       throw new IllegalArgumentException(layer + ": the weight must be [numEmbeddings, dim], got " + weight.shape());
     }
     checkIds(layer, ids, weight.shape().dim(0));
-    int count = ids.size();
-    int width = weight.shape().dim(1);
-    NDArray column = ids.reshape(count, 1);
-    Tensor rows = weight.gather(0, column.broadcastTo(Shape.of(count, width)));
+    Tensor rows = weight.takeRows(ids);                       // [..., dim]
     if (paddingIndex != NO_PADDING) {
       // Padding positions read the row's value as a constant, so no gradient reaches it.
-      rows = Tensor.where(Tensor.constant(column.eq(paddingIndex)), rows.detach(), rows);
+      int[] column = Arrays.copyOf(ids.shape().dims(), ids.rank() + 1);
+      column[ids.rank()] = 1;
+      rows = Tensor.where(Tensor.constant(ids.eq(paddingIndex).reshape(column)), rows.detach(), rows);
     }
-    int[] shape = Arrays.copyOf(ids.shape().dims(), ids.rank() + 1);
-    shape[ids.rank()] = width;
-    return rows.reshape(Shape.of(shape));
+    return rows;
   }
 
   private static void checkIds(String layer, NDArray ids, int numEmbeddings) {

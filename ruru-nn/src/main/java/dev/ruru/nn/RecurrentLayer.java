@@ -55,6 +55,16 @@ public abstract sealed class RecurrentLayer implements Module permits RNN, LSTM,
     return stack.run(input, initial, SequenceMask.fromLengths(lengths, steps), mode);
   }
 
+  /**
+   * The outputs and final states for the rows of an embedding table [V, inputSize] at {@code ids}
+   * [batch, steps]: the same as {@code run(Embedding.lookup(table, ids), initial, mode)}, with the
+   * first layer's input projection computed on the V table rows instead of the batch·steps looked-up
+   * ones (a character model's table has far fewer rows than a batch has steps).
+   */
+  public RecurrentOutput runOnEmbedding(Tensor table, NDArray ids, RecurrentState initial, Mode mode) {
+    return stack.runOnTable(table, ids, initial, mode);
+  }
+
   @Override
   public Map<String, Parameter> parameters() { return stack.parameters(); }
 

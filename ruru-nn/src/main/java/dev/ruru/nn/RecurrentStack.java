@@ -63,8 +63,31 @@ final class RecurrentStack {
   RecurrentOutput run(Tensor input, RecurrentState initial, NDArray mask, Mode mode) {
     Tensor x = batchFirst(input);
     int batch = x.shape().dim(0), steps = x.shape().dim(1);
+    return stack(batch, steps, direction -> projection(x, 0, direction), initial, mask, mode);
+  }
+
+  /**
+   * The first layer reading the rows of an embedding table [V, in] at {@code ids} [B, T]. Projecting
+   * first and looking up after gives the same x·W_ihᵀ + b_ih, as a lookup in the table's projection
+   * [V, G·H]: a GEMM over V rows instead of B·T (65 against 2,048 for a character model's batch), and
+   * the same saving in the backward pass.
+   */
+  RecurrentOutput runOnTable(Tensor table, NDArray ids, RecurrentState initial, Mode mode) {
+    if (table.rank() != 2 || table.shape().dim(1) != inputSize) {
+      throw new IllegalArgumentException(name + ": expected an embedding table [rows, " + inputSize + "], got " + table.shape());
+    }
+    if (ids.rank() != 2) {
+      throw new IllegalArgumentException(name + ": expected token ids [batch, steps], got " + ids.shape());
+    }
+    Tensor rows = table.astype(options.dtype());
+    return stack(ids.dim(0), ids.dim(1), direction -> linear(rows, 0, direction).takeRows(ids), initial, null, mode);
+  }
+
+  private RecurrentOutput stack(int batch, int steps, java.util.function.IntFunction<Tensor> firstProjection, RecurrentState initial,
+      NDArray mask, Mode mode) {
     checkState(initial, batch);
     List<Tensor> hidden = new ArrayList<>(), cells = new ArrayList<>();
+    Tensor x = null;
     for (int layer = 0; layer < options.layers(); layer++) {
       if (layer > 0 && options.dropout() > 0) {
         x = Functional.dropout(x, options.dropout(), mode, rng);
@@ -72,7 +95,9 @@ final class RecurrentStack {
       List<Tensor> outputs = new ArrayList<>();
       for (int direction = 0; direction < options.directions(); direction++) {
         int index = layer * options.directions() + direction;
-        Recurrence.Result r = direction(x, layer, direction, state(initial, index, batch, false), state(initial, index, batch, true), mask);
+        Tensor p = layer == 0 ? firstProjection.apply(direction) : projection(x, layer, direction);
+        Recurrence.Result r = Recurrence.run(cell, p, weight("weight_hh", layer, direction), hiddenBias(layer, direction),
+            state(initial, index, batch, false), state(initial, index, batch, true), mask, direction == 1);
         outputs.add(r.output());
         hidden.add(r.hidden().reshape(1, batch, hiddenSize));
         if (r.cell() != null) {
@@ -85,17 +110,24 @@ final class RecurrentStack {
     return new RecurrentOutput(output, new RecurrentState(Tensor.concat(hidden, 0), cells.isEmpty() ? null : Tensor.concat(cells, 0)));
   }
 
-  private Recurrence.Result direction(Tensor x, int layer, int direction, Tensor h0, Tensor c0, NDArray mask) {
-    String suffix = "_l" + layer + (direction == 1 ? "_reverse" : "");
-    int batch = x.shape().dim(0), steps = x.shape().dim(1), width = cell.gates() * hiddenSize;
-    Tensor flat = x.reshape(batch * steps, x.shape().dim(2));
-    Tensor weightIh = parameters.get("weight_ih" + suffix).tensor();
-    Tensor projection = options.bias() ? Functional.linear(flat, weightIh, parameters.get("bias_ih" + suffix).tensor())
-        : Functional.linear(flat, weightIh);
-    Tensor biasHh = options.bias() ? parameters.get("bias_hh" + suffix).tensor()
-        : Tensor.constant(NDArray.zeros(Shape.of(width), options.dtype()));
-    return Recurrence.run(cell, projection.reshape(batch, steps, width), parameters.get("weight_hh" + suffix).tensor(), biasHh, h0, c0,
-        mask, direction == 1);
+  /** x·W_ihᵀ + b_ih of layer {@code layer}, direction {@code direction}, for x [B, T, in]: [B, T, G·H]. */
+  private Tensor projection(Tensor x, int layer, int direction) {
+    int batch = x.shape().dim(0), steps = x.shape().dim(1);
+    return linear(x.reshape(batch * steps, x.shape().dim(2)), layer, direction).reshape(batch, steps, cell.gates() * hiddenSize);
+  }
+
+  private Tensor linear(Tensor rows, int layer, int direction) {
+    Tensor weightIh = weight("weight_ih", layer, direction);
+    return options.bias() ? Functional.linear(rows, weightIh, weight("bias_ih", layer, direction)) : Functional.linear(rows, weightIh);
+  }
+
+  private Tensor hiddenBias(int layer, int direction) {
+    return options.bias() ? weight("bias_hh", layer, direction)
+        : Tensor.constant(NDArray.zeros(Shape.of(cell.gates() * hiddenSize), options.dtype()));
+  }
+
+  private Tensor weight(String kind, int layer, int direction) {
+    return parameters.get(kind + "_l" + layer + (direction == 1 ? "_reverse" : "")).tensor();
   }
 
   private Tensor batchFirst(Tensor input) {

@@ -87,16 +87,28 @@ public final class CharLanguageModel implements Module {
       throw new IllegalArgumentException(spec.architecture() + ": expected token ids [batch, steps], got " + ids.shape());
     }
     int batch = ids.shape().dim(0), steps = ids.shape().dim(1);
-    Tensor x = embedding.forward(ids, mode);
     if (recurrent != null) {
-      RecurrentOutput out = recurrent.run(x, state, mode);
+      // The embedding and the first input projection are both linear: project the table, then look up.
+      RecurrentOutput out = recurrent.runOnEmbedding(embedding.weight().tensor(), checkedIds(ids), state, mode);
       return new Step(logits(out.output(), batch, steps), out.state());
     }
+    Tensor x = embedding.forward(ids, mode);
     if (state != null) {
       throw new IllegalArgumentException("char-transformer has no recurrent state; pass the last " + spec.context() + " tokens instead");
     }
     Tensor h = transformer.forward(positions.forward(x, mode), AttentionMask.causal(steps, steps), mode);
     return new Step(logits(h, batch, steps), null);
+  }
+
+  private NDArray checkedIds(Tensor ids) {
+    long[] values = ids.value().toLongArray();
+    for (int k = 0; k < values.length; k++) {
+      if (values[k] < 0 || values[k] >= spec.vocabulary()) {
+        throw new IndexOutOfBoundsException(spec.architecture() + ": token id " + values[k] + " at flat position " + k
+            + " is outside the vocabulary [0, " + spec.vocabulary() + ")");
+      }
+    }
+    return ids.value();
   }
 
   private Tensor logits(Tensor h, int batch, int steps) {
