@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -62,8 +63,7 @@ final class RecurrentStack {
   /** The outputs and final states for {@code input}, from {@code initial} (null: zeros), with an optional padding mask [B, T]. */
   RecurrentOutput run(Tensor input, RecurrentState initial, NDArray mask, Mode mode) {
     Tensor x = batchFirst(input);
-    int batch = x.shape().dim(0), steps = x.shape().dim(1);
-    return stack(batch, steps, direction -> projection(x, 0, direction), initial, mask, mode);
+    return stack(x.shape().dim(0), direction -> projection(x, 0, direction), initial, mask, mode);
   }
 
   /**
@@ -80,11 +80,11 @@ final class RecurrentStack {
       throw new IllegalArgumentException(name + ": expected token ids [batch, steps], got " + ids.shape());
     }
     Tensor rows = table.astype(options.dtype());
-    return stack(ids.dim(0), ids.dim(1), direction -> linear(rows, 0, direction).takeRows(ids), initial, null, mode);
+    return stack(ids.dim(0), direction -> linear(rows, 0, direction).takeRows(ids), initial, null, mode);
   }
 
-  private RecurrentOutput stack(int batch, int steps, java.util.function.IntFunction<Tensor> firstProjection, RecurrentState initial,
-      NDArray mask, Mode mode) {
+  /** The layers over a batch of {@code batch} sequences, the first layer's input projection per direction from {@code firstProjection}. */
+  private RecurrentOutput stack(int batch, IntFunction<Tensor> firstProjection, RecurrentState initial, NDArray mask, Mode mode) {
     checkState(initial, batch);
     List<Tensor> hidden = new ArrayList<>(), cells = new ArrayList<>();
     Tensor x = null;
