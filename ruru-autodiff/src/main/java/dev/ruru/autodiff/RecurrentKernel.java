@@ -71,10 +71,12 @@ final class RecurrentKernel {
       // (h·W_hhᵀ)ᵀ = W_hh·hᵀ [G·H, B]: OpenBLAS runs this shape about a quarter faster than [B, G·H] for
       // B = 32. It goes onto activations[t] (GRU: into its own buffer, since r scales only the hidden part).
       Im2col.gemm(Transpose.NO, Transpose.YES, width, batch, hidden, weight, 0, hidden, h, 0, hidden, false, product, 0, batch);
-      addTransposed(product, cell == RecurrentCell.GRU ? hiddenPart : activations, t, cell != RecurrentCell.GRU);
+      if (cell != RecurrentCell.LSTM) {   // the LSTM adds it while copying its gates out (lstmStep)
+        addTransposed(product, cell == RecurrentCell.GRU ? hiddenPart : activations, t, cell != RecurrentCell.GRU);
+      }
       for (int b = 0; b < batch; b++) {
         switch (cell) {
-          case LSTM -> lstmStep(b, t, gateBias, scratch);
+          case LSTM -> lstmStep(b, t, product, gateBias, scratch);
           case GRU -> gruStep(b, t, bias);
           case RNN_TANH, RNN_RELU -> rnnStep(b, t, bias);
         }
@@ -98,11 +100,14 @@ final class RecurrentKernel {
    * writes at one index from 0 and the JIT vectorizes it ({@link FloatActivations}): five tanh-like
    * functions per element are most of a step's pointwise time.
    */
-  private void lstmStep(int b, int t, float[][] gateBias, float[][] scratch) {
+  private void lstmStep(int b, int t, float[] product, float[][] gateBias, float[][] scratch) {
     int a = (b * steps + t) * width, s = (b * steps + t) * hidden, r = b * hidden, hh = hidden;
     float[] i = scratch[0], f = scratch[1], g = scratch[2], o = scratch[3], cp = scratch[4], c = scratch[5], tc = scratch[6], h = scratch[7];
     for (int k = 0; k < 4; k++) {
-      System.arraycopy(activations, a + k * hh, scratch[k], 0, hh);
+      float[] gate = scratch[k];
+      for (int j = 0, unit = k * hh; j < hh; j++, unit++) {
+        gate[j] = activations[a + unit] + product[unit * batch + b];   // p_t + (W_hh·hᵀ)ᵀ
+      }
     }
     FloatActivations.sigmoidInPlace(i, gateBias[0], hh);
     FloatActivations.sigmoidInPlace(f, gateBias[1], hh);
@@ -184,12 +189,13 @@ final class RecurrentKernel {
     float[] dc = !cell.hasCellState() ? null : finalCellGradient != null ? finalCellGradient.clone() : new float[batch * hidden];
     float[] direct = new float[batch * hidden];
     float[] carried = new float[hidden * batch];
+    float[][] scratch = cell == RecurrentCell.LSTM ? new float[12][hidden] : null;
     for (int s = steps - 1; s >= 0; s--) {
       int t = step(s);
       // The pointwise work stays on this thread: split across the pool it ran slower at 2 threads (116
       // against 97 ms a W4 step), competing with OpenBLAS's threads that spin between products.
       for (int b = 0; b < batch; b++) {
-        stepBack(b, t, outputGradient, dh, dc, dp, dq, direct);
+        stepBack(b, t, outputGradient, dh, dc, dp, dq, direct, scratch);
       }
       // ∂h_{t−1} = ∂q_t·W_hh + the direct path (GRU's z, or padding); as (W_hhᵀ·∂q_tᵀ)ᵀ, the faster shape.
       Im2col.gemm(Transpose.YES, Transpose.YES, hidden, batch, width, weight, 0, hidden, dq, t * width, steps * width, false, carried, 0,
@@ -211,7 +217,8 @@ final class RecurrentKernel {
     return new Gradients(dp, dw, db, dh, dc);
   }
 
-  private void stepBack(int b, int t, float[] outputGradient, float[] dh, float[] dc, float[] dp, float[] dq, float[] direct) {
+  private void stepBack(int b, int t, float[] outputGradient, float[] dh, float[] dc, float[] dp, float[] dq, float[] direct,
+      float[][] scratch) {
     int r = b * hidden, o = (b * steps + t) * hidden;
     if (!valid(b, t)) {
       System.arraycopy(dh, r, direct, r, hidden);   // the state passed through unchanged
@@ -223,25 +230,48 @@ final class RecurrentKernel {
       }
     }
     switch (cell) {
-      case LSTM -> lstmBack(b, t, dh, dc, dp, direct);
+      case LSTM -> lstmBack(b, t, dh, dc, dp, direct, scratch);
       case GRU -> gruBack(b, t, dh, dp, dq, direct);
       case RNN_TANH, RNN_RELU -> rnnBack(b, t, dh, dp, direct);
     }
   }
 
-  private void lstmBack(int b, int t, float[] dh, float[] dc, float[] dp, float[] direct) {
+  /** One row's LSTM backward step, on per-gate copies for the same reason as {@link #lstmStep}. */
+  private void lstmBack(int b, int t, float[] dh, float[] dc, float[] dp, float[] direct, float[][] scratch) {
     int a = (b * steps + t) * width, s = (b * steps + t) * hidden, r = b * hidden, hh = hidden;
-    for (int j = 0; j < hh; j++) {
-      float i = activations[a + j], f = activations[a + hh + j], g = activations[a + 2 * hh + j], o = activations[a + 3 * hh + j];
-      float tc = cellTanh[s + j], gh = dh[r + j];
-      float gc = dc[r + j] + gh * o * (1 - tc * tc);
-      dp[a + j] = gc * g * i * (1 - i);
-      dp[a + hh + j] = gc * previousCell[s + j] * f * (1 - f);
-      dp[a + 2 * hh + j] = gc * i * (1 - g * g);
-      dp[a + 3 * hh + j] = gh * tc * o * (1 - o);
-      dc[r + j] = gc * f;
-      direct[r + j] = 0;
+    float[] i = scratch[0], f = scratch[1], g = scratch[2], o = scratch[3], tc = scratch[4], cp = scratch[5], gh = scratch[6];
+    float[] gc = scratch[7], di = scratch[8], df = scratch[9], dg = scratch[10], dout = scratch[11];
+    for (int k = 0; k < 4; k++) {
+      System.arraycopy(activations, a + k * hh, scratch[k], 0, hh);
     }
+    System.arraycopy(cellTanh, s, tc, 0, hh);
+    System.arraycopy(previousCell, s, cp, 0, hh);
+    System.arraycopy(dh, r, gh, 0, hh);
+    System.arraycopy(dc, r, gc, 0, hh);
+    for (int j = 0; j < hh; j++) {
+      gc[j] += gh[j] * o[j] * (1 - tc[j] * tc[j]);   // ∂c_t: from c_{t+1} and through h_t = o·tanh(c_t)
+    }
+    for (int j = 0; j < hh; j++) {
+      di[j] = gc[j] * g[j] * i[j] * (1 - i[j]);
+    }
+    for (int j = 0; j < hh; j++) {
+      df[j] = gc[j] * cp[j] * f[j] * (1 - f[j]);
+    }
+    for (int j = 0; j < hh; j++) {
+      dg[j] = gc[j] * i[j] * (1 - g[j] * g[j]);
+    }
+    for (int j = 0; j < hh; j++) {
+      dout[j] = gh[j] * tc[j] * o[j] * (1 - o[j]);
+    }
+    for (int j = 0; j < hh; j++) {
+      gc[j] *= f[j];                                   // ∂c_{t−1}
+    }
+    System.arraycopy(di, 0, dp, a, hh);
+    System.arraycopy(df, 0, dp, a + hh, hh);
+    System.arraycopy(dg, 0, dp, a + 2 * hh, hh);
+    System.arraycopy(dout, 0, dp, a + 3 * hh, hh);
+    System.arraycopy(gc, 0, dc, r, hh);
+    java.util.Arrays.fill(direct, r, r + hh, 0);
   }
 
   private void gruBack(int b, int t, float[] dh, float[] dp, float[] dq, float[] direct) {
