@@ -24,9 +24,11 @@ import java.util.List;
  * @param batchSize examples per step
  * @param validationSplit the share of the training set held out for validation
  * @param seed the seed of the split, the initial weights, the dropout masks and the shuffles
+ * @param controls the learning-rate schedule, early stopping and gradient clipping
  */
 record RunSettings(String dataset, String dataName, String model, List<Integer> channels, List<Integer> hidden, double dropout,
-    OptimizerChoice optimizer, double learningRate, double momentum, double weightDecay, int batchSize, double validationSplit, long seed) {
+    OptimizerChoice optimizer, double learningRate, double momentum, double weightDecay, int batchSize, double validationSplit, long seed,
+    TrainingControls controls) {
   /** The checkpoint metadata key the settings are stored under. */
   static final String KEY = "ruru.train.settings";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,6 +61,7 @@ record RunSettings(String dataset, String dataName, String model, List<Integer> 
     root.put("batch_size", batchSize);
     root.put("validation_split", validationSplit);
     root.put("seed", seed);
+    controls.writeTo(root);
     return root.toString();
   }
 
@@ -75,7 +78,8 @@ record RunSettings(String dataset, String dataName, String model, List<Integer> 
           hidden, root.path("dropout").asDouble(),
           OptimizerChoice.fromName(root.path("optimizer").asText()), root.path("learning_rate").asDouble(),
           root.has("momentum") ? root.get("momentum").asDouble() : Double.NaN, root.path("weight_decay").asDouble(),
-          root.path("batch_size").asInt(), root.path("validation_split").asDouble(), root.path("seed").asLong());
+          root.path("batch_size").asInt(), root.path("validation_split").asDouble(), root.path("seed").asLong(),
+          TrainingControls.readFrom(root));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(source + ": malformed " + KEY + " metadata: " + e.getOriginalMessage(), e);
     }

@@ -91,9 +91,10 @@ final class TextTraining {
         .progress(new ProgressBar(out, ProgressStyle.detect()).countingIn("tokens", settings.seqLen()))
         .callbacks(new Checkpointing(checkpointFile, Map.of(TextRunSettings.KEY, settings.toJson(),
             TextRunSettings.VOCABULARY_KEY, tokenizer.vocabulary().toJson())));
-    Trainer trainer = (settings.clipNorm() > 0 ? builder.clipGradientNorm(settings.clipNorm()) : builder).build();
     Dataset examples = settings.steps() > 0 ? new RandomWindows(train, settings.steps() * settings.batchSize(), settings.seed()) : train;
     int totalEpochs = settings.steps() > 0 ? 1 : epochs;
+    int batches = (examples.size() + settings.batchSize() - 1) / settings.batchSize();
+    Trainer trainer = settings.controls().applyTo(builder, settings.learningRate(), totalEpochs, batches, validation != null).build();
     describe(corpus, tokenizer, model, train, validation, settings, examples, totalEpochs);
     if (checkpoint != null) {
       trainer.resume(checkpoint);
@@ -131,7 +132,7 @@ final class TextTraining {
     out.printf(Locale.ROOT, "training %,d tokens, validation %,d; %s of %d, batch %d, %s%s, seed %d, %d thread%s%n", train.tokenCount(),
         validation == null ? 0 : validation.tokenCount(), schedule, settings.seqLen(), settings.batchSize(),
         settings.optimizer().describe(settings.learningRate(), settings.momentum(), settings.weightDecay()),
-        settings.clipNorm() > 0 ? ", gradient norm clipped at " + settings.clipNorm() : "", settings.seed(), Parallel.threads(),
+        settings.controls().describe(), settings.seed(), Parallel.threads(),
         Parallel.threads() == 1 ? "" : "s");
     out.flush();
   }

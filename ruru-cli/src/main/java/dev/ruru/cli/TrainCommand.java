@@ -18,6 +18,7 @@ import dev.ruru.train.Checkpoint;
 import dev.ruru.train.History;
 import dev.ruru.train.ResumableRandom;
 import dev.ruru.train.Trainer;
+import dev.ruru.train.TrainerBuilder;
 import dev.ruru.train.TrainingDivergedException;
 import dev.ruru.train.callbacks.Checkpointing;
 import dev.ruru.train.model.ModelFiles;
@@ -63,7 +64,7 @@ final class TrainCommand implements Callable<Integer> {
   /** Options that define a run: --resume takes them from the checkpoint, so giving them too is a mistake. */
   private static final List<String> RUN_OPTIONS = List.of("--model", "--channels", "--hidden", "--dropout", "--dataset", "--batch-size",
       "--validation-split", "--optimizer", "--lr", "--momentum", "--weight-decay", "--seed", "--seq-len", "--embedding", "--layers",
-      "--heads", "--steps", "--clip-norm");
+      "--heads", "--steps", "--clip-norm", "--lr-schedule", "--early-stopping");
   static final int DEFAULT_TEXT_STEPS = 300;
 
   @Option(names = "--model", paramLabel = "NAME", defaultValue = "mlp",
@@ -90,8 +91,16 @@ final class TrainCommand implements Callable<Integer> {
       description = "char-* models: train N batches of random windows instead of --epochs over the text (default: " + DEFAULT_TEXT_STEPS + ").")
   private Integer steps;
 
-  @Option(names = "--clip-norm", paramLabel = "X", description = "char-* models: clip the gradients' global norm at X (default: off).")
-  private Double clipNorm;
+  @Option(names = "--lr-schedule", paramLabel = "NAME", defaultValue = "constant",
+      description = "constant (default), step[:EPOCHS[:GAMMA]], exponential[:GAMMA], cosine[:WARMUP_SHARE], onecycle or plateau.")
+  private String schedule;
+
+  @Option(names = "--early-stopping", paramLabel = "P", defaultValue = "0",
+      description = "Stop after P epochs without a lower validation loss (default: 0, off).")
+  private int earlyStopping;
+
+  @Option(names = "--clip-norm", paramLabel = "X", defaultValue = "0", description = "Clip the gradients' global norm at X (default: 0, off).")
+  private double clipNorm;
 
   @Option(names = "--channels", paramLabel = "C,C", split = ",", defaultValue = "16,32",
       description = "Convolution widths of --model cnn, one 3x3 convolution and 2x2 max-pool each (default: ${DEFAULT-VALUE}).")
@@ -193,12 +202,13 @@ final class TrainCommand implements Callable<Integer> {
     ModelSpec modelSpec = modelSpec(settings, data);
     ResumableRandom random = new ResumableRandom(settings.seed());
     Module network = modelSpec.build(random);
-    Trainer trainer = Trainer.builder(network, settings.optimizer().create(network.parameters(), settings.learningRate(),
+    TrainerBuilder builder = Trainer.builder(network, settings.optimizer().create(network.parameters(), settings.learningRate(),
             settings.momentum(), settings.weightDecay()))
         .batchSize(settings.batchSize()).seed(settings.seed()).random(random)
         .progress(new ProgressBar(out, ProgressStyle.detect()))
-        .callbacks(new Checkpointing(checkpointFile, Map.of(RunSettings.KEY, settings.toJson())))
-        .build();
+        .callbacks(new Checkpointing(checkpointFile, Map.of(RunSettings.KEY, settings.toJson())));
+    int batches = (parts.train().size() + settings.batchSize() - 1) / settings.batchSize();
+    Trainer trainer = settings.controls().applyTo(builder, settings.learningRate(), epochs, batches, parts.validation().size() > 0).build();
     describeRun(out, modelSpec, network, parts, data, settings);
     if (checkpoint != null) {
       trainer.resume(checkpoint);
@@ -248,8 +258,8 @@ final class TrainCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "model: %s (%,d parameters)%n", modelSpec.describe(), Params.count(network.parameters()));
     out.printf(Locale.ROOT, "training %d, validation %d, test %d examples; %d epoch%s, batch %d, %s, seed %d, %d thread%s%n",
         parts.train().size(), parts.validation().size(), data.test().size(), epochs, epochs == 1 ? "" : "s", settings.batchSize(),
-        settings.optimizer().describe(settings.learningRate(), settings.momentum(), settings.weightDecay()), settings.seed(),
-        Parallel.threads(), Parallel.threads() == 1 ? "" : "s");
+        settings.optimizer().describe(settings.learningRate(), settings.momentum(), settings.weightDecay()) + settings.controls().describe(),
+        settings.seed(), Parallel.threads(), Parallel.threads() == 1 ? "" : "s");
     out.flush();
   }
 
@@ -308,8 +318,8 @@ final class TrainCommand implements Callable<Integer> {
     }
     return new TextRunSettings(model, textPath == null ? "embedded:opticks" : textPath.toString(), TextTraining.sha256(corpus.text()), seqLen,
         embedding, width, layers, heads, dropout, choice, rate, momentum != null ? momentum : choice.defaultMomentum(),
-        weightDecay != null ? weightDecay : choice.defaultWeightDecay(), clipNorm != null ? clipNorm : 0, batch, validationSplit,
-        totalSteps, seed);
+        weightDecay != null ? weightDecay : choice.defaultWeightDecay(), batch, validationSplit, totalSteps, seed,
+        new TrainingControls(schedule, earlyStopping, clipNorm));
   }
 
   private RunSettings settingsFromOptions(String dataName) {
@@ -330,7 +340,7 @@ final class TrainCommand implements Callable<Integer> {
     return new RunSettings(dataset, dataName, model, convolutional ? channels : List.of(), hidden, dropout, choice,
         learningRate != null ? learningRate : choice.defaultLearningRate(), momentum != null ? momentum : choice.defaultMomentum(),
         weightDecay != null ? weightDecay : choice.defaultWeightDecay(), batchSize,
-        validationSplit, seed);
+        validationSplit, seed, new TrainingControls(schedule, earlyStopping, clipNorm));
   }
 
   private Checkpoint readCheckpoint(Path file) throws IOException {

@@ -115,6 +115,27 @@ class TrainCommandTest {
     assertEquals(2, metrics.get("epochs").size());
   }
 
+  @Test void aScheduleAndClippingAreKeptAcrossAResume() throws Exception {
+    Path out = directory.resolve("scheduled");
+    CommandRun first = run("train", "--hidden", "16", "--epochs", "1", "--optimizer", "sgd", "--lr", "0.2", "--momentum", "0",
+        "--lr-schedule", "step:1:0.5", "--clip-norm", "1", "--early-stopping", "3", "--out", out.toString());
+    assertEquals(0, first.exitCode(), first::err);
+    assertTrue(first.out().contains("sgd lr 0.2, momentum 0.0, weight decay 0.0, lr schedule step:1:0.5, early stopping after 3, gradient norm"
+        + " clipped at 1.0"), first::out);
+    CommandRun resumed = run("train", "--epochs", "3", "--resume", "--out", out.toString());
+    assertEquals(0, resumed.exitCode(), resumed::err);
+    JsonNode epochs = new ObjectMapper().readTree(out.resolve("metrics.json").toFile()).get("epochs");
+    assertEquals(0.2, epochs.get(0).get("learning_rate").asDouble(), 1e-12);
+    assertEquals(0.1, epochs.get(1).get("learning_rate").asDouble(), 1e-12, "halved after epoch 1, also after the resume");
+    assertEquals(0.05, epochs.get(2).get("learning_rate").asDouble(), 1e-12);
+    assertEquals("ruru train: Invalid --lr-schedule: 'cosine:x': 'x' is not a positive number\n",
+        run("train", "--lr-schedule", "cosine:x", "--out", directory.resolve("y").toString()).err());
+    assertEquals("ruru train: --early-stopping watches the validation loss; give a --validation-split above 0\n",
+        run("train", "--early-stopping", "2", "--validation-split", "0", "--out", directory.resolve("z").toString()).err());
+    assertTrue(run("train", "--lr-schedule", "linear", "--out", directory.resolve("w").toString()).err()
+        .startsWith("ruru train: Invalid --lr-schedule: 'linear'; expected constant, step[:EPOCHS[:GAMMA]]"));
+  }
+
   @Test void aDivergingRunStopsAndNamesTheOperation() {
     CommandRun run = run("train", "--optimizer", "sgd", "--lr", "1e30", "--momentum", "0", "--hidden", "16", "--epochs", "1", "--out",
         directory.resolve("nan").toString());

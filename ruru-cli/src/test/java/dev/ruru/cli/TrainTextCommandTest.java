@@ -74,8 +74,9 @@ class TrainTextCommandTest {
     assertTrue(otherText.err().contains("differs from it; pass the same --text"), otherText.err());
     Path transformer = dir.resolve("transformer");
     CommandRun attention = CommandRun.of("train", "--model", "char-transformer", "--steps", "20", "--seq-len", "16", "--embedding", "16",
-        "--heads", "2", "--hidden", "32", "--layers", "2", "--out", transformer.toString());
+        "--heads", "2", "--hidden", "32", "--layers", "2", "--lr-schedule", "cosine", "--clip-norm", "1", "--out", transformer.toString());
     assertEquals(0, attention.exitCode(), attention.err());
+    assertTrue(attention.out().contains("adam lr 0.002, weight decay 0.0, lr schedule cosine, gradient norm clipped at 1.0"), attention.out());
     JsonNode metrics = JSON.readTree(transformer.resolve("metrics.json").toFile());
     assertTrue(metrics.get("summary").asText().contains("TransformerEncoder(2 pre-norm causal layers"), metrics.toString());
     CommandRun generated = CommandRun.of("generate", "--model-dir", transformer.toString(), "--prompt", "Light", "--length", "40",
