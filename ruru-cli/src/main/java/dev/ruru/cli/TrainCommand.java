@@ -54,10 +54,13 @@ import picocli.CommandLine.Spec;
  * checkpoint, exactly.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Trains a multi-layer perceptron or a CNN on Fashion-MNIST or MNIST and writes the model, metrics.json and pictures.",
+    description = {"Trains a multi-layer perceptron or a CNN on Fashion-MNIST or MNIST, or a character language model on a text,",
+        "and writes the model, metrics.json and pictures.",
         "With no options: a 784-128-10 MLP, Adam, " + TrainCommand.DEFAULT_EPOCHS + " epochs, on the data found (or the embedded sample).",
         "--model cnn: W3, 3x3 convolutions of 16 and 32 channels, each with ReLU",
-        "and 2x2 max-pooling, then Linear(1568->128)-ReLU, Linear(128->10)."})
+        "and 2x2 max-pooling, then Linear(1568->128)-ReLU, Linear(128->10).",
+        "--model char-lstm|char-gru|char-transformer: embedding, recurrent layers or a causal Transformer, then a",
+        "linear head over the characters; unless given, --hidden 256, --batch-size 32 and Adam's --lr 0.002 (W4's settings)."})
 final class TrainCommand implements Callable<Integer> {
   static final int DEFAULT_EPOCHS = 5;
   static final String CHECKPOINT = "checkpoint.safetensors";
@@ -107,7 +110,8 @@ final class TrainCommand implements Callable<Integer> {
   private List<Integer> channels;
 
   @Option(names = "--hidden", paramLabel = "W,W", split = ",", defaultValue = "128",
-      description = "Hidden layer widths (default: ${DEFAULT-VALUE}); e.g. 256,128.")
+      description = "Hidden layer widths (default: ${DEFAULT-VALUE}); e.g. 256,128. char-* models: one width, the recurrent state"
+          + " or the Transformer's feed-forward (default: 256).")
   private List<Integer> hidden;
 
   @Option(names = "--dropout", paramLabel = "P", defaultValue = "0", description = "Dropout after each hidden layer (default: 0).")
@@ -124,7 +128,8 @@ final class TrainCommand implements Callable<Integer> {
       description = "Epochs in all (default: ${DEFAULT-VALUE}); with --resume, the total to reach.")
   private int epochs;
 
-  @Option(names = "--batch-size", paramLabel = "B", defaultValue = "64", description = "Examples per step (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--batch-size", paramLabel = "B", defaultValue = "64",
+      description = "Examples per step (default: ${DEFAULT-VALUE}; char-* models: 32 windows).")
   private int batchSize;
 
   @Option(names = "--validation-split", paramLabel = "F", defaultValue = "0.1",
