@@ -125,3 +125,16 @@ def selection():
     case("where_of_comparison_mask", "where", np.where, [ints((2, 3), 0, 2, BOOL), ints((2, 3), -9, 9), ints((2, 3), -9, 9)])
     case("clip_f32", "clip", lambda v: np.clip(v, F32(-0.5), F32(0.75)), [x], low=-0.5, high=0.75)
     case("clip_f64_transposed", "clip", lambda v: np.clip(v, -1.0, 1.0), [normal((3, 4))], views={0: "T"}, low=-1, high=1)
+
+
+def heaviside_products():
+    """Cases added after the others, so that the shared random stream of the older cases is unchanged."""
+    # a·H(b), H the Heaviside step with H(0) = 0: the relu gradient. Integers keep their type (NumPy's
+    # heaviside would give floats), so those cases compute it as where(b > 0, a, 0).
+    heaviside = lambda a, b: a * np.heaviside(b, a.dtype.type(0))
+    case("mulHeaviside_f32", "mulHeaviside", heaviside, [normal((3, 4), F32), normal((3, 4), F32)])
+    case("mulHeaviside_f64_broadcast_row", "mulHeaviside", heaviside, [normal((3, 4)), normal(4)])
+    case("mulHeaviside_special_values", "mulHeaviside", heaviside,
+         [np.array([1.0, -2.0, np.inf, np.nan, 3.0, -np.inf, 5.0, 7.0]), np.array([0.0, -0.0, -1.0, 1.0, np.nan, 2.0, np.inf, -np.inf])])
+    case("mulHeaviside_transposed", "mulHeaviside", heaviside, [normal((3, 4), F32), normal((4, 3), F32)], views={0: "T"})
+    case("mulHeaviside_i64", "mulHeaviside", lambda a, b: np.where(b > 0, a, 0), [ints((3, 4), -9, 9), ints((3, 4), -2, 3)])

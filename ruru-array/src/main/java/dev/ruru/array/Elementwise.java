@@ -26,7 +26,7 @@ final class Elementwise {
   private static NDArray logical(BinaryOp op, NDArray a, NDArray b) {
     NDArray result = binary(op, a.astype(DType.INT64), b.astype(DType.INT64));
     return switch (op) {
-      case ADD, MUL, MAXIMUM, MINIMUM -> result.astype(DType.BOOL);
+      case ADD, MUL, MUL_HEAVISIDE, MAXIMUM, MINIMUM -> result.astype(DType.BOOL);
       default -> result;
     };
   }

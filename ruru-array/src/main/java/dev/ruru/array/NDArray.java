@@ -321,6 +321,12 @@ public final class NDArray {
   public NDArray pow(NDArray other) { return Elementwise.binary(BinaryOp.POW, this, other); }
   public NDArray maximum(NDArray other) { return Elementwise.binary(BinaryOp.MAXIMUM, this, other); }
   public NDArray minimum(NDArray other) { return Elementwise.binary(BinaryOp.MINIMUM, this, other); }
+  /**
+   * {@code this · H(other)}, H the Heaviside step (1 where other &gt; 0, else 0), in one pass: NumPy's
+   * {@code x * np.heaviside(other, 0)}, with its NaNs (NaN in other, or ±∞ times 0). Backpropagation
+   * through relu is {@code gradient.mulHeaviside(input)}.
+   */
+  public NDArray mulHeaviside(NDArray other) { return Elementwise.binary(BinaryOp.MUL_HEAVISIDE, this, other); }
 
   public NDArray add(double scalar) { return Elementwise.binary(BinaryOp.ADD, this, scalar); }
   public NDArray sub(double scalar) { return Elementwise.binary(BinaryOp.SUB, this, scalar); }

@@ -3,7 +3,8 @@ package dev.ruru.array;
 /**
  * The elementwise functions of one argument. Transcendental functions run one virtual call per element
  * (the function itself costs far more); the cheap ones that training calls most (neg, abs, relu)
- * have their own loops so the JIT vectorises them. Functions that keep integers integral (neg, abs,
+ * have their own loops so the JIT vectorises them, which it does only when input and output share
+ * one index (see {@link BinaryOp}). Functions that keep integers integral (neg, abs,
  * sign, relu) keep integer dtypes; the others turn integers into float64, as NumPy does.
  */
 enum UnaryOp {
@@ -15,7 +16,11 @@ enum UnaryOp {
 
     @Override
     void apply(float[] in, int io, int is, float[] out, int oo, int os, int n) {
-      if (is == 1 && os == 1) {
+      if (is == 1 && os == 1 && io == oo) {
+        for (int k = oo; k < oo + n; k++) {
+          out[k] = -in[k];
+        }
+      } else if (is == 1 && os == 1) {
         for (int i = 0; i < n; i++) {
           out[oo + i] = -in[io + i];
         }
@@ -32,7 +37,11 @@ enum UnaryOp {
 
     @Override
     void apply(float[] in, int io, int is, float[] out, int oo, int os, int n) {
-      if (is == 1 && os == 1) {
+      if (is == 1 && os == 1 && io == oo) {
+        for (int k = oo; k < oo + n; k++) {
+          out[k] = Math.abs(in[k]);
+        }
+      } else if (is == 1 && os == 1) {
         for (int i = 0; i < n; i++) {
           out[oo + i] = Math.abs(in[io + i]);
         }
@@ -99,7 +108,11 @@ enum UnaryOp {
 
     @Override
     void apply(float[] in, int io, int is, float[] out, int oo, int os, int n) {
-      if (is == 1 && os == 1) {
+      if (is == 1 && os == 1 && io == oo) {
+        for (int k = oo; k < oo + n; k++) {
+          out[k] = Math.max(in[k], 0f);
+        }
+      } else if (is == 1 && os == 1) {
         for (int i = 0; i < n; i++) {
           out[oo + i] = Math.max(in[io + i], 0f);
         }

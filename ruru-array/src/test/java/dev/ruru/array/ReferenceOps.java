@@ -32,6 +32,7 @@ final class ReferenceOps {
       case "pow" -> a.pow(in.get(1));
       case "maximum" -> a.maximum(in.get(1));
       case "minimum" -> a.minimum(in.get(1));
+      case "mulHeaviside" -> a.mulHeaviside(in.get(1));
       case "eq" -> a.eq(in.get(1));
       case "ne" -> a.ne(in.get(1));
       case "lt" -> a.lt(in.get(1));

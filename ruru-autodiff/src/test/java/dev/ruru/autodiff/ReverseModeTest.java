@@ -117,6 +117,18 @@ class ReverseModeTest {
   }
 
   @Test
+  void secondDerivativesThroughReluSeeItsStepAsConstant() {
+    // f(x) = Σ relu(x)·x = Σ x² over x > 0, so H·v = 2·v where x > 0 and 0 elsewhere (at the kink too).
+    NDArray x = NDArray.of(new double[] {-2, 0, 0.5, 3});
+    NDArray v = NDArray.of(new double[] {1, 2, 3, 4});
+    NDArray hv = Autodiff.hessianVectorProduct(in -> in[0].relu().mul(in[0]).sum(), x, v);
+    assertArrayEquals(new double[] {0, 0, 6, 8}, hv.toDoubleArray(), 0);
+    // relu's JVP goes through the same step: d/dt Σ relu(x + t·v)·v = Σ_{x > 0} v² = 9 + 16.
+    double tangent = Autodiff.jvp(in -> in[0].relu().mul(Tensor.constant(v)).sum(), x, v).tangent().item();
+    assertEquals(25, tangent, 0);
+  }
+
+  @Test
   void aConstantFunctionHasZeroGradients() {
     NDArray[] g = Autodiff.grad(in -> Tensor.scalar(5, DType.FLOAT64), vector(1, 2));
     assertArrayEquals(new double[] {0, 0}, g[0].toDoubleArray());
