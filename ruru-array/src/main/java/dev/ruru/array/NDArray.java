@@ -522,6 +522,26 @@ public final class NDArray {
   public float[] toFloatArray() { return (float[]) astypeStorage(DType.FLOAT32); }
   public double[] toDoubleArray() { return (double[]) astypeStorage(DType.FLOAT64); }
   public int[] toIntArray() { return (int[]) astypeStorage(DType.INT32); }
+
+  /**
+   * The elements in C order as float32, for kernels that only read them: this array's storage itself
+   * when it is float32, C-contiguous from offset 0 and fills its storage, otherwise a copy as
+   * {@link #toFloatArray}. Never write to the result: it may be this array. Fused kernels (convolution,
+   * pooling) read their inputs this way, because copying a 3 MB activation costs as much as using it.
+   */
+  public float[] floatsToRead() {
+    return dtype == DType.FLOAT32 && isStorage() ? (float[]) data : toFloatArray();
+  }
+
+  /** {@link #floatsToRead} in float64. */
+  public double[] doublesToRead() {
+    return dtype == DType.FLOAT64 && isStorage() ? (double[]) data : toDoubleArray();
+  }
+
+  /** Whether the elements in C order are exactly the storage array, start to end. */
+  private boolean isStorage() {
+    return offset == 0 && isContiguous(Order.C) && java.lang.reflect.Array.getLength(data) == size();
+  }
   public long[] toLongArray() { return (long[]) astypeStorage(DType.INT64); }
 
   private Object astypeStorage(DType target) {

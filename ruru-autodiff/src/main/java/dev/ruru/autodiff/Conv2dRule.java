@@ -36,7 +36,6 @@ final class Conv2dRule implements Rule {
     for (int first = 0; first < g.batch(); first += chunk) {
       int samples = Math.min(chunk, g.batch() - first);
       int width = samples * g.positions();
-      Im2col.zero(col);
       for (int n = first; n < first + samples; n++) {
         Im2col.im2col(x, n * g.inputSample(), g, col, (n - first) * g.positions(), width);
       }

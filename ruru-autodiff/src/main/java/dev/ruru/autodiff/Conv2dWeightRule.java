@@ -32,7 +32,6 @@ final class Conv2dWeightRule implements Rule {
     Object weight = Im2col.allocate(in[0].dtype(), g.outChannels() * patch);
     for (int first = 0; first < g.batch(); first += chunk) {
       int width = Math.min(chunk, g.batch() - first) * g.positions();
-      Im2col.zero(col);
       for (int n = first; n < first + width / g.positions(); n++) {
         Im2col.im2col(x, n * g.inputSample(), g, col, (n - first) * g.positions(), width);
       }

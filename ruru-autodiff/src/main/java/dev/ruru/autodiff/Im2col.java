@@ -25,9 +25,12 @@ final class Im2col {
 
   private Im2col() {}
 
-  /** The elements of {@code array} in C order as float[] (float32) or double[] (float64); a copy. */
+  /**
+   * The elements of {@code array} in C order as float[] (float32) or double[] (float64), to read only:
+   * the array's own storage when it can be ({@link NDArray#floatsToRead}).
+   */
   static Object data(NDArray array) {
-    return array.dtype() == DType.FLOAT64 ? array.toDoubleArray() : array.toFloatArray();
+    return array.dtype() == DType.FLOAT64 ? array.doublesToRead() : array.floatsToRead();
   }
 
   static Object allocate(DType dtype, int size) {
@@ -42,14 +45,6 @@ final class Im2col {
   static int chunk(ConvGeometry g) {
     long perSample = (long) g.groups() * g.patch() * g.positions();
     return (int) Math.max(1, Math.min(g.batch(), CHUNK_ELEMENTS / Math.max(1, perSample)));
-  }
-
-  static void zero(Object col) {
-    switch (col) {
-      case float[] f -> Arrays.fill(f, 0f);
-      case double[] d -> Arrays.fill(d, 0d);
-      default -> throw new IllegalStateException("zero: unsupported storage " + col.getClass());
-    }
   }
 
   /**
@@ -74,8 +69,9 @@ final class Im2col {
   }
 
   /**
-   * Writes the sample of {@code x} starting at {@code offset} into the zeroed {@code col}, its OH·OW
-   * columns starting at {@code column}, rows {@code rowStride} apart. Only pixels inside the input are written.
+   * Writes the sample of {@code x} starting at {@code offset} into {@code col}, its OH·OW columns
+   * starting at {@code column}, rows {@code rowStride} apart: every entry of those columns, 0 where the
+   * receptive field lies in the padding (so the buffer needs no clearing between chunks).
    */
   static void im2col(Object x, int offset, ConvGeometry g, Object col, int column, int rowStride) {
     switch (x) {
@@ -130,8 +126,11 @@ final class Im2col {
           for (int oy = 0; oy < oh; oy++, target += ow) {
             int iy = oy * sh + rowShift;
             if (iy < 0 || iy >= g.height()) {
+              Arrays.fill(col, target, target + ow, 0f);
               continue;
             }
+            Arrays.fill(col, target, target + first, 0f);
+            Arrays.fill(col, target + end, target + ow, 0f);
             int source = offset + (c * g.height() + iy) * g.width() + shift;
             if (sw == 1) {
               for (int ox = first; ox < end; ox++) {
@@ -161,8 +160,11 @@ final class Im2col {
           for (int oy = 0; oy < oh; oy++, target += ow) {
             int iy = oy * sh + rowShift;
             if (iy < 0 || iy >= g.height()) {
+              Arrays.fill(col, target, target + ow, 0d);
               continue;
             }
+            Arrays.fill(col, target, target + first, 0d);
+            Arrays.fill(col, target + end, target + ow, 0d);
             int source = offset + (c * g.height() + iy) * g.width() + shift;
             if (sw == 1) {
               for (int ox = first; ox < end; ox++) {
