@@ -13,12 +13,12 @@ final class IdxDecoding {
     int count = (int) header.elementCount();
     ByteBuffer buffer = ByteBuffer.wrap(data).order(ByteOrder.BIG_ENDIAN);
     return switch (values) {
-      case SCALED_TO_UNIT -> NDArray.of(unitFloats(data, count), dims);
-      case FLOAT32 -> NDArray.of(floats(buffer, header.type(), count), dims);
+      case SCALED_TO_UNIT -> NDArray.wrap(unitFloats(data, count), dims);
+      case FLOAT32 -> NDArray.wrap(floats(buffer, header.type(), count), dims);
       case AS_STORED -> switch (header.type()) {
-        case FLOAT -> NDArray.of(floats(buffer, IdxType.FLOAT, count), dims);
-        case DOUBLE -> NDArray.of(doubles(buffer, count), dims);
-        default -> NDArray.of(ints(buffer, header.type(), count), dims);
+        case FLOAT -> NDArray.wrap(floats(buffer, IdxType.FLOAT, count), dims);
+        case DOUBLE -> NDArray.wrap(doubles(buffer, count), dims);
+        default -> NDArray.wrap(ints(buffer, header.type(), count), dims);
       };
     };
   }
