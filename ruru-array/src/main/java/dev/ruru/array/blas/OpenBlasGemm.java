@@ -40,6 +40,10 @@ public final class OpenBlasGemm implements Gemm {
   private static final int NO_TRANS = 111;
   private static final int TRANS = 112;
 
+  /** The environment variable OpenBLAS reads its worker threads' spin time from, and Ruru's choice. */
+  private static final String THREAD_TIMEOUT = "OPENBLAS_THREAD_TIMEOUT";
+  private static final String THREAD_TIMEOUT_EXPONENT = "20";
+
   private static OpenBlasGemm shared;
   private static RuntimeException failure;
 
@@ -90,6 +94,7 @@ public final class OpenBlasGemm implements Gemm {
    * library itself (JavaCPP caches it under the name {@code libopenblas_nolapack.so.0}).
    */
   private static Path unpackLibrary() {
+    shortenThreadTimeout();
     Loader.load(openblas_nolapack.class);
     for (Map.Entry<String, String> library : Loader.getLoadedLibraries().entrySet()) {
       if (library.getKey().startsWith("openblas")) {
@@ -97,6 +102,31 @@ public final class OpenBlasGemm implements Gemm {
       }
     }
     throw new IllegalStateException("JavaCPP loaded " + Loader.getLoadedLibraries().keySet() + " but no OpenBLAS library");
+  }
+
+  /**
+   * OpenBLAS's worker threads spin for 2²⁸ cycles (about 0.1 s) after each product before they sleep.
+   * Training calls a product every few milliseconds, so with two threads the worker never sleeps and
+   * holds a core that Ruru's own threads (convolution over samples, large elementwise kernels) then
+   * wait for: W3 at 2 threads took 35 s an epoch spinning against 27 s with a 2²⁰-cycle (0.3 ms) spin.
+   * The library reads {@code OPENBLAS_THREAD_TIMEOUT} (the exponent) when it loads, so it is set in this
+   * process's environment first, unless the user has set it.
+   */
+  private static void shortenThreadTimeout() {
+    if (System.getenv(THREAD_TIMEOUT) != null) {
+      return;
+    }
+    Linker linker = Linker.nativeLinker();
+    // Best effort: without it OpenBLAS is slower at two threads, not wrong, so a failure is ignored.
+    linker.defaultLookup().find("setenv").ifPresent(address -> {
+      MethodHandle setenv = linker.downcallHandle(address,
+          FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+      try (Arena arena = Arena.ofConfined()) {
+        int ignored = (int) setenv.invokeExact(arena.allocateFrom(THREAD_TIMEOUT), arena.allocateFrom(THREAD_TIMEOUT_EXPONENT), 1);
+      } catch (Throwable e) {
+        // see above
+      }
+    });
   }
 
   private static MemorySegment symbol(SymbolLookup library, String name) {
