@@ -86,6 +86,34 @@ public final class Parallel {
     }
   }
 
+  /** A body over the elements {@code [from, to)} of a range. */
+  @FunctionalInterface
+  public interface Range {
+    void run(int from, int to);
+  }
+
+  /**
+   * For kernels outside this package that are parallel over a batch (convolution over samples): runs
+   * {@code body} over {@code [0, count)} on up to {@link #threads()} threads, each taking a run of whole
+   * chunks of {@code chunk}. Chunk boundaries do not depend on the thread count. While the runs go on,
+   * BLAS uses one thread per call, so that each thread's products do not compete with the others'
+   * (and with OpenBLAS's own workers) for the same cores.
+   */
+  public static void forEachRun(int count, int chunk, Range body) {
+    Check.arg(chunk >= 1, "Parallel.forEachRun: expected a positive chunk, got %s", chunk);
+    int blasThreads = threads;
+    if (blasThreads <= 1 || count <= chunk) {
+      body.run(0, count);
+      return;
+    }
+    MatMul.setBlasThreads(1);
+    try {
+      forEachChunk(count, chunk, body::run);
+    } finally {
+      MatMul.setBlasThreads(blasThreads);
+    }
+  }
+
   private static ForkJoinPool pool() {
     ForkJoinPool current = pool;
     if (current == null) {

@@ -1,12 +1,14 @@
 package dev.ruru.autodiff;
 
 import dev.ruru.array.NDArray;
+import dev.ruru.array.Parallel;
 import dev.ruru.array.blas.Gemm.Transpose;
 
 /**
  * 2-D cross-correlation (deep learning's "convolution"), x [N, C, H, W] ⋆ w [O, C/groups, kh, kw] →
  * y [N, O, OH, OW], a fused primitive: im2col of a chunk of samples, then one GEMM per group,
  * y[group] = w[group] · col(x)[group] of shape [O/groups, s·OH·OW], copied into NCHW while in cache.
+ * Chunks run in parallel ({@link Parallel#forEachRun}), each its own single-threaded GEMMs.
  * The composite (padding, strided slices and matrix products) is its test oracle.
  *
  * <p>It is bilinear, so both derivatives are convolutions again: ∂L/∂x = convTranspose(G, w)
@@ -30,21 +32,24 @@ final class Conv2dRule implements Rule {
     int outGroup = g.groupOutChannels();
     int patch = g.patch();
     int chunk = Im2col.chunk(g);
-    Object col = Im2col.allocate(in[0].dtype(), g.groups() * patch * chunk * g.positions());
-    Object product = Im2col.allocate(in[0].dtype(), g.outChannels() * chunk * g.positions());
     Object out = Im2col.allocate(in[0].dtype(), g.batch() * g.outputSample());
-    for (int first = 0; first < g.batch(); first += chunk) {
-      int samples = Math.min(chunk, g.batch() - first);
-      int width = samples * g.positions();
-      for (int n = first; n < first + samples; n++) {
-        Im2col.im2col(x, n * g.inputSample(), g, col, (n - first) * g.positions(), width);
+    // Chunks of samples are independent: each thread takes a run of them, with its own buffers.
+    Parallel.forEachRun(g.batch(), chunk, (from, to) -> {
+      Object col = Im2col.allocate(in[0].dtype(), g.groups() * patch * chunk * g.positions());
+      Object product = Im2col.allocate(in[0].dtype(), g.outChannels() * chunk * g.positions());
+      for (int first = from; first < to; first += chunk) {
+        int samples = Math.min(chunk, to - first);
+        int width = samples * g.positions();
+        for (int n = first; n < first + samples; n++) {
+          Im2col.im2col(x, n * g.inputSample(), g, col, (n - first) * g.positions(), width);
+        }
+        for (int group = 0; group < g.groups(); group++) {
+          Im2col.gemm(Transpose.NO, Transpose.NO, outGroup, width, patch, w, group * outGroup * patch, patch,
+              col, group * patch * width, width, false, product, group * outGroup * width, width);
+        }
+        Im2col.batchFirst(product, samples, g, out, first);
       }
-      for (int group = 0; group < g.groups(); group++) {
-        Im2col.gemm(Transpose.NO, Transpose.NO, outGroup, width, patch, w, group * outGroup * patch, patch,
-            col, group * patch * width, width, false, product, group * outGroup * width, width);
-      }
-      Im2col.batchFirst(product, samples, g, out, first);
-    }
+    });
     return Im2col.array(out, g.outputShape().dims());
   }
 

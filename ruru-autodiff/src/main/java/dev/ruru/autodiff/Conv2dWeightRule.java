@@ -1,12 +1,14 @@
 package dev.ruru.autodiff;
 
 import dev.ruru.array.NDArray;
+import dev.ruru.array.Parallel;
 import dev.ruru.array.blas.Gemm.Transpose;
 
 /**
  * Conv2d's weight gradient as a primitive, x [N, C, H, W] and g [N, O, OH, OW] → w-shaped
  * [O, C/groups, kh, kw]: per chunk of samples and group one GEMM, g[group] · col(x)[group]ᵀ, which
- * sums over the chunk's positions and adds to the previous chunks' sum (β = 1). It is the adjoint of
+ * sums over the chunk's positions; the chunks run in parallel and their sums are added in chunk order.
+ * It is the adjoint of
  * {@link Conv2dRule} in its weight, ⟨convWeight(x, g), b⟩ = ⟨g, conv(x, b)⟩, so its VJPs are
  * convTranspose(g, B̄) for x and conv(x, B̄) for g; being a primitive lets second derivatives of
  * convolutional networks be taken.
@@ -28,18 +30,26 @@ final class Conv2dWeightRule implements Rule {
     int patch = g.patch();
     int total = g.batch() * g.positions();
     int chunk = Im2col.chunk(g);
-    Object col = Im2col.allocate(in[0].dtype(), g.groups() * patch * chunk * g.positions());
-    Object weight = Im2col.allocate(in[0].dtype(), g.outChannels() * patch);
-    for (int first = 0; first < g.batch(); first += chunk) {
-      int width = Math.min(chunk, g.batch() - first) * g.positions();
-      for (int n = first; n < first + width / g.positions(); n++) {
-        Im2col.im2col(x, n * g.inputSample(), g, col, (n - first) * g.positions(), width);
+    int size = g.outChannels() * patch;
+    int chunks = (g.batch() + chunk - 1) / chunk;
+    // One partial sum per chunk, added up in chunk order at the end: the chunks can run in parallel
+    // and the result does not depend on how many threads there were.
+    Object partials = Im2col.allocate(in[0].dtype(), chunks * size);
+    Parallel.forEachRun(g.batch(), chunk, (from, to) -> {
+      Object col = Im2col.allocate(in[0].dtype(), g.groups() * patch * chunk * g.positions());
+      for (int first = from; first < to; first += chunk) {
+        int width = Math.min(chunk, to - first) * g.positions();
+        for (int n = first; n < first + width / g.positions(); n++) {
+          Im2col.im2col(x, n * g.inputSample(), g, col, (n - first) * g.positions(), width);
+        }
+        int partial = first / chunk * size;
+        for (int group = 0; group < g.groups(); group++) {
+          Im2col.gemm(Transpose.NO, Transpose.YES, outGroup, patch, width, gradient, group * outGroup * total + first * g.positions(), total,
+              col, group * patch * width, width, false, partials, partial + group * outGroup * patch, patch);
+        }
       }
-      for (int group = 0; group < g.groups(); group++) {
-        Im2col.gemm(Transpose.NO, Transpose.YES, outGroup, patch, width, gradient, group * outGroup * total + first * g.positions(), total,
-            col, group * patch * width, width, first > 0, weight, group * outGroup * patch, patch);
-      }
-    }
+    });
+    Object weight = Im2col.sumRows(partials, chunks, size);
     return Im2col.array(weight, g.weightShape().dims());
   }
 

@@ -1,6 +1,7 @@
 package dev.ruru.autodiff;
 
 import dev.ruru.array.NDArray;
+import dev.ruru.array.Parallel;
 import dev.ruru.array.blas.Gemm.Transpose;
 
 /**
@@ -28,18 +29,21 @@ final class ConvTranspose2dRule implements Rule {
     int patch = g.patch();
     int total = g.batch() * g.positions();
     int chunk = Im2col.chunk(g);
-    Object col = Im2col.allocate(in[0].dtype(), g.groups() * patch * chunk * g.positions());
     Object image = Im2col.allocate(in[0].dtype(), g.batch() * g.inputSample());
-    for (int first = 0; first < g.batch(); first += chunk) {
-      int width = Math.min(chunk, g.batch() - first) * g.positions();
-      for (int group = 0; group < g.groups(); group++) {
-        Im2col.gemm(Transpose.YES, Transpose.NO, patch, width, outGroup, w, group * outGroup * patch, patch,
-            gradient, group * outGroup * total + first * g.positions(), total, false, col, group * patch * width, width);
+    // Each chunk adds only into its own samples' images, so chunks run in parallel.
+    Parallel.forEachRun(g.batch(), chunk, (from, to) -> {
+      Object col = Im2col.allocate(in[0].dtype(), g.groups() * patch * chunk * g.positions());
+      for (int first = from; first < to; first += chunk) {
+        int width = Math.min(chunk, to - first) * g.positions();
+        for (int group = 0; group < g.groups(); group++) {
+          Im2col.gemm(Transpose.YES, Transpose.NO, patch, width, outGroup, w, group * outGroup * patch, patch,
+              gradient, group * outGroup * total + first * g.positions(), total, false, col, group * patch * width, width);
+        }
+        for (int n = first; n < first + width / g.positions(); n++) {
+          Im2col.col2im(col, (n - first) * g.positions(), width, g, image, n * g.inputSample());
+        }
       }
-      for (int n = first; n < first + width / g.positions(); n++) {
-        Im2col.col2im(col, (n - first) * g.positions(), width, g, image, n * g.inputSample());
-      }
-    }
+    });
     return Im2col.array(image, g.inputShape().dims());
   }
 

@@ -90,6 +90,34 @@ final class Im2col {
     }
   }
 
+  /** The sum of the {@code rows} consecutive rows of {@code size} elements in {@code partials}, in row order. */
+  static Object sumRows(Object partials, int rows, int size) {
+    if (rows == 1) {
+      return partials;
+    }
+    switch (partials) {
+      case float[] f -> {
+        float[] sum = Arrays.copyOf(f, size);
+        for (int r = 1; r < rows; r++) {
+          for (int j = 0, at = r * size; j < size; j++) {
+            sum[j] += f[at + j];
+          }
+        }
+        return sum;
+      }
+      case double[] d -> {
+        double[] sum = Arrays.copyOf(d, size);
+        for (int r = 1; r < rows; r++) {
+          for (int j = 0, at = r * size; j < size; j++) {
+            sum[j] += d[at + j];
+          }
+        }
+        return sum;
+      }
+      default -> throw new IllegalStateException("sumRows: unsupported storage " + partials.getClass());
+    }
+  }
+
   /** C ← op(A)·op(B) + (accumulate ? C : 0), row-major, through the process's BLAS. */
   static void gemm(Transpose transA, Transpose transB, int m, int n, int k, Object a, int aOffset, int lda,
       Object b, int bOffset, int ldb, boolean accumulate, Object c, int cOffset, int ldc) {

@@ -1,6 +1,7 @@
 package dev.ruru.autodiff;
 
 import dev.ruru.array.NDArray;
+import dev.ruru.array.Parallel;
 
 /**
  * Max pooling over [N, C, H, W] windows (padding counts as −∞), a fused primitive: one pass finds
@@ -11,6 +12,8 @@ import dev.ruru.array.NDArray;
  */
 final class MaxPool2dRule implements Rule {
   private final ConvGeometry geometry;
+  /** Input elements per parallel chunk of planes: 64 K, a quarter of a core's L2 cache in float32. */
+  private static final int PLANE_CHUNK_ELEMENTS = 1 << 16;
   /** Flat input index of each output's maximum, filled by {@link #forward}. */
   private int[] argmax;
 
@@ -21,20 +24,32 @@ final class MaxPool2dRule implements Rule {
   public String name() { return "maxPool2d"; }
 
   public NDArray forward(NDArray... in) {
+    ConvGeometry g = geometry;
     Object x = Im2col.data(in[0]);
-    argmax = new int[geometry.batch() * geometry.outputSample()];
+    int[] positions = new int[g.batch() * g.outputSample()];
+    // Planes (one channel of one sample) are independent; chunks of them run in parallel.
+    int planes = g.batch() * g.channels();
+    int chunk = Math.max(1, PLANE_CHUNK_ELEMENTS / Math.max(1, g.height() * g.width()));
+    NDArray result;
     if (x instanceof double[] d) {
-      double[] out = new double[argmax.length];
-      findMaxima(d, geometry, argmax, out);
-      return NDArray.wrap(out, geometry.outputShape().dims());
-    }
-    float[] out = new float[argmax.length];
-    if (isHalving(geometry)) {
-      halve((float[]) x, geometry, argmax, out);
+      double[] out = new double[positions.length];
+      Parallel.forEachRun(planes, chunk, (from, to) -> findMaxima(d, g, positions, out, from, to));
+      result = NDArray.wrap(out, g.outputShape().dims());
     } else {
-      findMaxima((float[]) x, geometry, argmax, out);
+      float[] f = (float[]) x;
+      float[] out = new float[positions.length];
+      boolean halving = isHalving(g);
+      Parallel.forEachRun(planes, chunk, (from, to) -> {
+        if (halving) {
+          halve(f, g, positions, out, from, to);
+        } else {
+          findMaxima(f, g, positions, out, from, to);
+        }
+      });
+      result = NDArray.wrap(out, g.outputShape().dims());
     }
-    return NDArray.wrap(out, geometry.outputShape().dims());
+    argmax = positions;
+    return result;
   }
 
   /** 2×2 windows at stride 2 without padding: the pooling of most CNNs (W3's), worth a loop of its own. */
@@ -50,10 +65,10 @@ final class MaxPool2dRule implements Rule {
   }
 
   /** The 2×2 case of {@link #findMaxima}: four reads per window in the same order (row by row), no range arrays. */
-  private static void halve(float[] x, ConvGeometry g, int[] argmax, float[] out) {
+  private static void halve(float[] x, ConvGeometry g, int[] argmax, float[] out, int fromPlane, int toPlane) {
     int width = g.width();
-    int target = 0;
-    for (int p = 0; p < g.batch() * g.channels(); p++) {
+    int target = fromPlane * g.outHeight() * g.outWidth();
+    for (int p = fromPlane; p < toPlane; p++) {
       for (int oy = 0; oy < g.outHeight(); oy++) {
         int row = p * g.height() * width + 2 * oy * width;
         for (int ox = 0; ox < g.outWidth(); ox++, target++) {
@@ -76,13 +91,13 @@ final class MaxPool2dRule implements Rule {
    * Scans each window row by row; the column range of window ox (clipped to the input) is computed
    * once per call, not once per window. {@code v != v} is NaN: the first NaN of a window wins.
    */
-  private static void findMaxima(float[] x, ConvGeometry g, int[] argmax, float[] out) {
+  private static void findMaxima(float[] x, ConvGeometry g, int[] argmax, float[] out, int fromPlane, int toPlane) {
     int[] first = new int[g.outWidth()];
     int[] end = new int[g.outWidth()];
     columnRanges(g, first, end);
     int width = g.width();
-    int target = 0;
-    for (int p = 0; p < g.batch() * g.channels(); p++) {
+    int target = fromPlane * g.outHeight() * g.outWidth();
+    for (int p = fromPlane; p < toPlane; p++) {
       int plane = p * g.height() * width;
       for (int oy = 0; oy < g.outHeight(); oy++) {
         int top = oy * g.spec().strideHeight() - g.spec().padTop();
@@ -107,13 +122,13 @@ final class MaxPool2dRule implements Rule {
     }
   }
 
-  private static void findMaxima(double[] x, ConvGeometry g, int[] argmax, double[] out) {
+  private static void findMaxima(double[] x, ConvGeometry g, int[] argmax, double[] out, int fromPlane, int toPlane) {
     int[] first = new int[g.outWidth()];
     int[] end = new int[g.outWidth()];
     columnRanges(g, first, end);
     int width = g.width();
-    int target = 0;
-    for (int p = 0; p < g.batch() * g.channels(); p++) {
+    int target = fromPlane * g.outHeight() * g.outWidth();
+    for (int p = fromPlane; p < toPlane; p++) {
       int plane = p * g.height() * width;
       for (int oy = 0; oy < g.outHeight(); oy++) {
         int top = oy * g.spec().strideHeight() - g.spec().padTop();

@@ -1,6 +1,7 @@
 package dev.ruru.autodiff;
 
 import dev.ruru.array.NDArray;
+import dev.ruru.array.Parallel;
 import dev.ruru.array.Shape;
 
 /**
@@ -21,18 +22,27 @@ final class PoolScatterRule implements Rule {
 
   public NDArray forward(NDArray... in) {
     Object g = Im2col.data(in[0]);
+    // Each plane's gradients go into the same plane of the input (a window never leaves its plane),
+    // so chunks of whole planes add into disjoint parts and run in parallel.
+    int planes = shape.rank() < 2 ? 1 : shape.dim(0) * shape.dim(1);
+    int perPlane = planes == 0 ? 0 : in[0].size() / planes;
+    int chunk = Math.max(1, (1 << 16) / Math.max(1, perPlane)) * Math.max(1, perPlane);
     if (g instanceof double[] d) {
       double[] out = new double[shape.size()];
-      for (int i = 0; i < d.length; i++) {
-        out[positions[i]] += d[i];
-      }
+      Parallel.forEachRun(d.length, chunk, (from, to) -> {
+        for (int i = from; i < to; i++) {
+          out[positions[i]] += d[i];
+        }
+      });
       return NDArray.wrap(out, shape.dims());
     }
     float[] f = (float[]) g;
     float[] out = new float[shape.size()];
-    for (int i = 0; i < f.length; i++) {
-      out[positions[i]] += f[i];
-    }
+    Parallel.forEachRun(f.length, chunk, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        out[positions[i]] += f[i];
+      }
+    });
     return NDArray.wrap(out, shape.dims());
   }
 

@@ -80,6 +80,32 @@ class ConvolutionTest {
         Arguments.of(new int[] {3, 2, 5, 5}, new int[] {2, 2, 1, 1}, Conv2dSpec.of(1, 0)));
   }
 
+  @Test
+  void chunksRunInParallelWithTheSameBitsAsOnOneThread() {
+    // conv: 4·3·3 × 16·16 = 9 216 elements a sample, 7 samples a chunk, 3 chunks; pool: 256-element
+    // planes, 256 planes a chunk, 2 chunks. float32, so the BLAS products themselves are compared.
+    Conv2dSpec spec = Conv2dSpec.of(1, 1);
+    NDArray x = random(31, 20, 4, 16, 16).astype(DType.FLOAT32);
+    NDArray w = random(32, 6, 4, 3, 3).astype(DType.FLOAT32);
+    NDArray pooled = random(33, 64, 8, 16, 16).astype(DType.FLOAT32);
+    TensorFunction conv = in -> Convolution.conv2d(in[0], in[1], spec).tanh().sum();
+    TensorFunction pool = in -> Convolution.maxPool2d(in[0], Pool2dSpec.of(2)).tanh().sum();
+    int threads = dev.ruru.array.Parallel.threads();
+    try {
+      dev.ruru.array.Parallel.setThreads(1);
+      NDArray[] convOne = Autodiff.grad(conv, x, w);
+      NDArray[] poolOne = Autodiff.grad(pool, pooled);
+      dev.ruru.array.Parallel.setThreads(3);
+      NDArray[] convMany = Autodiff.grad(conv, x, w);
+      NDArray[] poolMany = Autodiff.grad(pool, pooled);
+      assertEquals(convOne[0], convMany[0], "input gradient");
+      assertEquals(convOne[1], convMany[1], "weight gradient");
+      assertEquals(poolOne[0], poolMany[0], "pooling gradient");
+    } finally {
+      dev.ruru.array.Parallel.setThreads(threads);
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("convolutions")
   void fusedConvolutionAgreesWithCompositeInValueVjpAndJvp(int[] xShape, int[] wShape, Conv2dSpec spec) {
