@@ -1,5 +1,6 @@
 package dev.ruru.autodiff;
 
+import dev.ruru.array.Dims;
 import dev.ruru.array.NDArray;
 import dev.ruru.array.Parallel;
 import dev.ruru.array.blas.Gemm.Transpose;
@@ -8,7 +9,10 @@ import dev.ruru.array.blas.Gemm.Transpose;
  * 2-D cross-correlation (deep learning's "convolution"), x [N, C, H, W] ⋆ w [O, C/groups, kh, kw] →
  * y [N, O, OH, OW], a fused primitive: im2col of a chunk of samples, then one GEMM per group,
  * y[group] = w[group] · col(x)[group] of shape [O/groups, s·OH·OW], copied into NCHW while in cache.
- * Chunks run in parallel ({@link Parallel#forEachRun}), each its own single-threaded GEMMs.
+ * Chunks run in parallel ({@link Parallel#forEachRun}), each its own single-threaded GEMMs. An
+ * optional third input, a bias [O], is added to each channel's rows while they are in cache (as a
+ * separate broadcast add it cost a pass over the output and a fresh array); its gradient is the
+ * output gradient summed over samples and positions.
  * The composite (padding, strided slices and matrix products) is its test oracle.
  *
  * <p>It is bilinear, so both derivatives are convolutions again: ∂L/∂x = convTranspose(G, w)
@@ -29,6 +33,7 @@ final class Conv2dRule implements Rule {
     ConvGeometry g = geometry;
     Object x = Im2col.data(in[0]);
     Object w = Im2col.data(in[1]);
+    Object bias = in.length > 2 ? Im2col.data(in[2]) : null;
     int outGroup = g.groupOutChannels();
     int patch = g.patch();
     int chunk = Im2col.chunk(g);
@@ -47,6 +52,9 @@ final class Conv2dRule implements Rule {
           Im2col.gemm(Transpose.NO, Transpose.NO, outGroup, width, patch, w, group * outGroup * patch, patch,
               col, group * patch * width, width, false, product, group * outGroup * width, width);
         }
+        if (bias != null) {
+          Im2col.addToRows(product, bias, g.outChannels(), width);
+        }
         Im2col.batchFirst(product, samples, g, out, first);
       }
     });
@@ -54,13 +62,17 @@ final class Conv2dRule implements Rule {
   }
 
   public Tensor vjp(int input, Tensor gradient, Tensor[] in, Tensor out) {
-    return input == 0
-        ? Tensor.apply(new ConvTranspose2dRule(geometry), gradient, in[1])
-        : Tensor.apply(new Conv2dWeightRule(geometry), in[0], gradient);
+    return switch (input) {
+      case 0 -> Tensor.apply(new ConvTranspose2dRule(geometry), gradient, in[1]);
+      case 1 -> Tensor.apply(new Conv2dWeightRule(geometry), in[0], gradient);
+      default -> gradient.sum(new int[] {0, 2, 3}, Dims.DROP);
+    };
   }
 
   public Tensor jvp(Tensor[] t, Tensor[] in, Tensor out) {
-    return Tensor.sumOfTangents(t[0] == null ? null : Tensor.apply(this, t[0], in[1]),
+    Tensor linear = Tensor.sumOfTangents(t[0] == null ? null : Tensor.apply(this, t[0], in[1]),
         t[1] == null ? null : Tensor.apply(this, in[0], t[1]));
+    boolean biasMoves = t.length > 2 && t[2] != null;
+    return Tensor.sumOfTangents(linear, biasMoves ? t[2].reshape(geometry.outChannels(), 1, 1).broadcastTo(out.shape()) : null);
   }
 }

@@ -40,7 +40,11 @@ public final class Convolution {
       throw new IllegalArgumentException("conv2d: bias must be [" + out + "] for weight " + weight.shape() + ", got " + bias.shape());
     }
     Tensor[] xw = aligned(x, weight);
-    return Tensor.apply(new Conv2dRule(geometry), xw[0], xw[1]).add(bias.reshape(out, 1, 1));
+    if (bias.dtype() != xw[0].dtype()) {
+      // The sum promotes to the bias's type, as a broadcast add does.
+      return Tensor.apply(new Conv2dRule(geometry), xw[0], xw[1]).add(bias.reshape(out, 1, 1));
+    }
+    return Tensor.apply(new Conv2dRule(geometry), xw[0], xw[1], bias);
   }
 
   /**

@@ -90,6 +90,31 @@ final class Im2col {
     }
   }
 
+  /** Adds {@code values[r]} to every element of row r of the [rows, width] matrix {@code matrix}. */
+  static void addToRows(Object matrix, Object values, int rows, int width) {
+    switch (matrix) {
+      case float[] m -> {
+        float[] v = (float[]) values;
+        for (int r = 0; r < rows; r++) {
+          float y = v[r];
+          for (int k = r * width; k < (r + 1) * width; k++) {
+            m[k] += y;
+          }
+        }
+      }
+      case double[] m -> {
+        double[] v = (double[]) values;
+        for (int r = 0; r < rows; r++) {
+          double y = v[r];
+          for (int k = r * width; k < (r + 1) * width; k++) {
+            m[k] += y;
+          }
+        }
+      }
+      default -> throw new IllegalStateException("addToRows: unsupported storage " + matrix.getClass());
+    }
+  }
+
   /** The sum of the {@code rows} consecutive rows of {@code size} elements in {@code partials}, in row order. */
   static Object sumRows(Object partials, int rows, int size) {
     if (rows == 1) {

@@ -81,6 +81,23 @@ class ConvolutionTest {
   }
 
   @Test
+  void theFusedBiasEqualsABroadcastAddAndPassesGradcheck() {
+    Conv2dSpec spec = Conv2dSpec.of(2, 1).withStride(2, 1);
+    NDArray x = random(41, 3, 2, 7, 6);
+    NDArray w = random(42, 4, 2, 3, 3);
+    NDArray b = random(43, 4);
+    NDArray cotangent = random(44, 3, 4, 4, 6);
+    TensorFunction fused = in -> Convolution.conv2d(in[0], in[1], in[2], spec);
+    TensorFunction composite = in -> Convolution.conv2d(in[0], in[1], spec).add(in[2].reshape(4, 1, 1));
+    NDArray[] inputs = {x, w, b};
+    assertTrue(Autodiff.vjp(fused, inputs, cotangent)[2].allClose(Autodiff.vjp(composite, inputs, cotangent)[2], 1e-12, 1e-12));
+    assertTrue(fused.apply(Tensor.constant(x), Tensor.constant(w), Tensor.constant(b)).value()
+        .allClose(composite.apply(Tensor.constant(x), Tensor.constant(w), Tensor.constant(b)).value(), 1e-12, 1e-12));
+    GradCheck.assertVjpMatches(fused, x, w, b);
+    GradCheck.assertJvpMatches(fused, x, w, b);
+  }
+
+  @Test
   void chunksRunInParallelWithTheSameBitsAsOnOneThread() {
     // conv: 4·3·3 × 16·16 = 9 216 elements a sample, 7 samples a chunk, 3 chunks; pool: 256-element
     // planes, 256 planes a chunk, 2 chunks. float32, so the BLAS products themselves are compared.
