@@ -8,10 +8,11 @@ prints figures and ratios. Usage, from the repository root after `./ruru --versi
 """
 import json, os, subprocess, sys
 
+from benchenv import bench_env
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ANCHORS = os.path.join(ROOT, "..", "shared", "anchors")
 ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 3
-NUMPY_ENV = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS")}
 SUM_SNIPPET = """
 import statistics, time, json, os
 import numpy as np
@@ -26,25 +27,29 @@ print("RESULT " + json.dumps({"op": "sum16M", "threads": int(os.environ["BENCH_T
 
 
 def ruru(threads):
-    out = subprocess.run([os.path.join(ROOT, "ruru"), "bench", "--threads", str(threads), "--json"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run([os.path.join(ROOT, "ruru"), "bench", "--threads", str(threads), "--json"], env=bench_env(), capture_output=True, text=True, check=True).stdout
     figures = {}
     for line in out.splitlines():
         r = json.loads(line)
         if r["workload"] == "autodiff":
             continue
+        KERNELS["Ruru"] = r.get("blas", KERNELS.get("Ruru"))
         key = (r["workload"], r["variant"], r["size"])
         figures[key] = r.get("gflops", r.get("gbps"))
     return figures
 
 
 def numpy(threads):
-    env = dict(NUMPY_ENV, BENCH_THREADS=str(threads))
+    env = bench_env(BENCH_THREADS=threads)
     lines = []
     for args in (["sgemm.py", "numpy", "512", "1024", "2048"], ["elementwise.py", "numpy"]):
         lines += subprocess.run(["/usr/bin/python3", *args], cwd=ANCHORS, env=env, capture_output=True, text=True, check=True).stdout.splitlines()
     lines += subprocess.run(["/usr/bin/python3", "-c", SUM_SNIPPET], env=env, capture_output=True, text=True, check=True).stdout.splitlines()
     figures = {}
     for line in lines:
+        if line.startswith("# numpy") and "architecture" in line:
+            KERNELS["NumPy"] = line[2:].split(" [")[0] + ", OpenBLAS " + line.split("'version': '")[1].split("'")[0] \
+                + " (" + line.split("'architecture': '")[1].split("'")[0] + ")"
         if line.startswith("RESULT "):
             r = json.loads(line[7:])
             key = ("gemm", r["n"]) if "n" in r else r["op"]
@@ -62,6 +67,9 @@ ROWS = [(f"SGEMM n={n} (GFLOPS)", ("gemm", "sgemm", n), ("gemm", n), 0.95) for n
     ("(4096×4096) + (4096,) into existing (GB/s)", ("broadcast", "into", 4096), "bcast_row", 1.0),
     ("full sum 16M (GB/s)", ("reduce", "sum", 16777216), "sum16M", 0.9),
 ]
+
+
+KERNELS = {}  # the BLAS build and kernel each side reported
 
 
 def best(rounds):
@@ -85,6 +93,8 @@ def main():
             if rkey in r and nkey in n:
                 ratio = r[rkey] / n[nkey]
                 print(f"| {label} | {threads} | {r[rkey]:.1f} | {n[nkey]:.1f} | {ratio:.2f} | ≥ {target} {'✓' if ratio >= target else '✗'} |")
+    print()
+    print("; ".join(f"{side}: {kernel}" for side, kernel in KERNELS.items()))
 
 
 if __name__ == "__main__":

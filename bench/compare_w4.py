@@ -12,14 +12,12 @@ configuration on two cores (../shared/anchors/README.md). Usage, from the reposi
 """
 import json, os, subprocess, sys
 
+from benchenv import bench_env
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ANCHORS = os.path.join(ROOT, "..", "shared", "anchors")
 BLOCKS = int(sys.argv[1]) if len(sys.argv) > 1 else 3
 TARGET = 1.0
-# OpenBLAS must pick its own kernel, and common.py sets the thread variables from BENCH_THREADS only
-# when they are unset.
-TORCH_ENV = {k: v for k, v in os.environ.items()
-             if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
 
 
 def openmp_blas_dir():
@@ -43,7 +41,7 @@ def result_line(output, what):
 
 
 def torch(threads):
-    env = dict(TORCH_ENV, BENCH_THREADS=str(threads))
+    env = bench_env(BENCH_THREADS=threads)
     blas = openmp_blas_dir() if threads > 1 else None
     if threads > 1 and blas is None:
         print("compare_w4: libopenblas0-openmp is not installed; PyTorch at 2 threads uses the default OpenBLAS", file=sys.stderr)
@@ -57,7 +55,7 @@ def torch(threads):
 
 def ruru(threads):
     command = [os.path.join(ROOT, "ruru"), "bench", "w4", "--threads", str(threads), "--repeat", str(BLOCKS), "--json"]
-    run = subprocess.run(command, capture_output=True, text=True)
+    run = subprocess.run(command, env=bench_env(), capture_output=True, text=True)
     if run.returncode != 0:
         raise SystemExit(f"compare_w4: {' '.join(command)} failed:\n{run.stderr}")
     return result_line(run.stdout, f"Ruru, {threads} thread(s)")
