@@ -50,6 +50,35 @@ class KernelTest {
     }
   }
 
+  /**
+   * Rows whose operands lie at other offsets than the output are copied into the output row first
+   * (Elementwise.Realigned): the operand order must survive it for sub and div, in both float types,
+   * for a broadcast row on either side, a scalar beside a view at an offset, and an existing output.
+   */
+  @Test
+  void rowsAtOtherOffsetsThanTheOutputKeepTheirOperandOrder() {
+    for (DType type : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+      NDArray x = NDArray.randn(Shape.of(40, 300), new SplittableRandom(6)).astype(type);
+      NDArray row = NDArray.randn(Shape.of(300), new SplittableRandom(7)).astype(type);
+      NDArray inner = x.index("1:, 2:");
+      NDArray into = NDArray.zeros(Shape.of(40, 300)).astype(type);
+      NDArray[] results = {x.sub(row), row.sub(x), row.div(x), inner.sub(2.0), into.addInPlace(row, x)};
+      for (int i = 0; i < 39; i += 3) {
+        for (int j = 0; j < 298; j += 7) {
+          double a = at(x, i, j);
+          double r = row.getDouble(j);
+          double v = at(inner, i, j);
+          boolean single = type == DType.FLOAT32;
+          assertEquals(single ? (float) a - (float) r : a - r, at(results[0], i, j), 0, type + " x - row at " + i + "," + j);
+          assertEquals(single ? (float) r - (float) a : r - a, at(results[1], i, j), 0, type + " row - x at " + i + "," + j);
+          assertEquals(single ? (float) r / (float) a : r / a, at(results[2], i, j), 0, type + " row / x at " + i + "," + j);
+          assertEquals(single ? (float) v - 2f : v - 2, at(results[3], i, j), 0, type + " view - 2 at " + i + "," + j);
+          assertEquals(single ? (float) r + (float) a : r + a, at(results[4], i, j), 0, type + " row + x into at " + i + "," + j);
+        }
+      }
+    }
+  }
+
   @Test
   void unaryOpsMatchJavaMath() {
     NDArray x = NDArray.uniform(Shape.of(3, 1000), 0.1, 4, DType.FLOAT64, new SplittableRandom(5)).index(":, ::3");
