@@ -77,7 +77,32 @@ class ConvolutionTest {
         Arguments.of(new int[] {2, 4, 7, 8}, new int[] {6, 2, 3, 2}, Conv2dSpec.of(2, 1).withGroups(2)),
         Arguments.of(new int[] {1, 2, 9, 7}, new int[] {3, 2, 3, 2}, Conv2dSpec.of(1, 0).withDilation(2, 3).withPadding(2, 0, 1, 3)),
         Arguments.of(new int[] {2, 3, 8, 6}, new int[] {3, 1, 4, 3}, Conv2dSpec.of(3, 2).withStride(3, 2).withGroups(3)),
-        Arguments.of(new int[] {3, 2, 5, 5}, new int[] {2, 2, 1, 1}, Conv2dSpec.of(1, 0)));
+        Arguments.of(new int[] {3, 2, 5, 5}, new int[] {2, 2, 1, 1}, Conv2dSpec.of(1, 0)),
+        // a 5×5 kernel over a 3×4 input with "same" padding: some kernel rows never touch the input
+        Arguments.of(new int[] {2, 2, 3, 4}, new int[] {3, 2, 5, 5}, Conv2dSpec.of(1, 2)));
+  }
+
+  /**
+   * float32 has loops of its own (im2col's shifted-plane copy among them, for stride 1 with output
+   * rows as wide as the input's); float64's composite is their reference.
+   */
+  @ParameterizedTest
+  @MethodSource("convolutions")
+  void float32FusedConvolutionAgreesWithTheFloat64Composite(int[] xShape, int[] wShape, Conv2dSpec spec) {
+    NDArray x = random(6, xShape);
+    NDArray w = random(7, wShape);
+    NDArray expected = compositeConv(Tensor.constant(x), Tensor.constant(w), spec).value();
+    NDArray cotangent = random(8, expected.shape().dims());
+    TensorFunction fused = in -> Convolution.conv2d(in[0], in[1], spec);
+    TensorFunction composite = in -> compositeConv(in[0], in[1], spec);
+    NDArray[] single = {x.astype(DType.FLOAT32), w.astype(DType.FLOAT32)};
+    NDArray value = fused.apply(Tensor.constant(single[0]), Tensor.constant(single[1])).value();
+    assertEquals(DType.FLOAT32, value.dtype());
+    assertTrue(value.astype(DType.FLOAT64).allClose(expected, 1e-5, 1e-5), "forward");
+    NDArray[] grads = Autodiff.vjp(fused, single, cotangent.astype(DType.FLOAT32));
+    NDArray[] reference = Autodiff.vjp(composite, new NDArray[] {x, w}, cotangent);
+    assertTrue(grads[0].astype(DType.FLOAT64).allClose(reference[0], 1e-5, 1e-5), "input gradient");
+    assertTrue(grads[1].astype(DType.FLOAT64).allClose(reference[1], 1e-5, 1e-5), "weight gradient");
   }
 
   @Test
