@@ -30,6 +30,7 @@ final class ConvTranspose2dRule implements Rule {
     int total = g.batch() * g.positions();
     int chunk = Im2col.chunk(g);
     Object image = Im2col.allocate(in[0].dtype(), g.batch() * g.inputSample());
+    Object scratch = Im2col.col2imScratch(g, image);
     // Each chunk adds only into its own samples' images, so chunks run in parallel.
     Parallel.forEachRun(g.batch(), chunk, (from, to) -> {
       Object col = Im2col.allocate(in[0].dtype(), g.groups() * patch * chunk * g.positions());
@@ -40,7 +41,7 @@ final class ConvTranspose2dRule implements Rule {
               gradient, group * outGroup * total + first * g.positions(), total, false, col, group * patch * width, width);
         }
         for (int n = first; n < first + width / g.positions(); n++) {
-          Im2col.col2im(col, (n - first) * g.positions(), width, g, image, n * g.inputSample());
+          Im2col.col2im(col, (n - first) * g.positions(), width, g, image, n * g.inputSample(), scratch);
         }
       }
     });

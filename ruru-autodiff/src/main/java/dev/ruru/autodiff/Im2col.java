@@ -81,9 +81,27 @@ final class Im2col {
     }
   }
 
-  /** Adds one sample's columns of {@code col} (laid out as {@link #im2col} writes them) into the sample of {@code x} at {@code offset}. */
-  static void col2im(Object col, int column, int rowStride, ConvGeometry g, Object x, int offset) {
+  /**
+   * The scratch array {@link #col2im} needs for its fast path: an array as long as {@code image}
+   * (float32, stride 1, output rows as wide as the input's), else null. Samples use disjoint parts of
+   * it, so parallel chunks share one.
+   */
+  static Object col2imScratch(ConvGeometry g, Object image) {
+    return image instanceof float[] f && isShifted(g) ? new float[f.length] : null;
+  }
+
+  /** Stride 1 with output rows as wide as the input's: every column row is the input plane shifted by a constant. */
+  private static boolean isShifted(ConvGeometry g) {
+    return g.spec().strideHeight() == 1 && g.spec().strideWidth() == 1 && g.outWidth() == g.width();
+  }
+
+  /**
+   * Adds one sample's columns of {@code col} (laid out as {@link #im2col} writes them) into the sample
+   * of {@code x} at {@code offset}; {@code scratch} is {@link #col2imScratch}'s array (or null).
+   */
+  static void col2im(Object col, int column, int rowStride, ConvGeometry g, Object x, int offset, Object scratch) {
     switch (x) {
+      case float[] f when scratch instanceof float[] aligned -> col2imShifted((float[]) col, column, rowStride, g, f, offset, aligned);
       case float[] f -> col2im((float[]) col, column, rowStride, g, f, offset);
       case double[] d -> col2im((double[]) col, column, rowStride, g, d, offset);
       default -> throw new IllegalStateException("col2im: unsupported storage " + x.getClass());
@@ -168,7 +186,7 @@ final class Im2col {
 
   private static void im2col(float[] x, int offset, ConvGeometry g, float[] col, int column, int rowStride) {
     int sh = g.spec().strideHeight(), sw = g.spec().strideWidth(), oh = g.outHeight(), ow = g.outWidth();
-    if (sh == 1 && sw == 1 && ow == g.width()) {
+    if (isShifted(g)) {
       im2colShifted(x, offset, g, col, column, rowStride);
       return;
     }
@@ -241,6 +259,47 @@ final class Im2col {
             for (int ox = end; ox < ow; ox++) {
               col[target + oy * ow + ox] = 0f;
             }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * col2im for {@link #isShifted} geometries, the transpose of {@link #im2colShifted}: each column row
+   * is added to the input plane shifted by a constant. The row is first copied into {@code aligned}
+   * at the very indices it is added to, and its padding places there zeroed, so that the add reads and
+   * writes one index, {@code x[k] += aligned[k]}, which HotSpot vectorises; adding {@code col} at its
+   * own offset directly would run scalar.
+   */
+  private static void col2imShifted(float[] col, int column, int rowStride, ConvGeometry g, float[] x, int offset, float[] aligned) {
+    int oh = g.outHeight(), ow = g.outWidth(), height = g.height(), width = g.width();
+    int row = 0;
+    for (int c = 0; c < g.channels(); c++) {
+      int plane = offset + c * height * width;
+      for (int i = 0; i < g.kernelHeight(); i++) {
+        int rowShift = i * g.spec().dilationHeight() - g.spec().padTop();
+        int firstRow = Math.max(0, -rowShift), endRow = Math.min(oh, height - rowShift);
+        for (int j = 0; j < g.kernelWidth(); j++, row++) {
+          int shift = j * g.spec().dilationWidth() - g.spec().padLeft();
+          int first = Math.min(ow, firstInside(shift, 1)), end = Math.max(first, endInside(shift, 1, width, ow));
+          if (firstRow >= endRow || first >= end) {
+            continue;
+          }
+          int from = firstRow * ow + first, to = (endRow - 1) * ow + end;
+          int delta = plane + rowShift * width + shift;   // x index of column entry t: delta + t
+          System.arraycopy(col, row * rowStride + column + from, aligned, delta + from, to - from);
+          // The padding places between the first and the last in-bounds entry (outside them nothing was copied).
+          for (int oy = firstRow; oy < endRow; oy++) {
+            for (int ox = oy == firstRow ? first : 0; ox < first; ox++) {
+              aligned[delta + oy * ow + ox] = 0f;
+            }
+            for (int ox = end; ox < (oy == endRow - 1 ? end : ow); ox++) {
+              aligned[delta + oy * ow + ox] = 0f;
+            }
+          }
+          for (int k = delta + from; k < delta + to; k++) {
+            x[k] += aligned[k];
           }
         }
       }
