@@ -65,7 +65,9 @@ final class Conv2dRule implements Rule {
     return switch (input) {
       case 0 -> Tensor.apply(new ConvTranspose2dRule(geometry), gradient, in[1]);
       case 1 -> Tensor.apply(new Conv2dWeightRule(geometry), in[0], gradient);
-      default -> gradient.sum(new int[] {0, 2, 3}, Dims.DROP);
+      // Over the positions first (contiguous runs), then the samples: one sum over (0, 2, 3) would
+      // first copy the whole gradient into channel-major order.
+      default -> gradient.sum(new int[] {2, 3}, Dims.DROP).sum(0, Dims.DROP);
     };
   }
 

@@ -161,6 +161,36 @@ final class Im2col {
     }
   }
 
+  /** {@code blocks} consecutive [rows, columns] matrices, each transposed into [columns, rows], as a new array. */
+  static Object transposeBlocks(Object data, int blocks, int rows, int columns) {
+    int size = rows * columns;
+    switch (data) {
+      case float[] f -> {
+        float[] t = new float[f.length];
+        for (int b = 0; b < blocks; b++) {
+          for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+              t[b * size + c * rows + r] = f[b * size + r * columns + c];
+            }
+          }
+        }
+        return t;
+      }
+      case double[] d -> {
+        double[] t = new double[d.length];
+        for (int b = 0; b < blocks; b++) {
+          for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+              t[b * size + c * rows + r] = d[b * size + r * columns + c];
+            }
+          }
+        }
+        return t;
+      }
+      default -> throw new IllegalStateException("transposeBlocks: unsupported storage " + data.getClass());
+    }
+  }
+
   /** C ← op(A)·op(B) + (accumulate ? C : 0), row-major, through the process's BLAS. */
   static void gemm(Transpose transA, Transpose transB, int m, int n, int k, Object a, int aOffset, int lda,
       Object b, int bOffset, int ldb, boolean accumulate, Object c, int cOffset, int ldc) {
