@@ -79,7 +79,9 @@ class ConvolutionTest {
         Arguments.of(new int[] {2, 3, 8, 6}, new int[] {3, 1, 4, 3}, Conv2dSpec.of(3, 2).withStride(3, 2).withGroups(3)),
         Arguments.of(new int[] {3, 2, 5, 5}, new int[] {2, 2, 1, 1}, Conv2dSpec.of(1, 0)),
         // a 5×5 kernel over a 3×4 input with "same" padding: some kernel rows never touch the input
-        Arguments.of(new int[] {2, 2, 3, 4}, new int[] {3, 2, 5, 5}, Conv2dSpec.of(1, 2)));
+        Arguments.of(new int[] {2, 2, 3, 4}, new int[] {3, 2, 5, 5}, Conv2dSpec.of(1, 2)),
+        // two groups of 4 channels, patches of 36: the weight gradient's product is computed transposed
+        Arguments.of(new int[] {2, 8, 5, 6}, new int[] {6, 4, 3, 3}, Conv2dSpec.of(1, 1).withGroups(2)));
   }
 
   /**
@@ -107,13 +109,23 @@ class ConvolutionTest {
 
   @Test
   void theFusedBiasEqualsABroadcastAddAndPassesGradcheck() {
-    Conv2dSpec spec = Conv2dSpec.of(2, 1).withStride(2, 1);
-    NDArray x = random(41, 3, 2, 7, 6);
-    NDArray w = random(42, 4, 2, 3, 3);
-    NDArray b = random(43, 4);
-    NDArray cotangent = random(44, 3, 4, 4, 6);
+    assertFusedBias(Conv2dSpec.of(2, 1).withStride(2, 1), new int[] {3, 2, 7, 6}, new int[] {4, 2, 3, 3});
+    // larger patches, one and two groups
+    assertFusedBias(Conv2dSpec.of(1, 1), new int[] {2, 4, 5, 6}, new int[] {6, 4, 3, 3});
+    assertFusedBias(Conv2dSpec.of(1, 1).withGroups(2), new int[] {2, 8, 5, 6}, new int[] {6, 4, 3, 3});
+  }
+
+  private static void assertFusedBias(Conv2dSpec spec, int[] xShape, int[] wShape) {
+    NDArray x = random(41, xShape);
+    NDArray w = random(42, wShape);
+    int channels = wShape[0];
+    NDArray b = random(43, channels);
+    NDArray cotangent = random(44, Convolution.conv2d(Tensor.constant(x), Tensor.constant(w), spec).shape().dims());
     TensorFunction fused = in -> Convolution.conv2d(in[0], in[1], in[2], spec);
-    TensorFunction composite = in -> Convolution.conv2d(in[0], in[1], spec).add(in[2].reshape(4, 1, 1));
+    TensorFunction composite = in -> Convolution.conv2d(in[0], in[1], spec).add(in[2].reshape(channels, 1, 1));
+    NDArray single = fused.apply(Tensor.constant(x.astype(DType.FLOAT32)), Tensor.constant(w.astype(DType.FLOAT32)),
+        Tensor.constant(b.astype(DType.FLOAT32))).value();   // float32 has loops of its own
+    assertTrue(single.astype(DType.FLOAT64).allClose(composite.apply(Tensor.constant(x), Tensor.constant(w), Tensor.constant(b)).value(), 1e-5, 1e-5));
     NDArray[] inputs = {x, w, b};
     assertTrue(Autodiff.vjp(fused, inputs, cotangent)[2].allClose(Autodiff.vjp(composite, inputs, cotangent)[2], 1e-12, 1e-12));
     assertTrue(fused.apply(Tensor.constant(x), Tensor.constant(w), Tensor.constant(b)).value()
