@@ -1,0 +1,112 @@
+#!/usr/bin/python3
+"""W1, W2 and W3: Ruru beside NumPy and PyTorch on this machine, in one session, as a Markdown table.
+
+For each workload and thread count the anchor script of ../shared/anchors runs, then Ruru's version of
+it, alternately, ROUNDS times; each side keeps its best round (the least disturbed by other load on a
+shared machine), and the table gives seconds per epoch (the median over the run's epochs, as the anchor
+scripts report it), the ratio Ruru / reference with its target, test accuracy, and for W2 the peak RSS.
+Both sides run in bench/benchenv.py's environment. PyTorch at 2 threads runs on Debian's OpenMP build
+of OpenBLAS (libopenblas0-openmp), its fair configuration on two cores (../shared/anchors/README.md).
+
+  W1  w1_perceptron.py 5 (NumPy)        PerceptronBenchmark 5 (in ruru.jar)      target ratio <= 0.5
+  W2  w2_mlp_torch.py 5                  ruru train --model mlp ... --epochs 5    target ratio <= 0.8
+  W3  w3_cnn_torch.py 1                  ruru train --model cnn ... --epochs 1    target ratio <= 1.0
+
+Usage, from the repository root after `./ruru --version` has built the jar (about 4 minutes a round):
+    /usr/bin/python3 bench/compare_training.py [ROUNDS] [WORKLOAD...]     # e.g. 1 w3
+"""
+import json, os, subprocess, sys, tempfile
+
+from benchenv import bench_env
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ANCHORS = os.path.join(ROOT, "..", "shared", "anchors")
+JAR = os.path.join(ROOT, "ruru-cli", "target", "ruru.jar")
+ARGS = [a for a in sys.argv[1:] if not a.isdigit()]
+ROUNDS = int(next((a for a in sys.argv[1:] if a.isdigit()), "1"))
+WORKLOADS = [w.lower() for w in ARGS] or ["w1", "w2", "w3"]
+TARGETS = {"w1": 0.5, "w2": 0.8, "w3": 1.0}
+TRAIN_ARGS = {
+    "w2": ["--model", "mlp", "--hidden", "256", "--optimizer", "sgd", "--lr", "0.1", "--momentum", "0",
+           "--batch-size", "128", "--validation-split", "0", "--epochs", "5", "--seed", "1"],
+    "w3": ["--model", "cnn", "--optimizer", "sgd", "--lr", "0.05", "--momentum", "0.9", "--batch-size", "64",
+           "--validation-split", "0", "--epochs", "1"],
+}
+
+
+def openmp_blas_dir():
+    """The directory of Debian's OpenMP OpenBLAS, or None when libopenblas0-openmp is not installed."""
+    try:
+        files = subprocess.run(["dpkg", "-L", "libopenblas0-openmp"], capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    libs = [line for line in files.splitlines() if line.endswith("/libblas.so.3")]
+    return os.path.dirname(libs[0]) if libs else None
+
+
+def timed(command, env, cwd=None):
+    """Runs command under /usr/bin/time; returns (stdout, peak RSS in MB)."""
+    run = subprocess.run(["/usr/bin/time", "-f", "PEAK_RSS_KB %M", *command], cwd=cwd, env=env, capture_output=True, text=True)
+    if run.returncode != 0:
+        raise SystemExit(f"compare_training: {' '.join(command)} failed:\n{run.stdout}\n{run.stderr}")
+    rss = next(int(line.split()[1]) for line in run.stderr.splitlines() if line.startswith("PEAK_RSS_KB"))
+    return run.stdout, rss / 1024
+
+
+def result_line(output):
+    return json.loads(next(line for line in output.splitlines() if line.startswith("RESULT "))[len("RESULT "):])
+
+
+def reference(workload, threads):
+    env = bench_env(BENCH_THREADS=threads)
+    blas = openmp_blas_dir() if threads > 1 and workload != "w1" else None
+    if blas:
+        env["LD_LIBRARY_PATH"] = blas + (":" + env["LD_LIBRARY_PATH"] if env.get("LD_LIBRARY_PATH") else "")
+    script, epochs = {"w1": ("w1_perceptron.py", "5"), "w2": ("w2_mlp_torch.py", "5"), "w3": ("w3_cnn_torch.py", "1")}[workload]
+    out, rss = timed(["/usr/bin/python3", script, epochs], env, cwd=ANCHORS)
+    r = result_line(out)
+    accuracy = r.get("test_acc_ep5", r.get("test_acc_ep1"))
+    return {"seconds": r["sec_per_epoch_median"], "accuracy": accuracy, "rss": rss}
+
+
+def ruru(workload, threads):
+    java = os.path.join(os.environ.get("JAVA_HOME") or "/usr/lib/jvm/temurin-25-jdk-amd64", "bin", "java")
+    if workload == "w1":
+        out, rss = timed([java, "--enable-native-access=ALL-UNNAMED", "-cp", JAR, "dev.ruru.perceptron.PerceptronBenchmark", "5"],
+                         bench_env(BENCH_THREADS=threads))
+        r = result_line(out)
+        return {"seconds": r["sec_per_epoch_median"], "accuracy": r["test_acc_ep5"], "rss": rss}
+    with tempfile.TemporaryDirectory() as out_dir:
+        _, rss = timed([os.path.join(ROOT, "ruru"), "train", *TRAIN_ARGS[workload], "--threads", str(threads), "--out", out_dir], bench_env())
+        with open(os.path.join(out_dir, "metrics.json")) as f:
+            metrics = json.load(f)
+    seconds = sorted(e["seconds"] for e in metrics["epochs"])
+    median = seconds[len(seconds) // 2] if len(seconds) % 2 else (seconds[len(seconds) // 2 - 1] + seconds[len(seconds) // 2]) / 2
+    return {"seconds": median, "accuracy": metrics["test_accuracy"], "rss": rss}
+
+
+def best(rounds):
+    return min(rounds, key=lambda r: r["seconds"])
+
+
+def main():
+    print(f"Best of {ROUNDS} round(s) each side, seconds per epoch (median over the run's epochs)")
+    print()
+    print("| workload | threads | Ruru s/epoch | reference s/epoch | ratio | target | test accuracy, Ruru / reference | peak RSS MB, Ruru / reference |")
+    print("|---|---|---|---|---|---|---|---|")
+    for workload in WORKLOADS:
+        for threads in (1, 2):
+            ours, theirs = [], []
+            for _ in range(ROUNDS):
+                theirs.append(reference(workload, threads))
+                ours.append(ruru(workload, threads))
+                print(f"{workload} {threads}T: Ruru {ours[-1]}, reference {theirs[-1]}", file=sys.stderr, flush=True)
+            o, t = best(ours), best(theirs)
+            ratio = o["seconds"] / t["seconds"]
+            target = TARGETS[workload]
+            print(f"| {workload.upper()} | {threads} | {o['seconds']:.3f} | {t['seconds']:.3f} | {ratio:.2f} | ≤ {target} {'✓' if ratio <= target else '✗'} "
+                  f"| {100 * o['accuracy']:.2f} % / {100 * t['accuracy']:.2f} % | {o['rss']:.0f} / {t['rss']:.0f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
