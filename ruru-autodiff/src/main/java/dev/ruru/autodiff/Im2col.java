@@ -15,9 +15,9 @@ import java.util.Arrays;
  * it came from. Chunks hold as many samples as fit in about 256 KB ({@link #chunk}), so the column
  * matrix is written and read again while it is still in cache, instead of a whole batch's
  * (7 MB for W3's second layer) travelling through memory twice. Arrays are flat C-order float[] or
- * double[]; the type is dispatched once per call, so the inner loops are plain array loops, and
- * stride 1 has its own loop, which the JIT vectorises (W3 second layer, forward and backward on one
- * core: 21 → 15 ms).
+ * double[]; the type is dispatched once per call, so the inner loops are plain array loops. float32
+ * convolutions of stride 1 whose output rows are as wide as their input rows ("same" padding) move
+ * whole shifted planes instead ({@link ShiftedPlanes}).
  */
 final class Im2col {
   /** Elements a chunk's column matrix may hold: 64 K, 256 KB of float32, half a core's L2 cache. */
@@ -87,12 +87,7 @@ final class Im2col {
    * it, so parallel chunks share one.
    */
   static Object col2imScratch(ConvGeometry g, Object image) {
-    return image instanceof float[] f && isShifted(g) ? new float[f.length] : null;
-  }
-
-  /** Stride 1 with output rows as wide as the input's: every column row is the input plane shifted by a constant. */
-  private static boolean isShifted(ConvGeometry g) {
-    return g.spec().strideHeight() == 1 && g.spec().strideWidth() == 1 && g.outWidth() == g.width();
+    return image instanceof float[] f && ShiftedPlanes.applies(g) ? new float[f.length] : null;
   }
 
   /**
@@ -101,7 +96,7 @@ final class Im2col {
    */
   static void col2im(Object col, int column, int rowStride, ConvGeometry g, Object x, int offset, Object scratch) {
     switch (x) {
-      case float[] f when scratch instanceof float[] aligned -> col2imShifted((float[]) col, column, rowStride, g, f, offset, aligned);
+      case float[] f when scratch instanceof float[] aligned -> ShiftedPlanes.col2im((float[]) col, column, rowStride, g, f, offset, aligned);
       case float[] f -> col2im((float[]) col, column, rowStride, g, f, offset);
       case double[] d -> col2im((double[]) col, column, rowStride, g, d, offset);
       default -> throw new IllegalStateException("col2im: unsupported storage " + x.getClass());
@@ -206,18 +201,18 @@ final class Im2col {
    * The output columns [first, end) whose input column ox·stride + shift lies in [0, width): the
    * rest of a row reads padding.
    */
-  private static int firstInside(int shift, int stride) {
+  static int firstInside(int shift, int stride) {
     return shift >= 0 ? 0 : (-shift + stride - 1) / stride;
   }
 
-  private static int endInside(int shift, int stride, int width, int outWidth) {
+  static int endInside(int shift, int stride, int width, int outWidth) {
     return shift >= width ? 0 : Math.min(outWidth, (width - 1 - shift) / stride + 1);
   }
 
   private static void im2col(float[] x, int offset, ConvGeometry g, float[] col, int column, int rowStride) {
     int sh = g.spec().strideHeight(), sw = g.spec().strideWidth(), oh = g.outHeight(), ow = g.outWidth();
-    if (isShifted(g)) {
-      im2colShifted(x, offset, g, col, column, rowStride);
+    if (ShiftedPlanes.applies(g)) {
+      ShiftedPlanes.im2col(x, offset, g, col, column, rowStride);
       return;
     }
     int row = 0;
@@ -246,90 +241,6 @@ final class Im2col {
                 col[target + ox] = x[source + ox * sw];
               }
             }
-          }
-        }
-      }
-    }
-  }
-
-  /**
-   * im2col for stride 1 when output rows are as wide as input rows ("same" padding, W3's layers):
-   * then each row (c, i, j) of a sample's columns is the input plane shifted by a constant,
-   * col[t] = x[plane + (i·dh − top)·W + (j·dw − left) + t], and one intrinsic copy moves the whole
-   * block from its first in-bounds element to its last. The copy also carries, at each row's ends,
-   * the neighbouring row's pixels into the places that read padding; those few are zeroed after.
-   * Per-row loops, as in the general case, run scalar (their source and target offsets differ, which
-   * HotSpot cannot vectorise) and were a quarter of W3's step.
-   */
-  private static void im2colShifted(float[] x, int offset, ConvGeometry g, float[] col, int column, int rowStride) {
-    int oh = g.outHeight(), ow = g.outWidth(), height = g.height(), width = g.width();
-    int block = oh * ow;
-    int row = 0;
-    for (int c = 0; c < g.channels(); c++) {
-      int plane = offset + c * height * width;
-      for (int i = 0; i < g.kernelHeight(); i++) {
-        int rowShift = i * g.spec().dilationHeight() - g.spec().padTop();
-        int firstRow = Math.max(0, -rowShift), endRow = Math.min(oh, height - rowShift);
-        for (int j = 0; j < g.kernelWidth(); j++, row++) {
-          int shift = j * g.spec().dilationWidth() - g.spec().padLeft();
-          int first = Math.min(ow, firstInside(shift, 1)), end = Math.max(first, endInside(shift, 1, width, ow));
-          int target = row * rowStride + column;
-          if (firstRow >= endRow || first >= end) {
-            Arrays.fill(col, target, target + block, 0f);
-            continue;
-          }
-          int from = firstRow * ow + first, to = (endRow - 1) * ow + end;
-          Arrays.fill(col, target, target + from, 0f);
-          System.arraycopy(x, plane + rowShift * width + shift + from, col, target + from, to - from);
-          Arrays.fill(col, target + to, target + block, 0f);
-          for (int oy = firstRow; oy < endRow; oy++) {
-            for (int ox = 0; ox < first; ox++) {
-              col[target + oy * ow + ox] = 0f;
-            }
-            for (int ox = end; ox < ow; ox++) {
-              col[target + oy * ow + ox] = 0f;
-            }
-          }
-        }
-      }
-    }
-  }
-
-  /**
-   * col2im for {@link #isShifted} geometries, the transpose of {@link #im2colShifted}: each column row
-   * is added to the input plane shifted by a constant. The row is first copied into {@code aligned}
-   * at the very indices it is added to, and its padding places there zeroed, so that the add reads and
-   * writes one index, {@code x[k] += aligned[k]}, which HotSpot vectorises; adding {@code col} at its
-   * own offset directly would run scalar.
-   */
-  private static void col2imShifted(float[] col, int column, int rowStride, ConvGeometry g, float[] x, int offset, float[] aligned) {
-    int oh = g.outHeight(), ow = g.outWidth(), height = g.height(), width = g.width();
-    int row = 0;
-    for (int c = 0; c < g.channels(); c++) {
-      int plane = offset + c * height * width;
-      for (int i = 0; i < g.kernelHeight(); i++) {
-        int rowShift = i * g.spec().dilationHeight() - g.spec().padTop();
-        int firstRow = Math.max(0, -rowShift), endRow = Math.min(oh, height - rowShift);
-        for (int j = 0; j < g.kernelWidth(); j++, row++) {
-          int shift = j * g.spec().dilationWidth() - g.spec().padLeft();
-          int first = Math.min(ow, firstInside(shift, 1)), end = Math.max(first, endInside(shift, 1, width, ow));
-          if (firstRow >= endRow || first >= end) {
-            continue;
-          }
-          int from = firstRow * ow + first, to = (endRow - 1) * ow + end;
-          int delta = plane + rowShift * width + shift;   // x index of column entry t: delta + t
-          System.arraycopy(col, row * rowStride + column + from, aligned, delta + from, to - from);
-          // The padding places between the first and the last in-bounds entry (outside them nothing was copied).
-          for (int oy = firstRow; oy < endRow; oy++) {
-            for (int ox = oy == firstRow ? first : 0; ox < first; ox++) {
-              aligned[delta + oy * ow + ox] = 0f;
-            }
-            for (int ox = end; ox < (oy == endRow - 1 ? end : ow); ox++) {
-              aligned[delta + oy * ow + ox] = 0f;
-            }
-          }
-          for (int k = delta + from; k < delta + to; k++) {
-            x[k] += aligned[k];
           }
         }
       }
