@@ -102,7 +102,9 @@ public final class Parallel {
   public static void forEachRun(int count, int chunk, Range body) {
     Check.arg(chunk >= 1, "Parallel.forEachRun: expected a positive chunk, got %s", chunk);
     int blasThreads = threads;
-    if (blasThreads <= 1 || count <= chunk) {
+    // One run at a time: BLAS's thread count is one setting for the whole process, so a run inside
+    // another (or beside it, from another thread) goes sequentially instead of resetting it early.
+    if (blasThreads <= 1 || count <= chunk || !running.compareAndSet(false, true)) {
       body.run(0, count);
       return;
     }
@@ -111,8 +113,12 @@ public final class Parallel {
       forEachChunk(count, chunk, body::run);
     } finally {
       MatMul.setBlasThreads(blasThreads);
+      running.set(false);
     }
   }
+
+  /** Whether a {@link #forEachRun} is in progress. */
+  private static final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
 
   private static ForkJoinPool pool() {
     ForkJoinPool current = pool;

@@ -68,6 +68,36 @@ class MatMulTest {
     }
   }
 
+  /**
+   * Mid-sized products with several threads are computed as one block of rows (or of columns, when
+   * those are more) per thread, each on single-threaded BLAS: the blocks must land where they belong
+   * for every transpose combination, and repeat bit for bit at the same thread count.
+   */
+  @Test
+  void productsSplitAcrossThreadsMatchTheReferenceAndRepeat() {
+    int threads = Parallel.threads();
+    try {
+      // [m, k]·[k, n] with m·n·k between 2²¹ and 2²⁶: one with more rows, one with more columns
+      for (int[] mkn : new int[][] {{200, 150, 90}, {70, 160, 260}}) {
+        int m = mkn[0], k = mkn[1], n = mkn[2];
+        NDArray a = random(DType.FLOAT32, 11, m, k);
+        NDArray b = random(DType.FLOAT32, 12, k, n);
+        NDArray aT = random(DType.FLOAT32, 13, k, m).transpose();
+        NDArray bT = random(DType.FLOAT32, 14, n, k).transpose();
+        for (NDArray[] pair : new NDArray[][] {{a, b}, {aT, b}, {a, bT}, {aT, bT}}) {
+          Parallel.setThreads(2);
+          NDArray split = pair[0].matmul(pair[1]);
+          assertEquals(split, pair[0].matmul(pair[1]), "[" + m + ", " + k + "]·[" + k + ", " + n + "] twice on 2 threads");
+          assertClose(naiveMatmul(pair[0], pair[1], new int[0]), split, 1e-5);
+          Parallel.setThreads(1);
+          assertClose(naiveMatmul(pair[0], pair[1], new int[0]), pair[0].matmul(pair[1]), 1e-5);
+        }
+      }
+    } finally {
+      Parallel.setThreads(threads);
+    }
+  }
+
   @Test
   void multipliesTwoMatricesByHand() {
     NDArray a = NDArray.of(new float[] {1, 2, 3, 4}, 2, 2);
