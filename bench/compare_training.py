@@ -70,7 +70,7 @@ def reference(workload, threads):
 
 
 def ruru(workload, threads):
-    java = os.path.join(os.environ.get("JAVA_HOME") or "/usr/lib/jvm/temurin-25-jdk-amd64", "bin", "java")
+    java = os.path.join(java_home(), "bin", "java")
     if workload == "w1":
         out, rss = timed([java, "--enable-native-access=ALL-UNNAMED", "-cp", JAR, "dev.ruru.perceptron.PerceptronBenchmark", "5"],
                          bench_env(BENCH_THREADS=threads))
@@ -83,6 +83,15 @@ def ruru(workload, threads):
     seconds = sorted(e["seconds"] for e in metrics["epochs"])
     median = seconds[len(seconds) // 2] if len(seconds) % 2 else (seconds[len(seconds) // 2 - 1] + seconds[len(seconds) // 2]) / 2
     return {"seconds": median, "accuracy": metrics["test_accuracy"], "rss": rss}
+
+
+def java_home():
+    """The JDK 25 that ./ruru uses, found the same way (bin/find-jdk)."""
+    found = subprocess.run(["bash", "-c", "source bin/find-jdk >/dev/null && echo \"$JAVA_HOME\""], cwd=ROOT,
+                           capture_output=True, text=True)
+    if found.returncode != 0 or not found.stdout.strip():
+        raise SystemExit(f"compare_training: bin/find-jdk found no JDK 25:\n{found.stderr}")
+    return found.stdout.strip()
 
 
 def best(rounds):
