@@ -133,8 +133,9 @@ final class Elementwise {
    * overlap. A broadcast row (a bias, NumPy's {@code X + v}) lies at another offset than the output in
    * every row but the first. When the output is a different array from both operands, copying the
    * misaligned operand's row into the output row (an intrinsic, vectorised copy of a row that stays in
-   * cache) and then computing {@code o[k] = a[k] ⊕ o[k]} in place is 2–3× faster than the scalar loop,
-   * and reads and writes memory no more. Short rows are left alone: the copy would cost more than it
+   * cache) and then computing {@code o[k] = a[k] ⊕ o[k]} in place reads and writes memory no more than
+   * the scalar loop and runs faster ((4096×4096) + (4096,) into an existing array, one thread: 13.7 →
+   * 21–29 GB/s). Short rows are left alone: the copy would cost more than it
    * saves.
    */
   private enum Realigned {

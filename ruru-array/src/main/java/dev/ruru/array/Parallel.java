@@ -2,6 +2,7 @@ package dev.ruru.array;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,8 @@ public final class Parallel {
 
   private static volatile int threads = initialThreads();
   private static volatile ForkJoinPool pool;
+  /** Whether a {@link #forEachRun} is in progress. */
+  private static final AtomicBoolean running = new AtomicBoolean();
 
   private Parallel() {}
 
@@ -116,9 +119,6 @@ public final class Parallel {
       running.set(false);
     }
   }
-
-  /** Whether a {@link #forEachRun} is in progress. */
-  private static final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
 
   private static ForkJoinPool pool() {
     ForkJoinPool current = pool;
