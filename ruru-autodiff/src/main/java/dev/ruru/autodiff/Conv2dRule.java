@@ -41,21 +41,24 @@ final class Conv2dRule implements Rule {
     // Chunks of samples are independent: each thread takes a run of them, with its own buffers.
     Parallel.forEachRun(g.batch(), chunk, (from, to) -> {
       Object col = Im2col.allocate(in[0].dtype(), g.groups() * patch * chunk * g.positions());
-      Object product = Im2col.allocate(in[0].dtype(), g.outChannels() * chunk * g.positions());
       for (int first = from; first < to; first += chunk) {
         int samples = Math.min(chunk, to - first);
         int width = samples * g.positions();
         for (int n = first; n < first + samples; n++) {
           Im2col.im2col(x, n * g.inputSample(), g, col, (n - first) * g.positions(), width);
         }
-        for (int group = 0; group < g.groups(); group++) {
-          Im2col.gemm(Transpose.NO, Transpose.NO, outGroup, width, patch, w, group * outGroup * patch, patch,
-              col, group * patch * width, width, false, product, group * outGroup * width, width);
+        // One product per sample, written where the sample's [O, OH·OW] lies in the NCHW output:
+        // one product per chunk needed a copy of the whole output into NCHW after it.
+        for (int n = first; n < first + samples; n++) {
+          for (int group = 0; group < g.groups(); group++) {
+            Im2col.gemm(Transpose.NO, Transpose.NO, outGroup, g.positions(), patch, w, group * outGroup * patch, patch,
+                col, group * patch * width + (n - first) * g.positions(), width, false,
+                out, n * g.outputSample() + group * outGroup * g.positions(), g.positions());
+          }
+          if (bias != null) {
+            Im2col.addToRows(out, n * g.outputSample(), bias, g.outChannels(), g.positions());
+          }
         }
-        if (bias != null) {
-          Im2col.addToRows(product, bias, g.outChannels(), width);
-        }
-        Im2col.batchFirst(product, samples, g, out, first);
       }
     });
     return Im2col.array(out, g.outputShape().dims());

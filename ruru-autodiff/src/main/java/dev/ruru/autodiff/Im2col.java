@@ -56,19 +56,6 @@ final class Im2col {
   }
 
   /**
-   * Copies a chunk's product [O, s·OH·OW] (samples first .. first + s − 1) into their places in the
-   * NCHW output {@code out}: the reverse of {@link #channelsFirst}, a whole row of OH·OW at a time.
-   */
-  static void batchFirst(Object product, int samples, ConvGeometry g, Object out, int first) {
-    int positions = g.positions();
-    for (int o = 0; o < g.outChannels(); o++) {
-      for (int s = 0; s < samples; s++) {
-        System.arraycopy(product, (o * samples + s) * positions, out, ((first + s) * g.outChannels() + o) * positions, positions);
-      }
-    }
-  }
-
-  /**
    * Writes the sample of {@code x} starting at {@code offset} into {@code col}, its OH·OW columns
    * starting at {@code column}, rows {@code rowStride} apart: every entry of those columns, 0 where the
    * receptive field lies in the padding (so the buffer needs no clearing between chunks).
@@ -103,14 +90,14 @@ final class Im2col {
     }
   }
 
-  /** Adds {@code values[r]} to every element of row r of the [rows, width] matrix {@code matrix}. */
-  static void addToRows(Object matrix, Object values, int rows, int width) {
+  /** Adds {@code values[r]} to every element of row r of the [rows, width] matrix at {@code offset} of {@code matrix}. */
+  static void addToRows(Object matrix, int offset, Object values, int rows, int width) {
     switch (matrix) {
       case float[] m -> {
         float[] v = (float[]) values;
         for (int r = 0; r < rows; r++) {
           float y = v[r];
-          for (int k = r * width; k < (r + 1) * width; k++) {
+          for (int k = offset + r * width; k < offset + (r + 1) * width; k++) {
             m[k] += y;
           }
         }
@@ -119,7 +106,7 @@ final class Im2col {
         double[] v = (double[]) values;
         for (int r = 0; r < rows; r++) {
           double y = v[r];
-          for (int k = r * width; k < (r + 1) * width; k++) {
+          for (int k = offset + r * width; k < offset + (r + 1) * width; k++) {
             m[k] += y;
           }
         }
