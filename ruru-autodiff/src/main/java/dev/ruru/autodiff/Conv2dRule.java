@@ -7,8 +7,9 @@ import dev.ruru.array.blas.Gemm.Transpose;
 
 /**
  * 2-D cross-correlation (deep learning's "convolution"), x [N, C, H, W] ⋆ w [O, C/groups, kh, kw] →
- * y [N, O, OH, OW], a fused primitive: im2col of a chunk of samples, then one GEMM per group,
- * y[group] = w[group] · col(x)[group] of shape [O/groups, s·OH·OW], copied into NCHW while in cache.
+ * y [N, O, OH, OW], a fused primitive: im2col of a chunk of samples, then one GEMM per sample and
+ * group, y[n, group] = w[group] · col(x)[n, group] of shape [O/groups, OH·OW], written where it lies
+ * in the NCHW output.
  * Chunks run in parallel ({@link Parallel#forEachRun}), each its own single-threaded GEMMs. An
  * optional third input, a bias [O], is added to each channel's rows while they are in cache (as a
  * separate broadcast add it cost a pass over the output and a fresh array); its gradient is the
