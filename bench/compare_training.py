@@ -17,7 +17,7 @@ Usage, from the repository root after `./ruru --version` has built the jar (abou
 """
 import json, os, subprocess, sys, tempfile
 
-from benchenv import bench_env
+from benchenv import bench_env, torch_env
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ANCHORS = os.path.join(ROOT, "..", "shared", "anchors")
@@ -34,16 +34,6 @@ TRAIN_ARGS = {
 }
 
 
-def openmp_blas_dir():
-    """The directory of Debian's OpenMP OpenBLAS, or None when libopenblas0-openmp is not installed."""
-    try:
-        files = subprocess.run(["dpkg", "-L", "libopenblas0-openmp"], capture_output=True, text=True, check=True).stdout
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    libs = [line for line in files.splitlines() if line.endswith("/libblas.so.3")]
-    return os.path.dirname(libs[0]) if libs else None
-
-
 def timed(command, env, cwd=None):
     """Runs command under /usr/bin/time; returns (stdout, peak RSS in MB)."""
     run = subprocess.run(["/usr/bin/time", "-f", "PEAK_RSS_KB %M", *command], cwd=cwd, env=env, capture_output=True, text=True)
@@ -58,10 +48,7 @@ def result_line(output):
 
 
 def reference(workload, threads):
-    env = bench_env(BENCH_THREADS=threads)
-    blas = openmp_blas_dir() if threads > 1 and workload != "w1" else None
-    if blas:
-        env["LD_LIBRARY_PATH"] = blas + (":" + env["LD_LIBRARY_PATH"] if env.get("LD_LIBRARY_PATH") else "")
+    env = bench_env(BENCH_THREADS=threads) if workload == "w1" else torch_env(threads)
     script, epochs = {"w1": ("w1_perceptron.py", "5"), "w2": ("w2_mlp_torch.py", "5"), "w3": ("w3_cnn_torch.py", "1")}[workload]
     out, rss = timed(["/usr/bin/python3", script, epochs], env, cwd=ANCHORS)
     r = result_line(out)

@@ -12,22 +12,12 @@ configuration on two cores (../shared/anchors/README.md). Usage, from the reposi
 """
 import json, os, subprocess, sys
 
-from benchenv import bench_env
+from benchenv import bench_env, torch_env
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ANCHORS = os.path.join(ROOT, "..", "shared", "anchors")
 BLOCKS = int(sys.argv[1]) if len(sys.argv) > 1 else 3
 TARGET = 1.0
-
-
-def openmp_blas_dir():
-    """The directory of Debian's OpenMP OpenBLAS (libopenblas0-openmp), or None when it is not installed."""
-    try:
-        files = subprocess.run(["dpkg", "-L", "libopenblas0-openmp"], capture_output=True, text=True, check=True).stdout
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    libs = [line for line in files.splitlines() if line.endswith("/libblas.so.3")]
-    return os.path.dirname(libs[0]) if libs else None
 
 
 def result_line(output, what):
@@ -41,12 +31,7 @@ def result_line(output, what):
 
 
 def torch(threads):
-    env = bench_env(BENCH_THREADS=threads)
-    blas = openmp_blas_dir() if threads > 1 else None
-    if threads > 1 and blas is None:
-        print("compare_w4: libopenblas0-openmp is not installed; PyTorch at 2 threads uses the default OpenBLAS", file=sys.stderr)
-    if blas:
-        env["LD_LIBRARY_PATH"] = blas + (":" + env["LD_LIBRARY_PATH"] if env.get("LD_LIBRARY_PATH") else "")
+    env = torch_env(threads)
     run = subprocess.run(["/usr/bin/python3", "w4_lstm_torch.py", str(BLOCKS)], cwd=ANCHORS, env=env, capture_output=True, text=True)
     if run.returncode != 0:
         raise SystemExit(f"compare_w4: w4_lstm_torch.py failed at {threads} threads:\n{run.stderr}")
