@@ -20,80 +20,93 @@ final class ShiftedPlanes {
   }
 
   /**
-   * {@link Im2col#im2col} for {@link #applies} geometries: one intrinsic copy moves each column row's
-   * block from its first in-bounds element to its last. The copy also carries, at each row's ends, the
-   * neighbouring row's pixels into the places that read padding; those few are zeroed after.
+   * Where kernel position (i, j)'s column row reads the input plane: col[t] = x[plane + shift + t], for
+   * the output rows [firstRow, endRow) and columns [first, end) whose receptive element is in bounds.
+   * Between the row's first in-bounds entry, {@link #from}, and its last, {@link #to}, the plane is
+   * contiguous; the places outside [first, end) in that stretch read padding.
    */
-  static void im2col(float[] x, int offset, ConvGeometry g, float[] col, int column, int rowStride) {
-    int oh = g.outHeight(), ow = g.outWidth(), height = g.height(), width = g.width();
-    int block = oh * ow;
-    int row = 0;
-    for (int c = 0; c < g.channels(); c++) {
-      int plane = offset + c * height * width;
-      for (int i = 0; i < g.kernelHeight(); i++) {
-        int rowShift = i * g.spec().dilationHeight() - g.spec().padTop();
-        int firstRow = Math.max(0, -rowShift), endRow = Math.min(oh, height - rowShift);
-        for (int j = 0; j < g.kernelWidth(); j++, row++) {
-          int shift = j * g.spec().dilationWidth() - g.spec().padLeft();
-          int first = Math.min(ow, Im2col.firstInside(shift, 1)), end = Math.max(first, Im2col.endInside(shift, 1, width, ow));
-          int target = row * rowStride + column;
-          if (firstRow >= endRow || first >= end) {
-            Arrays.fill(col, target, target + block, 0f);
-            continue;
-          }
-          int from = firstRow * ow + first, to = (endRow - 1) * ow + end;
-          Arrays.fill(col, target, target + from, 0f);
-          System.arraycopy(x, plane + rowShift * width + shift + from, col, target + from, to - from);
-          Arrays.fill(col, target + to, target + block, 0f);
-          for (int oy = firstRow; oy < endRow; oy++) {
-            for (int ox = 0; ox < first; ox++) {
-              col[target + oy * ow + ox] = 0f;
-            }
-            for (int ox = end; ox < ow; ox++) {
-              col[target + oy * ow + ox] = 0f;
-            }
-          }
-        }
+  private record Tap(int shift, int firstRow, int endRow, int first, int end) {
+    boolean empty() { return firstRow >= endRow || first >= end; }
+    int from(int ow) { return firstRow * ow + first; }
+    int to(int ow) { return (endRow - 1) * ow + end; }
+  }
+
+  /** The taps of the kernel positions in (i, j) order, the order of a channel's column rows. */
+  private static Tap[] taps(ConvGeometry g) {
+    int oh = g.outHeight(), ow = g.outWidth(), width = g.width();
+    Tap[] taps = new Tap[g.kernelHeight() * g.kernelWidth()];
+    for (int i = 0, t = 0; i < g.kernelHeight(); i++) {
+      int rowShift = i * g.spec().dilationHeight() - g.spec().padTop();
+      for (int j = 0; j < g.kernelWidth(); j++, t++) {
+        int columnShift = j * g.spec().dilationWidth() - g.spec().padLeft();
+        int first = Math.min(ow, Im2col.firstInside(columnShift, 1));
+        taps[t] = new Tap(rowShift * width + columnShift, Math.max(0, -rowShift), Math.min(oh, g.height() - rowShift),
+            first, Math.max(first, Im2col.endInside(columnShift, 1, width, ow)));
+      }
+    }
+    return taps;
+  }
+
+  /** Zeroes, in {@code a} from {@code base} on, the padding places of the tap's contiguous stretch. */
+  private static void zeroPadding(float[] a, int base, int ow, Tap tap) {
+    for (int oy = tap.firstRow(); oy < tap.endRow(); oy++) {
+      for (int ox = oy == tap.firstRow() ? tap.first() : 0; ox < tap.first(); ox++) {
+        a[base + oy * ow + ox] = 0f;
+      }
+      for (int ox = tap.end(); ox < (oy == tap.endRow() - 1 ? tap.end() : ow); ox++) {
+        a[base + oy * ow + ox] = 0f;
       }
     }
   }
 
   /**
-   * col2im for {@link #applies} geometries, the transpose of {@link #im2col}: each column row
-   * is added to the input plane shifted by a constant. The row is first copied into {@code aligned}
-   * at the very indices it is added to, and its padding places there zeroed, so that the add reads and
-   * writes one index, {@code x[k] += aligned[k]}, which HotSpot vectorises; adding {@code col} at its
-   * own offset directly would run scalar.
+   * {@link Im2col#im2col} for {@link #applies} geometries: one intrinsic copy moves each column row's
+   * stretch from its first in-bounds element to its last, then the few padding places inside it, which
+   * the copy filled with the neighbouring rows' pixels, are zeroed, and the rest of the row too.
+   */
+  static void im2col(float[] x, int offset, ConvGeometry g, float[] col, int column, int rowStride) {
+    int ow = g.outWidth(), block = g.outHeight() * ow;
+    Tap[] taps = taps(g);
+    for (int c = 0, row = 0; c < g.channels(); c++) {
+      int plane = offset + c * g.height() * g.width();
+      for (Tap tap : taps) {
+        int target = row++ * rowStride + column;
+        if (tap.empty()) {
+          Arrays.fill(col, target, target + block, 0f);
+          continue;
+        }
+        int from = tap.from(ow), to = tap.to(ow);
+        Arrays.fill(col, target, target + from, 0f);
+        System.arraycopy(x, plane + tap.shift() + from, col, target + from, to - from);
+        Arrays.fill(col, target + to, target + block, 0f);
+        zeroPadding(col, target, ow, tap);
+      }
+    }
+  }
+
+  /**
+   * col2im for {@link #applies} geometries, the transpose of {@link #im2col}: each column row is added
+   * to the input plane shifted by a constant. The row is first copied into {@code aligned} at the very
+   * indices it is added to, and its padding places there zeroed, so that the add reads and writes one
+   * index, {@code x[k] += aligned[k]}, which HotSpot vectorises; adding {@code col} at its own offset
+   * directly would run scalar.
    */
   static void col2im(float[] col, int column, int rowStride, ConvGeometry g, float[] x, int offset, float[] aligned) {
-    int oh = g.outHeight(), ow = g.outWidth(), height = g.height(), width = g.width();
-    int row = 0;
-    for (int c = 0; c < g.channels(); c++) {
-      int plane = offset + c * height * width;
-      for (int i = 0; i < g.kernelHeight(); i++) {
-        int rowShift = i * g.spec().dilationHeight() - g.spec().padTop();
-        int firstRow = Math.max(0, -rowShift), endRow = Math.min(oh, height - rowShift);
-        for (int j = 0; j < g.kernelWidth(); j++, row++) {
-          int shift = j * g.spec().dilationWidth() - g.spec().padLeft();
-          int first = Math.min(ow, Im2col.firstInside(shift, 1)), end = Math.max(first, Im2col.endInside(shift, 1, width, ow));
-          if (firstRow >= endRow || first >= end) {
-            continue;
-          }
-          int from = firstRow * ow + first, to = (endRow - 1) * ow + end;
-          int delta = plane + rowShift * width + shift;   // x index of column entry t: delta + t
-          System.arraycopy(col, row * rowStride + column + from, aligned, delta + from, to - from);
-          // The padding places between the first and the last in-bounds entry (outside them nothing was copied).
-          for (int oy = firstRow; oy < endRow; oy++) {
-            for (int ox = oy == firstRow ? first : 0; ox < first; ox++) {
-              aligned[delta + oy * ow + ox] = 0f;
-            }
-            for (int ox = end; ox < (oy == endRow - 1 ? end : ow); ox++) {
-              aligned[delta + oy * ow + ox] = 0f;
-            }
-          }
-          for (int k = delta + from; k < delta + to; k++) {
-            x[k] += aligned[k];
-          }
+    int ow = g.outWidth();
+    Tap[] taps = taps(g);
+    for (int c = 0, row = 0; c < g.channels(); c++) {
+      int plane = offset + c * g.height() * g.width();
+      for (Tap tap : taps) {
+        int source = row++ * rowStride + column;
+        if (tap.empty()) {
+          continue;
+        }
+        int from = tap.from(ow), to = tap.to(ow);
+        int delta = plane + tap.shift();   // x index of column entry t: delta + t
+        System.arraycopy(col, source + from, aligned, delta + from, to - from);
+        zeroPadding(aligned, delta, ow, tap);
+        for (int k = delta + from; k < delta + to; k++) {
+          x[k] += aligned[k];
         }
       }
     }
