@@ -107,15 +107,17 @@ class ConvolutionTest {
     assertTrue(grads[1].astype(DType.FLOAT64).allClose(reference[1], 1e-5, 1e-5), "weight gradient");
   }
 
-  @Test
-  void theFusedBiasEqualsABroadcastAddAndPassesGradcheck() {
-    assertFusedBias(Conv2dSpec.of(2, 1).withStride(2, 1), new int[] {3, 2, 7, 6}, new int[] {4, 2, 3, 3});
-    // larger patches, one and two groups
-    assertFusedBias(Conv2dSpec.of(1, 1), new int[] {2, 4, 5, 6}, new int[] {6, 4, 3, 3});
-    assertFusedBias(Conv2dSpec.of(1, 1).withGroups(2), new int[] {2, 8, 5, 6}, new int[] {6, 4, 3, 3});
+  static Stream<Arguments> biasedConvolutions() {
+    return Stream.of(
+        Arguments.of(Conv2dSpec.of(2, 1).withStride(2, 1), new int[] {3, 2, 7, 6}, new int[] {4, 2, 3, 3}),
+        // larger patches, one and two groups
+        Arguments.of(Conv2dSpec.of(1, 1), new int[] {2, 4, 5, 6}, new int[] {6, 4, 3, 3}),
+        Arguments.of(Conv2dSpec.of(1, 1).withGroups(2), new int[] {2, 8, 5, 6}, new int[] {6, 4, 3, 3}));
   }
 
-  private static void assertFusedBias(Conv2dSpec spec, int[] xShape, int[] wShape) {
+  @ParameterizedTest
+  @MethodSource("biasedConvolutions")
+  void theFusedBiasEqualsABroadcastAddAndPassesGradcheck(Conv2dSpec spec, int[] xShape, int[] wShape) {
     NDArray x = random(41, xShape);
     NDArray w = random(42, wShape);
     int channels = wShape[0];
