@@ -32,21 +32,58 @@ final class Indexing {
    */
   static NDArray take(NDArray a, NDArray indices, int axis) {
     int ax = Check.axis("take", axis, a.shape.length);
-    int[] picks = indexValues("take", indices, ax, a.shape[ax]);
-    int[] before = Arrays.copyOfRange(a.shape, 0, ax);
-    int[] after = Arrays.copyOfRange(a.shape, ax + 1, a.shape.length);
-    NDArray out = NDArray.fresh(a.dtype, join(join(before, indices.shape), after));
+    NDArray out = NDArray.fresh(a.dtype, takeShape(a, indices, ax));
+    copyPicks(a, indexValues("take", indices, ax, a.shape[ax]), ax, out);
+    return out;
+  }
+
+  /** {@link #take} written into {@code out}, which has the result's shape and a's dtype: NumPy's {@code out=}. */
+  static NDArray takeInto(NDArray a, NDArray indices, int axis, NDArray out) {
+    int ax = Check.axis("takeInPlace", axis, a.shape.length);
+    Elementwise.checkWritable("takeInPlace", out);
+    int[] shape = takeShape(a, indices, ax);
+    if (!Arrays.equals(shape, out.shape) || out.dtype != a.dtype) {
+      throw new ShapeMismatchException("takeInPlace: the result is " + a.dtype + " " + Arrays.toString(shape)
+          + " but the output array is " + out.dtype + " " + Arrays.toString(out.shape));
+    }
+    int[] picks = indexValues("takeInPlace", indices, ax, a.shape[ax]);
+    if (out.isContiguous(Order.C) && !out.sharesStorageWith(a)) {
+      copyPicks(a, picks, ax, out);
+    } else {
+      NDArray fresh = NDArray.fresh(a.dtype, shape);
+      copyPicks(a, picks, ax, fresh);
+      out.assignInPlace(fresh);
+    }
+    return out;
+  }
+
+  private static int[] takeShape(NDArray a, NDArray indices, int ax) {
+    return join(join(Arrays.copyOfRange(a.shape, 0, ax), indices.shape), Arrays.copyOfRange(a.shape, ax + 1, a.shape.length));
+  }
+
+  /** Copies the slab of a at each pick into a C-contiguous {@code out}. */
+  private static void copyPicks(NDArray a, int[] picks, int ax, NDArray out) {
     // Seen as [p..., picks, q...], the output is one slab per pick, each a copy of a slab of a.
-    int[] flatStrides = Layout.strides(join(join(before, new int[] {picks.length}), after), Order.C);
+    int[] flatShape = a.shape.clone();
+    flatShape[ax] = picks.length;
+    int[] flatStrides = Layout.strides(flatShape, Order.C);
     int[] slabShape = Views.remove(a.shape, ax);
     int[] sourceStrides = Views.remove(a.strides, ax);
     int[] targetStrides = Views.remove(flatStrides, ax);
+    if (ax == 0 && Layout.isContiguous(slabShape, sourceStrides, Order.C)) {
+      // Rows of a row-major array (a batch of examples, labels): each pick is one run of memory. Going
+      // through a strided loop per pick cost about 0.7 µs a row, ten times the copy itself.
+      int slab = Layout.size(slabShape);
+      for (int k = 0; k < picks.length; k++) {
+        Storage.copy(a.data, a.offset + picks[k] * a.strides[0], 1, out.data, out.offset + k * slab, 1, slab);
+      }
+      return;
+    }
     for (int k = 0; k < picks.length; k++) {
       NDArray source = new NDArray(a.dtype, a.data, slabShape, sourceStrides, a.offset + picks[k] * a.strides[ax]);
-      NDArray target = new NDArray(out.dtype, out.data, slabShape, targetStrides, k * flatStrides[ax]);
+      NDArray target = new NDArray(out.dtype, out.data, slabShape, targetStrides, out.offset + k * flatStrides[ax]);
       Elementwise.copyInto(source, target);
     }
-    return out;
   }
 
   /**
@@ -84,6 +121,62 @@ final class Indexing {
     int[] sourceOffsets = offsetsAlong(index.shape, source.strides, source.offset, -1, null);
     addAt(source.data, sourceOffsets, out.data, targetOffsets);
     return out;
+  }
+
+  /** See {@link NDArray#indexAddInPlace}; everything is checked before anything is written. */
+  static NDArray indexAddInPlace(NDArray target, int axis, NDArray indices, NDArray source, double alpha) {
+    String op = "indexAddInPlace";
+    int ax = Check.axis(op, axis, target.shape.length);
+    Elementwise.checkWritable(op, target);
+    if (indices.shape.length != 1) {
+      throw new ShapeMismatchException(op + ": expected 1-D indices, got shape " + Arrays.toString(indices.shape));
+    }
+    int[] picks = indexValues(op, indices, ax, target.shape[ax]);
+    int[] expected = target.shape.clone();
+    expected[ax] = picks.length;
+    if (!Arrays.equals(expected, source.shape)) {
+      throw new ShapeMismatchException(op + ": expected source " + Arrays.toString(expected) + " for target "
+          + Arrays.toString(target.shape) + " and " + picks.length + " indices along axis " + ax + ", got " + Arrays.toString(source.shape));
+    }
+    if (source.dtype != target.dtype) {
+      throw new IllegalArgumentException(op + ": source dtype " + source.dtype + " differs from the target's " + target.dtype
+          + "; convert it with astype first");
+    }
+    int[] slabShape = Views.remove(target.shape, ax);
+    int[] targetStrides = Views.remove(target.strides, ax);
+    int[] sourceStrides = Views.remove(source.strides, ax);
+    boolean rows = target.data instanceof float[] && Layout.isContiguous(slabShape, targetStrides, Order.C)
+        && Layout.isContiguous(slabShape, sourceStrides, Order.C);
+    float[][] scratch = rows ? new float[2][Layout.size(slabShape)] : null;
+    for (int k = 0; k < picks.length; k++) {
+      int to = target.offset + picks[k] * target.strides[ax];
+      int from = source.offset + k * source.strides[ax];
+      if (rows) {
+        addRow((float[]) source.data, from, (float) alpha, (float[]) target.data, to, scratch);
+      } else {
+        NDArray slab = new NDArray(source.dtype, source.data, slabShape, sourceStrides, from);
+        new NDArray(target.dtype, target.data, slabShape, targetStrides, to).addInPlace(alpha == 1 ? slab : slab.mul(alpha));
+      }
+    }
+    return target;
+  }
+
+  /**
+   * {@code target[to + i] += alpha · source[from + i]} for a row of {@code scratch[0].length}. HotSpot (as
+   * of JDK 25) runs that loop scalar, since it cannot prove the two rows apart; copied into two scratch
+   * rows it becomes a one-index loop, which vectorises, and the copies are intrinsics (a row of 784:
+   * 2.2× faster with the copies than without).
+   */
+  private static void addRow(float[] source, int from, float alpha, float[] target, int to, float[][] scratch) {
+    float[] sum = scratch[0];
+    float[] term = scratch[1];
+    int n = sum.length;
+    System.arraycopy(target, to, sum, 0, n);
+    System.arraycopy(source, from, term, 0, n);
+    for (int i = 0; i < n; i++) {
+      sum[i] += alpha * term[i];
+    }
+    System.arraycopy(sum, 0, target, to, n);
   }
 
   /**

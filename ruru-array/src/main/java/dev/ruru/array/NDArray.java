@@ -493,11 +493,27 @@ public final class NDArray {
   /** Elements at {@code indices} (an integer array of any shape) along {@code axis}, as {@code np.take}. */
   public NDArray take(NDArray indices, int axis) { return Indexing.take(this, indices, axis); }
 
+  /**
+   * Writes {@code source.take(indices, axis)} into this array, which has its shape and source's dtype,
+   * and returns this: NumPy's {@code np.take(source, indices, axis, out=this)}. A buffer reused from
+   * step to step saves allocating (and zeroing) a fresh result each time.
+   */
+  public NDArray takeInPlace(NDArray source, NDArray indices, int axis) { return Indexing.takeInto(source, indices, axis, this); }
+
   /** {@code out[i][j] = this[index[i][j]][j]} for axis 0, and so on: PyTorch's {@code gather}. */
   public NDArray gather(int axis, NDArray index) { return Indexing.gather(this, axis, index); }
 
   /** A copy of this array with {@code source} added at {@code index} along {@code axis}: PyTorch's {@code scatter_add}. */
   public NDArray scatterAdd(int axis, NDArray index, NDArray source) { return Indexing.scatterAdd(this, axis, index, source); }
+
+  /**
+   * {@code this[indices[k]] += alpha · source[k]} along {@code axis}, in place, for k in order (a repeated
+   * index accumulates): PyTorch's {@code index_add_}, NumPy's {@code np.add.at}. {@code indices} is 1-D;
+   * {@code source} has this array's dtype and shape except {@code indices.size()} along {@code axis}.
+   */
+  public NDArray indexAddInPlace(int axis, NDArray indices, NDArray source, double alpha) {
+    return Indexing.indexAddInPlace(this, axis, indices, source, alpha);
+  }
 
   /** Integer labels of any shape to one-hot vectors along a new last axis of {@code classes}. */
   public static NDArray oneHot(NDArray labels, int classes, DType dtype) { return Indexing.oneHot(labels, classes, dtype); }

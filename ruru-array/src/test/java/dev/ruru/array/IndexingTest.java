@@ -58,6 +58,80 @@ class IndexingTest {
   }
 
   @Test
+  void takeInPlaceFillsAReusedBufferAsTakeWould() {
+    NDArray x = random(20, 7);
+    NDArray indices = NDArray.of(new int[] {19, 3, 3, -1, 0}, 5);
+    NDArray buffer = NDArray.full(Shape.of(8, 7), 99, DType.FLOAT32);
+    NDArray rows = buffer.slice(0, 2, 7, 1).takeInPlace(x, indices, 0);
+    assertEquals(x.take(indices, 0), rows);
+    assertEquals(NDArray.full(Shape.of(2, 7), 99, DType.FLOAT32), buffer.slice(0, 0, 2, 1), "rows before the view are untouched");
+    assertEquals(NDArray.full(Shape.of(1, 7), 99, DType.FLOAT32), buffer.slice(0, 7, 8, 1), "rows after the view are untouched");
+    // A strided output (the transpose of a buffer) and a strided source take the general path.
+    NDArray every2nd = x.index(":, ::2");
+    NDArray picks = NDArray.of(new long[] {1, 0, 1}, 3);
+    NDArray columns = NDArray.zeros(Shape.of(3, 20)).transpose().takeInPlace(every2nd, picks, 1);
+    assertEquals(every2nd.take(picks, 1), columns);
+  }
+
+  @Test
+  void takeInPlaceRejectsAnOutputOfAnotherShapeOrDtype() {
+    NDArray x = random(4, 3);
+    NDArray indices = NDArray.of(new int[] {0, 2}, 2);
+    assertEquals("takeInPlace: the result is float32 [2, 3] but the output array is float32 [3, 3]",
+        assertThrows(ShapeMismatchException.class, () -> NDArray.zeros(Shape.of(3, 3)).takeInPlace(x, indices, 0)).getMessage());
+    assertEquals("takeInPlace: the result is float32 [2, 3] but the output array is float64 [2, 3]",
+        assertThrows(ShapeMismatchException.class, () -> NDArray.zeros(Shape.of(2, 3), DType.FLOAT64).takeInPlace(x, indices, 0))
+            .getMessage());
+  }
+
+  @Test
+  void indexAddInPlaceAccumulatesRowsInOrderAsANaiveLoop() {
+    for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+      NDArray target = random(6, 5).astype(dtype);
+      NDArray expected = target.copy();
+      NDArray source = random(4, 5).astype(dtype);
+      long[] indices = {5, 0, 5, 2};
+      for (int k = 0; k < indices.length; k++) {
+        for (int j = 0; j < 5; j++) {
+          double value = expected.getDouble((int) indices[k], j) + (dtype == DType.FLOAT32
+              ? (double) (float) ((float) -0.25 * (float) source.getDouble(k, j))
+              : -0.25 * source.getDouble(k, j));
+          expected.setInPlace(value, (int) indices[k], j);
+        }
+      }
+      assertEquals(expected, target.indexAddInPlace(0, NDArray.of(indices, 4), source, -0.25), dtype.toString());
+    }
+  }
+
+  @Test
+  void indexAddInPlaceAlongAnotherAxisAndIntoAView() {
+    NDArray target = NDArray.zeros(Shape.of(3, 4), DType.FLOAT64);
+    NDArray source = NDArray.of(new double[] {1, 2, 3, 4, 5, 6}, 3, 2);
+    target.slice(0, 0, 3, 1).indexAddInPlace(1, NDArray.of(new int[] {3, 3}, 2), source, 2);
+    assertEquals(NDArray.of(new double[] {0, 0, 0, 6, 0, 0, 0, 14, 0, 0, 0, 22}, 3, 4), target);
+  }
+
+  @Test
+  void indexAddInPlaceNamesWhatIsWrong() {
+    NDArray target = NDArray.zeros(Shape.of(3, 2));
+    assertEquals("indexAddInPlace: expected 1-D indices, got shape [1, 1]",
+        assertThrows(ShapeMismatchException.class,
+            () -> target.indexAddInPlace(0, NDArray.zeros(Shape.of(1, 1), DType.INT64), NDArray.zeros(Shape.of(1, 2)), 1)).getMessage());
+    assertEquals("indexAddInPlace: expected source [2, 2] for target [3, 2] and 2 indices along axis 0, got [2, 3]",
+        assertThrows(ShapeMismatchException.class,
+            () -> target.indexAddInPlace(0, NDArray.of(new int[] {0, 1}, 2), NDArray.zeros(Shape.of(2, 3)), 1)).getMessage());
+    assertEquals("indexAddInPlace: source dtype float64 differs from the target's float32; convert it with astype first",
+        assertThrows(IllegalArgumentException.class,
+            () -> target.indexAddInPlace(0, NDArray.of(new int[] {0}, 1), NDArray.zeros(Shape.of(1, 2), DType.FLOAT64), 1)).getMessage());
+    assertEquals("indexAddInPlace: index 3 is out of bounds for axis 0 with size 3",
+        assertThrows(IndexOutOfBoundsException.class,
+            () -> target.indexAddInPlace(0, NDArray.of(new int[] {3}, 1), NDArray.zeros(Shape.of(1, 2)), 1)).getMessage());
+    assertEquals("indexAddInPlace: cannot write into a broadcast view (axis 0 of shape [3, 2] has stride 0); make a copy first",
+        assertThrows(IllegalArgumentException.class, () -> NDArray.zeros(Shape.of(1, 2)).broadcastTo(Shape.of(3, 2))
+            .indexAddInPlace(0, NDArray.of(new int[] {0}, 1), NDArray.zeros(Shape.of(1, 2)), 1)).getMessage());
+  }
+
+  @Test
   void gatherPicksOneElementPerPosition() {
     // Cross-entropy's "logit of the true class": gather along axis 1 with one label per row.
     NDArray logits = NDArray.of(new float[][] {{0.1f, 0.7f, 0.2f}, {0.5f, 0.3f, 0.2f}});
