@@ -176,24 +176,58 @@ final class Reductions {
           + " of shape " + Arrays.toString(a.shape) + ")");
     }
     int[] kept = keptShape(a.shape, picked);
-    NDArray runs = a.permute(order(picked)).contiguous();
+    // The reduced axis moved last, as a view: each result scans one strided run where it lies (a copy
+    // to make the runs contiguous cost more than the scan for a batch of scores).
+    NDArray runs = a.permute(order(picked));
+    int stride = runs.strides[runs.shape.length - 1];
     NDArray out = NDArray.fresh(DType.INT64, kept);
     long[] result = (long[]) out.data;
     boolean max = op == Reduction.MAX;
+    int[] position = new int[kept.length];
+    int start = runs.offset;
     for (int row = 0; row < result.length; row++) {
-      int start = runs.offset + row * length;
-      int best = 0;
-      double bestValue = Storage.getDouble(runs.data, start);
-      for (int i = 1; i < length && !Double.isNaN(bestValue); i++) {
-        double v = Storage.getDouble(runs.data, start + i);
-        if (Double.isNaN(v) || (max ? v > bestValue : v < bestValue)) {
-          best = i;
-          bestValue = v;
+      result[row] = runs.data instanceof float[] values
+          ? argFloat(values, start, stride, length, max)
+          : argAny(runs.data, start, stride, length, max);
+      // Next start: an odometer over the kept axes, in C order.
+      for (int d = kept.length - 1; d >= 0; d--) {
+        start += runs.strides[d];
+        if (++position[d] < kept[d]) {
+          break;
         }
+        start -= runs.strides[d] * kept[d];
+        position[d] = 0;
       }
-      result[row] = best;
     }
     return dims == Dims.KEEP ? out.reshape(keepShape(a.shape, picked)) : out;
+  }
+
+  /** The first index of the largest (or smallest) of {@code length} values; the first NaN wins, as in NumPy. */
+  private static int argFloat(float[] values, int start, int stride, int length, boolean max) {
+    int best = 0;
+    float bestValue = values[start];
+    for (int i = 1; i < length && bestValue == bestValue; i++) {
+      float v = values[start + i * stride];
+      if (v != v || (max ? v > bestValue : v < bestValue)) {
+        best = i;
+        bestValue = v;
+      }
+    }
+    return best;
+  }
+
+  /** {@link #argFloat} for any storage, through doubles. */
+  private static int argAny(Object values, int start, int stride, int length, boolean max) {
+    int best = 0;
+    double bestValue = Storage.getDouble(values, start);
+    for (int i = 1; i < length && !Double.isNaN(bestValue); i++) {
+      double v = Storage.getDouble(values, start + i * stride);
+      if (Double.isNaN(v) || (max ? v > bestValue : v < bestValue)) {
+        best = i;
+        bestValue = v;
+      }
+    }
+    return best;
   }
 
   static NDArray mean(NDArray a, int[] axes, Dims dims) {

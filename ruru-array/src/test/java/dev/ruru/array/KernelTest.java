@@ -189,6 +189,44 @@ class KernelTest {
   }
 
   @Test
+  void argmaxAndArgminScanStridedViewsAsANaiveLoop() {
+    // Scores laid out [classes, batch] and reduced over the classes, a stepped slice of them, and a
+    // transposed float64 copy: the runs are strided and are scanned where they lie.
+    NDArray scores = NDArray.randn(Shape.of(10, 30), new SplittableRandom(3)).astype(DType.FLOAT32);
+    scores.setInPlace(Float.NaN, 4, 7);
+    for (NDArray x : new NDArray[] {scores, scores.index("::3, 1::2"), scores.astype(DType.FLOAT64).transpose()}) {
+      for (int axis = 0; axis < 2; axis++) {
+        long[] max = x.argmax(axis).toLongArray();
+        long[] min = x.argmin(axis).toLongArray();
+        for (int k = 0; k < x.dim(1 - axis); k++) {
+          NDArray line = axis == 0 ? x.slice(1, k, k + 1, 1).reshape(-1) : x.slice(0, k, k + 1, 1).reshape(-1);
+          assertEquals(naiveArg(line, true), max[k], "argmax along axis " + axis + " at " + k + " of " + x.shape());
+          assertEquals(naiveArg(line, false), min[k], "argmin along axis " + axis + " at " + k + " of " + x.shape());
+        }
+      }
+    }
+    NDArray cube = NDArray.randn(Shape.of(3, 4, 5), new SplittableRandom(4)).permute(2, 0, 1);
+    NDArray picked = cube.argmax(1);
+    for (int i = 0; i < 5; i++) {
+      for (int j = 0; j < 4; j++) {
+        assertEquals(naiveArg(cube.slice(0, i, i + 1, 1).slice(2, j, j + 1, 1).reshape(-1), true), picked.getLong(i, j));
+      }
+    }
+  }
+
+  /** The first index of the extreme, the first NaN winning, by a plain loop over getDouble. */
+  private static long naiveArg(NDArray vector, boolean max) {
+    int best = 0;
+    for (int i = 1; i < vector.dim(0) && !Double.isNaN(vector.getDouble(best)); i++) {
+      double v = vector.getDouble(i);
+      if (Double.isNaN(v) || (max ? v > vector.getDouble(best) : v < vector.getDouble(best))) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  @Test
   void meanVarStdAndLogsumexpAreStable() {
     NDArray x = NDArray.of(new double[] {1, 2, 3, 4, 1000, 1000}, 3, 2);
     assertArrayEquals(new double[] {1004 / 3.0, 1006 / 3.0}, x.mean(0).toDoubleArray(), 1e-12);
