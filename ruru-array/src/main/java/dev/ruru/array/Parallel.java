@@ -1,10 +1,6 @@
 package dev.ruru.array;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * How many cores the array kernels use. Large elementwise and reduction kernels split their work into
@@ -17,7 +13,7 @@ public final class Parallel {
   static final int MIN_PARALLEL_ELEMENTS = 1 << 17;
 
   private static volatile int threads = initialThreads();
-  private static volatile ForkJoinPool pool;
+  private static volatile WorkerTeam team;
   /** Whether a {@link #forEachRun} is in progress. */
   private static final AtomicBoolean running = new AtomicBoolean();
 
@@ -48,8 +44,8 @@ public final class Parallel {
   public static synchronized void setThreads(int count) {
     Check.arg(count >= 1, "Parallel.setThreads: expected a positive thread count, got %s", count);
     threads = count;
-    ForkJoinPool old = pool;
-    pool = null;
+    WorkerTeam old = team;
+    team = null;
     if (old != null) {
       old.shutdown();
     }
@@ -72,21 +68,14 @@ public final class Parallel {
       body.run(0, count);
       return;
     }
-    int workers = Math.min(threads, chunks);
-    List<ForkJoinTask<?>> tasks = new ArrayList<>(workers);
-    ForkJoinPool executor = pool();
+    WorkerTeam current = team();
+    int workers = Math.min(current.parallelism(), chunks);
     // Each worker takes a contiguous run of whole chunks, so per-chunk results stay the same.
-    for (int w = 1; w < workers; w++) {
+    current.run(workers, w -> {
       int firstChunk = (int) ((long) chunks * w / workers);
       int lastChunk = (int) ((long) chunks * (w + 1) / workers);
-      int from = firstChunk * chunk;
-      int to = Math.min(count, lastChunk * chunk);
-      tasks.add(executor.submit(() -> body.run(from, to)));
-    }
-    body.run(0, Math.min(count, (int) ((long) chunks / workers) * chunk));
-    for (ForkJoinTask<?> task : tasks) {
-      task.join();
-    }
+      body.run(firstChunk * chunk, Math.min(count, lastChunk * chunk));
+    });
   }
 
   /** A body over the elements {@code [from, to)} of a range. */
@@ -107,7 +96,7 @@ public final class Parallel {
     int blasThreads = threads;
     // One run at a time: BLAS's thread count is one setting for the whole process, so a run inside
     // another (or beside it, from another thread) goes sequentially instead of resetting it early.
-    if (blasThreads <= 1 || count <= chunk || !running.compareAndSet(false, true)) {
+    if (blasThreads <= 1 || count == 0 || !running.compareAndSet(false, true)) {
       body.run(0, count);
       return;
     }
@@ -120,14 +109,14 @@ public final class Parallel {
     }
   }
 
-  private static ForkJoinPool pool() {
-    ForkJoinPool current = pool;
+  private static WorkerTeam team() {
+    WorkerTeam current = team;
     if (current == null) {
       synchronized (Parallel.class) {
-        if (pool == null) {
-          pool = new ForkJoinPool(Math.max(1, threads - 1));
+        if (team == null) {
+          team = new WorkerTeam(threads - 1);
         }
-        current = pool;
+        current = team;
       }
     }
     return current;
