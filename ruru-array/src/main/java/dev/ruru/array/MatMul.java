@@ -198,8 +198,12 @@ final class MatMul {
     });
   }
 
-  /** Products of at least this many multiply-adds are split into blocks when there are several threads. */
-  private static final long MIN_SPLIT_WORK = 1L << 21;
+  /**
+   * Products of at least this many multiply-adds are split into blocks when there are several threads:
+   * from here on two halves beat one call now that idle workers spin (W1's [10, 784]·[784, 100] at
+   * 784K multiply-adds: 37 µs whole, about 20 µs as two halves).
+   */
+  private static final long MIN_SPLIT_WORK = 1L << 19;
   /** From this many on OpenBLAS's own threads scale well (they share the packed B), so it gets the product whole. */
   private static final long MAX_SPLIT_WORK = 1L << 26;
   /** The narrowest block worth its own call. */
@@ -219,12 +223,16 @@ final class MatMul {
   private static void forEachBlock(int m, int n, int k, Parallel.Range block) {
     long work = (long) m * n * k;
     int length = Math.max(m, n);
-    int parts = Math.min(Parallel.threads(), length / MIN_BLOCK);
-    if (parts <= 1 || work < MIN_SPLIT_WORK || work >= MAX_SPLIT_WORK) {
+    if (work >= MAX_SPLIT_WORK) {
       block.run(0, length);
       return;
     }
-    Parallel.forEachRun(length, (length + parts - 1) / parts, block);
+    int parts = work < MIN_SPLIT_WORK ? 1 : Math.min(Parallel.threads(), length / MIN_BLOCK);
+    // Even whole, a product below MAX_SPLIT_WORK goes through forEachRun, so that it runs on one BLAS
+    // thread: OpenBLAS uses its own workers from 2¹⁸ multiply-adds on, and they then spin beside
+    // Ruru's for the same cores (W2 at two threads, whose small layer is of that size: 0.58 s an epoch
+    // with them, 0.53–0.56 without).
+    Parallel.forEachRun(length, parts <= 1 ? length : (length + parts - 1) / parts, block);
   }
 
   /** Σ_p left[i, p]·right[p, j] in 64-bit integers over int64 operands, stored in the result's type. */
