@@ -34,16 +34,25 @@ import java.util.Arrays;
  * double accuracy = p.accuracy(testImages, testLabels);
  * }</pre>
  *
- * <p>The weights (float32) are the only mutable state; the methods that change them end in
- * {@code InPlace}. Inputs are not modified.
+ * <p>The weights (float32) are the only mutable state (besides a scratch buffer); the methods that
+ * change them end in {@code InPlace}. Inputs are not modified. One instance is not for several threads.
  */
 public final class MulticlassPerceptron {
   private final int features;
   private final int classes;
-  /** {@code [features, classes]} (column c is class c's weight vector), the layout of the course's code. */
+  /**
+   * {@code [classes, features]}: row c is class c's weight vector. The course's code keeps the transpose,
+   * but this way the scores come out of one product {@code W·xᵀ} that reads each batch of examples once
+   * (W1 spends most of its time streaming examples from memory), and a class's update is one row.
+   */
   private final NDArray weights;
   /** {@code [classes]}. */
   private final NDArray bias;
+  /**
+   * Where {@link #updateInPlace} gathers the mistaken rows of a batch, reused from batch to batch:
+   * allocating them afresh (Java zeroes new arrays) took longer than copying them.
+   */
+  private NDArray rowBuffer;
 
   /** A perceptron from {@code features} inputs to {@code classes} classes, every weight and bias 0. */
   public MulticlassPerceptron(int features, int classes) {
@@ -53,8 +62,9 @@ public final class MulticlassPerceptron {
     }
     this.features = features;
     this.classes = classes;
-    this.weights = NDArray.zeros(Shape.of(features, classes), DType.FLOAT32);
+    this.weights = NDArray.zeros(Shape.of(classes, features), DType.FLOAT32);
     this.bias = NDArray.zeros(Shape.of(classes), DType.FLOAT32);
+    this.rowBuffer = NDArray.zeros(Shape.of(0, features), DType.FLOAT32);
   }
 
   public int features() {
@@ -67,7 +77,7 @@ public final class MulticlassPerceptron {
 
   /** A copy of the weights {@code W}, {@code [classes, features]}; row c belongs to class c. */
   public NDArray weights() {
-    return weights.transpose().copy();
+    return weights.copy();
   }
 
   /** A copy of the biases {@code b}, {@code [classes]}. */
@@ -78,14 +88,18 @@ public final class MulticlassPerceptron {
   /** {@code x·Wᵀ + b}: {@code [n, features]} to float32 {@code [n, classes]}. */
   public NDArray scores(NDArray examples) {
     checkExamples("scores", examples);
-    // W is stored as Wᵀ [features, classes], so this is one plain GEMM; the product is fresh, so b goes in in place.
-    NDArray scores = examples.astype(DType.FLOAT32).matmul(weights);
-    return scores.addInPlace(bias);
+    return transposedScores(examples).transpose();
+  }
+
+  /** {@code W·xᵀ + b}, {@code [classes, n]}: one GEMM with xᵀ a BLAS flag; the product is fresh, so b goes in in place. */
+  private NDArray transposedScores(NDArray examples) {
+    return weights.matmul(examples.astype(DType.FLOAT32).transpose()).addInPlace(bias.reshape(classes, 1));
   }
 
   /** The predicted class of each example: {@code argmax(x·Wᵀ + b)}, {@code [n]} int64 (the first on ties). */
   public NDArray predict(NDArray examples) {
-    return scores(examples).argmax(1);
+    checkExamples("predict", examples);
+    return transposedScores(examples).argmax(0);
   }
 
   /** The fraction of {@code examples} {@code [n, features]} whose prediction equals {@code labels} {@code [n]}. */
@@ -117,9 +131,8 @@ public final class MulticlassPerceptron {
     }
     NDArray step = example.astype(DType.FLOAT32).mul(learningRate);
     int target = (int) label;
-    NDArray column = step.reshape(features, 1);
-    weights.slice(1, target, target + 1, 1).addInPlace(column);
-    weights.slice(1, predicted, predicted + 1, 1).subInPlace(column);
+    weights.slice(0, target, target + 1, 1).addInPlace(step);
+    weights.slice(0, predicted, predicted + 1, 1).subInPlace(step);
     bias.slice(0, target, target + 1, 1).addInPlace(learningRate);
     bias.slice(0, predicted, predicted + 1, 1).addInPlace(-learningRate);
     return true;
@@ -129,8 +142,9 @@ public final class MulticlassPerceptron {
    * One step of the course's batched rule on {@code examples} {@code [B, features]} with true classes
    * {@code labels} {@code [B]}: with {@code y = onehot(labels) − onehot(predictions)} ({@code [B, classes]}),
    * {@code W += (λ/B)·yᵀx} and {@code b += λ·mean(y, axis 0)}. Rows the model already gets right have
-   * {@code y = 0} and add nothing, so only the mistaken rows are gathered and multiplied (after the first
-   * epochs, a fifth of the batch or less); the average still divides by B.
+   * {@code y = 0} and add nothing, so only the mistaken rows are gathered (after the first epochs, a
+   * fifth of the batch or less) and added to the two rows of W they move; the average still divides by
+   * B. The sum is the course's, in another order, so W agrees with its code up to float32 rounding.
    *
    * @return the number of examples in the batch that were predicted wrongly (and so moved the weights)
    */
@@ -138,20 +152,34 @@ public final class MulticlassPerceptron {
     BinaryPerceptron.checkLearningRate(learningRate);
     checkLabels("updateInPlace", examples, labels);
     int batch = examples.dim(0);
-    NDArray predictions = predict(examples);
-    int[] mistaken = mistakes(predictions.toLongArray(), labels.toLongArray());
-    if (mistaken.length == 0) {
+    long[] predictions = predict(examples).toLongArray();
+    long[] truth = labels.toLongArray();
+    int[] mistaken = mistakes(predictions, truth);
+    int m = mistaken.length;
+    if (m == 0) {
       return 0;
     }
-    NDArray rows = NDArray.of(mistaken, mistaken.length);
-    NDArray y = NDArray.oneHot(labels.take(rows, 0), classes, DType.FLOAT32)
-        .sub(NDArray.oneHot(predictions.take(rows, 0), classes, DType.FLOAT32));   // [m, classes]
-    // (λ/B)·Σ xᵀy over the mistaken rows: [features, m] @ [m, classes], the transpose a BLAS flag, not a copy.
-    // Scaling y (m·classes values) rather than the product (features·classes) saves a pass over W's size.
-    weights.addInPlace(examples.take(rows, 0).astype(DType.FLOAT32).transpose().matmul(y.mul(learningRate / batch)));
+    // Row j of y = onehot(label) − onehot(prediction) has two entries, so Σ yᵀx is two row additions
+    // per mistaken example: its true class gains it, its predicted class loses it, each times λ/B.
+    long[] targets = new long[m];
+    long[] predicted = new long[m];
+    float[] yCount = new float[classes];   // Σ y over the batch, for the bias
+    for (int j = 0; j < m; j++) {
+      targets[j] = truth[mistaken[j]];
+      predicted[j] = predictions[mistaken[j]];
+      yCount[(int) targets[j]]++;
+      yCount[(int) predicted[j]]--;
+    }
+    if (rowBuffer.dim(0) < m) {
+      rowBuffer = NDArray.zeros(Shape.of(batch, features), DType.FLOAT32);
+    }
+    NDArray rows = rowBuffer.slice(0, 0, m, 1).takeInPlace(examples.astype(DType.FLOAT32), NDArray.wrap(mistaken, m), 0);
+    double step = learningRate / batch;
+    weights.indexAddInPlace(0, NDArray.wrap(targets, m), rows, step);
+    weights.indexAddInPlace(0, NDArray.wrap(predicted, m), rows, -step);
     // As the course's code: the mean of y over the whole batch, then times λ.
-    bias.addInPlace(y.sum(0).div(batch).mul(learningRate));
-    return mistaken.length;
+    bias.addInPlace(NDArray.wrap(yCount, classes).div(batch).mul(learningRate));
+    return m;
   }
 
   /** Indices where the prediction differs from the label, checking each label is a class. */

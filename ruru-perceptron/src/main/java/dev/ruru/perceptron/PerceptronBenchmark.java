@@ -22,7 +22,8 @@ import java.util.Locale;
  * in memory, then the test accuracy (not timed).
  *
  * <p>Java compiles its code while it runs and NumPy's is compiled already, so a throw-away model first
- * trains for at least {@link #WARMUP_EPOCHS} epochs and {@link #WARMUP_NANOS}; that time is never measured. Threads: {@code BENCH_THREADS} (default
+ * trains for at least {@link #WARMUP_EPOCHS} epochs and {@link #WARMUP_NANOS}, starting afresh every
+ * {@link #WARMUP_EPOCHS_PER_MODEL} epochs; that time is never measured. Threads: {@code BENCH_THREADS} (default
  * 1), as for the anchor scripts.
  *
  * <pre>
@@ -36,10 +37,16 @@ public final class PerceptronBenchmark {
   static final double LEARNING_RATE = 1.0;
   /**
    * Untimed training before the timed run, so that the timed one runs fully compiled code: HotSpot's
-   * optimising compiler takes a method after about 10,000 calls, and an epoch calls the update 600 times.
+   * optimising compiler takes a method after about 15,000 calls, and an epoch calls the update 600
+   * times. A fresh model takes other branches than a trained one (every score ties, most of a batch is
+   * wrong), and code compiled on a trained model only is thrown away and compiled anew when they are
+   * first taken: with one warm-up model the first four timed epochs took 0.045–0.052 s at two threads
+   * (where the compiler shares the cores with the kernels), the rest 0.025 s. So the warm-up starts a
+   * fresh model every {@link #WARMUP_EPOCHS_PER_MODEL} epochs.
    */
-  static final long WARMUP_NANOS = 2_000_000_000L;
-  static final int WARMUP_EPOCHS = 25;
+  static final long WARMUP_NANOS = 3_000_000_000L;
+  static final int WARMUP_EPOCHS = 60;
+  static final int WARMUP_EPOCHS_PER_MODEL = 15;
 
   /**
    * The outcome of a run.
@@ -128,8 +135,11 @@ public final class PerceptronBenchmark {
     NDArray testImages = Preprocessing.flatten(data.test().features());
     NDArray testLabels = data.test().labels();
     long warmupStart = System.nanoTime();
-    MulticlassPerceptron warmup = new MulticlassPerceptron(images.dim(1), data.variant().classCount());
+    MulticlassPerceptron warmup = null;
     for (int epoch = 0; epoch < warmupEpochs || System.nanoTime() - warmupStart < warmupNanos; epoch++) {
+      if (epoch % WARMUP_EPOCHS_PER_MODEL == 0) {
+        warmup = new MulticlassPerceptron(images.dim(1), data.variant().classCount());
+      }
       trainEpoch(warmup, images, labels);
       warmup.accuracy(testImages, testLabels);
     }

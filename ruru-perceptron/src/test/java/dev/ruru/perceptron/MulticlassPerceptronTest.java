@@ -112,7 +112,7 @@ class MulticlassPerceptronTest {
     assertEquals("MulticlassPerceptron: label 3 at position 1 is outside the classes [0, 3)", label.getMessage());
     IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
         () -> p.predict(NDArray.zeros(Shape.of(4, 2, 1))));
-    assertEquals("MulticlassPerceptron.scores: expected examples [n, 2], got [4, 2, 1]; flatten them first", shape.getMessage());
+    assertEquals("MulticlassPerceptron.predict: expected examples [n, 2], got [4, 2, 1]; flatten them first", shape.getMessage());
     IllegalArgumentException count = assertThrows(IllegalArgumentException.class,
         () -> p.updateInPlace(NDArray.zeros(Shape.of(4, 2)), NDArray.of(new long[] {0, 1}, 2), 1.0));
     assertEquals("MulticlassPerceptron.updateInPlace: expected 4 integer labels [4] for examples [4, 2], got [2] of int64",
