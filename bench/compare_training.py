@@ -57,10 +57,11 @@ def reference(workload, threads):
 
 
 def ruru(workload, threads):
-    java = os.path.join(java_home(), "bin", "java")
+    home, options = java_settings()
     if workload == "w1":
-        out, rss = timed([java, "--enable-native-access=ALL-UNNAMED", "-cp", JAR, "dev.ruru.perceptron.PerceptronBenchmark", "5"],
-                         bench_env(BENCH_THREADS=threads))
+        # The JVM options ./ruru would use (RURU_JAVA_OPTS, else bin/find-jdk's defaults), for a class ./ruru cannot name.
+        out, rss = timed([os.path.join(home, "bin", "java"), *options, "--enable-native-access=ALL-UNNAMED", "-cp", JAR,
+                          "dev.ruru.perceptron.PerceptronBenchmark", "5"], bench_env(BENCH_THREADS=threads))
         r = result_line(out)
         return {"seconds": r["sec_per_epoch_median"], "accuracy": r["test_acc_ep5"], "rss": rss}
     with tempfile.TemporaryDirectory() as out_dir:
@@ -72,13 +73,14 @@ def ruru(workload, threads):
     return {"seconds": median, "accuracy": metrics["test_accuracy"], "rss": rss}
 
 
-def java_home():
-    """The JDK 25 that ./ruru uses, found the same way (bin/find-jdk)."""
-    found = subprocess.run(["bash", "-c", "source bin/find-jdk >/dev/null && echo \"$JAVA_HOME\""], cwd=ROOT,
-                           capture_output=True, text=True)
-    if found.returncode != 0 or not found.stdout.strip():
+def java_settings():
+    """The JDK 25 and the JVM options that ./ruru uses, found the same way (bin/find-jdk)."""
+    found = subprocess.run(["bash", "-c", "source bin/find-jdk >/dev/null && echo \"$JAVA_HOME\" "
+                            "&& echo \"${RURU_JAVA_OPTS-$RURU_DEFAULT_JAVA_OPTS}\""], cwd=ROOT, capture_output=True, text=True)
+    lines = found.stdout.splitlines()
+    if found.returncode != 0 or len(lines) != 2 or not lines[0].strip():
         raise SystemExit(f"compare_training: bin/find-jdk found no JDK 25:\n{found.stderr}")
-    return found.stdout.strip()
+    return lines[0].strip(), lines[1].split()
 
 
 def best(rounds):
