@@ -47,14 +47,23 @@ final class ShiftedPlanes {
     return taps;
   }
 
-  /** Zeroes, in {@code a} from {@code base} on, the padding places of the tap's contiguous stretch. */
+  /**
+   * Zeroes, in {@code a} from {@code base} on, the padding places of the tap's contiguous stretch: the
+   * rows after its first begin with {@code first} of them, the rows before its last end with
+   * {@code ow − end}. One strided loop per padded column: a loop over the rows with the bounds worked
+   * out per row took a fifth of a convolution's time.
+   */
   private static void zeroPadding(float[] a, int base, int ow, Tap tap) {
-    for (int oy = tap.firstRow(); oy < tap.endRow(); oy++) {
-      for (int ox = oy == tap.firstRow() ? tap.first() : 0; ox < tap.first(); ox++) {
-        a[base + oy * ow + ox] = 0f;
+    int top = base + tap.firstRow() * ow;
+    int bottom = base + (tap.endRow() - 1) * ow;
+    for (int ox = 0; ox < tap.first(); ox++) {
+      for (int k = top + ow + ox; k <= bottom + ox; k += ow) {
+        a[k] = 0f;
       }
-      for (int ox = tap.end(); ox < (oy == tap.endRow() - 1 ? tap.end() : ow); ox++) {
-        a[base + oy * ow + ox] = 0f;
+    }
+    for (int ox = tap.end(); ox < ow; ox++) {
+      for (int k = top + ox; k < bottom; k += ow) {
+        a[k] = 0f;
       }
     }
   }
