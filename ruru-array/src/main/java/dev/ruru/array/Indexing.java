@@ -142,6 +142,9 @@ final class Indexing {
       throw new IllegalArgumentException(op + ": source dtype " + source.dtype + " differs from the target's " + target.dtype
           + "; convert it with astype first");
     }
+    if (!target.dtype.isFloating() && alpha != 1) {
+      throw new IllegalArgumentException(op + ": alpha must be 1 for " + target.dtype + " targets, got " + alpha);
+    }
     int[] slabShape = Views.remove(target.shape, ax);
     int[] targetStrides = Views.remove(target.strides, ax);
     int[] sourceStrides = Views.remove(source.strides, ax);

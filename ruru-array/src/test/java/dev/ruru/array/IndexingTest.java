@@ -123,6 +123,12 @@ class IndexingTest {
     assertEquals("indexAddInPlace: source dtype float64 differs from the target's float32; convert it with astype first",
         assertThrows(IllegalArgumentException.class,
             () -> target.indexAddInPlace(0, NDArray.of(new int[] {0}, 1), NDArray.zeros(Shape.of(1, 2), DType.FLOAT64), 1)).getMessage());
+    NDArray counts = NDArray.zeros(Shape.of(3), DType.INT64);
+    assertEquals("indexAddInPlace: alpha must be 1 for int64 targets, got 2.0",
+        assertThrows(IllegalArgumentException.class,
+            () -> counts.indexAddInPlace(0, NDArray.of(new int[] {0}, 1), NDArray.of(new long[] {1}, 1), 2)).getMessage());
+    assertEquals(NDArray.of(new long[] {0, 0, 8}, 3),
+        counts.indexAddInPlace(0, NDArray.of(new int[] {2, 2}, 2), NDArray.of(new long[] {5, 3}, 2), 1));
     assertEquals("indexAddInPlace: index 3 is out of bounds for axis 0 with size 3",
         assertThrows(IndexOutOfBoundsException.class,
             () -> target.indexAddInPlace(0, NDArray.of(new int[] {3}, 1), NDArray.zeros(Shape.of(1, 2)), 1)).getMessage());
