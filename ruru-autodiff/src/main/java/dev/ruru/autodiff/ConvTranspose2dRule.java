@@ -7,8 +7,9 @@ import dev.ruru.array.blas.Gemm.Transpose;
 /**
  * The transposed convolution, g [N, O, OH, OW] and w [O, C/groups, kh, kw] → x-shaped [N, C, H, W]:
  * the adjoint of {@link Conv2dRule} in its input, so ⟨convTranspose(g, w), a⟩ = ⟨g, conv(a, w)⟩.
- * For each chunk of samples and each group, one GEMM makes the column matrix col = w[group]ᵀ · g[group]
- * ([patch, s·OH·OW]), and col2im adds the columns back into the images while they are in cache.
+ * For each sample of a chunk and each group, one GEMM makes its columns of the column matrix,
+ * col = w[group]ᵀ · g[n, group] ([patch, OH·OW], the gradient read where it lies in NCHW), and col2im
+ * adds the chunk's columns back into the images while they are in cache.
  * It is conv2d's input gradient and the kernel of ConvTranspose2d layers (decoders, generators).
  * Its VJPs are conv(Ḡ, w) for g and convWeight(Ḡ, g) for w.
  */
@@ -23,11 +24,10 @@ final class ConvTranspose2dRule implements Rule {
 
   public NDArray forward(NDArray... in) {
     ConvGeometry g = geometry;
-    Object gradient = Im2col.channelsFirst(in[0]);
+    Object gradient = Im2col.data(in[0]);   // NCHW, read in place: each sample's [O, OH·OW] is one matrix
     Object w = Im2col.data(in[1]);
     int outGroup = g.groupOutChannels();
     int patch = g.patch();
-    int total = g.batch() * g.positions();
     int chunk = Im2col.chunk(g);
     Object image = Im2col.allocate(in[0].dtype(), g.batch() * g.inputSample());
     Object scratch = Im2col.col2imScratch(g, image);
@@ -36,9 +36,14 @@ final class ConvTranspose2dRule implements Rule {
       Object col = Im2col.allocate(in[0].dtype(), g.groups() * patch * chunk * g.positions());
       for (int first = from; first < to; first += chunk) {
         int width = Math.min(chunk, to - first) * g.positions();
-        for (int group = 0; group < g.groups(); group++) {
-          Im2col.gemm(Transpose.YES, Transpose.NO, patch, width, outGroup, w, group * outGroup * patch, patch,
-              gradient, group * outGroup * total + first * g.positions(), total, false, col, group * patch * width, width);
+        // One product per sample and group, reading the gradient where it lies: one product per chunk
+        // needed the whole gradient copied into channel-major order first.
+        for (int n = first; n < first + width / g.positions(); n++) {
+          for (int group = 0; group < g.groups(); group++) {
+            Im2col.gemm(Transpose.YES, Transpose.NO, patch, g.positions(), outGroup, w, group * outGroup * patch, patch,
+                gradient, n * g.outputSample() + group * outGroup * g.positions(), g.positions(), false,
+                col, group * patch * width + (n - first) * g.positions(), width);
+          }
         }
         for (int n = first; n < first + width / g.positions(); n++) {
           Im2col.col2im(col, (n - first) * g.positions(), width, g, image, n * g.inputSample(), scratch);

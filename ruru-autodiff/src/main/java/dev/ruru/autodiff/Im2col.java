@@ -48,14 +48,6 @@ final class Im2col {
   }
 
   /**
-   * The elements of an [N, O, OH, OW] array laid out as [O, N·OH·OW]: the layout of the batched
-   * product's output, so that gradients can enter one GEMM per group.
-   */
-  static Object channelsFirst(NDArray batchFirst) {
-    return data(batchFirst.permute(1, 0, 2, 3));
-  }
-
-  /**
    * Writes the sample of {@code x} starting at {@code offset} into {@code col}, its OH·OW columns
    * starting at {@code column}, rows {@code rowStride} apart: every entry of those columns, 0 where the
    * receptive field lies in the padding (so the buffer needs no clearing between chunks).
