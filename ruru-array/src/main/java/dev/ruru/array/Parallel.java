@@ -89,7 +89,8 @@ public final class Parallel {
    * {@code body} over {@code [0, count)} on up to {@link #threads()} threads, each taking a run of whole
    * chunks of {@code chunk}. Chunk boundaries do not depend on the thread count. While the runs go on,
    * BLAS uses one thread per call, so that each thread's products do not compete with the others'
-   * (and with OpenBLAS's own workers) for the same cores.
+   * (and with OpenBLAS's own workers) for the same cores; that holds for a single chunk too, which is
+   * how {@link MatMul} keeps OpenBLAS's workers out of products it does not split.
    */
   public static void forEachRun(int count, int chunk, Range body) {
     Check.arg(chunk >= 1, "Parallel.forEachRun: expected a positive chunk, got %s", chunk);

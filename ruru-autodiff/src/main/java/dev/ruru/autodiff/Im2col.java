@@ -11,8 +11,8 @@ import java.util.Arrays;
  * The loops convolution is made of. im2col copies the receptive fields of a chunk of samples into the
  * columns of a [C·kh·kw, s·OH·OW] matrix (row (c, i, j), column (n, oy, ox) holds
  * x[n, c, oy·sh + i·dh − top, ox·sw + j·dw − left], zero outside the input), so that convolving the
- * chunk is one matrix product per group; col2im is its transpose, adding each column entry back where
- * it came from. Chunks hold as many samples as fit in about 256 KB ({@link #chunk}), so the column
+ * chunk is one matrix product per sample and group, each reading or writing the sample's [O, OH·OW]
+ * where it lies in NCHW; col2im is its transpose, adding each column entry back where it came from. Chunks hold as many samples as fit in about 256 KB ({@link #chunk}), so the column
  * matrix is written and read again while it is still in cache, instead of a whole batch's
  * (7 MB for W3's second layer) travelling through memory twice. Arrays are flat C-order float[] or
  * double[]; the type is dispatched once per call, so the inner loops are plain array loops. float32
