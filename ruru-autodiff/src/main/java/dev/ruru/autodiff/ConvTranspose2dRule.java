@@ -30,10 +30,10 @@ final class ConvTranspose2dRule implements Rule {
     int patch = g.patch();
     int chunk = Im2col.chunk(g);
     Object image = Im2col.allocate(in[0].dtype(), g.batch() * g.inputSample());
-    Object scratch = Im2col.col2imScratch(g, image);
     // Each chunk adds only into its own samples' images, so chunks run in parallel.
     Parallel.forEachRun(g.batch(), chunk, (from, to) -> {
       Object col = Im2col.allocate(in[0].dtype(), g.groups() * patch * chunk * g.positions());
+      float[][] scratch = Im2col.col2imScratch(g, image);
       for (int first = from; first < to; first += chunk) {
         int width = Math.min(chunk, to - first) * g.positions();
         // One product per sample and group, reading the gradient where it lies: one product per chunk

@@ -34,17 +34,34 @@ public final class Convolution {
 
   /** conv2d plus a bias [O] added to every position of its output channel. */
   public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, Conv2dSpec spec) {
-    ConvGeometry geometry = ConvGeometry.of("conv2d", x.shape(), weight.shape(), spec);
+    return conv2d(x, weight, bias, spec, false);
+  }
+
+  /**
+   * relu(conv2d(x, w) + b), the bias optional (null), as one primitive: each sample's output is
+   * clipped while it is in cache, where a relu after the convolution is one more pass over the whole
+   * output into a fresh array. Values and gradients are those of the two operations apart.
+   */
+  public static Tensor conv2dRelu(Tensor x, Tensor weight, Tensor bias, Conv2dSpec spec) {
+    return conv2d(x, weight, bias, spec, true);
+  }
+
+  private static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, Conv2dSpec spec, boolean relu) {
+    ConvGeometry geometry = ConvGeometry.of(relu ? "conv2dRelu" : "conv2d", x.shape(), weight.shape(), spec);
+    Tensor[] xw = aligned(x, weight);
+    if (bias == null) {
+      return Tensor.apply(new Conv2dRule(geometry, relu), xw[0], xw[1]);
+    }
     int out = geometry.outChannels();
     if (!bias.shape().equals(Shape.of(out))) {
       throw new IllegalArgumentException("conv2d: bias must be [" + out + "] for weight " + weight.shape() + ", got " + bias.shape());
     }
-    Tensor[] xw = aligned(x, weight);
     if (bias.dtype() != xw[0].dtype()) {
       // The sum promotes to the bias's type, as a broadcast add does.
-      return Tensor.apply(new Conv2dRule(geometry), xw[0], xw[1]).add(bias.reshape(out, 1, 1));
+      Tensor sum = Tensor.apply(new Conv2dRule(geometry), xw[0], xw[1]).add(bias.reshape(out, 1, 1));
+      return relu ? sum.relu() : sum;
     }
-    return Tensor.apply(new Conv2dRule(geometry), xw[0], xw[1], bias);
+    return Tensor.apply(new Conv2dRule(geometry, relu), xw[0], xw[1], bias);
   }
 
   /**

@@ -61,21 +61,29 @@ final class Im2col {
   }
 
   /**
-   * The scratch array {@link #col2im} needs for its fast path: an array as long as {@code image}
-   * (float32, stride 1, output rows as wide as the input's), else null. Samples use disjoint parts of
-   * it, so parallel chunks share one.
+   * The scratch {@link #col2im} needs for its fast path (float32, stride 1, output rows as wide as the
+   * input's), else null: two arrays of one sample's image, one to align column rows in and one to add
+   * them up in. Each parallel task takes its own; at 12 KB (W3's second layer) they stay in cache.
    */
-  static Object col2imScratch(ConvGeometry g, Object image) {
-    return image instanceof float[] f && ShiftedPlanes.applies(g) ? new float[f.length] : null;
+  static float[][] col2imScratch(ConvGeometry g, Object image) {
+    return image instanceof float[] && ShiftedPlanes.applies(g) ? new float[][] {new float[g.inputSample()], new float[g.inputSample()]} : null;
   }
 
   /**
-   * Adds one sample's columns of {@code col} (laid out as {@link #im2col} writes them) into the sample
-   * of {@code x} at {@code offset}; {@code scratch} is {@link #col2imScratch}'s array (or null).
+   * Sets the sample of {@code x} at {@code offset} to the sum of one sample's columns of {@code col}
+   * (laid out as {@link #im2col} writes them), each entry added where it came from; {@code scratch} is
+   * {@link #col2imScratch}'s (or null).
    */
-  static void col2im(Object col, int column, int rowStride, ConvGeometry g, Object x, int offset, Object scratch) {
+  static void col2im(Object col, int column, int rowStride, ConvGeometry g, Object x, int offset, float[][] scratch) {
+    if (scratch == null) {
+      switch (x) {
+        case float[] f -> Arrays.fill(f, offset, offset + g.inputSample(), 0f);
+        case double[] d -> Arrays.fill(d, offset, offset + g.inputSample(), 0d);
+        default -> throw new IllegalStateException("col2im: unsupported storage " + x.getClass());
+      }
+    }
     switch (x) {
-      case float[] f when scratch instanceof float[] aligned -> ShiftedPlanes.col2im((float[]) col, column, rowStride, g, f, offset, aligned);
+      case float[] f when scratch != null -> ShiftedPlanes.col2im((float[]) col, column, rowStride, g, f, offset, scratch[0], scratch[1]);
       case float[] f -> col2im((float[]) col, column, rowStride, g, f, offset);
       case double[] d -> col2im((double[]) col, column, rowStride, g, d, offset);
       default -> throw new IllegalStateException("col2im: unsupported storage " + x.getClass());
@@ -104,6 +112,23 @@ final class Im2col {
         }
       }
       default -> throw new IllegalStateException("addToRows: unsupported storage " + matrix.getClass());
+    }
+  }
+
+  /** max(v, 0) in place for the {@code length} elements from {@code offset} (NaN stays NaN, as {@link NDArray#relu}). */
+  static void reluInPlace(Object data, int offset, int length) {
+    switch (data) {
+      case float[] f -> {
+        for (int k = offset; k < offset + length; k++) {
+          f[k] = Math.max(f[k], 0f);
+        }
+      }
+      case double[] d -> {
+        for (int k = offset; k < offset + length; k++) {
+          d[k] = Math.max(d[k], 0d);
+        }
+      }
+      default -> throw new IllegalStateException("reluInPlace: unsupported storage " + data.getClass());
     }
   }
 

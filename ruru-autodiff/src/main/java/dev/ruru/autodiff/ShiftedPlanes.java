@@ -97,27 +97,31 @@ final class ShiftedPlanes {
    * col2im for {@link #applies} geometries, the transpose of {@link #im2col}: each column row is added
    * to the input plane shifted by a constant. The row is first copied into {@code aligned} at the very
    * indices it is added to, and its padding places there zeroed, so that the add reads and writes one
-   * index, {@code x[k] += aligned[k]}, which HotSpot vectorises; adding {@code col} at its own offset
-   * directly would run scalar.
+   * index, {@code sum[k] += aligned[k]}, which HotSpot vectorises; adding {@code col} at its own offset
+   * directly would run scalar. The sample is summed in {@code sum}, a sample-sized scratch that stays
+   * in cache, and copied into {@code x}, whose sample it replaces: aligning in an image-sized scratch cost a fresh 3 MB
+   * array per call (W3's second layer) and read-modify-writes of the whole image.
    */
-  static void col2im(float[] col, int column, int rowStride, ConvGeometry g, float[] x, int offset, float[] aligned) {
+  static void col2im(float[] col, int column, int rowStride, ConvGeometry g, float[] x, int offset, float[] sum, float[] aligned) {
     int ow = g.outWidth();
     Tap[] taps = taps(g);
+    Arrays.fill(sum, 0f);
     for (int c = 0, row = 0; c < g.channels(); c++) {
-      int plane = offset + c * g.height() * g.width();
+      int plane = c * g.height() * g.width();
       for (Tap tap : taps) {
         int source = row++ * rowStride + column;
         if (tap.empty()) {
           continue;
         }
         int from = tap.from(ow), to = tap.to(ow);
-        int delta = plane + tap.shift();   // x index of column entry t: delta + t
+        int delta = plane + tap.shift();   // sample index of column entry t: delta + t
         System.arraycopy(col, source + from, aligned, delta + from, to - from);
         zeroPadding(aligned, delta, ow, tap);
         for (int k = delta + from; k < delta + to; k++) {
-          x[k] += aligned[k];
+          sum[k] += aligned[k];
         }
       }
     }
+    System.arraycopy(sum, 0, x, offset, sum.length);
   }
 }

@@ -136,6 +136,33 @@ class ConvolutionTest {
     GradCheck.assertJvpMatches(fused, x, w, b);
   }
 
+  @ParameterizedTest
+  @MethodSource("biasedConvolutions")
+  void theFusedReluEqualsConvolutionThenReluBitForBitAndPassesGradcheck(Conv2dSpec spec, int[] xShape, int[] wShape) {
+    NDArray x = random(51, xShape);
+    NDArray w = random(52, wShape);
+    NDArray b = random(53, wShape[0]);
+    NDArray cotangent = random(54, Convolution.conv2d(Tensor.constant(x), Tensor.constant(w), spec).shape().dims());
+    TensorFunction fused = in -> Convolution.conv2dRelu(in[0], in[1], in[2], spec);
+    TensorFunction apart = in -> Convolution.conv2d(in[0], in[1], in[2], spec).relu();
+    for (DType dtype : new DType[] {DType.FLOAT64, DType.FLOAT32}) {   // float32 has loops of its own
+      NDArray[] inputs = {x.astype(dtype), w.astype(dtype), b.astype(dtype)};
+      NDArray value = fused.apply(Tensor.constant(inputs[0]), Tensor.constant(inputs[1]), Tensor.constant(inputs[2])).value();
+      assertEquals(apart.apply(Tensor.constant(inputs[0]), Tensor.constant(inputs[1]), Tensor.constant(inputs[2])).value(), value);
+      assertTrue(value.min().item() == 0 && value.max().item() > 0, "some outputs clipped, some not");
+      NDArray[] fusedGrads = Autodiff.vjp(fused, inputs, cotangent.astype(dtype));
+      NDArray[] apartGrads = Autodiff.vjp(apart, inputs, cotangent.astype(dtype));
+      for (int i = 0; i < 3; i++) {
+        assertEquals(apartGrads[i], fusedGrads[i], "gradient " + i + " in " + dtype);
+      }
+      NDArray[] tangents = {random(55, xShape).astype(dtype), random(56, wShape).astype(dtype), random(57, wShape[0]).astype(dtype)};
+      assertEquals(Autodiff.jvp(apart, inputs, tangents).tangent(), Autodiff.jvp(fused, inputs, tangents).tangent(), "jvp in " + dtype);
+    }
+    GradCheck.assertVjpMatches(fused, x, w, b);
+    GradCheck.assertJvpMatches(fused, x, w, b);
+    GradCheck.assertVjpMatches(in -> Convolution.conv2dRelu(in[0], in[1], null, spec), x, w);
+  }
+
   @Test
   void chunksRunInParallelWithTheSameBitsAsOnOneThread() {
     // conv: 4·3·3 × 16·16 = 9 216 elements a sample, 7 samples a chunk, 3 chunks; pool: 256-element

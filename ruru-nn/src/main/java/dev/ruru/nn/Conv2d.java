@@ -21,7 +21,7 @@ import java.util.random.RandomGenerator;
  * Conv2d same = Conv2d.same(16, 32, 5, rng);         // stride 1, output as large as the input
  * }</pre>
  */
-public final class Conv2d implements Module {
+public final class Conv2d implements Module, ReluFusing {
   private final Conv2dSpec spec;
   private final Parameter weight;
   private final Parameter bias;
@@ -72,6 +72,13 @@ public final class Conv2d implements Module {
     ImageShape.require(toString(), input, inChannels());
     Tensor w = weight.tensor();
     return bias == null ? Convolution.conv2d(input, w, spec) : Convolution.conv2d(input, w, bias.tensor(), spec);
+  }
+
+  /** relu(forward(input)) as one primitive ({@link Convolution#conv2dRelu}); {@link Sequential} calls it before a ReLU. */
+  @Override
+  public Tensor forwardRelu(Tensor input, Mode mode) {
+    ImageShape.require(toString(), input, inChannels());
+    return Convolution.conv2dRelu(input, weight.tensor(), bias == null ? null : bias.tensor(), spec);
   }
 
   @Override

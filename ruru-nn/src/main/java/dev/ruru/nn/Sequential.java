@@ -8,6 +8,8 @@ import java.util.Map;
 /**
  * Layers applied in order, each to the previous one's output. Parameters and buffers are named by
  * position, as in PyTorch: {@code "0.weight"}, {@code "0.bias"}, {@code "2.weight"}, ...
+ * A layer that can fuse relu into its own computation ({@link Conv2d}) and is followed by a
+ * {@link ReLU} runs as one fused primitive; the result is the same as running the two apart.
  *
  * <pre>{@code
  * Sequential mlp = new Sequential(new Flatten(), new Linear(784, 256, rng), new ReLU(), new Linear(256, 10, rng));
@@ -27,8 +29,14 @@ public final class Sequential implements Module {
   @Override
   public Tensor forward(Tensor input, Mode mode) {
     Tensor x = input;
-    for (Module layer : layers) {
-      x = layer.forward(x, mode);
+    for (int i = 0; i < layers.size(); i++) {
+      Module layer = layers.get(i);
+      if (layer instanceof ReluFusing fusing && i + 1 < layers.size() && layers.get(i + 1) instanceof ReLU) {
+        x = fusing.forwardRelu(x, mode);
+        i++;
+      } else {
+        x = layer.forward(x, mode);
+      }
     }
     return x;
   }
