@@ -381,6 +381,8 @@ public final class NDArray {
   public NDArray divInPlace(NDArray other) { return Elementwise.inPlace(BinaryOp.DIV, this, other); }
   public NDArray addInPlace(double scalar) { return Elementwise.inPlace(BinaryOp.ADD, this, scalar); }
   public NDArray mulInPlace(double scalar) { return Elementwise.inPlace(BinaryOp.MUL, this, scalar); }
+  /** this ← this·H(other), relu's derivative applied in place ({@link #mulHeaviside}). */
+  public NDArray mulHeavisideInPlace(NDArray other) { return Elementwise.inPlace(BinaryOp.MUL_HEAVISIDE, this, other); }
 
   /** Writes {@code a + b} into this array (NumPy's {@code np.add(a, b, out=this)}). */
   public NDArray addInPlace(NDArray a, NDArray b) { return Elementwise.into(BinaryOp.ADD, a, b, this); }

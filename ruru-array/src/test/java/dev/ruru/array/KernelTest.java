@@ -256,6 +256,19 @@ class KernelTest {
   }
 
   @Test
+  void mulHeavisideInPlaceEqualsTheOpThatMakesANewArray() {
+    for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+      NDArray a = NDArray.of(new double[] {1.5, -2, 3, Double.POSITIVE_INFINITY, 4, 5}).astype(dtype);
+      NDArray mask = NDArray.of(new double[] {-1, 0, -0.0, 0, 1e-30, Double.NaN}).astype(dtype);
+      NDArray expected = a.mulHeaviside(mask);
+      assertEquals(expected, a.copy().mulHeavisideInPlace(mask));
+      assertEquals(0.0, expected.getDouble(2));
+      assertEquals(4.0, expected.getDouble(4), "a tiny positive step is a full 1");
+      assertTrue(Double.isNaN(expected.getDouble(3)) && Double.isNaN(expected.getDouble(5)), "0·∞ and NaN steps are NaN, as in NumPy");
+    }
+  }
+
+  @Test
   void comparisonsAndWhereMakeAndUseMasks() {
     NDArray x = NDArray.of(new float[] {-1, 0, 2, Float.NaN});
     NDArray mask = x.gt(0);

@@ -3,6 +3,7 @@ package dev.ruru.autodiff;
 import dev.ruru.array.NDArray;
 import dev.ruru.array.Parallel;
 import dev.ruru.array.blas.Gemm.Transpose;
+import java.util.function.Supplier;
 
 /**
  * The transposed convolution, g [N, O, OH, OW] and w [O, C/groups, kh, kw] → x-shaped [N, C, H, W]:
@@ -23,25 +24,34 @@ final class ConvTranspose2dRule implements Rule {
   public String name() { return "convTranspose2d"; }
 
   public NDArray forward(NDArray... in) {
-    ConvGeometry g = geometry;
-    Object gradient = Im2col.data(in[0]);   // NCHW, read in place: each sample's [O, OH·OW] is one matrix
-    Object w = Im2col.data(in[1]);
+    return transpose(geometry, GradientSamples.inPlace(Im2col.data(in[0]), geometry.outputSample()), in[1]);
+  }
+
+  /**
+   * convTranspose(g, w), g read a sample at a time from {@code source}, in place or built per sample
+   * ({@link GradientSamples}): what the backward passes of {@link Conv2dRule} and
+   * {@link ConvReluPoolRule} call when no graph is recorded.
+   */
+  static NDArray transpose(ConvGeometry g, Supplier<GradientSamples> source, NDArray weight) {
+    Object w = Im2col.data(weight);
     int outGroup = g.groupOutChannels();
     int patch = g.patch();
     int chunk = Im2col.chunk(g);
-    Object image = Im2col.allocate(in[0].dtype(), g.batch() * g.inputSample());
+    Object image = Im2col.allocate(weight.dtype(), g.batch() * g.inputSample());
     // Each chunk adds only into its own samples' images, so chunks run in parallel.
     Parallel.forEachRun(g.batch(), chunk, (from, to) -> {
-      Object col = Im2col.allocate(in[0].dtype(), g.groups() * patch * chunk * g.positions());
+      Object col = Im2col.allocate(weight.dtype(), g.groups() * patch * chunk * g.positions());
       float[][] scratch = Im2col.col2imScratch(g, image);
+      GradientSamples samples = source.get();
       for (int first = from; first < to; first += chunk) {
         int width = Math.min(chunk, to - first) * g.positions();
         // One product per sample and group, reading the gradient where it lies: one product per chunk
         // needed the whole gradient copied into channel-major order first.
         for (int n = first; n < first + width / g.positions(); n++) {
+          Object sample = samples.load(n);
           for (int group = 0; group < g.groups(); group++) {
             Im2col.gemm(Transpose.YES, Transpose.NO, patch, g.positions(), outGroup, w, group * outGroup * patch, patch,
-                gradient, n * g.outputSample() + group * outGroup * g.positions(), g.positions(), false,
+                sample, samples.offset(n) + group * outGroup * g.positions(), g.positions(), false,
                 col, group * patch * width + (n - first) * g.positions(), width);
           }
         }

@@ -46,22 +46,40 @@ public final class Convolution {
     return conv2d(x, weight, bias, spec, true);
   }
 
+  /**
+   * maxPool2d(relu(conv2d(x, w) + b)), the bias optional (null): the block convolutional networks
+   * are built of, as one primitive that pools each sample's convolution while it is in cache and never
+   * stores the convolution's output. Values and gradients are those of the three operations apart.
+   */
+  public static Tensor conv2dReluMaxPool(Tensor x, Tensor weight, Tensor bias, Conv2dSpec spec, Pool2dSpec pool) {
+    ConvGeometry geometry = ConvGeometry.of("conv2dReluMaxPool2d", x.shape(), weight.shape(), spec);
+    ConvGeometry pooling = ConvReluPoolRule.poolGeometry(geometry, pool);
+    Tensor[] inputs = inputs(geometry, x, weight, bias);
+    return inputs == null ? maxPool2d(conv2d(x, weight, bias, spec, true), pool) : Tensor.apply(new ConvReluPoolRule(geometry, pooling), inputs);
+  }
+
   private static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, Conv2dSpec spec, boolean relu) {
     ConvGeometry geometry = ConvGeometry.of(relu ? "conv2dRelu" : "conv2d", x.shape(), weight.shape(), spec);
+    Tensor[] inputs = inputs(geometry, x, weight, bias);
+    if (inputs == null) {
+      // The sum promotes to the bias's type, as a broadcast add does.
+      Tensor sum = Tensor.apply(new Conv2dRule(geometry), aligned(x, weight)).add(bias.reshape(geometry.outChannels(), 1, 1));
+      return relu ? sum.relu() : sum;
+    }
+    return Tensor.apply(new Conv2dRule(geometry, relu), inputs);
+  }
+
+  /** [x, w] or [x, w, bias] in one dtype for the fused rules; null when the bias has another dtype. */
+  private static Tensor[] inputs(ConvGeometry geometry, Tensor x, Tensor weight, Tensor bias) {
     Tensor[] xw = aligned(x, weight);
     if (bias == null) {
-      return Tensor.apply(new Conv2dRule(geometry, relu), xw[0], xw[1]);
+      return xw;
     }
     int out = geometry.outChannels();
     if (!bias.shape().equals(Shape.of(out))) {
       throw new IllegalArgumentException("conv2d: bias must be [" + out + "] for weight " + weight.shape() + ", got " + bias.shape());
     }
-    if (bias.dtype() != xw[0].dtype()) {
-      // The sum promotes to the bias's type, as a broadcast add does.
-      Tensor sum = Tensor.apply(new Conv2dRule(geometry), xw[0], xw[1]).add(bias.reshape(out, 1, 1));
-      return relu ? sum.relu() : sum;
-    }
-    return Tensor.apply(new Conv2dRule(geometry, relu), xw[0], xw[1], bias);
+    return bias.dtype() == xw[0].dtype() ? new Tensor[] {xw[0], xw[1], bias} : null;
   }
 
   /**

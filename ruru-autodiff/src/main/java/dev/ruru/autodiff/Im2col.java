@@ -115,6 +115,30 @@ final class Im2col {
     }
   }
 
+  /** A vector of {@code length} ones. */
+  static Object ones(DType dtype, int length) {
+    Object ones = allocate(dtype, length);
+    switch (ones) {
+      case float[] f -> Arrays.fill(f, 1f);
+      case double[] d -> Arrays.fill(d, 1d);
+      default -> throw new IllegalStateException("ones: unsupported dtype " + dtype);
+    }
+    return ones;
+  }
+
+  /** The first {@code length} elements of {@code data} (itself when that is all of it). */
+  static Object copyOf(Object data, int length) {
+    return copyOfRange(data, 0, length);
+  }
+
+  static Object copyOfRange(Object data, int from, int to) {
+    return switch (data) {
+      case float[] f -> from == 0 && to == f.length ? f : Arrays.copyOfRange(f, from, to);
+      case double[] d -> from == 0 && to == d.length ? d : Arrays.copyOfRange(d, from, to);
+      default -> throw new IllegalStateException("copyOfRange: unsupported storage " + data.getClass());
+    };
+  }
+
   /** max(v, 0) in place for the {@code length} elements from {@code offset} (NaN stays NaN, as {@link NDArray#relu}). */
   static void reluInPlace(Object data, int offset, int length) {
     switch (data) {

@@ -30,26 +30,25 @@ final class MaxPool2dRule implements Rule {
     // Planes (one channel of one sample) are independent; chunks of them run in parallel.
     int planes = g.batch() * g.channels();
     int chunk = Math.max(1, PLANE_CHUNK_ELEMENTS / Math.max(1, g.height() * g.width()));
-    NDArray result;
-    if (x instanceof double[] d) {
-      double[] out = new double[positions.length];
-      Parallel.forEachRun(planes, chunk, (from, to) -> findMaxima(d, g, positions, out, from, to));
-      result = NDArray.wrap(out, g.outputShape().dims());
-    } else {
-      float[] f = (float[]) x;
-      float[] out = new float[positions.length];
-      boolean halving = isHalving(g);
-      Parallel.forEachRun(planes, chunk, (from, to) -> {
-        if (halving) {
-          halve(f, g, positions, out, from, to);
-        } else {
-          findMaxima(f, g, positions, out, from, to);
-        }
-      });
-      result = NDArray.wrap(out, g.outputShape().dims());
-    }
+    Object out = Im2col.allocate(in[0].dtype(), positions.length);
+    Parallel.forEachRun(planes, chunk, (from, to) -> pool(x, g, positions, out, from, to, 0, 0));
     argmax = positions;
-    return result;
+    return Im2col.array(out, g.outputShape().dims());
+  }
+
+  /**
+   * Pools the planes [fromPlane, toPlane) of {@code x} into {@code out} and records where each maximum
+   * was in {@code argmax}. Plane p's outputs start at targetBase + p·OH·OW; a maximum at index i of
+   * {@code x} is recorded as positionBase + i, so that a caller pooling a scratch of one sample
+   * ({@link ConvReluPoolRule}) records places in the whole batch.
+   */
+  static void pool(Object x, ConvGeometry g, int[] argmax, Object out, int fromPlane, int toPlane, int targetBase, int positionBase) {
+    switch (x) {
+      case float[] f when isHalving(g) -> halve(f, g, argmax, (float[]) out, fromPlane, toPlane, targetBase, positionBase);
+      case float[] f -> findMaxima(f, g, argmax, (float[]) out, fromPlane, toPlane, targetBase, positionBase);
+      case double[] d -> findMaxima(d, g, argmax, (double[]) out, fromPlane, toPlane, targetBase, positionBase);
+      default -> throw new IllegalStateException("maxPool2d: unsupported storage " + x.getClass());
+    }
   }
 
   /** 2×2 windows at stride 2 without padding: the pooling of most CNNs (W3's), worth a loop of its own. */
@@ -67,9 +66,9 @@ final class MaxPool2dRule implements Rule {
    * never compares larger, so a window holding one is redone by the rule "the first NaN wins",
    * behind a branch that is almost never taken and so costs nothing.
    */
-  private static void halve(float[] x, ConvGeometry g, int[] argmax, float[] out, int fromPlane, int toPlane) {
+  private static void halve(float[] x, ConvGeometry g, int[] argmax, float[] out, int fromPlane, int toPlane, int targetBase, int positionBase) {
     int width = g.width();
-    int target = fromPlane * g.outHeight() * g.outWidth();
+    int target = targetBase + fromPlane * g.outHeight() * g.outWidth();
     for (int p = fromPlane; p < toPlane; p++) {
       for (int oy = 0; oy < g.outHeight(); oy++) {
         int row = p * g.height() * width + 2 * oy * width;
@@ -85,7 +84,7 @@ final class MaxPool2dRule implements Rule {
             best = a != a ? 0 : b != b ? 1 : c != c ? 2 : 3;
           }
           int at = topLeft + (best & 1) + (best >> 1) * width;
-          argmax[target] = at;
+          argmax[target] = positionBase + at;
           out[target] = x[at];
         }
       }
@@ -96,12 +95,12 @@ final class MaxPool2dRule implements Rule {
    * Scans each window row by row; the column range of window ox (clipped to the input) is computed
    * once per call, not once per window. {@code v != v} is NaN: the first NaN of a window wins.
    */
-  private static void findMaxima(float[] x, ConvGeometry g, int[] argmax, float[] out, int fromPlane, int toPlane) {
+  private static void findMaxima(float[] x, ConvGeometry g, int[] argmax, float[] out, int fromPlane, int toPlane, int targetBase, int positionBase) {
     int[] first = new int[g.outWidth()];
     int[] end = new int[g.outWidth()];
     columnRanges(g, first, end);
     int width = g.width();
-    int target = fromPlane * g.outHeight() * g.outWidth();
+    int target = targetBase + fromPlane * g.outHeight() * g.outWidth();
     for (int p = fromPlane; p < toPlane; p++) {
       int plane = p * g.height() * width;
       for (int oy = 0; oy < g.outHeight(); oy++) {
@@ -120,19 +119,19 @@ final class MaxPool2dRule implements Rule {
               }
             }
           }
-          argmax[target] = best;
+          argmax[target] = positionBase + best;
           out[target] = max;
         }
       }
     }
   }
 
-  private static void findMaxima(double[] x, ConvGeometry g, int[] argmax, double[] out, int fromPlane, int toPlane) {
+  private static void findMaxima(double[] x, ConvGeometry g, int[] argmax, double[] out, int fromPlane, int toPlane, int targetBase, int positionBase) {
     int[] first = new int[g.outWidth()];
     int[] end = new int[g.outWidth()];
     columnRanges(g, first, end);
     int width = g.width();
-    int target = fromPlane * g.outHeight() * g.outWidth();
+    int target = targetBase + fromPlane * g.outHeight() * g.outWidth();
     for (int p = fromPlane; p < toPlane; p++) {
       int plane = p * g.height() * width;
       for (int oy = 0; oy < g.outHeight(); oy++) {
@@ -151,7 +150,7 @@ final class MaxPool2dRule implements Rule {
               }
             }
           }
-          argmax[target] = best;
+          argmax[target] = positionBase + best;
           out[target] = max;
         }
       }

@@ -341,6 +341,16 @@ public final class Tensor {
 
   // ---------------------------------------------------------------- internals
 
+  /** Whether none of {@code tensors} carries a forward-mode tangent. */
+  static boolean noTangents(Tensor... tensors) {
+    for (Tensor t : tensors) {
+      if (t.tangent != null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Sum of two forward-mode tangents, either of which may be null (zero). */
   static Tensor sumOfTangents(Tensor a, Tensor b) {
     return a == null ? b : b == null ? a : a.add(b);

@@ -161,6 +161,69 @@ class ConvolutionTest {
     GradCheck.assertVjpMatches(fused, x, w, b);
     GradCheck.assertJvpMatches(fused, x, w, b);
     GradCheck.assertVjpMatches(in -> Convolution.conv2dRelu(in[0], in[1], null, spec), x, w);
+    // A backward pass that records its graph takes the composite rules (differentiable again); a plain
+    // one, training's, the kernels that mask and sum each sample in cache. They agree.
+    for (TensorFunction f : new TensorFunction[] {fused, in -> Convolution.conv2d(in[0], in[1], in[2], spec)}) {
+      Tensor[] leaves = {Tensor.variable(x), Tensor.variable(w), Tensor.variable(b)};
+      Gradients recorded = f.apply(leaves).backward(cotangent, List.of(leaves), Backward.CREATE_GRAPH);
+      NDArray[] plain = Autodiff.vjp(f, new NDArray[] {x, w, b}, cotangent);
+      for (int i = 0; i < 3; i++) {
+        assertTrue(recorded.get(leaves[i]).allClose(plain[i], 1e-12, 1e-12), "input " + i);
+      }
+    }
+  }
+
+  static Stream<Arguments> convolutionBlocks() {
+    return Stream.of(
+        // W3's block: same padding, 2x2 pooling at stride 2 (the float32 halving loop)
+        Arguments.of(Conv2dSpec.of(1, 1), Pool2dSpec.of(2), new int[] {3, 2, 6, 6}, new int[] {4, 2, 3, 3}),
+        // overlapping, padded windows; odd sizes; groups
+        Arguments.of(Conv2dSpec.of(1, 0), Pool2dSpec.of(3, 2, 1), new int[] {2, 4, 7, 6}, new int[] {6, 4, 2, 2}),
+        Arguments.of(Conv2dSpec.of(2, 1).withGroups(2), Pool2dSpec.of(2, 1, 0), new int[] {2, 4, 9, 8}, new int[] {4, 2, 3, 3}));
+  }
+
+  @ParameterizedTest
+  @MethodSource("convolutionBlocks")
+  void theFusedBlockEqualsConvolutionReluAndPoolingApart(Conv2dSpec spec, Pool2dSpec pool, int[] xShape, int[] wShape) {
+    NDArray x = random(61, xShape);
+    NDArray w = random(62, wShape);
+    NDArray b = random(63, wShape[0]).sub(3);   // so that some windows are clipped whole
+    TensorFunction fused = in -> Convolution.conv2dReluMaxPool(in[0], in[1], in[2], spec, pool);
+    TensorFunction apart = in -> Convolution.maxPool2d(Convolution.conv2d(in[0], in[1], in[2], spec).relu(), pool);
+    NDArray cotangent = random(64, apart.apply(Tensor.constant(x), Tensor.constant(w), Tensor.constant(b)).shape().dims());
+    for (DType dtype : new DType[] {DType.FLOAT64, DType.FLOAT32}) {
+      NDArray[] inputs = {x.astype(dtype), w.astype(dtype), b.astype(dtype)};
+      NDArray value = fused.apply(Tensor.constant(inputs[0]), Tensor.constant(inputs[1]), Tensor.constant(inputs[2])).value();
+      assertEquals(apart.apply(Tensor.constant(inputs[0]), Tensor.constant(inputs[1]), Tensor.constant(inputs[2])).value(), value);
+      assertTrue(value.min().item() == 0 && value.max().item() > 0, "some windows all clipped, some not");
+      NDArray[] fusedGrads = Autodiff.vjp(fused, inputs, cotangent.astype(dtype));
+      NDArray[] apartGrads = Autodiff.vjp(apart, inputs, cotangent.astype(dtype));
+      for (int i = 0; i < 3; i++) {
+        assertEquals(apartGrads[i], fusedGrads[i], "gradient " + i + " in " + dtype);
+      }
+      NDArray[] tangents = {random(65, xShape).astype(dtype), random(66, wShape).astype(dtype), random(67, wShape[0]).astype(dtype)};
+      assertEquals(Autodiff.jvp(apart, inputs, tangents).tangent(), Autodiff.jvp(fused, inputs, tangents).tangent(), "jvp in " + dtype);
+    }
+    GradCheck.assertVjpMatches(fused, x, w, b);
+    GradCheck.assertJvpMatches(fused, x, w, b);
+    Tensor[] leaves = {Tensor.variable(x), Tensor.variable(w), Tensor.variable(b)};
+    Gradients recorded = fused.apply(leaves).backward(cotangent, List.of(leaves), Backward.CREATE_GRAPH);
+    NDArray[] plain = Autodiff.vjp(fused, new NDArray[] {x, w, b}, cotangent);
+    for (int i = 0; i < 3; i++) {
+      assertTrue(recorded.get(leaves[i]).allClose(plain[i], 1e-12, 1e-12), "recorded and plain backward, input " + i);
+    }
+  }
+
+  @Test
+  void theFusedBlockHasSecondDerivatives() {
+    NDArray x = random(71, 2, 2, 5, 5);
+    NDArray w = random(72, 3, 2, 3, 3);
+    NDArray v = random(73, 2, 2, 5, 5);
+    TensorFunction fused = in -> Convolution.conv2dReluMaxPool(in[0], Tensor.constant(w), null, Conv2dSpec.of(1, 1), Pool2dSpec.of(2));
+    TensorFunction apart = in -> Convolution.maxPool2d(Convolution.conv2d(in[0], Tensor.constant(w), Conv2dSpec.of(1, 1)).relu(), Pool2dSpec.of(2));
+    TensorFunction fusedLoss = in -> { Tensor y = fused.apply(in); return y.mul(y).sum(); };
+    TensorFunction apartLoss = in -> { Tensor y = apart.apply(in); return y.mul(y).sum(); };
+    assertEquals(Autodiff.hessianVectorProduct(apartLoss, x, v), Autodiff.hessianVectorProduct(fusedLoss, x, v));
   }
 
   @Test

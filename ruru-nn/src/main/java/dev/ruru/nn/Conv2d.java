@@ -5,6 +5,7 @@ import dev.ruru.array.NDArray;
 import dev.ruru.array.Shape;
 import dev.ruru.autodiff.Conv2dSpec;
 import dev.ruru.autodiff.Convolution;
+import dev.ruru.autodiff.Pool2dSpec;
 import dev.ruru.autodiff.Tensor;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -21,7 +22,7 @@ import java.util.random.RandomGenerator;
  * Conv2d same = Conv2d.same(16, 32, 5, rng);         // stride 1, output as large as the input
  * }</pre>
  */
-public final class Conv2d implements Module, ReluFusing {
+public final class Conv2d implements Module {
   private final Conv2dSpec spec;
   private final Parameter weight;
   private final Parameter bias;
@@ -75,10 +76,18 @@ public final class Conv2d implements Module, ReluFusing {
   }
 
   /** relu(forward(input)) as one primitive ({@link Convolution#conv2dRelu}); {@link Sequential} calls it before a ReLU. */
-  @Override
-  public Tensor forwardRelu(Tensor input, Mode mode) {
+  public Tensor forwardRelu(Tensor input) {
     ImageShape.require(toString(), input, inChannels());
     return Convolution.conv2dRelu(input, weight.tensor(), bias == null ? null : bias.tensor(), spec);
+  }
+
+  /**
+   * maxPool2d(relu(forward(input))) as one primitive ({@link Convolution#conv2dReluMaxPool});
+   * {@link Sequential} calls it before a ReLU and a MaxPool2d.
+   */
+  public Tensor forwardReluMaxPool(Tensor input, Pool2dSpec pool) {
+    ImageShape.require(toString(), input, inChannels());
+    return Convolution.conv2dReluMaxPool(input, weight.tensor(), bias == null ? null : bias.tensor(), spec, pool);
   }
 
   @Override

@@ -30,6 +30,8 @@ public final class MaxPool2d implements Module {
     return Convolution.maxPool2d(input, spec);
   }
 
+  public Pool2dSpec spec() { return spec; }
+
   @Override
   public String toString() {
     return "MaxPool2d(" + spec + ")";

@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * Layers applied in order, each to the previous one's output. Parameters and buffers are named by
  * position, as in PyTorch: {@code "0.weight"}, {@code "0.bias"}, {@code "2.weight"}, ...
- * A layer that can fuse relu into its own computation ({@link Conv2d}) and is followed by a
- * {@link ReLU} runs as one fused primitive; the result is the same as running the two apart.
+ * A {@link Conv2d} followed by a {@link ReLU}, and by a {@link MaxPool2d} after that, runs as one
+ * fused primitive (the convolution's output clipped, and pooled, while it is in cache); the numbers
+ * are those of the layers run apart.
  *
  * <pre>{@code
  * Sequential mlp = new Sequential(new Flatten(), new Linear(784, 256, rng), new ReLU(), new Linear(256, 10, rng));
@@ -31,9 +32,14 @@ public final class Sequential implements Module {
     Tensor x = input;
     for (int i = 0; i < layers.size(); i++) {
       Module layer = layers.get(i);
-      if (layer instanceof ReluFusing fusing && i + 1 < layers.size() && layers.get(i + 1) instanceof ReLU) {
-        x = fusing.forwardRelu(x, mode);
-        i++;
+      if (layer instanceof Conv2d conv && layerAt(i + 1) instanceof ReLU) {
+        if (layerAt(i + 2) instanceof MaxPool2d pool) {
+          x = conv.forwardReluMaxPool(x, pool.spec());
+          i += 2;
+        } else {
+          x = conv.forwardRelu(x);
+          i++;
+        }
       } else {
         x = layer.forward(x, mode);
       }
@@ -57,6 +63,10 @@ public final class Sequential implements Module {
       parts.add(Params.nested(Integer.toString(i), layers.get(i).buffers()));
     }
     return Params.merge(parts);
+  }
+
+  private Module layerAt(int index) {
+    return index < layers.size() ? layers.get(index) : null;
   }
 
   /** The layers, in order (an unmodifiable list). */

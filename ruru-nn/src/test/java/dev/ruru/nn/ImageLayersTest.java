@@ -112,21 +112,26 @@ class ImageLayersTest {
   }
 
   @Test
-  void sequentialFusesConvolutionWithTheReluAfterItAndGetsTheSameNumbers() {
+  void sequentialFusesConvolutionReluAndPoolingAndGetsTheSameNumbers() {
     Conv2d conv = new Conv2d(2, 4, 3, 3, Conv2dSpec.of(1, 1), DType.FLOAT32, new SplittableRandom(8));
     MaxPool2d pool = new MaxPool2d(2);
-    Sequential network = new Sequential(conv, new ReLU(), pool);
     Tensor x = Tensor.variable(NDArray.normal(Shape.of(3, 2, 6, 6), 0, 1, DType.FLOAT32, new SplittableRandom(9)));
-    Tensor fused = network.forward(x, Mode.TRAIN);
-    Tensor apart = pool.forward(Functional.relu(conv.forward(x, Mode.TRAIN)), Mode.TRAIN);
-    assertEquals(apart.value(), fused.value());
     List<Tensor> wrt = List.of(x, conv.weight().tensor(), conv.bias().tensor());
-    Gradients fusedGrads = fused.mul(fused).sum().backward(wrt);
-    Gradients apartGrads = apart.mul(apart).sum().backward(wrt);
-    for (Tensor t : wrt) {
-      assertEquals(apartGrads.get(t), fusedGrads.get(t));
+    // conv, relu and pool fused into one primitive; conv and relu fused with a flatten after them
+    Sequential block = new Sequential(conv, new ReLU(), pool);
+    Sequential convRelu = new Sequential(conv, new ReLU(), new Flatten());
+    Tensor[] fused = {block.forward(x, Mode.TRAIN), convRelu.forward(x, Mode.TRAIN)};
+    Tensor[] apart = {pool.forward(Functional.relu(conv.forward(x, Mode.TRAIN)), Mode.TRAIN),
+        new Flatten().forward(Functional.relu(conv.forward(x, Mode.TRAIN)), Mode.TRAIN)};
+    for (int k = 0; k < 2; k++) {
+      assertEquals(apart[k].value(), fused[k].value());
+      Gradients fusedGrads = fused[k].mul(fused[k]).sum().backward(wrt);
+      Gradients apartGrads = apart[k].mul(apart[k]).sum().backward(wrt);
+      for (Tensor t : wrt) {
+        assertEquals(apartGrads.get(t), fusedGrads.get(t));
+      }
     }
-    assertEquals(List.of("0.weight", "0.bias"), List.copyOf(network.parameters().keySet()), "names by position, the ReLU kept");
+    assertEquals(List.of("0.weight", "0.bias"), List.copyOf(block.parameters().keySet()), "names by position, the ReLU kept");
   }
 
   @Test
