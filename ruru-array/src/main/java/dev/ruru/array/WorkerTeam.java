@@ -2,12 +2,14 @@ package dev.ruru.array;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The threads that run the parts of a parallel kernel beside the calling thread: {@code size} daemon
- * workers and the caller take parts {@code 0 … parts − 1} as each becomes free, in order.
+ * workers and the caller take parts {@code 0 … parts − 1}, each its own first (the caller part 0,
+ * worker w part w), then whichever are still unclaimed.
  *
  * <p>Why not a {@link java.util.concurrent.ForkJoinPool}: its idle workers park, and waking a parked
  * thread took 30–60 µs on the 2-core virtual machines here, longer than many kernels take (W1's
@@ -42,7 +44,7 @@ final class WorkerTeam {
   WorkerTeam(int size) {
     workers = new Worker[size];
     for (int w = 0; w < size; w++) {
-      workers[w] = new Worker("ruru-worker-" + (w + 1));
+      workers[w] = new Worker("ruru-worker-" + (w + 1), w + 1);
       workers[w].start();
     }
   }
@@ -70,7 +72,7 @@ final class WorkerTeam {
       for (int w = 0; w < helpers; w++) {
         workers[w].post(job);
       }
-      job.work();
+      job.work(0);
       job.awaitFinished();
       for (int w = 0; w < helpers; w++) {
         workers[w].forget(job);
@@ -88,14 +90,14 @@ final class WorkerTeam {
     }
   }
 
-  /** The parts of one kernel, claimed in order by whoever is free. */
-  private static final class Job {
+  /** The parts of one kernel, each claimed once, by its own member first and else by whoever is free. */
+  static final class Job {
     private static final AtomicInteger created = new AtomicInteger();
     /** Tells jobs apart without holding on to them (and so to what their parts captured). */
     private final int id = created.incrementAndGet();
     private final Part body;
     private final int parts;
-    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicIntegerArray claimed;
     private final AtomicInteger unfinished;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
@@ -103,18 +105,33 @@ final class WorkerTeam {
       this.body = body;
       this.parts = parts;
       this.unfinished = new AtomicInteger(parts);
+      this.claimed = new AtomicIntegerArray(parts);
     }
 
-    /** Runs unclaimed parts until none is left. */
-    void work() {
-      for (int p = next.getAndIncrement(); p < parts; p = next.getAndIncrement()) {
-        try {
-          body.run(p);
-        } catch (Throwable e) {
-          failure.compareAndSet(null, e);
-        } finally {
-          unfinished.decrementAndGet();
-        }
+    /**
+     * Runs part {@code member} first (the caller is member 0, worker w member w), then any part still
+     * unclaimed. Kernels that follow each other split their data alike, so each thread meets the part
+     * it wrote last in its own cache instead of pulling it from the other core's.
+     */
+    void work(int member) {
+      if (member < parts) {
+        run(member);
+      }
+      for (int p = 0; p < parts; p++) {
+        run(p);
+      }
+    }
+
+    private void run(int p) {
+      if (claimed.get(p) != 0 || !claimed.compareAndSet(p, 0, 1)) {
+        return;
+      }
+      try {
+        body.run(p);
+      } catch (Throwable e) {
+        failure.compareAndSet(null, e);
+      } finally {
+        unfinished.decrementAndGet();
       }
     }
 
@@ -141,8 +158,11 @@ final class WorkerTeam {
     private volatile boolean parked;
     private volatile boolean finished;
 
-    Worker(String name) {
+    private final int member;
+
+    Worker(String name, int member) {
       super(name);
+      this.member = member;
       setDaemon(true);
     }
 
@@ -170,7 +190,7 @@ final class WorkerTeam {
       int last = 0;
       for (Job job = await(last); job != null; job = await(last)) {
         last = job.id;
-        job.work();
+        job.work(member);
       }
     }
 

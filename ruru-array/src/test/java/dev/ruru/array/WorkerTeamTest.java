@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -47,6 +49,21 @@ class WorkerTeamTest {
     }
     assertEquals(2, threads.size(), "threads that ran parts: " + threads);
     assertTrue(threads.contains(Thread.currentThread()));
+  }
+
+  @Test
+  void eachMemberRunsItsOwnPartFirstThenWhatIsLeft() {
+    List<Integer> order = new ArrayList<>();
+    WorkerTeam.Job job = new WorkerTeam.Job(order::add, 4);
+    job.work(2);   // a worker, first to arrive: its own part, then the others in order
+    assertEquals(List.of(2, 0, 1, 3), order);
+    job.work(0);   // the caller, later: nothing left
+    assertEquals(4, order.size());
+    List<Integer> late = new ArrayList<>();
+    WorkerTeam.Job small = new WorkerTeam.Job(late::add, 2);
+    small.work(0);
+    small.work(5);   // a member beyond the parts takes whatever is left: nothing
+    assertEquals(List.of(0, 1), late);
   }
 
   @Test
