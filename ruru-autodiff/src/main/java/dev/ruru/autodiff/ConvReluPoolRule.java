@@ -53,7 +53,7 @@ final class ConvReluPoolRule implements Rule {
 
       @Override
       void finish(int n) {
-        MaxPool2dRule.pool(sample, pool, positions, out, 0, conv.outChannels(), n * pooledSample, n * conv.outputSample());
+        MaxPool2dRule.poolNonNegative(sample, pool, positions, out, 0, conv.outChannels(), n * pooledSample, n * conv.outputSample());
       }
     });
     argmax = positions;

@@ -215,6 +215,29 @@ class ConvolutionTest {
   }
 
   @Test
+  void poolingReluOutputByItsBitsAgreesWithFloatComparisonsAndLetsNaNWin() {
+    // relu output: half zeros (ties everywhere), the rest positive; one window holds the NaN that
+    // arithmetic makes on x86 (sign bit set), which must still win over +∞ next to it.
+    NDArray x = random(81, 2, 3, 6, 8).relu().astype(DType.FLOAT32);
+    float[] values = x.toFloatArray();
+    values[2 * 8 + 3] = Float.intBitsToFloat(0xffc00000);
+    values[2 * 8 + 2] = Float.POSITIVE_INFINITY;
+    ConvGeometry g = ConvGeometry.of("maxPool2d", x.shape(), Shape.of(3, 1, 2, 2), Pool2dSpec.of(2).asConvolution(3));
+    int size = g.batch() * g.outputSample();
+    int[] byFloats = new int[size];
+    int[] byBits = new int[size];
+    float[] floatMaxima = new float[size];
+    float[] bitMaxima = new float[size];
+    MaxPool2dRule.pool(values, g, byFloats, floatMaxima, 0, 6, 0, 0);
+    MaxPool2dRule.poolNonNegative(values, g, byBits, bitMaxima, 0, 6, 0, 0);
+    assertTrue(Float.isNaN(bitMaxima[1 * 4 + 1]) && Float.isNaN(floatMaxima[1 * 4 + 1]), "the window with the NaN");
+    assertEquals(2 * 8 + 3, byBits[1 * 4 + 1]);
+    bitMaxima[5] = floatMaxima[5] = 0;
+    assertEquals(java.util.Arrays.toString(byFloats), java.util.Arrays.toString(byBits));
+    assertTrue(java.util.Arrays.equals(floatMaxima, bitMaxima));
+  }
+
+  @Test
   void theFusedBlockHasSecondDerivatives() {
     NDArray x = random(71, 2, 2, 5, 5);
     NDArray w = random(72, 3, 2, 3, 3);
