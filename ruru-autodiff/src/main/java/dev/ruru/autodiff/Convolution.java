@@ -9,14 +9,19 @@ import java.util.List;
 /**
  * Convolution and pooling on NCHW tensors, the operations of convolutional networks. Convolution and
  * max pooling are fused primitives (im2col + GEMM; recorded argmax positions) with their own reverse
- * and forward rules; average pooling is composed from slices. Inputs are not modified; a float64
- * input with a float32 weight computes in float64, as other binary operations promote.
+ * and forward rules; average pooling is composed from slices. The block networks are made of,
+ * convolution → relu (→ max pooling), is one primitive too ({@link #conv2dRelu},
+ * {@link #conv2dReluMaxPool}), with the values and gradients of the operations apart: it works a
+ * sample at a time in cache, where the operations apart each pass over the whole batch in memory.
+ * Inputs are not modified; a float64 input with a float32 weight computes in float64, as other binary
+ * operations promote.
  *
  * <pre>{@code
  * Tensor x = Tensor.constant(images);                                     // [64, 1, 28, 28]
  * Tensor w = Tensor.variable(NDArray.randn(Shape.of(16, 1, 3, 3), rng));  // [out, in, kh, kw]
  * Tensor y = Convolution.conv2d(x, w, Conv2dSpec.of(1, 1));              // [64, 16, 28, 28]
  * Tensor p = Convolution.maxPool2d(y.relu(), Pool2dSpec.of(2));           // [64, 16, 14, 14]
+ * Tensor q = Convolution.conv2dReluMaxPool(x, w, null, Conv2dSpec.of(1, 1), Pool2dSpec.of(2));  // p, fused
  * }</pre>
  */
 public final class Convolution {

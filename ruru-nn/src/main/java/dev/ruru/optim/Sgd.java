@@ -46,7 +46,10 @@ public final class Sgd extends GroupedOptimizer<SgdConfig, Sgd.State> {
     NDArray g = config.weightDecay() == 0 ? gradient : gradient.add(parameter.mul(config.weightDecay()));
     State next = null;
     if (config.momentum() != 0) {
-      NDArray buffer = state == null ? g : state.momentumBuffer().mul(config.momentum()).add(g.mul(1 - config.dampening()));
+      // μ·b into a fresh array, then (1 − τ)·g added in place: one allocation instead of three (a
+      // step's largest, with the parameter's: 0.8 MB for W3's dense layer), and one pass less.
+      NDArray buffer = state == null ? g
+          : state.momentumBuffer().mul(config.momentum()).addInPlace(config.dampening() == 0 ? g : g.mul(1 - config.dampening()));
       next = new State(buffer);
       g = config.kind() == SgdConfig.MomentumKind.NESTEROV ? g.add(buffer.mul(config.momentum())) : buffer;
     }
