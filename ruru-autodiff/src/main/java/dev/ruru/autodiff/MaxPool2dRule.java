@@ -54,10 +54,13 @@ final class MaxPool2dRule implements Rule {
   /**
    * {@link #pool} for input that a relu made, every value +0 or above, or NaN (the fused block,
    * {@link ConvReluPoolRule}). Such floats order as their bit patterns do as ints, once a NaN's sign
-   * bit is cleared (arithmetic makes NaNs with it set), so 2×2 windows at stride 2 compare ints, whose
-   * selects compile to conditional moves: 0.48 against 1.02 ms for W3's first block, whose float
-   * selects compile to branches. The first of equal values wins, as in {@link #pool}; of several NaNs
-   * the one with the largest payload does, and the output is that NaN without its sign.
+   * bit is cleared (arithmetic makes NaNs with it set), so 2×2 windows at stride 2 compare ints, and
+   * the winner's place is computed without a branch. Float selects compile to branches, which
+   * mispredict on relu's zeros (0.48 against 1.02 ms for W3's first block, micro-benchmark), and so do
+   * int selects when the compiler's profile was taken on skewed data, as early training's is: written
+   * with ternaries, W3's two blocks pooled in 1.13 and 0.64 s an epoch, with arithmetic in 0.80 and
+   * 0.44. The first of equal values wins, as in {@link #pool}; of several NaNs the one with the
+   * largest payload does, and the output is that NaN without its sign.
    */
   static void poolNonNegative(Object x, ConvGeometry g, int[] argmax, Object out, int fromPlane, int toPlane, int targetBase, int positionBase) {
     if (x instanceof float[] f && isHalving(g)) {
@@ -80,11 +83,16 @@ final class MaxPool2dRule implements Rule {
           int b = Float.floatToRawIntBits(x[topLeft + 1]) & Integer.MAX_VALUE;
           int c = Float.floatToRawIntBits(x[topLeft + width]) & Integer.MAX_VALUE;
           int d = Float.floatToRawIntBits(x[topLeft + width + 1]) & Integer.MAX_VALUE;
-          int at = b > a ? topLeft + 1 : topLeft;
+          // (x − y) >>> 31 is 1 exactly when y > x (both in [0, 2³¹), so no overflow), and −1 & v
+          // is v: the winner's index is arithmetic, with no branch for the profile to choose.
+          int later = (a - b) >>> 31;
+          int at = topLeft + later;
           int max = Math.max(a, b);
-          at = c > max ? topLeft + width : at;
+          later = (max - c) >>> 31;
+          at += (topLeft + width - at) & -later;
           max = Math.max(max, c);
-          at = d > max ? topLeft + width + 1 : at;
+          later = (max - d) >>> 31;
+          at += (topLeft + width + 1 - at) & -later;
           max = Math.max(max, d);
           argmax[target] = positionBase + at;
           out[target] = Float.intBitsToFloat(max);
