@@ -70,7 +70,9 @@ final class Creation {
       throw new ShapeMismatchException("of: " + length + " values do not fill shape " + Arrays.toString(dims) + " (" + size + " elements)");
     }
     for (int d : dims) {
-      Check.arg(d >= 0, "of: negative dimension in shape %s", Arrays.toString(dims));
+      if (d < 0) {   // the message only on failure: this runs for every wrapped array
+        throw new IllegalArgumentException("of: negative dimension in shape " + Arrays.toString(dims));
+      }
     }
     return new NDArray(dtype, data, dims, Layout.strides(dims, Order.C), 0);
   }

@@ -305,6 +305,8 @@ class KernelTest {
     assertEquals(6, copied.getDouble(1, 2));
     var error = assertThrows(ShapeMismatchException.class, () -> NDArray.wrap(new double[5], 2, 3));
     assertEquals("of: 5 values do not fill shape [2, 3] (6 elements)", error.getMessage());
+    var negative = assertThrows(IllegalArgumentException.class, () -> NDArray.wrap(new double[0], -1, 0));
+    assertEquals("of: negative dimension in shape [-1, 0]", negative.getMessage());
   }
 
   @Test
