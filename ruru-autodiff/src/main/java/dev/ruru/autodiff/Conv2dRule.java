@@ -20,8 +20,9 @@ import java.util.function.Supplier;
  * <p>Optionally relu follows, fused the same way ({@link Convolution#conv2dRelu}): each sample's
  * output is clipped while it is still in cache. As a separate relu it cost a pass over the whole
  * output into a fresh array, 7 % of W3's training step. The gradient is masked by relu's derivative,
- * H(y) with y the clipped output (y > 0 exactly where the unclipped value is), before it reaches the
- * rules below, and the masked gradient is computed once for all three inputs.
+ * H(y) with y the clipped output (y > 0 exactly where the unclipped value is): in a backward pass that
+ * records its graph once for all three inputs, before the rules below; in a plain one by each kernel,
+ * a sample at a time as it reads them ({@link #kernelVjp}).
  *
  * <p>It is bilinear, so both derivatives are convolutions again: ∂L/∂x = convTranspose(G, w)
  * ({@link ConvTranspose2dRule}, col2im of wᵀ·G) and ∂L/∂w = G·col(x)ᵀ ({@link Conv2dWeightRule});
