@@ -89,8 +89,8 @@ class IndexingTest {
     for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
       NDArray target = random(6, 5).astype(dtype);
       NDArray expected = target.copy();
-      NDArray source = random(4, 5).astype(dtype);
-      long[] indices = {5, 0, 5, 2};
+      NDArray source = random(6, 5).astype(dtype);
+      long[] indices = {5, 0, 5, 2, 0, 5};   // rows met again after others: each target sums in order
       for (int k = 0; k < indices.length; k++) {
         for (int j = 0; j < 5; j++) {
           double value = expected.getDouble((int) indices[k], j) + (dtype == DType.FLOAT32
@@ -99,7 +99,7 @@ class IndexingTest {
           expected.setInPlace(value, (int) indices[k], j);
         }
       }
-      assertEquals(expected, target.indexAddInPlace(0, NDArray.of(indices, 4), source, -0.25), dtype.toString());
+      assertEquals(expected, target.indexAddInPlace(0, NDArray.of(indices, 6), source, -0.25), dtype.toString());
     }
   }
 
