@@ -55,12 +55,12 @@ final class Conv2dWeightRule implements Rule {
     Object partials = Im2col.allocate(input.dtype(), chunks * stride);
     boolean patchFirst = patch > outGroup;
     Parallel.forEachRun(g.batch(), chunk, (from, to) -> {
-      Object col = Im2col.allocate(input.dtype(), g.groups() * patch * chunk * g.positions());
+      Object col = Im2col.allocate(input.dtype(), g.groups() * patch * chunk * positions);
       GradientSamples samples = source.get();
       for (int first = from; first < to; first += chunk) {
-        int width = Math.min(chunk, to - first) * g.positions();
-        for (int n = first; n < first + width / g.positions(); n++) {
-          Im2col.im2col(x, n * g.inputSample(), g, col, (n - first) * g.positions(), width);
+        int width = Math.min(chunk, to - first) * positions;
+        for (int n = first; n < first + width / positions; n++) {
+          Im2col.im2col(x, n * g.inputSample(), g, col, (n - first) * positions, width);
         }
         int partial = first / chunk * stride;
         // One product per sample, accumulated: the gradient's samples are separate matrices in NCHW,
@@ -88,8 +88,9 @@ final class Conv2dWeightRule implements Rule {
       }
     });
     Object sum = Im2col.sumRows(partials, chunks, stride);
-    Object weight = Im2col.copyOf(sum, size);
-    weight = patchFirst ? Im2col.transposeBlocks(weight, g.groups(), patch, outGroup) : weight;
+    // The weight's part of the sum: turned around when the patch went first (a new array either way),
+    // else as it is.
+    Object weight = patchFirst ? Im2col.transposeBlocks(sum, g.groups(), patch, outGroup) : Im2col.copyOfRange(sum, 0, size);
     NDArray biasGradient = bias ? Im2col.array(Im2col.copyOfRange(sum, size, stride), g.outChannels()) : null;
     return new NDArray[] {Im2col.array(weight, g.weightShape().dims()), biasGradient};
   }

@@ -12,12 +12,13 @@ import java.util.Arrays;
  * columns of a [C·kh·kw, s·OH·OW] matrix (row (c, i, j), column (n, oy, ox) holds
  * x[n, c, oy·sh + i·dh − top, ox·sw + j·dw − left], zero outside the input), so that convolving the
  * chunk is one matrix product per sample and group, each reading or writing the sample's [O, OH·OW]
- * where it lies in NCHW; col2im is its transpose, adding each column entry back where it came from. Chunks hold as many samples as fit in about 256 KB ({@link #chunk}), so the column
- * matrix is written and read again while it is still in cache, instead of a whole batch's
- * (7 MB for W3's second layer) travelling through memory twice. Arrays are flat C-order float[] or
- * double[]; the type is dispatched once per call, so the inner loops are plain array loops. float32
- * convolutions of stride 1 whose output rows are as wide as their input rows ("same" padding) move
- * whole shifted planes instead ({@link ShiftedPlanes}).
+ * where it lies in NCHW; col2im is its transpose, adding each column entry back where it came from.
+ * Chunks hold as many samples as fit in about 256 KB ({@link #chunk}), so the column matrix is written
+ * and read again while it is still in cache, instead of a whole batch's (7 MB for W3's second layer)
+ * travelling through memory twice. Arrays are flat C-order float[] or double[]; the type is dispatched
+ * once per call, so the inner loops are plain array loops. float32 convolutions of stride 1 whose
+ * output rows are as wide as their input rows ("same" padding) move whole shifted planes instead
+ * ({@link ShiftedPlanes}).
  */
 final class Im2col {
   /** Elements a chunk's column matrix may hold: 64 K, 256 KB of float32, half a core's L2 cache. */
@@ -126,11 +127,7 @@ final class Im2col {
     return ones;
   }
 
-  /** The first {@code length} elements of {@code data} (itself when that is all of it). */
-  static Object copyOf(Object data, int length) {
-    return copyOfRange(data, 0, length);
-  }
-
+  /** Elements [from, to) of {@code data}: itself when that is all of it, else a copy. */
   static Object copyOfRange(Object data, int from, int to) {
     return switch (data) {
       case float[] f -> from == 0 && to == f.length ? f : Arrays.copyOfRange(f, from, to);
@@ -184,12 +181,15 @@ final class Im2col {
     }
   }
 
-  /** {@code blocks} consecutive [rows, columns] matrices, each transposed into [columns, rows], as a new array. */
+  /**
+   * The first {@code blocks} consecutive [rows, columns] matrices of {@code data}, each transposed into
+   * [columns, rows], as a new array (what follows them in {@code data} is not read).
+   */
   static Object transposeBlocks(Object data, int blocks, int rows, int columns) {
     int size = rows * columns;
     switch (data) {
       case float[] f -> {
-        float[] t = new float[f.length];
+        float[] t = new float[blocks * size];
         for (int b = 0; b < blocks; b++) {
           for (int r = 0; r < rows; r++) {
             for (int c = 0; c < columns; c++) {
@@ -200,7 +200,7 @@ final class Im2col {
         return t;
       }
       case double[] d -> {
-        double[] t = new double[d.length];
+        double[] t = new double[blocks * size];
         for (int b = 0; b < blocks; b++) {
           for (int r = 0; r < rows; r++) {
             for (int c = 0; c < columns; c++) {

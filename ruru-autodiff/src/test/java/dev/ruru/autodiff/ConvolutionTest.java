@@ -142,10 +142,23 @@ class ConvolutionTest {
     NDArray x = random(51, xShape);
     NDArray w = random(52, wShape);
     NDArray b = random(53, wShape[0]);
-    NDArray cotangent = random(54, Convolution.conv2d(Tensor.constant(x), Tensor.constant(w), spec).shape().dims());
     TensorFunction fused = in -> Convolution.conv2dRelu(in[0], in[1], in[2], spec);
-    TensorFunction apart = in -> Convolution.conv2d(in[0], in[1], in[2], spec).relu();
-    for (DType dtype : new DType[] {DType.FLOAT64, DType.FLOAT32}) {   // float32 has loops of its own
+    assertFusedEqualsApart(fused, in -> Convolution.conv2d(in[0], in[1], in[2], spec).relu(), x, w, b, 54);
+    GradCheck.assertVjpMatches(in -> Convolution.conv2dRelu(in[0], in[1], null, spec), x, w);
+    // The convolution without relu takes the same kernels in a plain backward pass.
+    assertRecordedAndPlainBackwardAgree(in -> Convolution.conv2d(in[0], in[1], in[2], spec), random(54, fused.apply(
+        Tensor.constant(x), Tensor.constant(w), Tensor.constant(b)).shape().dims()), x, w, b);
+  }
+
+  /**
+   * The fused primitive {@code fused} against the operations {@code apart} on inputs [x, w, b]: the same
+   * values, gradients and JVPs bit for bit in float64 and float32 (which has loops of its own), with
+   * some outputs clipped and some not; gradcheck; and a backward pass that records its graph (the
+   * composite rules, differentiable again) agreeing with a plain one (training's kernels).
+   */
+  private static void assertFusedEqualsApart(TensorFunction fused, TensorFunction apart, NDArray x, NDArray w, NDArray b, long seed) {
+    NDArray cotangent = random(seed, apart.apply(Tensor.constant(x), Tensor.constant(w), Tensor.constant(b)).shape().dims());
+    for (DType dtype : new DType[] {DType.FLOAT64, DType.FLOAT32}) {
       NDArray[] inputs = {x.astype(dtype), w.astype(dtype), b.astype(dtype)};
       NDArray value = fused.apply(Tensor.constant(inputs[0]), Tensor.constant(inputs[1]), Tensor.constant(inputs[2])).value();
       assertEquals(apart.apply(Tensor.constant(inputs[0]), Tensor.constant(inputs[1]), Tensor.constant(inputs[2])).value(), value);
@@ -155,21 +168,24 @@ class ConvolutionTest {
       for (int i = 0; i < 3; i++) {
         assertEquals(apartGrads[i], fusedGrads[i], "gradient " + i + " in " + dtype);
       }
-      NDArray[] tangents = {random(55, xShape).astype(dtype), random(56, wShape).astype(dtype), random(57, wShape[0]).astype(dtype)};
+      NDArray[] tangents = {random(seed + 1, x.shape().dims()).astype(dtype), random(seed + 2, w.shape().dims()).astype(dtype),
+          random(seed + 3, b.shape().dims()).astype(dtype)};
       assertEquals(Autodiff.jvp(apart, inputs, tangents).tangent(), Autodiff.jvp(fused, inputs, tangents).tangent(), "jvp in " + dtype);
     }
     GradCheck.assertVjpMatches(fused, x, w, b);
     GradCheck.assertJvpMatches(fused, x, w, b);
-    GradCheck.assertVjpMatches(in -> Convolution.conv2dRelu(in[0], in[1], null, spec), x, w);
-    // A backward pass that records its graph takes the composite rules (differentiable again); a plain
-    // one, training's, the kernels that mask and sum each sample in cache. They agree.
-    for (TensorFunction f : new TensorFunction[] {fused, in -> Convolution.conv2d(in[0], in[1], in[2], spec)}) {
-      Tensor[] leaves = {Tensor.variable(x), Tensor.variable(w), Tensor.variable(b)};
-      Gradients recorded = f.apply(leaves).backward(cotangent, List.of(leaves), Backward.CREATE_GRAPH);
-      NDArray[] plain = Autodiff.vjp(f, new NDArray[] {x, w, b}, cotangent);
-      for (int i = 0; i < 3; i++) {
-        assertTrue(recorded.get(leaves[i]).allClose(plain[i], 1e-12, 1e-12), "input " + i);
-      }
+    assertRecordedAndPlainBackwardAgree(fused, cotangent, x, w, b);
+  }
+
+  private static void assertRecordedAndPlainBackwardAgree(TensorFunction f, NDArray cotangent, NDArray... inputs) {
+    Tensor[] leaves = new Tensor[inputs.length];
+    for (int i = 0; i < inputs.length; i++) {
+      leaves[i] = Tensor.variable(inputs[i]);
+    }
+    Gradients recorded = f.apply(leaves).backward(cotangent, List.of(leaves), Backward.CREATE_GRAPH);
+    NDArray[] plain = Autodiff.vjp(f, inputs, cotangent);
+    for (int i = 0; i < inputs.length; i++) {
+      assertTrue(recorded.get(leaves[i]).allClose(plain[i], 1e-12, 1e-12), "recorded and plain backward, input " + i);
     }
   }
 
@@ -185,33 +201,9 @@ class ConvolutionTest {
   @ParameterizedTest
   @MethodSource("convolutionBlocks")
   void theFusedBlockEqualsConvolutionReluAndPoolingApart(Conv2dSpec spec, Pool2dSpec pool, int[] xShape, int[] wShape) {
-    NDArray x = random(61, xShape);
-    NDArray w = random(62, wShape);
     NDArray b = random(63, wShape[0]).sub(3);   // so that some windows are clipped whole
-    TensorFunction fused = in -> Convolution.conv2dReluMaxPool(in[0], in[1], in[2], spec, pool);
-    TensorFunction apart = in -> Convolution.maxPool2d(Convolution.conv2d(in[0], in[1], in[2], spec).relu(), pool);
-    NDArray cotangent = random(64, apart.apply(Tensor.constant(x), Tensor.constant(w), Tensor.constant(b)).shape().dims());
-    for (DType dtype : new DType[] {DType.FLOAT64, DType.FLOAT32}) {
-      NDArray[] inputs = {x.astype(dtype), w.astype(dtype), b.astype(dtype)};
-      NDArray value = fused.apply(Tensor.constant(inputs[0]), Tensor.constant(inputs[1]), Tensor.constant(inputs[2])).value();
-      assertEquals(apart.apply(Tensor.constant(inputs[0]), Tensor.constant(inputs[1]), Tensor.constant(inputs[2])).value(), value);
-      assertTrue(value.min().item() == 0 && value.max().item() > 0, "some windows all clipped, some not");
-      NDArray[] fusedGrads = Autodiff.vjp(fused, inputs, cotangent.astype(dtype));
-      NDArray[] apartGrads = Autodiff.vjp(apart, inputs, cotangent.astype(dtype));
-      for (int i = 0; i < 3; i++) {
-        assertEquals(apartGrads[i], fusedGrads[i], "gradient " + i + " in " + dtype);
-      }
-      NDArray[] tangents = {random(65, xShape).astype(dtype), random(66, wShape).astype(dtype), random(67, wShape[0]).astype(dtype)};
-      assertEquals(Autodiff.jvp(apart, inputs, tangents).tangent(), Autodiff.jvp(fused, inputs, tangents).tangent(), "jvp in " + dtype);
-    }
-    GradCheck.assertVjpMatches(fused, x, w, b);
-    GradCheck.assertJvpMatches(fused, x, w, b);
-    Tensor[] leaves = {Tensor.variable(x), Tensor.variable(w), Tensor.variable(b)};
-    Gradients recorded = fused.apply(leaves).backward(cotangent, List.of(leaves), Backward.CREATE_GRAPH);
-    NDArray[] plain = Autodiff.vjp(fused, new NDArray[] {x, w, b}, cotangent);
-    for (int i = 0; i < 3; i++) {
-      assertTrue(recorded.get(leaves[i]).allClose(plain[i], 1e-12, 1e-12), "recorded and plain backward, input " + i);
-    }
+    assertFusedEqualsApart(in -> Convolution.conv2dReluMaxPool(in[0], in[1], in[2], spec, pool),
+        in -> Convolution.maxPool2d(Convolution.conv2d(in[0], in[1], in[2], spec).relu(), pool), random(61, xShape), random(62, wShape), b, 64);
   }
 
   @Test
