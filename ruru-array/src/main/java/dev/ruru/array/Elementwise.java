@@ -51,6 +51,48 @@ final class Elementwise {
     return target;
   }
 
+  /**
+   * {@code target = target + alpha·other} (BLAS's axpy), other broadcast to the target's shape: one pass
+   * and no temporary array for an optimiser's step, which would otherwise make a fresh array the size of
+   * the parameter. Each element is {@code t + (α·o)} rounded twice, as {@code other.mul(alpha)} added to
+   * the target would be, so the two forms give the same bits.
+   */
+  static NDArray addScaledInPlace(NDArray target, NDArray other, double alpha) {
+    String name = "addScaledInPlace";
+    checkWritable(name, target);
+    if (!target.dtype.isFloating()) {
+      throw new IllegalArgumentException(name + ": expected a float32 or float64 array to update, got " + target.dtype);
+    }
+    NDArray source = other.astype(target.dtype);
+    int[] strides = Layout.broadcastStrides(name, source.shape, source.strides, target.shape);
+    StridedLoop loop = loop(target, new NDArray(source.dtype, source.data, target.shape, strides, source.offset));
+    int ts = loop.innerStride(0);
+    int ss = loop.innerStride(1);
+    if (target.data instanceof float[] t) {
+      float[] y = (float[]) source.data;
+      float a = (float) alpha;
+      loop.run((at, n) -> {
+        if (ts == 1 && ss == 1 && at[0] == at[1]) {
+          // One index for both arrays, so that HotSpot vectorises the loop (see Realigned).
+          for (int k = at[0]; k < at[0] + n; k++) t[k] += a * y[k];
+        } else {
+          for (int i = 0; i < n; i++) t[at[0] + i * ts] += a * y[at[1] + i * ss];
+        }
+      });
+    } else {
+      double[] t = (double[]) target.data;
+      double[] y = (double[]) source.data;
+      loop.run((at, n) -> {
+        if (ts == 1 && ss == 1 && at[0] == at[1]) {
+          for (int k = at[0]; k < at[0] + n; k++) t[k] += alpha * y[k];
+        } else {
+          for (int i = 0; i < n; i++) t[at[0] + i * ts] += alpha * y[at[1] + i * ss];
+        }
+      });
+    }
+    return target;
+  }
+
   static NDArray inPlace(BinaryOp op, NDArray target, double scalar) {
     return inPlace(op, target, NDArray.scalar(scalar, scalarType(target, scalar)));
   }

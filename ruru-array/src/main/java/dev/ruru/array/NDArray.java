@@ -384,6 +384,12 @@ public final class NDArray {
   /** this ← this·H(other), relu's derivative applied in place ({@link #mulHeaviside}). */
   public NDArray mulHeavisideInPlace(NDArray other) { return Elementwise.inPlace(BinaryOp.MUL_HEAVISIDE, this, other); }
 
+  /**
+   * this ← this + α·other, other broadcast to this shape (BLAS's axpy; PyTorch's
+   * {@code add_(other, alpha=α)}): an optimiser's step without a temporary array. Floating arrays only.
+   */
+  public NDArray addScaledInPlace(NDArray other, double alpha) { return Elementwise.addScaledInPlace(this, other, alpha); }
+
   /** Writes {@code a + b} into this array (NumPy's {@code np.add(a, b, out=this)}). */
   public NDArray addInPlace(NDArray a, NDArray b) { return Elementwise.into(BinaryOp.ADD, a, b, this); }
 

@@ -111,6 +111,32 @@ class BroadcastingTest {
   }
 
   @Test
+  void addScaledInPlaceIsTheSameBitsAsAddingTheScaledArray() {
+    // An optimiser's step: θ + (−lr)·g in one pass must equal θ + g.mul(−lr), in both float types,
+    // for a contiguous operand, a transposed (strided) one, and a broadcast row.
+    for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+      NDArray theta = random(40, 50).astype(dtype);
+      for (NDArray other : new NDArray[] {random(40, 50), random(50, 40).transpose(), random(50)}) {
+        NDArray g = other.astype(dtype);
+        NDArray expected = theta.add(g.mul(-0.37));
+        NDArray updated = theta.copy().addScaledInPlace(g, -0.37);
+        assertEquals(dtype, updated.dtype());
+        assertTrue(updated.equals(expected), dtype + " " + g.shape());
+      }
+    }
+  }
+
+  @Test
+  void addScaledInPlaceRefusesIntegerTargetsAndGrowing() {
+    IllegalArgumentException integer = assertThrows(IllegalArgumentException.class,
+        () -> NDArray.zeros(Shape.of(3), DType.INT32).addScaledInPlace(NDArray.ones(Shape.of(3)), 0.5));
+    assertEquals("addScaledInPlace: expected a float32 or float64 array to update, got int32", integer.getMessage());
+    ShapeMismatchException shape = assertThrows(ShapeMismatchException.class,
+        () -> NDArray.zeros(Shape.of(1, 3)).addScaledInPlace(NDArray.zeros(Shape.of(2, 3)), 1));
+    assertTrue(shape.getMessage().startsWith("addScaledInPlace: cannot broadcast [2, 3] to [1, 3]"), shape.getMessage());
+  }
+
+  @Test
   void whereBroadcastsAllThreeOperands() {
     NDArray condition = NDArray.of(new float[] {1, 0, 1}, 3, 1).gt(0.5);
     NDArray yes = random(4);

@@ -6,6 +6,7 @@ import dev.ruru.array.NDArray;
 import dev.ruru.array.Shape;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * An array value that remembers how it was made: the course's "overloaded functions return Node
@@ -329,6 +330,17 @@ public final class Tensor {
     beforeInPlace("assignInPlace");
     value.assignInPlace(other);
     return this;
+  }
+
+  /**
+   * Runs {@code change} on this tensor's array as one in-place modification, as an optimiser's step
+   * does to a parameter (PyTorch's {@code with torch.no_grad(): p.add_(...)}). Refused while gradients
+   * are recorded for a tensor that requires them; a graph recorded before the change refuses backward.
+   * Returns what {@code change} returns.
+   */
+  public <T> T updateInPlace(Function<NDArray, T> change) {
+    beforeInPlace("updateInPlace");
+    return change.apply(value);
   }
 
   private void beforeInPlace(String op) {

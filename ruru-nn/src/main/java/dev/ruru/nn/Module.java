@@ -36,7 +36,7 @@ public interface Module {
 
   /**
    * The current values of every parameter and then every buffer, by path: what a checkpoint saves.
-   * The arrays are the immutable values themselves, not copies.
+   * A snapshot: later training steps, which change the parameters in place, do not change it.
    */
   default Map<String, NDArray> stateDict() {
     return StateDictionary.of(this);

@@ -8,15 +8,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A module's state dictionary: its parameters' and buffers' values by path. Loading checks every entry
- * before it sets any, so a mismatched file leaves the model as it was.
+ * A module's state dictionary: its parameters' and buffers' values by path. It is a snapshot: the
+ * parameters' arrays change in place under training, so their values are copied (a buffer's value is
+ * replaced, never changed, so it is shared). Loading checks every entry before it sets any, so a
+ * mismatched file leaves the model as it was, and copies the values in.
  */
 final class StateDictionary {
   private StateDictionary() {}
 
   static Map<String, NDArray> of(Module module) {
+    return values(module, true);
+  }
+
+  private static Map<String, NDArray> values(Module module, boolean copy) {
     Map<String, NDArray> state = new LinkedHashMap<>();
-    module.parameters().forEach((name, parameter) -> state.put(name, parameter.value()));
+    module.parameters().forEach((name, parameter) -> state.put(name, copy ? parameter.value().copy() : parameter.value()));
     module.buffers().forEach((name, buffer) -> {
       if (state.put(name, buffer.value()) != null) {
         throw new IllegalStateException("stateDict: the name '" + name + "' is both a parameter and a buffer");
@@ -28,7 +34,7 @@ final class StateDictionary {
   static void load(Module module, Map<String, NDArray> state) {
     Map<String, Parameter> parameters = module.parameters();
     Map<String, Buffer> buffers = module.buffers();
-    Map<String, NDArray> expected = of(module);
+    Map<String, NDArray> expected = values(module, false);
     List<String> problems = new ArrayList<>();
     for (Map.Entry<String, NDArray> entry : expected.entrySet()) {
       NDArray given = state.get(entry.getKey());

@@ -34,24 +34,22 @@ public final class Adagrad extends GroupedOptimizer<AdagradConfig, Adagrad.State
    *   g ← g + λ·θ          η ← lr / (1 + (t − 1)·decay)
    *   S ← S + g²           θ ← θ − η·g / (√S + ε)
    * </pre>
-   * Inputs are not modified.
+   * {@code parameter} and S change in place; the gradient does not. Returns the state after the step.
    */
-  public static ParameterUpdate<State> update(NDArray parameter, NDArray gradient, State state, AdagradConfig config) {
+  public static State update(NDArray parameter, NDArray gradient, State state, AdagradConfig config) {
     long step = state == null ? 1 : state.step() + 1;
     NDArray g = config.weightDecay() == 0 ? gradient : gradient.add(parameter.mul(config.weightDecay()));
-    NDArray sum = g.mul(g);
-    if (state != null) {
-      sum.addInPlace(state.sum());
-    } else if (config.initialAccumulatorValue() != 0) {
+    NDArray sum = state == null ? g.mul(g) : state.sum().addInPlace(g.mul(g));
+    if (state == null && config.initialAccumulatorValue() != 0) {
       sum.addInPlace(config.initialAccumulatorValue());
     }
     double rate = config.learningRate() / (1 + (step - 1) * config.learningRateDecay());
-    NDArray updated = g.div(sum.sqrt().addInPlace(config.epsilon())).mulInPlace(-rate).addInPlace(parameter);
-    return new ParameterUpdate<>(updated, new State(step, sum));
+    parameter.addScaledInPlace(g.div(sum.sqrt().addInPlace(config.epsilon())), -rate);
+    return new State(step, sum);
   }
 
   @Override
-  ParameterUpdate<State> rule(NDArray parameter, NDArray gradient, State state, AdagradConfig config) {
+  State rule(NDArray parameter, NDArray gradient, State state, AdagradConfig config) {
     return update(parameter, gradient, state, config);
   }
 

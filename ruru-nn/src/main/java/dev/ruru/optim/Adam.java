@@ -39,31 +39,31 @@ public final class Adam extends GroupedOptimizer<AdamConfig, Adam.State> {
    *   m ← β₁·m + (1 − β₁)·g               v ← β₂·v + (1 − β₂)·g²
    *   θ ← θ − lr / (1 − β₁ᵗ) · m / (√v / √(1 − β₂ᵗ) + ε)
    * </pre>
-   * The bias corrections 1 − βᵗ undo the moments' start at zero. Inputs are not modified.
+   * The bias corrections 1 − βᵗ undo the moments' start at zero. {@code parameter}, m and v change in
+   * place; the gradient does not. Returns the state after the step.
    */
-  public static ParameterUpdate<State> update(NDArray parameter, NDArray gradient, State state, AdamConfig config) {
+  public static State update(NDArray parameter, NDArray gradient, State state, AdamConfig config) {
     long step = state == null ? 1 : state.step() + 1;
     double lambda = config.weightDecay();
     boolean decoupled = config.decay() == AdamConfig.WeightDecay.DECOUPLED;
-    NDArray theta = decoupled && lambda != 0 ? parameter.mul(1 - config.learningRate() * lambda) : parameter;
     NDArray g = !decoupled && lambda != 0 ? gradient.add(parameter.mul(lambda)) : gradient;
+    if (decoupled && lambda != 0) {
+      parameter.mulInPlace(1 - config.learningRate() * lambda);
+    }
     double beta1 = config.beta1();
     double beta2 = config.beta2();
-    NDArray m = g.mul(1 - beta1);
-    NDArray v = g.mul(g).mulInPlace(1 - beta2);
-    if (state != null) {
-      m.addInPlace(state.firstMoment().mul(beta1));
-      v.addInPlace(state.secondMoment().mul(beta2));
-    }
+    NDArray square = g.mul(g).mulInPlace(1 - beta2);
+    NDArray m = state == null ? g.mul(1 - beta1) : state.firstMoment().mulInPlace(beta1).addScaledInPlace(g, 1 - beta1);
+    NDArray v = state == null ? square : state.secondMoment().mulInPlace(beta2).addInPlace(square);
     double stepSize = config.learningRate() / (1 - Math.pow(beta1, step));
     double correction2 = Math.sqrt(1 - Math.pow(beta2, step));
     NDArray denominator = v.sqrt().div(correction2).addInPlace(config.epsilon());
-    NDArray updated = m.div(denominator).mulInPlace(-stepSize).addInPlace(theta);
-    return new ParameterUpdate<>(updated, new State(step, m, v));
+    parameter.addScaledInPlace(m.div(denominator), -stepSize);
+    return new State(step, m, v);
   }
 
   @Override
-  ParameterUpdate<State> rule(NDArray parameter, NDArray gradient, State state, AdamConfig config) {
+  State rule(NDArray parameter, NDArray gradient, State state, AdamConfig config) {
     return update(parameter, gradient, state, config);
   }
 

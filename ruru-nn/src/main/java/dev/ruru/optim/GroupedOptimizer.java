@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * What every optimiser shares: parameter groups, the learning rate a schedule sets, per-parameter state
  * in an {@link IdentityHashMap} (parameters are cells, compared by identity) and its export. Subclasses
- * supply only the pure update rule and how to rebuild their state from arrays.
+ * supply only the update rule, which works in place (see {@link dev.ruru.nn.Parameter} for why), and
+ * how to rebuild their state from arrays.
  */
 abstract class GroupedOptimizer<C extends OptimizerConfig<C>, S extends RuleState> implements Optimizer {
   static final String LEARNING_RATE = "learning_rate";
@@ -47,8 +48,11 @@ abstract class GroupedOptimizer<C extends OptimizerConfig<C>, S extends RuleStat
     this.learningRate = baseLearningRate;
   }
 
-  /** The pure rule: the new value and state of one parameter; {@code state} is null before its first step. */
-  abstract ParameterUpdate<S> rule(NDArray parameter, NDArray gradient, S state, C config);
+  /**
+   * The rule: one step on a parameter's array and its state's arrays, in place (the gradient stays as
+   * it is); returns the state after the step. {@code state} is null before the parameter's first step.
+   */
+  abstract S rule(NDArray parameter, NDArray gradient, S state, C config);
 
   /** The names {@link RuleState#arrays()} may hold for this rule. */
   abstract Set<String> stateNames();
@@ -72,10 +76,11 @@ abstract class GroupedOptimizer<C extends OptimizerConfig<C>, S extends RuleStat
     for (Map.Entry<Parameter, NDArray> entry : gradients.entrySet()) {
       Parameter parameter = entry.getKey();
       NDArray gradient = entry.getValue().astype(parameter.dtype());
-      ParameterUpdate<S> result = rule(parameter.value(), gradient, states.get(parameter), effective(configs.get(parameter)));
-      parameter.set(result.parameter());
-      if (result.state() != null) {
-        states.put(parameter, result.state());
+      S state = states.get(parameter);
+      C config = effective(configs.get(parameter));
+      S next = parameter.update(value -> rule(value, gradient, state, config));
+      if (next != null) {
+        states.put(parameter, next);
       }
     }
   }
@@ -117,7 +122,8 @@ abstract class GroupedOptimizer<C extends OptimizerConfig<C>, S extends RuleStat
     parameters.forEach((path, parameter) -> {
       S s = states.get(parameter);
       if (s != null) {
-        s.arrays().forEach((key, array) -> state.put(path + "." + key, array));
+        // Copies: the rule changes its arrays in place, and a state dictionary is a snapshot.
+        s.arrays().forEach((key, array) -> state.put(path + "." + key, array.copy()));
       }
     });
     return Collections.unmodifiableMap(state);
@@ -166,7 +172,8 @@ abstract class GroupedOptimizer<C extends OptimizerConfig<C>, S extends RuleStat
       problems.add("entry '" + key + "' is " + array.dtype() + " " + array.shape() + " but the parameter is "
           + parameter.dtype() + " " + parameter.shape() + (stateName.equals("step") ? " (a step is an integer scalar)" : ""));
     } else {
-      byParameter.computeIfAbsent(parameter, p -> new LinkedHashMap<>()).put(stateName, array);
+      // A copy, so that later steps do not change the caller's arrays.
+      byParameter.computeIfAbsent(parameter, p -> new LinkedHashMap<>()).put(stateName, array.copy());
     }
   }
 

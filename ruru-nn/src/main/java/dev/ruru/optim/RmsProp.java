@@ -51,22 +51,19 @@ public final class RmsProp extends GroupedOptimizer<RmsPropConfig, RmsProp.State
    *   s ← √(v − ḡ²) + ε  with ḡ ← α·ḡ + (1 − α)·g  (centred)     or   s ← √v + ε
    *   b ← μ·b + g / s;  θ ← θ − lr·b    (momentum μ > 0)         or   θ ← θ − lr·g / s
    * </pre>
-   * Inputs are not modified.
+   * {@code parameter} and the state's arrays change in place; the gradient does not. Returns the state
+   * after the step.
    */
-  public static ParameterUpdate<State> update(NDArray parameter, NDArray gradient, State state, RmsPropConfig config) {
+  public static State update(NDArray parameter, NDArray gradient, State state, RmsPropConfig config) {
     double alpha = config.alpha();
     NDArray g = config.weightDecay() == 0 ? gradient : gradient.add(parameter.mul(config.weightDecay()));
-    NDArray v = g.mul(g).mulInPlace(1 - alpha);
-    if (state != null) {
-      v.addInPlace(state.squareAverage().mul(alpha));
-    }
+    NDArray square = g.mul(g).mulInPlace(1 - alpha);
+    NDArray v = state == null ? square : state.squareAverage().mulInPlace(alpha).addInPlace(square);
     NDArray gradientAverage = null;
     NDArray scale;
     if (config.centering() == RmsPropConfig.Centering.CENTERED) {
-      gradientAverage = g.mul(1 - alpha);
-      if (state != null && state.gradientAverage() != null) {
-        gradientAverage.addInPlace(state.gradientAverage().mul(alpha));
-      }
+      gradientAverage = state == null || state.gradientAverage() == null ? g.mul(1 - alpha)
+          : state.gradientAverage().mulInPlace(alpha).addScaledInPlace(g, 1 - alpha);
       scale = v.sub(gradientAverage.mul(gradientAverage)).sqrt().addInPlace(config.epsilon());
     } else {
       scale = v.sqrt().addInPlace(config.epsilon());
@@ -74,15 +71,16 @@ public final class RmsProp extends GroupedOptimizer<RmsPropConfig, RmsProp.State
     NDArray direction = g.div(scale);
     NDArray buffer = null;
     if (config.momentum() > 0) {
-      buffer = state == null || state.momentumBuffer() == null ? direction : direction.addInPlace(state.momentumBuffer().mul(config.momentum()));
+      buffer = state == null || state.momentumBuffer() == null ? direction : state.momentumBuffer().mulInPlace(config.momentum()).addInPlace(direction);
       direction = buffer;
     }
     long step = state == null ? 1 : state.step() + 1;
-    return new ParameterUpdate<>(direction.mul(-config.learningRate()).addInPlace(parameter), new State(step, v, buffer, gradientAverage));
+    parameter.addScaledInPlace(direction, -config.learningRate());
+    return new State(step, v, buffer, gradientAverage);
   }
 
   @Override
-  ParameterUpdate<State> rule(NDArray parameter, NDArray gradient, State state, RmsPropConfig config) {
+  State rule(NDArray parameter, NDArray gradient, State state, RmsPropConfig config) {
     return update(parameter, gradient, state, config);
   }
 

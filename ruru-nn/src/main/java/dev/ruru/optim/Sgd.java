@@ -40,25 +40,25 @@ public final class Sgd extends GroupedOptimizer<SgdConfig, Sgd.State> {
    *   g ← g + μ·b  (Nesterov)   or   g ← b  (heavy ball)
    *   θ ← θ − lr·g
    * </pre>
-   * {@code state} is null before the first step; the inputs are not modified.
+   * {@code parameter} and the momentum buffer change in place; the gradient does not. {@code state} is
+   * null before the first step. Returns the state after the step.
    */
-  public static ParameterUpdate<State> update(NDArray parameter, NDArray gradient, State state, SgdConfig config) {
+  public static State update(NDArray parameter, NDArray gradient, State state, SgdConfig config) {
     NDArray g = config.weightDecay() == 0 ? gradient : gradient.add(parameter.mul(config.weightDecay()));
     State next = null;
     if (config.momentum() != 0) {
-      // μ·b into a fresh array, then (1 − τ)·g added in place: one allocation instead of three (a
-      // step's largest, with the parameter's: 0.8 MB for W3's dense layer), and one pass less.
-      NDArray buffer = state == null ? g
-          : state.momentumBuffer().mul(config.momentum()).addInPlace(config.dampening() == 0 ? g : g.mul(1 - config.dampening()));
+      // The first buffer is a copy, since the gradient is not ours to change.
+      NDArray buffer = state == null ? g.copy()
+          : state.momentumBuffer().mulInPlace(config.momentum()).addScaledInPlace(g, 1 - config.dampening());
       next = new State(buffer);
       g = config.kind() == SgdConfig.MomentumKind.NESTEROV ? g.add(buffer.mul(config.momentum())) : buffer;
     }
-    // −lr·g into a fresh array, then θ added in place: one allocation for the plain step.
-    return new ParameterUpdate<>(g.mul(-config.learningRate()).addInPlace(parameter), next);
+    parameter.addScaledInPlace(g, -config.learningRate());
+    return next;
   }
 
   @Override
-  ParameterUpdate<State> rule(NDArray parameter, NDArray gradient, State state, SgdConfig config) {
+  State rule(NDArray parameter, NDArray gradient, State state, SgdConfig config) {
     return update(parameter, gradient, state, config);
   }
 

@@ -35,16 +35,45 @@ class ModuleTest {
   }
 
   @Test
-  void parameterTensorIsStableUntilTheValueIsSet() {
-    Parameter p = new Parameter(NDArray.ones(Shape.of(2)));
+  void parameterOwnsItsArrayAndKeepsOneTensor() {
+    NDArray start = NDArray.ones(Shape.of(2));
+    Parameter p = new Parameter(start);
     Tensor first = p.tensor();
     assertSame(first, p.tensor());
     assertTrue(first.requiresGrad());
     p.set(NDArray.zeros(Shape.of(2)));
-    assertNotSame(first, p.tensor());
+    assertSame(first, p.tensor());
+    assertSame(p.value(), p.tensor().value());
     assertEquals(NDArray.zeros(Shape.of(2)), p.tensor().value());
+    assertEquals(NDArray.ones(Shape.of(2)), start, "the parameter copied the array it started from");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.set(NDArray.zeros(Shape.of(3))));
     assertEquals("Parameter.set: expected float32 [2], got float32 [3]", e.getMessage());
+  }
+
+  @Test
+  void aGraphRecordedBeforeAnUpdateRefusesBackward() {
+    Parameter p = new Parameter(NDArray.ones(Shape.of(2)));
+    Tensor loss = p.tensor().mul(p.tensor()).sum();
+    double result = p.update(value -> value.addInPlace(1).sum().item());
+    assertEquals(4.0, result);
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> loss.backward(List.of(p.tensor())));
+    assertTrue(e.getMessage().contains("was modified in place after it was used"), e.getMessage());
+    // A graph recorded after the update is fine: d/dp Σp² = 2p = 4.
+    Tensor again = p.tensor().mul(p.tensor()).sum();
+    assertEquals(NDArray.full(Shape.of(2), 4, DType.FLOAT32), again.backward(List.of(p.tensor())).get(p.tensor()));
+  }
+
+  @Test
+  void stateDictIsASnapshotAndLoadingCopiesIn() {
+    Linear layer = new Linear(3, 2, new SplittableRandom(1));
+    Map<String, NDArray> saved = layer.stateDict();
+    NDArray before = saved.get("weight").copy();
+    layer.weight().update(value -> value.addInPlace(1));
+    assertEquals(before, saved.get("weight"), "a training step must not change a state dictionary taken before it");
+    layer.loadStateDict(saved);
+    assertEquals(before, layer.weight().value());
+    layer.weight().update(value -> value.addInPlace(1));
+    assertEquals(before, saved.get("weight"), "loading must not make the model share the dictionary's arrays");
   }
 
   @Test

@@ -54,6 +54,35 @@ class OptimizerStateTest {
     resumedOptimizer.loadStateDict(optimizerState);
     train(resumed, resumedOptimizer, 3);
     assertEquals(straight.stateDict(), resumed.stateDict());
+    // The optimisers change their arrays in place: the dictionaries taken after step 3 must not follow.
+    train(first, firstOptimizer, 1);
+    Sequential again = model();
+    again.loadStateDict(modelState);
+    Optimizer againOptimizer = make.apply(again.parameters());
+    againOptimizer.loadStateDict(optimizerState);
+    train(again, againOptimizer, 3);
+    assertEquals(straight.stateDict(), again.stateDict());
+  }
+
+  @Test
+  void aStepLeavesTheGradientsAsTheyWere() {
+    List<Function<Map<String, Parameter>, Optimizer>> makers = List.of(
+        p -> new Sgd(p, new SgdConfig(0.1, 0.9).withWeightDecay(0.01)),
+        p -> new Adam(p, AdamConfig.adam(0.01)),
+        p -> new RmsProp(p, RmsPropConfig.of(0.01).withMomentum(0.5).centered()),
+        p -> new Adagrad(p, AdagradConfig.of(0.1)));
+    for (Function<Map<String, Parameter>, Optimizer> make : makers) {
+      Sequential model = model();
+      Optimizer optimizer = make.apply(model.parameters());
+      for (int step = 0; step < 2; step++) {
+        Tensor loss = Losses.crossEntropy(model.forward(Tensor.constant(X), Mode.TRAIN), Y);
+        var gradients = loss.backward(Params.tensors(model.parameters()));
+        Map<Parameter, NDArray> before = new LinkedHashMap<>();
+        model.parameters().values().forEach(p -> before.put(p, gradients.get(p.tensor()).copy()));
+        optimizer.step(gradients);
+        before.forEach((p, g) -> assertEquals(g, gradients.get(p.tensor()), optimizer + ": the step changed a gradient"));
+      }
+    }
   }
 
   @Test
