@@ -31,6 +31,15 @@ final class MatMul {
 
   /** {@code a @ b}; see the class documentation. */
   static NDArray matmul(NDArray a, NDArray b) {
+    return matmul(a, b, null);
+  }
+
+  /**
+   * {@code a @ b} written into {@code into} (NumPy's {@code out=}) when it is not null, else into a fresh
+   * array. {@code into} must have the result's shape and dtype, be C-contiguous and share no memory with
+   * the operands: a training loop's weight gradient goes where the last step's did, in the caches.
+   */
+  static NDArray matmul(NDArray a, NDArray b, NDArray into) {
     requireRank("matmul", a, 0);
     requireRank("matmul", b, 1);
     NDArray left = a.shape.length == 1 ? new NDArray(a.dtype, a.data, new int[] {1, a.shape[0]}, new int[] {0, a.strides[0]}, a.offset) : a;
@@ -43,18 +52,37 @@ final class MatMul {
           + " do not align (" + k + " != " + right.shape[right.shape.length - 2] + ")");
     }
     int[] batch = batchShape(a, b, left, right);
-    NDArray out = NDArray.fresh(DType.promote(a.dtype, b.dtype), concat(batch, m, n));
-    if (out.size() > 0 && k > 0) {
-      multiply(left, right, out, batch);
-    }
-    int[] shape = out.shape;
+    DType dtype = DType.promote(a.dtype, b.dtype);
+    int[] full = concat(batch, m, n);
+    int[] shape = full;
     if (a.shape.length == 1) {
       shape = Views.remove(shape, shape.length - 2);
     }
     if (b.shape.length == 1) {
       shape = Views.remove(shape, shape.length - 1);
     }
-    return new NDArray(out.dtype, out.data, shape, Layout.strides(shape, Order.C), 0);
+    NDArray out = into == null ? NDArray.fresh(dtype, full) : output(into, dtype, shape, full, a, b);
+    if (out.size() > 0 && k > 0) {
+      multiply(left, right, out, batch);
+    } else if (into != null) {
+      into.fillInPlace(0);
+    }
+    return into != null ? into : new NDArray(out.dtype, out.data, shape, Layout.strides(shape, Order.C), 0);
+  }
+
+  /** {@code into} seen with the product's [batch..., m, n] shape, after checking that it can take the result. */
+  private static NDArray output(NDArray into, DType dtype, int[] shape, int[] full, NDArray a, NDArray b) {
+    if (!Arrays.equals(into.shape, shape) || into.dtype != dtype) {
+      throw new ShapeMismatchException("matmul: the result is " + dtype + " " + Arrays.toString(shape) + " but the output array is "
+          + into.dtype + " " + Arrays.toString(into.shape));
+    }
+    if (!into.isContiguous()) {
+      throw new IllegalArgumentException("matmul: the output array must be C-contiguous, got strides " + Arrays.toString(into.strides));
+    }
+    if (into.data == a.data || into.data == b.data) {
+      throw new IllegalArgumentException("matmul: the output array shares memory with an operand");
+    }
+    return new NDArray(dtype, into.data, full, Layout.strides(full, Order.C), into.offset);
   }
 
   private static void requireRank(String op, NDArray operand, int position) {
@@ -101,8 +129,8 @@ final class MatMul {
     NDArray rows = foldBatchIntoRows(l, r);
     if (rows != null) {
       int[] flatShape = {rows.shape[0], out.shape[out.shape.length - 1]};
-      NDArray flatOut = new NDArray(out.dtype, out.data, flatShape, Layout.strides(flatShape, Order.C), 0);
-      blasProduct(rows, r, flatOut).run(rows.offset, r.offset, 0);
+      NDArray flatOut = new NDArray(out.dtype, out.data, flatShape, Layout.strides(flatShape, Order.C), out.offset);
+      blasProduct(rows, r, flatOut).run(rows.offset, r.offset, out.offset);
     } else {
       forEachMatrix(l, r, out, batch, blasProduct(l, r, out));
     }
@@ -270,7 +298,7 @@ final class MatMul {
     int leftOffset = left.offset;
     int rightOffset = right.offset;
     for (int entry = 0; entry < count; entry++) {
-      product.run(leftOffset, rightOffset, entry * matrixSize);
+      product.run(leftOffset, rightOffset, out.offset + entry * matrixSize);
       // Advance the batch index like an odometer, moving the offsets along with it.
       for (int axis = batch.length - 1; axis >= 0; axis--) {
         leftOffset += leftStrides[axis];

@@ -459,6 +459,15 @@ public final class NDArray {
   }
 
   /**
+   * {@link #matmul(NDArray)} written into {@code out} (NumPy's {@code np.matmul(a, b, out=out)}), which
+   * must have the result's shape and dtype, be C-contiguous and share no memory with the operands.
+   * Returns {@code out}.
+   */
+  public NDArray matmul(NDArray other, NDArray out) {
+    return MatMul.matmul(this, other, out);
+  }
+
+  /**
    * {@code numpy.dot}: the inner product of two vectors, the matrix product of matrices, and for N-D
    * operands a sum over the last axis of this and the second-to-last of {@code other}, giving shape
    * {@code this.shape[:-1] + other.shape[:-2] + other.shape[-1:]} (unlike {@link #matmul}, no

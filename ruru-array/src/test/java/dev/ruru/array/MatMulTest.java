@@ -3,6 +3,7 @@ package dev.ruru.array;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -273,5 +274,40 @@ class MatMulTest {
   void outerFlattensBothOperands() {
     NDArray product = NDArray.of(new float[] {1, 2, 3}, 3).outer(NDArray.of(new float[] {1, -1, 2, 0}, 2, 2));
     assertEquals(NDArray.of(new float[] {1, -1, 2, 0, 2, -2, 4, 0, 3, -3, 6, 0}, 3, 4), product);
+  }
+
+  @Test
+  void matmulIntoAnArrayGivesTheSameBitsAsAFreshResult() {
+    for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64, DType.INT64}) {
+      NDArray a = random(DType.FLOAT64, 11, 3, 6, 5).astype(dtype);
+      NDArray b = random(DType.FLOAT64, 12, 4, 5).astype(dtype).transpose();
+      NDArray g = random(DType.FLOAT64, 13, 7, 4).astype(dtype);
+      // A batched product, a transposed operand, and a vector: each into an array that held other values.
+      NDArray stacked = NDArray.full(Shape.of(3, 6, 4), 9, dtype);
+      assertSame(stacked, a.matmul(b, stacked));
+      assertEquals(a.matmul(b), stacked);
+      NDArray weightGradient = NDArray.full(Shape.of(4, 5), 9, dtype);
+      assertEquals(g.transpose().matmul(a.reshape(3 * 6, 5).slice(0, 0, 7, 1)), g.transpose().matmul(a.reshape(3 * 6, 5).slice(0, 0, 7, 1), weightGradient));
+      NDArray vector = NDArray.full(Shape.of(7), 9, dtype);
+      assertEquals(g.matmul(b.slice(0, 0, 4, 1).sum(1)), g.matmul(b.slice(0, 0, 4, 1).sum(1), vector));
+    }
+    // An empty inner axis leaves zeros, as a fresh result would.
+    NDArray out = NDArray.full(Shape.of(2, 3), 9, DType.FLOAT32);
+    assertEquals(NDArray.zeros(Shape.of(2, 3)), NDArray.zeros(Shape.of(2, 0)).matmul(NDArray.zeros(Shape.of(0, 3)), out));
+  }
+
+  @Test
+  void matmulIntoRefusesAnArrayThatCannotTakeTheResult() {
+    NDArray a = random(DType.FLOAT32, 1, 2, 3);
+    NDArray b = random(DType.FLOAT32, 2, 3, 4);
+    ShapeMismatchException shape = assertThrows(ShapeMismatchException.class, () -> a.matmul(b, NDArray.zeros(Shape.of(4, 2))));
+    assertEquals("matmul: the result is float32 [2, 4] but the output array is float32 [4, 2]", shape.getMessage());
+    ShapeMismatchException dtype = assertThrows(ShapeMismatchException.class, () -> a.matmul(b, NDArray.zeros(Shape.of(2, 4), DType.FLOAT64)));
+    assertEquals("matmul: the result is float32 [2, 4] but the output array is float64 [2, 4]", dtype.getMessage());
+    IllegalArgumentException strided = assertThrows(IllegalArgumentException.class, () -> a.matmul(b, NDArray.zeros(Shape.of(4, 2)).transpose()));
+    assertEquals("matmul: the output array must be C-contiguous, got strides [1, 2]", strided.getMessage());
+    NDArray square = random(DType.FLOAT32, 3, 3, 3);
+    IllegalArgumentException shared = assertThrows(IllegalArgumentException.class, () -> square.matmul(square.transpose(), square));
+    assertEquals("matmul: the output array shares memory with an operand", shared.getMessage());
   }
 }

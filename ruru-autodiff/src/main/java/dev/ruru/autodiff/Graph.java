@@ -20,7 +20,7 @@ import java.util.Set;
 final class Graph {
   private Graph() {}
 
-  static Gradients backward(Tensor output, NDArray seed, List<Tensor> leaves, Backward... options) {
+  static Gradients backward(Tensor output, NDArray seed, List<Tensor> leaves, GradientBuffers buffers, Backward... options) {
     List<Backward> chosen = Arrays.asList(options);
     boolean create = chosen.contains(Backward.CREATE_GRAPH);
     boolean retain = create || chosen.contains(Backward.RETAIN_GRAPH);
@@ -33,7 +33,7 @@ final class Graph {
     Set<Tensor> wanted = Collections.newSetFromMap(new IdentityHashMap<>());
     wanted.addAll(leaves);
     Map<Tensor, Tensor> adjoints = ScopedValue.where(GradMode.RECORDING, create)
-        .call(() -> propagate(order, output, Tensor.constant(start), wanted, retain));
+        .call(() -> propagate(order, output, Tensor.constant(start), wanted, retain, create ? null : buffers));
     Map<Tensor, Tensor> result = new IdentityHashMap<>();
     for (Tensor leaf : leaves) {
       Tensor gradient = adjoints.get(leaf);
@@ -56,7 +56,9 @@ final class Graph {
     return seed.astype(output.dtype());
   }
 
-  private static Map<Tensor, Tensor> propagate(List<Tensor> order, Tensor output, Tensor seed, Set<Tensor> wanted, boolean retain) {
+  private static Map<Tensor, Tensor> propagate(List<Tensor> order, Tensor output, Tensor seed, Set<Tensor> wanted, boolean retain,
+                                               GradientBuffers buffers) {
+    Map<Tensor, Integer> uses = buffers == null ? Map.of() : uses(order, wanted);
     Map<Tensor, Tensor> adjoints = new IdentityHashMap<>();
     adjoints.put(output, seed);
     for (int k = order.size() - 1; k >= 0; k--) {
@@ -69,7 +71,10 @@ final class Graph {
       for (int i = 0; i < node.inputs.length; i++) {
         Tensor input = node.inputs[i];
         if (input.requiresGrad()) {
-          Tensor contribution = node.rule.vjp(i, gradient, node.inputs, node);
+          Tensor contribution = uses.getOrDefault(input, 0) == 1 ? intoBuffer(node, i, gradient, buffers) : null;
+          if (contribution == null) {
+            contribution = node.rule.vjp(i, gradient, node.inputs, node);
+          }
           Anomaly.checkBackward(node.rule, i, contribution.value());
           adjoints.merge(input, contribution, Tensor::add);
         }
@@ -80,6 +85,38 @@ final class Graph {
       }
     }
     return adjoints;
+  }
+
+  /**
+   * How many contributions each wanted tensor will receive. One means the first is its whole gradient,
+   * which may then be written into its buffer; with several they are added into a new array.
+   */
+  private static Map<Tensor, Integer> uses(List<Tensor> order, Set<Tensor> wanted) {
+    Map<Tensor, Integer> uses = new IdentityHashMap<>();
+    for (Tensor node : order) {
+      if (node.inputs != null) {
+        for (Tensor input : node.inputs) {
+          if (input.requiresGrad() && wanted.contains(input)) {
+            uses.merge(input, 1, Integer::sum);
+          }
+        }
+      }
+    }
+    return uses;
+  }
+
+  /** Input i's whole gradient written into its buffer by the rule, or null when the rule cannot or the pass carries tangents. */
+  private static Tensor intoBuffer(Tensor node, int i, Tensor gradient, GradientBuffers buffers) {
+    if (!Tensor.noTangents(gradient) || !Tensor.noTangents(node.inputs)) {
+      return null;
+    }
+    NDArray[] values = new NDArray[node.inputs.length];
+    for (int k = 0; k < values.length; k++) {
+      values[k] = node.inputs[k].value();
+    }
+    Tensor input = node.inputs[i];
+    NDArray written = node.rule.vjpInto(i, gradient.value(), values, () -> buffers.arrayFor(input));
+    return written == null ? null : Tensor.constant(written);
   }
 
   private static void checkVersions(Tensor node) {

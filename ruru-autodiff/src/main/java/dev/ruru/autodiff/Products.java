@@ -35,6 +35,15 @@ final class Products {
     return product;
   }
 
+  /** x·wᵀ for matrices x [batch, in] and w [out, in] of one dtype, as one primitive ({@link LinearRule}). */
+  static Tensor linear(Tensor x, Tensor w) {
+    if (x.rank() != 2 || w.rank() != 2 || x.shape().dim(1) != w.shape().dim(1) || x.dtype() != w.dtype()) {
+      throw new ShapeMismatchException("linear: expected x [batch, in] and w [out, in] of one dtype, got " + x.dtype() + " "
+          + x.shape() + " and " + w.dtype() + " " + w.shape());
+    }
+    return Tensor.apply(new LinearRule(), x, w);
+  }
+
   private static Shape batchOf(Tensor t) {
     int[] dims = t.shape().dims();
     return Shape.of(Arrays.copyOf(dims, dims.length - 2));

@@ -1,6 +1,7 @@
 package dev.ruru.autodiff;
 
 import dev.ruru.array.NDArray;
+import java.util.function.Supplier;
 
 /**
  * A primitive operation: its kernel and its two derivative rules, kept together so they cannot drift
@@ -23,6 +24,16 @@ interface Rule {
    * inputs that need a gradient.
    */
   Tensor vjp(int input, Tensor gradient, Tensor[] inputs, Tensor output);
+
+  /**
+   * The same vector-Jacobian product for a plain pass (no graph recorded, no tangents), written into
+   * the array {@code destination} supplies (input i's shape and dtype; only the backward pass holds
+   * it), when the rule can compute it there with no temporary array. Returns that array, or null when
+   * the rule cannot, in which case it does not ask for the array and {@link #vjp} is used.
+   */
+  default NDArray vjpInto(int input, NDArray gradient, NDArray[] inputs, Supplier<NDArray> destination) {
+    return null;
+  }
 
   /**
    * Forward mode: ∂out/∂inputs · tangents, shaped like the output. A null tangent stands for zero (an

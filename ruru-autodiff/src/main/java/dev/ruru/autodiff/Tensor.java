@@ -295,6 +295,13 @@ public final class Tensor {
    */
   public Tensor matmul(Tensor other) { return Products.matmul(this, other); }
 
+  /**
+   * this·weightᵀ for a matrix this [batch, in] and weight [out, in] of the same dtype: a linear layer's
+   * product, equal to {@code matmul(weight.transpose())} bit for bit, recorded as one primitive (see
+   * {@link GradientBuffers}).
+   */
+  public Tensor linear(Tensor weight) { return Products.linear(this, weight); }
+
   Tensor swapLastTwo() {
     int[] axes = new int[rank()];
     for (int i = 0; i < axes.length; i++) {
@@ -309,12 +316,20 @@ public final class Tensor {
 
   /** Reverse mode from this scalar: the gradients of {@code leaves}. */
   public Gradients backward(List<Tensor> leaves, Backward... options) {
-    return Graph.backward(this, null, leaves, options);
+    return Graph.backward(this, null, leaves, null, options);
+  }
+
+  /**
+   * Reverse mode from this scalar, writing gradients into {@code buffers} where a primitive can: a
+   * training loop's pass (see {@link GradientBuffers} for how long the returned arrays hold).
+   */
+  public Gradients backward(List<Tensor> leaves, GradientBuffers buffers, Backward... options) {
+    return Graph.backward(this, null, leaves, buffers, options);
   }
 
   /** Reverse mode from a non-scalar output, seeded with the gradient {@code seed} of its shape. */
   public Gradients backward(NDArray seed, List<Tensor> leaves, Backward... options) {
-    return Graph.backward(this, seed, leaves, options);
+    return Graph.backward(this, seed, leaves, null, options);
   }
 
   // ---------------------------------------------------------------- in place (optimiser state)

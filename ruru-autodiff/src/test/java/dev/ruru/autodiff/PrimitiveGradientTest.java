@@ -57,6 +57,7 @@ class PrimitiveGradientTest {
         binary("maximum", x -> x[0].maximum(x[1]), a, b),
         binary("minimum", x -> x[0].minimum(x[1]), a, b),
         binary("matmul 2-D", x -> x[0].matmul(x[1]), a, random(8, 4, 2)),
+        binary("linear", x -> x[0].linear(x[1]), a, random(10, 5, 4)),
         binary("matmul vector-matrix", x -> x[0].matmul(x[1]), row, random(9, 4, 3)),
         binary("matmul matrix-vector", x -> x[0].matmul(x[1]), a, row),
         binary("matmul vector-vector", x -> x[0].matmul(x[1]), row, random(10, 4)),

@@ -31,13 +31,21 @@ public final class Functional {
     if (!bias.shape().equals(Shape.of(weight.shape().dim(0)))) {
       throw new ShapeMismatchException(linearName(weight) + ": bias has shape " + bias.shape() + ", expected [" + weight.shape().dim(0) + "]");
     }
-    return x.matmul(weight.transpose()).add(bias);
+    return product(x, weight).add(bias);
   }
 
   /** y = x·Wᵀ, a linear map without bias. */
   public static Tensor linear(Tensor x, Tensor weight) {
     checkLinearInput(x, weight);
-    return x.matmul(weight.transpose());
+    return product(x, weight);
+  }
+
+  /**
+   * x·Wᵀ for x [batch, in]: one primitive ({@link Tensor#linear}), so that a training loop can keep W's
+   * gradient in one array (see {@code GradientBuffers}); as a matmul when the dtypes differ (promoted).
+   */
+  private static Tensor product(Tensor x, Tensor weight) {
+    return x.dtype() == weight.dtype() ? x.linear(weight) : x.matmul(weight.transpose());
   }
 
   /** max(x, 0); relu'(0) = 0 as in PyTorch. */

@@ -3,6 +3,7 @@ package dev.ruru.train;
 import dev.ruru.array.NDArray;
 import dev.ruru.autodiff.AnomalyException;
 import dev.ruru.autodiff.Autodiff;
+import dev.ruru.autodiff.GradientBuffers;
 import dev.ruru.autodiff.Gradients;
 import dev.ruru.autodiff.Tensor;
 import dev.ruru.data.Batch;
@@ -54,6 +55,8 @@ public final class Trainer {
   private final List<Callback> callbacks;
   private final Map<String, Parameter> parameters;
   private final List<EpochMetrics> history = new ArrayList<>();
+  /** Where each step's weight gradients are written: the optimiser does not keep them past its step. */
+  private final GradientBuffers gradientBuffers = new GradientBuffers();
   private boolean resumed;
   private String stopRequest;
 
@@ -167,7 +170,7 @@ public final class Trainer {
     if (!Double.isFinite(lossValue)) {
       throw new TrainingDivergedException(epoch, index, batches, lossValue, locateAnomaly(batch, randomBefore), history);
     }
-    Gradients gradients = value.backward(Params.tensors(parameters));
+    Gradients gradients = value.backward(Params.tensors(parameters), gradientBuffers);
     Map<Parameter, NDArray> byParameter = Params.gradients(parameters, gradients);
     if (!Double.isNaN(clipNorm)) {
       byParameter = GradientClipping.byGlobalNorm(byParameter, clipNorm).gradients();
