@@ -107,15 +107,11 @@ final class Graph {
 
   /** Input i's whole gradient written into its buffer by the rule, or null when the rule cannot or the pass carries tangents. */
   private static Tensor intoBuffer(Tensor node, int i, Tensor gradient, GradientBuffers buffers) {
-    if (!Tensor.noTangents(gradient) || !Tensor.noTangents(node.inputs)) {
+    if (!Tensor.noTangents(gradient, node) || !Tensor.noTangents(node.inputs)) {
       return null;
     }
-    NDArray[] values = new NDArray[node.inputs.length];
-    for (int k = 0; k < values.length; k++) {
-      values[k] = node.inputs[k].value();
-    }
     Tensor input = node.inputs[i];
-    NDArray written = node.rule.vjpInto(i, gradient.value(), values, () -> buffers.arrayFor(input));
+    NDArray written = node.rule.vjpInto(i, gradient, node.inputs, node, () -> buffers.arrayFor(input));
     return written == null ? null : Tensor.constant(written);
   }
 

@@ -35,13 +35,18 @@ final class Products {
     return product;
   }
 
-  /** x·wᵀ for matrices x [batch, in] and w [out, in] of one dtype, as one primitive ({@link LinearRule}). */
-  static Tensor linear(Tensor x, Tensor w) {
-    if (x.rank() != 2 || w.rank() != 2 || x.shape().dim(1) != w.shape().dim(1) || x.dtype() != w.dtype()) {
-      throw new ShapeMismatchException("linear: expected x [batch, in] and w [out, in] of one dtype, got " + x.dtype() + " "
-          + x.shape() + " and " + w.dtype() + " " + w.shape());
+  /**
+   * x·wᵀ (+ b), relu after it when asked, for matrices x [batch, in] and w [out, in] and a bias [out]
+   * (or null), all of one dtype, as one primitive ({@link LinearRule}).
+   */
+  static Tensor linear(Tensor x, Tensor w, Tensor b, boolean relu) {
+    if (x.rank() != 2 || w.rank() != 2 || x.shape().dim(1) != w.shape().dim(1) || x.dtype() != w.dtype()
+        || b != null && (b.rank() != 1 || b.shape().dim(0) != w.shape().dim(0) || b.dtype() != w.dtype())) {
+      throw new ShapeMismatchException("linear: expected x [batch, in], w [out, in] and a bias [out] of one dtype, got "
+          + x.dtype() + " " + x.shape() + ", " + w.dtype() + " " + w.shape() + (b == null ? " and no bias" : " and " + b.dtype() + " " + b.shape()));
     }
-    return Tensor.apply(new LinearRule(), x, w);
+    LinearRule rule = new LinearRule(relu);
+    return b == null ? Tensor.apply(rule, x, w) : Tensor.apply(rule, x, w, b);
   }
 
   private static Shape batchOf(Tensor t) {

@@ -31,7 +31,7 @@ interface Rule {
    * it), when the rule can compute it there with no temporary array. Returns that array, or null when
    * the rule cannot, in which case it does not ask for the array and {@link #vjp} is used.
    */
-  default NDArray vjpInto(int input, NDArray gradient, NDArray[] inputs, Supplier<NDArray> destination) {
+  default NDArray vjpInto(int input, Tensor gradient, Tensor[] inputs, Tensor output, Supplier<NDArray> destination) {
     return null;
   }
 

@@ -300,7 +300,16 @@ public final class Tensor {
    * product, equal to {@code matmul(weight.transpose())} bit for bit, recorded as one primitive (see
    * {@link GradientBuffers}).
    */
-  public Tensor linear(Tensor weight) { return Products.linear(this, weight); }
+  public Tensor linear(Tensor weight) { return Products.linear(this, weight, null, false); }
+
+  /** this·weightᵀ + bias (bias [out]) as one primitive, equal bit for bit to {@code matmul(weight.transpose()).add(bias)}. */
+  public Tensor linear(Tensor weight, Tensor bias) { return Products.linear(this, weight, bias, false); }
+
+  /**
+   * relu(this·weightᵀ + bias) as one primitive (bias may be null): the output is clipped while it is in
+   * cache, with the bits of the operations apart. {@code Sequential} uses it for a Linear before a ReLU.
+   */
+  public Tensor linearRelu(Tensor weight, Tensor bias) { return Products.linear(this, weight, bias, true); }
 
   Tensor swapLastTwo() {
     int[] axes = new int[rank()];

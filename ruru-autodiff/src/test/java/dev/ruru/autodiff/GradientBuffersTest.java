@@ -94,4 +94,53 @@ class GradientBuffersTest {
     Tensor plain = loss(Tensor::linear, Tensor.constant(x), w, c).backward(List.of(w), buffers).tensor(w);
     assertEquals(plain.value(), gradient.value());
   }
+
+  /** The fused linear layer against its operations apart: values and all three gradients, bit for bit. */
+  @Test
+  void biasAndReluFusedAreTheOperationsApartBitForBit() {
+    for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+      NDArray x = random(dtype, 20, 33, 40);
+      NDArray w = random(dtype, 21, 24, 40);
+      NDArray b = random(dtype, 22, 24);
+      NDArray c = random(dtype, 23, 33, 24);
+      for (boolean relu : new boolean[] {false, true}) {
+        Tensor[] fused = {Tensor.variable(x), Tensor.variable(w), Tensor.variable(b)};
+        Tensor[] apart = {Tensor.variable(x), Tensor.variable(w), Tensor.variable(b)};
+        Tensor fusedOut = relu ? fused[0].linearRelu(fused[1], fused[2]) : fused[0].linear(fused[1], fused[2]);
+        Tensor apartSum = apart[0].matmul(apart[1].transpose()).add(apart[2]);
+        Tensor apartOut = relu ? apartSum.relu() : apartSum;
+        assertEquals(apartOut.value(), fusedOut.value(), dtype + " relu " + relu);
+        GradientBuffers buffers = new GradientBuffers();
+        Gradients fusedGradients = fusedOut.mul(Tensor.constant(c)).sum().backward(List.of(fused), buffers);
+        Gradients apartGradients = apartOut.mul(Tensor.constant(c)).sum().backward(List.of(apart));
+        for (int i = 0; i < 3; i++) {
+          assertEquals(apartGradients.get(apart[i]), fusedGradients.get(fused[i]), dtype + " relu " + relu + " input " + i);
+        }
+        // The weight's gradient went into the lent array, relu or not.
+        Tensor again = relu ? fused[0].linearRelu(fused[1], fused[2]) : fused[0].linear(fused[1], fused[2]);
+        assertSame(fusedGradients.get(fused[1]), again.mul(Tensor.constant(c)).sum().backward(List.of(fused), buffers).get(fused[1]));
+      }
+    }
+  }
+
+  @Test
+  void secondDerivativesThroughTheFusedLayerAreTheComposites() {
+    NDArray x = random(DType.FLOAT64, 30, 9, 6);
+    NDArray b = random(DType.FLOAT64, 31, 5);
+    NDArray c = random(DType.FLOAT64, 32, 9, 5);
+    NDArray w = random(DType.FLOAT64, 33, 5, 6);
+    NDArray v = random(DType.FLOAT64, 34, 5, 6);
+    // Σ c ⊙ relu(x·wᵀ + b)², whose Hessian in w is not zero.
+    TensorFunction fused = in -> {
+      Tensor y = Tensor.constant(x).linearRelu(in[0], Tensor.constant(b));
+      return y.mul(y).mul(Tensor.constant(c)).sum();
+    };
+    TensorFunction apart = in -> {
+      Tensor y = Tensor.constant(x).matmul(in[0].transpose()).add(Tensor.constant(b)).relu();
+      return y.mul(y).mul(Tensor.constant(c)).sum();
+    };
+    NDArray expected = Autodiff.hessianVectorProduct(apart, w, v);
+    assertTrue(expected.abs().max().item() > 0, "the check needs curvature");
+    assertEquals(expected, Autodiff.hessianVectorProduct(fused, w, v));
+  }
 }

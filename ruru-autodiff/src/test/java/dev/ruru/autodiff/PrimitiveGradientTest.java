@@ -58,6 +58,8 @@ class PrimitiveGradientTest {
         binary("minimum", x -> x[0].minimum(x[1]), a, b),
         binary("matmul 2-D", x -> x[0].matmul(x[1]), a, random(8, 4, 2)),
         binary("linear", x -> x[0].linear(x[1]), a, random(10, 5, 4)),
+        Arguments.of("linear with bias", (TensorFunction) x -> x[0].linear(x[1], x[2]), new NDArray[] {a, random(11, 5, 4), random(12, 5)}),
+        Arguments.of("linearRelu", (TensorFunction) x -> x[0].linearRelu(x[1], x[2]), new NDArray[] {a, random(13, 5, 4), random(14, 5)}),
         binary("matmul vector-matrix", x -> x[0].matmul(x[1]), row, random(9, 4, 3)),
         binary("matmul matrix-vector", x -> x[0].matmul(x[1]), a, row),
         binary("matmul vector-vector", x -> x[0].matmul(x[1]), row, random(10, 4)),

@@ -31,7 +31,20 @@ public final class Functional {
     if (!bias.shape().equals(Shape.of(weight.shape().dim(0)))) {
       throw new ShapeMismatchException(linearName(weight) + ": bias has shape " + bias.shape() + ", expected [" + weight.shape().dim(0) + "]");
     }
-    return product(x, weight).add(bias);
+    return x.dtype() == weight.dtype() && bias.dtype() == weight.dtype() ? x.linear(weight, bias) : product(x, weight).add(bias);
+  }
+
+  /** relu(x·Wᵀ + b) as one primitive (b may be null): what {@link Sequential} runs for a Linear before a ReLU. */
+  public static Tensor linearRelu(Tensor x, Tensor weight, Tensor bias) {
+    checkLinearInput(x, weight);
+    if (bias != null && !bias.shape().equals(Shape.of(weight.shape().dim(0)))) {
+      throw new ShapeMismatchException(linearName(weight) + ": bias has shape " + bias.shape() + ", expected [" + weight.shape().dim(0) + "]");
+    }
+    boolean oneType = x.dtype() == weight.dtype() && (bias == null || bias.dtype() == weight.dtype());
+    if (!oneType) {
+      return (bias == null ? linear(x, weight) : linear(x, weight, bias)).relu();
+    }
+    return x.linearRelu(weight, bias);
   }
 
   /** y = x·Wᵀ, a linear map without bias. */

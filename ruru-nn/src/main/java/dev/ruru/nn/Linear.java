@@ -59,6 +59,11 @@ public final class Linear implements Module {
     return bias == null ? Functional.linear(input, weight.tensor()) : Functional.linear(input, weight.tensor(), bias.tensor());
   }
 
+  /** relu(forward(input)) as one primitive ({@link Functional#linearRelu}); {@link Sequential} calls it before a ReLU. */
+  public Tensor forwardRelu(Tensor input) {
+    return Functional.linearRelu(input, weight.tensor(), bias == null ? null : bias.tensor());
+  }
+
   @Override
   public Map<String, Parameter> parameters() {
     return bias == null ? Params.of("weight", weight) : Params.of("weight", weight, "bias", bias);

@@ -9,8 +9,8 @@ import java.util.Map;
  * Layers applied in order, each to the previous one's output. Parameters and buffers are named by
  * position, as in PyTorch: {@code "0.weight"}, {@code "0.bias"}, {@code "2.weight"}, ...
  * A {@link Conv2d} followed by a {@link ReLU}, and by a {@link MaxPool2d} after that, runs as one
- * fused primitive (the convolution's output clipped, and pooled, while it is in cache); the numbers
- * are those of the layers run apart.
+ * fused primitive (the convolution's output clipped, and pooled, while it is in cache), and so does a
+ * {@link Linear} followed by a {@link ReLU}; the numbers are those of the layers run apart.
  *
  * <pre>{@code
  * Sequential mlp = new Sequential(new Flatten(), new Linear(784, 256, rng), new ReLU(), new Linear(256, 10, rng));
@@ -40,6 +40,9 @@ public final class Sequential implements Module {
           x = conv.forwardRelu(x);
           i++;
         }
+      } else if (layer instanceof Linear linear && layerAt(i + 1) instanceof ReLU) {
+        x = linear.forwardRelu(x);
+        i++;
       } else {
         x = layer.forward(x, mode);
       }

@@ -64,6 +64,26 @@ class ModuleTest {
   }
 
   @Test
+  void sequentialFusesLinearAndReluAndGetsTheSameNumbers() {
+    SplittableRandom rng = new SplittableRandom(5);
+    Linear hidden = new Linear(6, 8, rng);
+    Linear noBias = Linear.withoutBias(8, 3, Init.xavierUniform(), DType.FLOAT32, rng);
+    Sequential mlp = new Sequential(hidden, new ReLU(), noBias, new ReLU());
+    Tensor x = Tensor.variable(NDArray.randn(Shape.of(7, 6), new SplittableRandom(6)));
+    List<Tensor> wrt = List.of(x, hidden.weight().tensor(), hidden.bias().tensor(), noBias.weight().tensor());
+    Tensor fused = mlp.forward(x, Mode.TRAIN);
+    Tensor apart = Functional.relu(Functional.linear(Functional.relu(Functional.linear(x, hidden.weight().tensor(), hidden.bias().tensor())),
+        noBias.weight().tensor()));
+    assertEquals(apart.value(), fused.value());
+    Gradients fusedGrads = fused.mul(fused).sum().backward(wrt);
+    Gradients apartGrads = apart.mul(apart).sum().backward(wrt);
+    for (Tensor t : wrt) {
+      assertEquals(apartGrads.get(t), fusedGrads.get(t));
+    }
+    assertEquals(List.of("0.weight", "0.bias", "2.weight"), List.copyOf(mlp.parameters().keySet()), "names by position, the ReLUs kept");
+  }
+
+  @Test
   void stateDictIsASnapshotAndLoadingCopiesIn() {
     Linear layer = new Linear(3, 2, new SplittableRandom(1));
     Map<String, NDArray> saved = layer.stateDict();
