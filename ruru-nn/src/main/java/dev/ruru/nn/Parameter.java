@@ -10,8 +10,8 @@ import java.util.function.Function;
 /**
  * A trainable value: a cell that owns a floating {@link NDArray}, which optimisers update in place, as
  * PyTorch's do. In place, because a fresh array every step lands on memory that has left the caches,
- * and the next forward pass then reads the weights from there: W2's step went 0.74 → 0.60 s an epoch
- * at one thread with its weights and their gradient kept in place (docs/benchmarks.md).
+ * and the next forward pass then reads the weights from there: W2 at one thread went 0.70–0.73 →
+ * 0.62–0.67 s an epoch with the optimiser's step in place (docs/benchmarks.md).
  *
  * <p>{@link #tensor()} returns the same {@link Tensor#variable} for the parameter's whole life, so the
  * tensor a forward pass used is the key its gradient is found under:
