@@ -32,9 +32,7 @@ import java.util.function.Supplier;
 final class Conv2dRule implements Rule {
   private final ConvGeometry geometry;
   private final boolean relu;
-  /** The gradient last passed to {@link #vjp} and that gradient times H(y), when {@link #relu}. */
-  private Tensor gradient;
-  private Tensor masked;
+  private final ReluMask mask = new ReluMask();
   private final Kernels kernels = new Kernels();
 
   Conv2dRule(ConvGeometry geometry) {
@@ -115,7 +113,7 @@ final class Conv2dRule implements Rule {
       return Tensor.constant(kernelVjp(input, gradient, in, out));
     }
     if (relu) {
-      gradient = masked(gradient, out);
+      gradient = mask.of(gradient, out);
     }
     return switch (input) {
       case 0 -> Tensor.apply(new ConvTranspose2dRule(geometry), gradient, in[1]);
@@ -168,14 +166,6 @@ final class Conv2dRule implements Rule {
         }
       };
     }
-  }
-
-  private Tensor masked(Tensor g, Tensor out) {
-    if (g != gradient) {
-      gradient = g;
-      masked = Tensor.apply(new MulHeavisideRule(), g, out);
-    }
-    return masked;
   }
 
   public Tensor jvp(Tensor[] t, Tensor[] in, Tensor out) {

@@ -15,9 +15,7 @@ import java.util.function.Supplier;
  */
 final class LinearRule implements Rule {
   private final boolean relu;
-  /** The gradient last passed to a VJP and that gradient times H(y), when {@link #relu}. */
-  private Tensor gradient;
-  private Tensor masked;
+  private final ReluMask mask = new ReluMask();
 
   LinearRule(boolean relu) {
     this.relu = relu;
@@ -38,7 +36,7 @@ final class LinearRule implements Rule {
 
   /** With g masked by relu's derivative first: ∂L/∂x = g·w, ∂L/∂w = gᵀ·x (laid out like w), ∂L/∂b = Σ_rows g. */
   public Tensor vjp(int input, Tensor g, Tensor[] in, Tensor out) {
-    Tensor upstream = relu ? masked(g, out) : g;
+    Tensor upstream = relu ? mask.of(g, out) : g;
     return switch (input) {
       case 0 -> upstream.matmul(in[1]);
       case 1 -> upstream.swapLastTwo().matmul(in[0]);
@@ -51,20 +49,8 @@ final class LinearRule implements Rule {
     if (input != 1) {
       return null;
     }
-    NDArray upstream = relu ? masked(g, out).value() : g.value();
+    NDArray upstream = relu ? mask.of(g, out).value() : g.value();
     return upstream.transpose().matmul(in[0].value(), destination.get());
-  }
-
-  /**
-   * g·H(y), made once for the node's VJPs: the Graph asks for each input in turn with the same g.
-   * Recorded when the pass records, so that second derivatives see it.
-   */
-  private Tensor masked(Tensor g, Tensor out) {
-    if (g != gradient) {
-      gradient = g;
-      masked = Tensor.apply(new MulHeavisideRule(), g, out);
-    }
-    return masked;
   }
 
   public Tensor jvp(Tensor[] t, Tensor[] in, Tensor out) {

@@ -23,42 +23,33 @@ public final class Functional {
   private Functional() {}
 
   /**
-   * y = x·Wᵀ + b. Shapes: x [batch, in], W [out, in], b [out], y [batch, out]. The transpose is a view
-   * that the matrix product reads as a BLAS flag, so no weight is copied.
+   * y = x·Wᵀ + b. Shapes: x [batch, in], W [out, in], b [out], y [batch, out]. One primitive
+   * ({@link Tensor#linear}), so that a training loop can keep W's gradient in one array (see
+   * {@code GradientBuffers}); the transpose is a BLAS flag, so no weight is copied.
    */
   public static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
-    checkLinearInput(x, weight);
-    if (!bias.shape().equals(Shape.of(weight.shape().dim(0)))) {
-      throw new ShapeMismatchException(linearName(weight) + ": bias has shape " + bias.shape() + ", expected [" + weight.shape().dim(0) + "]");
-    }
-    return x.dtype() == weight.dtype() && bias.dtype() == weight.dtype() ? x.linear(weight, bias) : product(x, weight).add(bias);
-  }
-
-  /** relu(x·Wᵀ + b) as one primitive (b may be null): what {@link Sequential} runs for a Linear before a ReLU. */
-  public static Tensor linearRelu(Tensor x, Tensor weight, Tensor bias) {
-    checkLinearInput(x, weight);
-    if (bias != null && !bias.shape().equals(Shape.of(weight.shape().dim(0)))) {
-      throw new ShapeMismatchException(linearName(weight) + ": bias has shape " + bias.shape() + ", expected [" + weight.shape().dim(0) + "]");
-    }
-    boolean oneType = x.dtype() == weight.dtype() && (bias == null || bias.dtype() == weight.dtype());
-    if (!oneType) {
-      return (bias == null ? linear(x, weight) : linear(x, weight, bias)).relu();
-    }
-    return x.linearRelu(weight, bias);
+    checkLinearInput(x, weight, bias);
+    return oneDtype(x, weight, bias) ? x.linear(weight, bias) : x.matmul(weight.transpose()).add(bias);
   }
 
   /** y = x·Wᵀ, a linear map without bias. */
   public static Tensor linear(Tensor x, Tensor weight) {
-    checkLinearInput(x, weight);
-    return product(x, weight);
+    checkLinearInput(x, weight, null);
+    return oneDtype(x, weight, null) ? x.linear(weight) : x.matmul(weight.transpose());
   }
 
-  /**
-   * x·Wᵀ for x [batch, in]: one primitive ({@link Tensor#linear}), so that a training loop can keep W's
-   * gradient in one array (see {@code GradientBuffers}); as a matmul when the dtypes differ (promoted).
-   */
-  private static Tensor product(Tensor x, Tensor weight) {
-    return x.dtype() == weight.dtype() ? x.linear(weight) : x.matmul(weight.transpose());
+  /** relu(x·Wᵀ + b) as one primitive (b may be null): what {@link Sequential} runs for a Linear before a ReLU. */
+  public static Tensor linearRelu(Tensor x, Tensor weight, Tensor bias) {
+    checkLinearInput(x, weight, bias);
+    if (oneDtype(x, weight, bias)) {
+      return x.linearRelu(weight, bias);
+    }
+    return (bias == null ? linear(x, weight) : linear(x, weight, bias)).relu();
+  }
+
+  /** Whether the primitive applies; operands of mixed dtypes go through the promoting matmul instead. */
+  private static boolean oneDtype(Tensor x, Tensor weight, Tensor bias) {
+    return x.dtype() == weight.dtype() && (bias == null || bias.dtype() == weight.dtype());
   }
 
   /** max(x, 0); relu'(0) = 0 as in PyTorch. */
@@ -176,12 +167,16 @@ public final class Functional {
     return "Linear(" + weight.shape().dim(1) + " -> " + weight.shape().dim(0) + ")";
   }
 
-  private static void checkLinearInput(Tensor x, Tensor weight) {
+  /** x [batch, in] for the weight [out, in], and a bias [out] unless null. */
+  private static void checkLinearInput(Tensor x, Tensor weight, Tensor bias) {
     if (weight.rank() != 2) {
       throw new ShapeMismatchException("linear: the weight must be [out, in], got " + weight.shape());
     }
     int in = weight.shape().dim(1);
     if (x.rank() == 2 && x.shape().dim(1) == in) {
+      if (bias != null && !bias.shape().equals(Shape.of(weight.shape().dim(0)))) {
+        throw new ShapeMismatchException(linearName(weight) + ": bias has shape " + bias.shape() + ", expected [" + weight.shape().dim(0) + "]");
+      }
       return;
     }
     String message = linearName(weight) + ": expected input [batch, " + in + "], got " + x.shape();

@@ -48,20 +48,21 @@ class OptimizerStateTest {
     train(first, firstOptimizer, 3);
     Map<String, NDArray> modelState = first.stateDict();
     Map<String, NDArray> optimizerState = firstOptimizer.stateDict();
-    Sequential resumed = model();
-    resumed.loadStateDict(modelState);
-    Optimizer resumedOptimizer = make.apply(resumed.parameters());
-    resumedOptimizer.loadStateDict(optimizerState);
-    train(resumed, resumedOptimizer, 3);
-    assertEquals(straight.stateDict(), resumed.stateDict());
+    assertEquals(straight.stateDict(), resumeAndTrain(make, modelState, optimizerState));
     // The optimisers change their arrays in place: the dictionaries taken after step 3 must not follow.
     train(first, firstOptimizer, 1);
-    Sequential again = model();
-    again.loadStateDict(modelState);
-    Optimizer againOptimizer = make.apply(again.parameters());
-    againOptimizer.loadStateDict(optimizerState);
-    train(again, againOptimizer, 3);
-    assertEquals(straight.stateDict(), again.stateDict());
+    assertEquals(straight.stateDict(), resumeAndTrain(make, modelState, optimizerState));
+  }
+
+  /** A fresh model and optimiser loaded from the two state dictionaries, then trained 3 steps: the model's state. */
+  private static Map<String, NDArray> resumeAndTrain(Function<Map<String, Parameter>, Optimizer> make, Map<String, NDArray> modelState,
+                                                     Map<String, NDArray> optimizerState) {
+    Sequential resumed = model();
+    resumed.loadStateDict(modelState);
+    Optimizer optimizer = make.apply(resumed.parameters());
+    optimizer.loadStateDict(optimizerState);
+    train(resumed, optimizer, 3);
+    return resumed.stateDict();
   }
 
   @Test
