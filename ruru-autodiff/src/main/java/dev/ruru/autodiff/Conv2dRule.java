@@ -78,7 +78,7 @@ final class Conv2dRule implements Rule {
     int chunk = Im2col.chunk(g);
     // Chunks of samples are independent: each thread takes a run of them, with its own buffers.
     Parallel.forEachRun(g.batch(), chunk, (from, to) -> {
-      Object col = Im2col.allocate(in[0].dtype(), g.groups() * patch * chunk * g.positions());
+      Object col = ThreadScratch.borrow(in[0].dtype(), g.groups() * patch * chunk * g.positions());
       SampleOutput output = outputs.get();
       for (int first = from; first < to; first += chunk) {
         int samples = Math.min(chunk, to - first);
@@ -105,6 +105,7 @@ final class Conv2dRule implements Rule {
           output.finish(n);
         }
       }
+      ThreadScratch.giveBack(col);
     });
   }
 

@@ -55,7 +55,7 @@ final class Conv2dWeightRule implements Rule {
     Object partials = Im2col.allocate(input.dtype(), chunks * stride);
     boolean patchFirst = patch > outGroup;
     Parallel.forEachRun(g.batch(), chunk, (from, to) -> {
-      Object col = Im2col.allocate(input.dtype(), g.groups() * patch * chunk * positions);
+      Object col = ThreadScratch.borrow(input.dtype(), g.groups() * patch * chunk * positions);
       GradientSamples samples = source.get();
       for (int first = from; first < to; first += chunk) {
         int width = Math.min(chunk, to - first) * positions;
@@ -86,6 +86,7 @@ final class Conv2dWeightRule implements Rule {
           }
         }
       }
+      ThreadScratch.giveBack(col);
     });
     Object sum = Im2col.sumRows(partials, chunks, stride);
     // The weight's part of the sum: turned around when the patch went first (a new array either way),

@@ -40,7 +40,7 @@ final class ConvTranspose2dRule implements Rule {
     Object image = Im2col.allocate(weight.dtype(), g.batch() * g.inputSample());
     // Each chunk adds only into its own samples' images, so chunks run in parallel.
     Parallel.forEachRun(g.batch(), chunk, (from, to) -> {
-      Object col = Im2col.allocate(weight.dtype(), g.groups() * patch * chunk * g.positions());
+      Object col = ThreadScratch.borrow(weight.dtype(), g.groups() * patch * chunk * g.positions());
       float[][] scratch = Im2col.col2imScratch(g, image);
       GradientSamples samples = source.get();
       for (int first = from; first < to; first += chunk) {
@@ -59,6 +59,7 @@ final class ConvTranspose2dRule implements Rule {
           Im2col.col2im(col, (n - first) * g.positions(), width, g, image, n * g.inputSample(), scratch);
         }
       }
+      ThreadScratch.giveBack(col);
     });
     return Im2col.array(image, g.inputShape().dims());
   }
