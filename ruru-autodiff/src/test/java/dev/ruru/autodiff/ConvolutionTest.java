@@ -287,6 +287,18 @@ class ConvolutionTest {
   }
 
   @Test
+  void chunksShareTheBatchEvenly() {
+    // W3's first layer: 9·784 elements a sample, so 9 fit in 64 K; 64 samples go in 8 chunks of 8, not 7 of 9 and 1 of 1.
+    assertEquals(8, Im2col.chunk(ConvGeometry.of("conv2d", Shape.of(64, 1, 28, 28), Shape.of(16, 1, 3, 3), Conv2dSpec.of(1, 1))));
+    // Its second: 2 fit, 32 chunks of 2.
+    assertEquals(2, Im2col.chunk(ConvGeometry.of("conv2d", Shape.of(64, 16, 14, 14), Shape.of(32, 16, 3, 3), Conv2dSpec.of(1, 1))));
+    // 100 samples of which 9 fit: 12 chunks, of 9 (the last of 1).
+    assertEquals(9, Im2col.chunk(ConvGeometry.of("conv2d", Shape.of(100, 1, 28, 28), Shape.of(16, 1, 3, 3), Conv2dSpec.of(1, 1))));
+    // A sample larger than a chunk: one each.
+    assertEquals(1, Im2col.chunk(ConvGeometry.of("conv2d", Shape.of(3, 64, 64, 64), Shape.of(8, 64, 3, 3), Conv2dSpec.of(1, 1))));
+  }
+
+  @Test
   void batchesSplitIntoSeveralChunksAgreeWithComposite() {
     // 8·3·3 rows × 20·20 columns per sample: 28 800 elements, so a 64 K chunk holds 2 of the 5 samples.
     ConvGeometry geometry = ConvGeometry.of("conv2d", Shape.of(5, 8, 20, 20), Shape.of(4, 8, 3, 3), Conv2dSpec.of(1, 1));
