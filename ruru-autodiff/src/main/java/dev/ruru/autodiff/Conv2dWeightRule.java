@@ -33,6 +33,14 @@ final class Conv2dWeightRule implements Rule {
   }
 
   /**
+   * How many partial sums the weight gradient keeps at most, so also how many threads it can use.
+   * One per chunk of samples, W3's second layer made 32 partials of 4,640 values (0.6 MB) a step, and
+   * their allocation and sum took 180 µs on the calling thread, with no other thread to help; with 8
+   * its weight gradient took 1,134 / 1,166 µs a step at two threads instead of 1,324 / 1,347.
+   */
+  static final int PARTIALS = 8;
+
+  /**
    * The weight gradient and, when {@code bias} is set, the bias gradient, the output gradient summed
    * per channel over samples and positions: per sample one more product, g[n]·1, a matrix-vector
    * product on the sample already in cache (a separate sum was a pass over the whole gradient, 2 % of
@@ -47,14 +55,16 @@ final class Conv2dWeightRule implements Rule {
     int positions = g.positions();
     int chunk = Im2col.chunk(g);
     int size = g.outChannels() * patch;
-    int stride = bias ? size + g.outChannels() : size;   // a chunk's partial: the weight's, then the bias's
+    int stride = bias ? size + g.outChannels() : size;   // a partial: the weight's, then the bias's
     int chunks = (g.batch() + chunk - 1) / chunk;
+    // One partial sum per span of consecutive chunks, at most PARTIALS spans, added up in order at the
+    // end: the spans can run in parallel and the result does not depend on how many threads there were.
+    int span = chunk * ((chunks + PARTIALS - 1) / PARTIALS);
+    int spans = (g.batch() + span - 1) / span;
     Object ones = bias ? Im2col.ones(input.dtype(), positions) : null;
-    // One partial sum per chunk, added up in chunk order at the end: the chunks can run in parallel
-    // and the result does not depend on how many threads there were.
-    Object partials = Im2col.allocate(input.dtype(), chunks * stride);
+    Object partials = Im2col.allocate(input.dtype(), spans * stride);
     boolean patchFirst = patch > outGroup;
-    Parallel.forEachRun(g.batch(), chunk, (from, to) -> {
+    Parallel.forEachRun(g.batch(), span, (from, to) -> {
       Object col = ThreadScratch.borrow(input.dtype(), g.groups() * patch * chunk * positions);
       GradientSamples samples = source.get();
       for (int first = from; first < to; first += chunk) {
@@ -62,7 +72,8 @@ final class Conv2dWeightRule implements Rule {
         for (int n = first; n < first + width / positions; n++) {
           Im2col.im2col(x, n * g.inputSample(), g, col, (n - first) * positions, width);
         }
-        int partial = first / chunk * stride;
+        int spanStart = first / span * span;   // its first sample writes the span's partial, the others add to it
+        int partial = first / span * stride;
         // One product per sample, accumulated: the gradient's samples are separate matrices in NCHW,
         // and gathering them into one [O, s·OH·OW] matrix first cost a pass over the whole gradient.
         for (int n = first; n < first + width / positions; n++) {
@@ -74,21 +85,21 @@ final class Conv2dWeightRule implements Rule {
             int into = partial + group * outGroup * patch;
             if (patchFirst) {
               Im2col.gemm(Transpose.NO, Transpose.YES, patch, outGroup, positions, col, group * patch * width + column, width,
-                  sample, at, positions, n > first, partials, into, outGroup);
+                  sample, at, positions, n > spanStart, partials, into, outGroup);
             } else {
               Im2col.gemm(Transpose.NO, Transpose.YES, outGroup, patch, positions, sample, at, positions,
-                  col, group * patch * width + column, width, n > first, partials, into, patch);
+                  col, group * patch * width + column, width, n > spanStart, partials, into, patch);
             }
           }
           if (bias) {
             Im2col.gemm(Transpose.NO, Transpose.NO, g.outChannels(), 1, positions, sample, offset, positions,
-                ones, 0, 1, n > first, partials, partial + size, 1);
+                ones, 0, 1, n > spanStart, partials, partial + size, 1);
           }
         }
       }
       ThreadScratch.giveBack(col);
     });
-    Object sum = Im2col.sumRows(partials, chunks, stride);
+    Object sum = Im2col.sumRows(partials, spans, stride);
     // The weight's part of the sum: turned around when the patch went first (a new array either way),
     // else as it is.
     Object weight = patchFirst ? Im2col.transposeBlocks(sum, g.groups(), patch, outGroup) : Im2col.copyOfRange(sum, 0, size);

@@ -299,6 +299,36 @@ class ConvolutionTest {
   }
 
   @Test
+  void moreChunksThanPartialsShareSpansOfChunksWithTheSameBitsOnAnyThreadCount() {
+    // 8·3·3 × 20·20 = 28 800 elements a sample: chunks of 2, so 20 samples make 10 chunks, more than
+    // the weight gradient's 8 partials: spans of 2 chunks, 5 partials.
+    Conv2dSpec spec = Conv2dSpec.of(1, 1);
+    assertEquals(10, 20 / Im2col.chunk(ConvGeometry.of("conv2d", Shape.of(20, 8, 20, 20), Shape.of(4, 8, 3, 3), spec)));
+    NDArray x = random(61, 20, 8, 20, 20);
+    NDArray w = random(62, 4, 8, 3, 3);
+    NDArray b = random(63, 4);
+    NDArray cotangent = random(64, 20, 4, 20, 20);
+    TensorFunction fused = in -> Convolution.conv2d(in[0], in[1], in[2], spec);
+    TensorFunction composite = in -> compositeConv(in[0], in[1], spec).add(in[2].reshape(4, 1, 1));
+    NDArray[] expected = Autodiff.vjp(composite, new NDArray[] {x, w, b}, cotangent);
+    NDArray[] actual = Autodiff.vjp(fused, new NDArray[] {x, w, b}, cotangent);
+    assertTrue(actual[1].allClose(expected[1], 1e-12, 1e-12), "weight gradient");
+    assertTrue(actual[2].allClose(expected[2], 1e-12, 1e-12), "bias gradient");
+    NDArray[] single = {x.astype(DType.FLOAT32), w.astype(DType.FLOAT32), b.astype(DType.FLOAT32)};
+    int threads = dev.ruru.array.Parallel.threads();
+    try {
+      dev.ruru.array.Parallel.setThreads(1);
+      NDArray[] one = Autodiff.vjp(fused, single, cotangent.astype(DType.FLOAT32));
+      dev.ruru.array.Parallel.setThreads(3);
+      NDArray[] many = Autodiff.vjp(fused, single, cotangent.astype(DType.FLOAT32));
+      assertEquals(one[1], many[1], "weight gradient");
+      assertEquals(one[2], many[2], "bias gradient");
+    } finally {
+      dev.ruru.array.Parallel.setThreads(threads);
+    }
+  }
+
+  @Test
   void batchesSplitIntoSeveralChunksAgreeWithComposite() {
     // 8·3·3 rows × 20·20 columns per sample: 28 800 elements, so a 64 K chunk holds 2 of the 5 samples.
     ConvGeometry geometry = ConvGeometry.of("conv2d", Shape.of(5, 8, 20, 20), Shape.of(4, 8, 3, 3), Conv2dSpec.of(1, 1));
