@@ -18,6 +18,7 @@ with the OpenMP build at two); its accuracy is the test accuracy after the first
 asks. PyTorch reports it from the same run; Ruru's comes from a second run of one epoch, which trains
 the same bits (same seed and thread count), so it is what the longer run had after its first epoch.
 The first epoch is shown apart because it carries the JIT's warm-up: Java compiles its kernels during it.
+The accuracies here are one seed of each side; bench/compare_accuracy.py compares them over seeds.
 
 Usage, from the repository root after `./ruru --version` has built the jar (about 4 minutes a round):
     /usr/bin/python3 bench/compare_training.py [ROUNDS] [WORKLOAD...]     # e.g. 1 w3
@@ -29,9 +30,7 @@ from benchenv import bench_env, torch_env
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ANCHORS = os.path.join(ROOT, "..", "shared", "anchors")
 JAR = os.path.join(ROOT, "ruru-cli", "target", "ruru.jar")
-ARGS = [a for a in sys.argv[1:] if not a.isdigit()]
-ROUNDS = int(next((a for a in sys.argv[1:] if a.isdigit()), "1"))
-WORKLOADS = [w.lower() for w in ARGS] or ["w1", "w2", "w3"]
+SCRIPTS = {"w1": "w1_perceptron.py", "w2": "w2_mlp_torch.py", "w3": "w3_cnn_torch.py"}
 TARGETS = {"w1": 0.5, "w2": 0.8, "w3": 1.0}
 EPOCHS = {"w1": 5, "w2": 5, "w3": 3}
 ACCURACY_EPOCH = {"w1": 5, "w2": 5, "w3": 1}
@@ -58,8 +57,7 @@ def result_line(output):
 
 def reference(workload, threads):
     env = bench_env(BENCH_THREADS=threads) if workload == "w1" else torch_env(threads)
-    script = {"w1": "w1_perceptron.py", "w2": "w2_mlp_torch.py", "w3": "w3_cnn_torch.py"}[workload]
-    out, rss = timed(["/usr/bin/python3", script, str(EPOCHS[workload])], env, cwd=ANCHORS)
+    out, rss = timed(["/usr/bin/python3", SCRIPTS[workload], str(EPOCHS[workload])], env, cwd=ANCHORS)
     r = result_line(out)
     return {"seconds": r["sec_per_epoch_median"], "first": r["sec_per_epoch_all"][0],
             "accuracy": r[f"test_acc_ep{ACCURACY_EPOCH[workload]}"], "rss": rss}
@@ -85,10 +83,11 @@ def ruru(workload, threads):
     return {"seconds": median, "first": seconds[0], "accuracy": accuracy, "rss": rss}
 
 
-def train(workload, threads, epochs):
-    """Runs ruru train for the workload; returns (metrics.json as a dict, peak RSS in MB)."""
+def train(workload, threads, epochs, args=None):
+    """Runs ruru train for the workload (with `args` instead of TRAIN_ARGS when given); returns
+    (metrics.json as a dict, peak RSS in MB)."""
     with tempfile.TemporaryDirectory() as out_dir:
-        _, rss = timed([os.path.join(ROOT, "ruru"), "train", *TRAIN_ARGS[workload], "--epochs", str(epochs),
+        _, rss = timed([os.path.join(ROOT, "ruru"), "train", *(args or TRAIN_ARGS[workload]), "--epochs", str(epochs),
                         "--threads", str(threads), "--out", out_dir], bench_env())
         with open(os.path.join(out_dir, "metrics.json")) as f:
             return json.load(f), rss
@@ -109,15 +108,17 @@ def best(rounds):
 
 
 def main():
-    print(f"Best of {ROUNDS} round(s) each side, seconds per epoch (median over the run's epochs)")
+    rounds = int(next((a for a in sys.argv[1:] if a.isdigit()), "1"))
+    workloads = [a.lower() for a in sys.argv[1:] if not a.isdigit()] or ["w1", "w2", "w3"]
+    print(f"Best of {rounds} round(s) each side, seconds per epoch (median over the run's epochs)")
     print()
     print("| workload | threads | Ruru s/epoch | reference s/epoch | ratio | target | first epoch s, Ruru / reference "
           "| test accuracy, Ruru / reference | peak RSS MB, Ruru / reference |")
     print("|---|---|---|---|---|---|---|---|---|")
-    for workload in WORKLOADS:
+    for workload in workloads:
         for threads in (1, 2):
             ours, theirs = [], []
-            for _ in range(ROUNDS):
+            for _ in range(rounds):
                 theirs.append(reference(workload, threads))
                 ours.append(ruru(workload, threads))
                 print(f"{workload} {threads}T: Ruru {ours[-1]}, reference {theirs[-1]}", file=sys.stderr, flush=True)
