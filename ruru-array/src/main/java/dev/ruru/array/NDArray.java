@@ -526,7 +526,9 @@ public final class NDArray {
   /**
    * {@code this[indices[k]] += alpha · source[k]} along {@code axis}, in place, for k in order (a repeated
    * index accumulates): PyTorch's {@code index_add_}, NumPy's {@code np.add.at}. {@code indices} is 1-D;
-   * {@code source} has this array's dtype and shape except {@code indices.size()} along {@code axis}.
+   * {@code source} has this array's dtype and shape except {@code indices.size()} along {@code axis}. For
+   * floating types each addition is one fused multiply-add (rounded once, as BLAS's axpy); a source that
+   * shares this array's storage is read as it was before any element is written.
    */
   public NDArray indexAddInPlace(int axis, NDArray indices, NDArray source, double alpha) {
     return Indexing.indexAddInPlace(this, axis, indices, source, alpha);

@@ -91,16 +91,30 @@ class IndexingTest {
       NDArray expected = target.copy();
       NDArray source = random(6, 5).astype(dtype);
       long[] indices = {5, 0, 5, 2, 0, 5};   // rows met again after others: each target sums in order
+      double alpha = -0.3;                  // not a power of two, so a multiply-add rounded twice differs
       for (int k = 0; k < indices.length; k++) {
         for (int j = 0; j < 5; j++) {
-          double value = expected.getDouble((int) indices[k], j) + (dtype == DType.FLOAT32
-              ? (double) (float) ((float) -0.25 * (float) source.getDouble(k, j))
-              : -0.25 * source.getDouble(k, j));
+          double t = expected.getDouble((int) indices[k], j);
+          double value = dtype == DType.FLOAT32
+              ? Math.fma((float) alpha, (float) source.getDouble(k, j), (float) t)
+              : Math.fma(alpha, source.getDouble(k, j), t);
           expected.setInPlace(value, (int) indices[k], j);
         }
       }
-      assertEquals(expected, target.indexAddInPlace(0, NDArray.of(indices, 6), source, -0.25), dtype.toString());
+      assertEquals(expected, target.copy().indexAddInPlace(0, NDArray.of(indices, 6), source, alpha), dtype.toString());
+      // The same rows strided (a transposed view) take the slow path, with the same bits.
+      NDArray strided = target.transpose().copy().transpose();
+      assertEquals(expected, strided.indexAddInPlace(0, NDArray.of(indices, 6), source.transpose().copy().transpose(), alpha),
+          dtype + " strided");
     }
+  }
+
+  @Test
+  void indexAddInPlaceReadsASourceThatSharesTheTargetAsItWasBefore() {
+    NDArray target = NDArray.of(new float[] {1, 2, 3, 4, 5, 6}, 3, 2);
+    // Row 0 into row 1, then row 1 (as it was: 3, 4) into row 2.
+    target.indexAddInPlace(0, NDArray.of(new int[] {1, 2}, 2), target.slice(0, 0, 2, 1), 1);
+    assertEquals(NDArray.of(new float[] {1, 2, 4, 6, 8, 10}, 3, 2), target);
   }
 
   @Test

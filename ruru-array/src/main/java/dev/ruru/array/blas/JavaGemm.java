@@ -8,8 +8,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 
 /**
- * {@link Gemm} in plain Java: the fallback where OpenBLAS cannot load, and a readable account of
- * how a fast GEMM is organised.
+ * {@link Gemm} (and {@link Axpy}) in plain Java: the fallback where OpenBLAS cannot load, and a readable
+ * account of how a fast GEMM is organised.
  *
  * <p>The loops follow the classic blocked scheme (Goto's, as in BLIS). op(B) is copied block by block
  * into a <em>panel</em> of 128 rows × 512 columns that stays in the L2 cache, whatever B's layout or
@@ -20,7 +20,7 @@ import java.util.concurrent.ForkJoinTask;
  * where OpenBLAS reaches 70–100. Rows of C are split into contiguous ranges, one per thread; each row
  * is computed by one thread in a fixed order, so the result does not depend on the thread count.
  */
-public final class JavaGemm implements Gemm {
+public final class JavaGemm implements Gemm, Axpy {
   /** Rows of op(B) per panel. */
   private static final int DEPTH = 128;
   /** Columns of op(B) per panel: 128 × 512 floats are 256 KiB, within L2. */
@@ -100,6 +100,23 @@ public final class JavaGemm implements Gemm {
     int aDepthStep = transA == Transpose.NO ? 1 : lda;
     forEachRowRange(m, (long) m * n * k, (from, to) -> DoubleKernels.rows(from, to, n, k, alpha,
         a, aOffset, aRowStep, aDepthStep, transB, b, bOffset, ldb, c, cOffset, ldc));
+  }
+
+  /** Scalar where the runs share an array (HotSpot cannot prove them apart), but the same bits as BLAS's FMA kernels. */
+  @Override
+  public void saxpy(int n, float alpha, float[] x, int xOffset, float[] y, int yOffset) {
+    Axpy.check("saxpy", n, x.length, xOffset, y.length, yOffset);
+    for (int i = 0; i < n; i++) {
+      y[yOffset + i] = Math.fma(alpha, x[xOffset + i], y[yOffset + i]);
+    }
+  }
+
+  @Override
+  public void daxpy(int n, double alpha, double[] x, int xOffset, double[] y, int yOffset) {
+    Axpy.check("daxpy", n, x.length, xOffset, y.length, yOffset);
+    for (int i = 0; i < n; i++) {
+      y[yOffset + i] = Math.fma(alpha, x[xOffset + i], y[yOffset + i]);
+    }
   }
 
   /** Work on the rows {@code [from, to)} of C. */

@@ -14,8 +14,8 @@ import org.bytedeco.javacpp.Loader;
 import org.bytedeco.openblas.global.openblas_nolapack;
 
 /**
- * {@link Gemm} by OpenBLAS's {@code cblas_sgemm}/{@code cblas_dgemm}, called through the
- * foreign-function API.
+ * {@link Gemm} by OpenBLAS's {@code cblas_sgemm}/{@code cblas_dgemm}, and {@link Axpy} by its
+ * {@code cblas_saxpy}/{@code cblas_daxpy}, called through the foreign-function API.
  *
  * <p>The library is the one inside bytedeco's {@code openblas} jar for this platform: JavaCPP's
  * {@link Loader} unpacks it (with its libgfortran) into its cache and loads it, and we then look the
@@ -34,7 +34,7 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * first ({@link GemmArguments}), since a native kernel reading out of bounds would corrupt the heap.
  */
 @SuppressWarnings("restricted") // confined here on purpose: see the class documentation
-public final class OpenBlasGemm implements Gemm {
+public final class OpenBlasGemm implements Gemm, Axpy {
   // CBLAS's enum values, from cblas.h.
   private static final int ROW_MAJOR = 101;
   private static final int NO_TRANS = 111;
@@ -49,6 +49,8 @@ public final class OpenBlasGemm implements Gemm {
 
   private final MethodHandle sgemm;
   private final MethodHandle dgemm;
+  private final MethodHandle saxpy;
+  private final MethodHandle daxpy;
   private final MethodHandle setNumThreads;
   private final MethodHandle getNumThreads;
   private final String name;
@@ -58,6 +60,8 @@ public final class OpenBlasGemm implements Gemm {
     Linker.Option critical = Linker.Option.critical(true);
     sgemm = linker.downcallHandle(symbol(library, "cblas_sgemm"), gemmDescriptor(ValueLayout.JAVA_FLOAT), critical);
     dgemm = linker.downcallHandle(symbol(library, "cblas_dgemm"), gemmDescriptor(ValueLayout.JAVA_DOUBLE), critical);
+    saxpy = linker.downcallHandle(symbol(library, "cblas_saxpy"), axpyDescriptor(ValueLayout.JAVA_FLOAT), critical);
+    daxpy = linker.downcallHandle(symbol(library, "cblas_daxpy"), axpyDescriptor(ValueLayout.JAVA_DOUBLE), critical);
     setNumThreads = linker.downcallHandle(symbol(library, "openblas_set_num_threads"),
         FunctionDescriptor.ofVoid(ValueLayout.JAVA_INT));
     getNumThreads = linker.downcallHandle(symbol(library, "openblas_get_num_threads"),
@@ -141,6 +145,13 @@ public final class OpenBlasGemm implements Gemm {
         scalar, pointer, integer, pointer, integer, scalar, pointer, integer);
   }
 
+  /** {@code cblas_?axpy(N, alpha, X, incX, Y, incY)}. */
+  private static FunctionDescriptor axpyDescriptor(ValueLayout scalar) {
+    ValueLayout integer = ValueLayout.JAVA_INT;
+    ValueLayout pointer = ValueLayout.ADDRESS;
+    return FunctionDescriptor.ofVoid(integer, scalar, pointer, integer, pointer, integer);
+  }
+
   /** {@code "OpenBLAS 0.3.31 (Zen)"}: the version from the build configuration and the kernel chosen for this CPU. */
   private static String describe(MethodHandle config, MethodHandle coreName) {
     try {
@@ -187,6 +198,34 @@ public final class OpenBlasGemm implements Gemm {
           beta, slice(MemorySegment.ofArray(c), cOffset, Double.BYTES), ldc);
     } catch (Throwable e) {
       throw new IllegalStateException("cblas_dgemm failed", e);
+    }
+  }
+
+  @Override
+  public void saxpy(int n, float alpha, float[] x, int xOffset, float[] y, int yOffset) {
+    Axpy.check("saxpy", n, x.length, xOffset, y.length, yOffset);
+    if (n == 0) {
+      return;
+    }
+    try {
+      saxpy.invokeExact(n, alpha, slice(MemorySegment.ofArray(x), xOffset, Float.BYTES), 1,
+          slice(MemorySegment.ofArray(y), yOffset, Float.BYTES), 1);
+    } catch (Throwable e) {
+      throw new IllegalStateException("cblas_saxpy failed", e);
+    }
+  }
+
+  @Override
+  public void daxpy(int n, double alpha, double[] x, int xOffset, double[] y, int yOffset) {
+    Axpy.check("daxpy", n, x.length, xOffset, y.length, yOffset);
+    if (n == 0) {
+      return;
+    }
+    try {
+      daxpy.invokeExact(n, alpha, slice(MemorySegment.ofArray(x), xOffset, Double.BYTES), 1,
+          slice(MemorySegment.ofArray(y), yOffset, Double.BYTES), 1);
+    } catch (Throwable e) {
+      throw new IllegalStateException("cblas_daxpy failed", e);
     }
   }
 
