@@ -16,13 +16,13 @@ SEEDS different seeds and the table compares the means, with the standard error 
 Both sides run at one thread (the accuracy is not what thread counts are compared for): W3's runs train
 one epoch each, W2's five.
 
-Usage, from the repository root after `./ruru --version` has built the jar (W2: about 15 s a seed, W3: 25 s):
+Usage, from the repository root (W2: about 15 s a seed, W3: 25 s):
     /usr/bin/python3 bench/compare_accuracy.py [SEEDS=6] [WORKLOAD...]     # e.g. 6 w2
 """
 import math, os, statistics, subprocess, sys, tempfile
 
 from benchenv import torch_env
-from compare_training import ACCURACY_EPOCH, ANCHORS, SCRIPTS, TRAIN_ARGS, result_line, train
+from compare_training import ACCURACY_EPOCH, ANCHORS, SCRIPTS, TRAIN_ARGS, build, result_line, train
 
 TOLERANCE = 0.5  # points, both issues
 # The seeds of an anchor script, each exactly as it is written there: (text, text with seed s).
@@ -70,6 +70,7 @@ def main():
     unknown = [w for w in workloads if w not in ("w2", "w3")]
     if unknown or seeds < 2:
         raise SystemExit(f"compare_accuracy: expected at least 2 seeds and workloads among w2, w3; got {seeds} and {unknown}")
+    build()
     print(f"Test accuracy after the issue's epoch, seeds s = 0..{seeds - 1} (PyTorch torch_setup(s); Ruru --seed s + 1), one thread")
     print()
     print("| workload | side | accuracy per seed, % | mean % | standard deviation |")

@@ -20,7 +20,7 @@ the same bits (same seed and thread count), so it is what the longer run had aft
 The first epoch is shown apart because it carries the JIT's warm-up: Java compiles its kernels during it.
 The accuracies here are one seed of each side; bench/compare_accuracy.py compares them over seeds.
 
-Usage, from the repository root after `./ruru --version` has built the jar (about 4 minutes a round):
+Usage, from the repository root (it builds the jar first if its sources changed; about 4 minutes a round):
     /usr/bin/python3 bench/compare_training.py [ROUNDS] [WORKLOAD...]     # e.g. 1 w3
 """
 import json, os, subprocess, sys, tempfile
@@ -103,6 +103,14 @@ def java_settings():
     return lines[0].strip(), lines[1].split()
 
 
+def build():
+    """Builds ruru.jar now if its sources changed (./ruru does so on its first call), so that no timed run
+    includes Maven: its peak RSS would be counted as Ruru's."""
+    run = subprocess.run([os.path.join(ROOT, "ruru"), "--version"], cwd=ROOT, capture_output=True, text=True)
+    if run.returncode != 0:
+        raise SystemExit(f"compare_training: ./ruru --version failed:\n{run.stdout}\n{run.stderr}")
+
+
 def best(rounds):
     return min(rounds, key=lambda r: r["seconds"])
 
@@ -110,6 +118,7 @@ def best(rounds):
 def main():
     rounds = int(next((a for a in sys.argv[1:] if a.isdigit()), "1"))
     workloads = [a.lower() for a in sys.argv[1:] if not a.isdigit()] or ["w1", "w2", "w3"]
+    build()
     print(f"Best of {rounds} round(s) each side, seconds per epoch (median over the run's epochs)")
     print()
     print("| workload | threads | Ruru s/epoch | reference s/epoch | ratio | target | first epoch s, Ruru / reference "
