@@ -46,14 +46,11 @@ public final class Blas {
 
   /**
    * The axpy of the same library as {@link #gemm()}: OpenBLAS's, or the pure-Java one where the GEMM is
-   * pure Java.
+   * pure Java (the only two kernels chosen here, and both are also axpys).
    */
   public static Axpy axpy() {
-    return gemm() instanceof Axpy axpy ? axpy : JAVA_AXPY;
+    return (Axpy) gemm();
   }
-
-  /** For a chosen GEMM without an axpy of its own. */
-  private static final Axpy JAVA_AXPY = new JavaGemm(1);
 
   /**
    * Sets the thread count of the chosen GEMM, if one has been chosen yet; one chosen later starts
