@@ -6,7 +6,7 @@ import dev.ruru.data.mnist.MnistLoader;
 import dev.ruru.data.mnist.MnistVariant;
 import dev.ruru.nn.Loss;
 import dev.ruru.train.Evaluation;
-import dev.ruru.train.Trainer;
+import dev.ruru.train.objective.Supervised;
 import dev.ruru.train.model.ModelFiles;
 import dev.ruru.train.model.SavedModel;
 import java.io.IOException;
@@ -58,7 +58,7 @@ final class EvalCommand implements Callable<Integer> {
       throw new IllegalArgumentException("the model takes inputs " + saved.spec().inputShape() + " into " + saved.spec().classes()
           + " classes, but " + data.variant().id() + " has images " + imageShape + " in " + data.variant().classCount() + " classes");
     }
-    Evaluation test = Trainer.evaluate(saved.module(), Loss.crossEntropy(), data.test(), 256);
+    Evaluation test = Supervised.evaluate(saved.module(), Loss.crossEntropy(), data.test(), 256);
     out.printf(Locale.ROOT, "test: loss %.4f, accuracy %.2f%% (top-2 %.2f%%) on %d images%n%n", test.loss(), 100 * test.accuracy(),
         100 * test.topKAccuracy(2), data.test().size());
     out.print(test.confusionMatrix().report(saved.spec().classNames()));

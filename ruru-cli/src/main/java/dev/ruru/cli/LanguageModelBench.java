@@ -2,24 +2,18 @@ package dev.ruru.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ruru.autodiff.Gradients;
-import dev.ruru.autodiff.Tensor;
-import dev.ruru.data.Batch;
 import dev.ruru.data.text.CharTokenizer;
 import dev.ruru.data.text.InvalidUtf8;
 import dev.ruru.data.text.TextCorpus;
 import dev.ruru.data.text.TextWindows;
-import dev.ruru.nn.Mode;
-import dev.ruru.nn.Parameter;
-import dev.ruru.nn.Params;
 import dev.ruru.optim.Adam;
 import dev.ruru.optim.AdamConfig;
-import dev.ruru.optim.Optimizer;
+import dev.ruru.train.Trainer;
 import dev.ruru.train.text.CharLanguageModel;
 import dev.ruru.train.text.CharModelSpec;
+import dev.ruru.train.text.LanguageModelling;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -152,25 +146,20 @@ final class LanguageModelBench {
   /** A fresh model, its Adam state and the generator of the windows: what one run trains. */
   private final class Training {
     private final CharLanguageModel model = SPEC.build(new SplittableRandom(MODEL_SEED));
-    private final Map<String, Parameter> parameters = model.parameters();
-    private final Optimizer optimizer = new Adam(parameters, AdamConfig.adam(LEARNING_RATE));
+    private final Trainer trainer = Trainer.builder(LanguageModelling.windows(model, new Adam(model.parameters(),
+        AdamConfig.adam(LEARNING_RATE)))).build();
     private final RandomGenerator random = new SplittableRandom(BATCH_SEED);
 
     private long stepsTaken;
     private double firstLoss;
     private double lastLoss;
 
-    /** One step on a batch of random windows, as Trainer.trainBatch takes it, keeping the loss before the update. */
+    /** One training step on a batch of random windows, through the Trainer, keeping the loss before the update. */
     void step() {
-      Batch batch = windows.randomBatch(BATCH, random);
-      Tensor logits = model.forward(Tensor.constant(batch.features()), Mode.TRAIN);
-      Tensor loss = CharLanguageModel.loss().apply(logits, batch.labels());
-      lastLoss = loss.item();
+      lastLoss = trainer.trainOnBatch(windows.randomBatch(BATCH, random)).get("loss");
       if (stepsTaken++ == 0) {
         firstLoss = lastLoss;
       }
-      Gradients gradients = loss.backward(Params.tensors(parameters));
-      optimizer.step(Params.gradients(parameters, gradients));
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.ruru.cli;
 
 import dev.ruru.array.Parallel;
+import dev.ruru.data.BatchSource;
+import dev.ruru.data.DataLoader;
 import dev.ruru.data.Dataset;
 import dev.ruru.data.text.CharTokenizer;
 import dev.ruru.data.text.EmbeddedText;
@@ -9,8 +11,10 @@ import dev.ruru.data.text.SamplingSettings;
 import dev.ruru.data.text.TextCorpus;
 import dev.ruru.data.text.TextSplit;
 import dev.ruru.data.text.TextWindows;
+import dev.ruru.data.text.TokenStreams;
 import dev.ruru.data.text.Vocabulary;
 import dev.ruru.nn.Params;
+import dev.ruru.optim.Optimizer;
 import dev.ruru.train.Checkpoint;
 import dev.ruru.train.History;
 import dev.ruru.train.ResumableRandom;
@@ -24,6 +28,7 @@ import dev.ruru.train.text.CharLanguageModel;
 import dev.ruru.train.text.CharModelFiles;
 import dev.ruru.train.text.CharModelSpec;
 import dev.ruru.train.text.LanguageModelReport;
+import dev.ruru.train.text.LanguageModelling;
 import dev.ruru.train.text.RandomWindows;
 import dev.ruru.train.text.TextGeneration;
 import java.io.IOException;
@@ -43,8 +48,9 @@ import java.util.SplittableRandom;
 /**
  * The language-model half of {@code ruru train} ({@code --model char-lstm|char-gru|char-transformer}):
  * reads the text (a file, a directory of files, or the embedded sample), fits a character vocabulary,
- * holds out the text's tail for validation, trains with the ordinary {@link Trainer} (by epochs over
- * the text's windows, or {@code --steps} batches of random windows), and writes the model, its
+ * holds out the text's tail for validation, trains the {@link LanguageModelling} objective with the one
+ * {@link Trainer} (by epochs over the text's windows, {@code --steps} batches of random windows, or
+ * {@code --bptt} epochs of truncated backpropagation through time over parallel streams), and writes the model, its
  * vocabulary, metrics.json with loss, perplexity and tokens per second, the learning curves and a sample.
  */
 final class TextTraining {
@@ -85,32 +91,52 @@ final class TextTraining {
         settings.layers(), settings.heads(), settings.seqLen(), settings.dropout());
     ResumableRandom random = new ResumableRandom(settings.seed());
     CharLanguageModel model = spec.build(random);
-    TrainerBuilder builder = Trainer.builder(model, settings.optimizer().create(model.parameters(), settings.learningRate(),
-            settings.momentum(), settings.weightDecay()))
-        .loss(CharLanguageModel.loss()).batchSize(settings.batchSize()).seed(settings.seed()).random(random)
+    Optimizer optimizer = settings.optimizer().create(model.parameters(), settings.learningRate(), settings.momentum(), settings.weightDecay());
+    LanguageModelling objective = settings.bptt() ? LanguageModelling.truncatedBptt(model, optimizer) : LanguageModelling.windows(model, optimizer);
+    TrainerBuilder builder = Trainer.builder(objective).batchSize(settings.batchSize()).seed(settings.seed()).random(random)
         .progress(new ProgressBar(out, ProgressStyle.detect()).countingIn("tokens", settings.seqLen()))
         .callbacks(new Checkpointing(checkpointFile, Map.of(TextRunSettings.KEY, settings.toJson(),
             TextRunSettings.VOCABULARY_KEY, tokenizer.vocabulary().toJson())));
-    Dataset examples = settings.steps() > 0 ? new RandomWindows(train, settings.steps() * settings.batchSize(), settings.seed()) : train;
+    BatchSource examples = trainingBatches(train, split.train(), settings);
+    BatchSource checked = validation == null ? null : settings.bptt() ? validationStreams(split.validation(), settings)
+        : DataLoader.of(validation, settings.batchSize());
     int totalEpochs = settings.steps() > 0 ? 1 : epochs;
-    int batches = (examples.size() + settings.batchSize() - 1) / settings.batchSize();
-    Trainer trainer = settings.controls().applyTo(builder, settings.learningRate(), totalEpochs, batches, validation != null).build();
+    Trainer trainer = settings.controls().applyTo(builder, settings.learningRate(), totalEpochs, examples.batchCount(), validation != null).build();
     describe(corpus, tokenizer, model, train, validation, settings, examples, totalEpochs);
     if (checkpoint != null) {
       trainer.resume(checkpoint);
       out.printf(Locale.ROOT, "resuming %s after epoch %d of %d%n", checkpointFile, checkpoint.epoch(), totalEpochs);
     }
-    History history = trainer.fit(examples, validation, totalEpochs);
+    History history = trainer.fit(examples, checked, totalEpochs);
     double trainSeconds = history.epochs().stream().mapToDouble(e -> e.seconds()).sum();
-    double tokensPerSecond = (double) examples.size() * history.epochs().size() * settings.seqLen() / trainSeconds;
-    double validationLoss = validation == null ? Double.NaN : trainer.evaluate(validation).loss();
+    double tokensPerSecond = (double) examples.exampleCount() * history.epochs().size() * settings.seqLen() / trainSeconds;
+    double validationLoss = checked == null ? Double.NaN : trainer.evaluate(checked).get("loss");
     String sample = sample(model, tokenizer, corpus.text(), settings.seed());
     LanguageModelReport report = new LanguageModelReport(spec, corpus.source(), Params.count(model.parameters()), split.train().length,
-        split.validation().length, settings.batchSize(), history.epochs(), validationLoss, tokensPerSecond, sample);
+        split.validation().length, settings.batchSize(), history.epochs(), trainer.steps(), validationLoss, tokensPerSecond, sample);
     List<Path> written = save(model, tokenizer, settings, report);
     written.add(checkpointFile);
     printResults(report, written, start);
     return 0;
+  }
+
+  /**
+   * The training batches: with --bptt the text's parallel streams in order; else its windows shuffled by
+   * epoch, or with --steps that many batches of random windows as one epoch.
+   */
+  private static BatchSource trainingBatches(TextWindows train, int[] ids, TextRunSettings settings) {
+    if (settings.bptt()) {
+      return new TokenStreams(ids, settings.batchSize(), settings.seqLen());
+    }
+    Dataset windows = settings.steps() > 0 ? new RandomWindows(train, Math.multiplyExact(settings.steps(), settings.batchSize()),
+        settings.seed()) : train;
+    return DataLoader.of(windows, settings.batchSize()).shuffled(settings.seed());
+  }
+
+  /** The validation text as streams of chunks, as many streams (up to the batch size) as it has whole chunks for. */
+  private static TokenStreams validationStreams(int[] ids, TextRunSettings settings) {
+    int streams = Math.max(1, Math.min(settings.batchSize(), (ids.length - 1) / settings.seqLen()));
+    return new TokenStreams(ids, streams, settings.seqLen());
   }
 
   private static TextWindows validationWindows(int[] ids, TextRunSettings settings) {
@@ -123,12 +149,14 @@ final class TextTraining {
   }
 
   private void describe(TextCorpus corpus, CharTokenizer tokenizer, CharLanguageModel model, TextWindows train, TextWindows validation,
-      TextRunSettings settings, Dataset examples, int totalEpochs) {
+      TextRunSettings settings, BatchSource examples, int totalEpochs) {
     out.printf(Locale.ROOT, "text: %s (%,d characters, vocabulary of %d)%n", corpus.source(), corpus.characterCount(),
         tokenizer.vocabulary().size());
     out.printf(Locale.ROOT, "model: %s (%,d parameters)%n", model.spec().describe(), Params.count(model.parameters()));
     String schedule = settings.steps() > 0 ? String.format(Locale.ROOT, "%,d steps of random windows", settings.steps())
-        : String.format(Locale.ROOT, "%d epoch%s of %,d windows", totalEpochs, totalEpochs == 1 ? "" : "s", examples.size());
+        : settings.bptt() ? String.format(Locale.ROOT, "%d epoch%s of %,d streams read in %,d chunks (truncated BPTT)", totalEpochs,
+            totalEpochs == 1 ? "" : "s", settings.batchSize(), examples.batchCount())
+        : String.format(Locale.ROOT, "%d epoch%s of %,d windows", totalEpochs, totalEpochs == 1 ? "" : "s", examples.exampleCount());
     out.printf(Locale.ROOT, "training %,d tokens, validation %,d; %s of %d, batch %d, %s%s, seed %d, %d thread%s%n", train.tokenCount(),
         validation == null ? 0 : validation.tokenCount(), schedule, settings.seqLen(), settings.batchSize(),
         settings.optimizer().describe(settings.learningRate(), settings.momentum(), settings.weightDecay()),

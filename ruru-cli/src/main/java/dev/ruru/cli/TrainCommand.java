@@ -12,6 +12,7 @@ import dev.ruru.data.mnist.MnistLoader;
 import dev.ruru.data.mnist.MnistVariant;
 import dev.ruru.data.text.TextCorpus;
 import dev.ruru.data.text.Vocabulary;
+import dev.ruru.nn.Loss;
 import dev.ruru.nn.Module;
 import dev.ruru.nn.Params;
 import dev.ruru.train.Checkpoint;
@@ -22,6 +23,7 @@ import dev.ruru.train.TrainerBuilder;
 import dev.ruru.train.TrainingDivergedException;
 import dev.ruru.train.callbacks.Checkpointing;
 import dev.ruru.train.model.ModelFiles;
+import dev.ruru.train.objective.Supervised;
 import dev.ruru.train.model.ModelSpec;
 import dev.ruru.train.progress.ProgressBar;
 import dev.ruru.train.progress.ProgressStyle;
@@ -67,7 +69,7 @@ final class TrainCommand implements Callable<Integer> {
   /** Options that define a run: --resume takes them from the checkpoint, so giving them too is a mistake. */
   private static final List<String> RUN_OPTIONS = List.of("--model", "--channels", "--hidden", "--dropout", "--dataset", "--batch-size",
       "--validation-split", "--optimizer", "--lr", "--momentum", "--weight-decay", "--seed", "--seq-len", "--embedding", "--layers",
-      "--heads", "--steps", "--clip-norm", "--lr-schedule", "--early-stopping");
+      "--heads", "--steps", "--bptt", "--clip-norm", "--lr-schedule", "--early-stopping");
   static final int DEFAULT_TEXT_STEPS = 300;
 
   @Option(names = "--model", paramLabel = "NAME", defaultValue = "mlp",
@@ -93,6 +95,11 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--steps", paramLabel = "N",
       description = "char-* models: train N batches of random windows instead of --epochs over the text (default: " + DEFAULT_TEXT_STEPS + ").")
   private Integer steps;
+
+  @Option(names = "--bptt",
+      description = "char-lstm, char-gru: truncated backpropagation through time: --batch-size parallel streams of the text read in"
+          + " --seq-len chunks, the state carried from chunk to chunk, by --epochs (default: independent windows).")
+  private boolean bptt;
 
   @Option(names = "--lr-schedule", paramLabel = "NAME", defaultValue = "constant",
       description = "constant (default), step[:EPOCHS[:GAMMA]], exponential[:GAMMA], cosine[:WARMUP_SHARE], onecycle or plateau.")
@@ -207,8 +214,9 @@ final class TrainCommand implements Callable<Integer> {
     ModelSpec modelSpec = modelSpec(settings, data);
     ResumableRandom random = new ResumableRandom(settings.seed());
     Module network = modelSpec.build(random);
-    TrainerBuilder builder = Trainer.builder(network, settings.optimizer().create(network.parameters(), settings.learningRate(),
-            settings.momentum(), settings.weightDecay()))
+    Supervised objective = new Supervised(network, settings.optimizer().create(network.parameters(), settings.learningRate(),
+        settings.momentum(), settings.weightDecay()), Loss.crossEntropy());
+    TrainerBuilder builder = Trainer.builder(objective)
         .batchSize(settings.batchSize()).seed(settings.seed()).random(random)
         .progress(new ProgressBar(out, ProgressStyle.detect()))
         .callbacks(new Checkpointing(checkpointFile, Map.of(RunSettings.KEY, settings.toJson())));
@@ -228,7 +236,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     RunSummary summary = new RunSummary(settings.model(), settings.dataName(), modelSpec.describe(),
         settings.optimizer().describe(settings.learningRate(), settings.momentum(), settings.weightDecay()), parts.train().size(),
-        parts.validation().size(), history.epochs(), trainer.evaluate(data.test()), data.variant().classNames());
+        parts.validation().size(), history.epochs(), trainer.steps(), objective.evaluate(data.test(), settings.batchSize()), data.variant().classNames());
     List<Path> written = writeResults(modelSpec, network, summary, settings, data.test().features());
     written.add(checkpointFile);
     RunResults.print(out, summary, history, written, outputDirectory, (System.nanoTime() - start) / 1e9);
@@ -317,13 +325,16 @@ final class TrainCommand implements Callable<Integer> {
     int width = parsed.hasMatchedOption("--hidden") ? hidden.get(0) : 256;
     int batch = parsed.hasMatchedOption("--batch-size") ? batchSize : 32;
     double rate = learningRate != null ? learningRate : choice == OptimizerChoice.ADAM ? 2e-3 : choice.defaultLearningRate();
-    int totalSteps = steps != null ? steps : parsed.hasMatchedOption("--epochs") ? 0 : DEFAULT_TEXT_STEPS;
+    int totalSteps = steps != null ? steps : parsed.hasMatchedOption("--epochs") || bptt ? 0 : DEFAULT_TEXT_STEPS;
+    if (bptt && !model.equals(CharModelSpec.LSTM) && !model.equals(CharModelSpec.GRU)) {
+      throw new IllegalArgumentException("--bptt carries a recurrent state from chunk to chunk; " + model + " has none (use char-lstm or char-gru)");
+    }
     if (steps != null && steps < 1) {
       throw new IllegalArgumentException("Invalid --steps: " + steps + " (must be >= 1)");
     }
     return new TextRunSettings(model, textPath == null ? "embedded:opticks" : textPath.toString(), TextTraining.sha256(corpus.text()), seqLen,
         embedding, width, layers, heads, dropout, choice, rate, momentum != null ? momentum : choice.defaultMomentum(),
-        weightDecay != null ? weightDecay : choice.defaultWeightDecay(), batch, validationSplit, totalSteps, seed,
+        weightDecay != null ? weightDecay : choice.defaultWeightDecay(), batch, validationSplit, totalSteps, bptt, seed,
         new TrainingControls(schedule, earlyStopping, clipNorm));
   }
 

@@ -32,7 +32,7 @@ import java.util.function.UnaryOperator;
  *
  * Loaders are immutable: {@code shuffled}, {@code lastBatch} and {@code withTransform} return new ones.
  */
-public final class DataLoader {
+public final class DataLoader implements BatchSource {
   private final Dataset dataset;
   private final int batchSize;
   private final boolean shuffle;
@@ -101,9 +101,16 @@ public final class DataLoader {
   }
 
   /** Batches per epoch: {@code ceil(n / batchSize)}, or {@code floor(n / batchSize)} when dropping the last. */
+  @Override
   public int batchCount() {
     int n = dataset.size();
     return lastBatch == LastBatch.DROP ? n / batchSize : (n + batchSize - 1) / batchSize;
+  }
+
+  /** The examples an epoch visits: all {@code n}, or the whole batches' when dropping the last. */
+  @Override
+  public long exampleCount() {
+    return lastBatch == LastBatch.DROP ? (long) batchCount() * batchSize : dataset.size();
   }
 
   /** The order in which epoch {@code epoch} visits the examples (all {@code n}, before any drop). */
@@ -123,6 +130,7 @@ public final class DataLoader {
   }
 
   /** The batches of epoch {@code epoch} (0-based); each iteration recomputes them and prefetches anew. */
+  @Override
   public Iterable<Batch> epoch(int epoch) {
     int[] order = order(epoch);
     int count = batchCount();

@@ -9,11 +9,15 @@ import dev.ruru.data.text.TextWindows;
 import dev.ruru.data.text.TokenStreams;
 import dev.ruru.optim.Adam;
 import dev.ruru.optim.AdamConfig;
+import dev.ruru.train.Callback;
+import dev.ruru.train.History;
 import dev.ruru.train.ResumableRandom;
+import dev.ruru.train.Trainer;
+import dev.ruru.train.metrics.EpochMetrics;
 import dev.ruru.train.text.CharLanguageModel;
 import dev.ruru.train.text.CharModelSpec;
+import dev.ruru.train.text.LanguageModelling;
 import dev.ruru.train.text.TextGeneration;
-import dev.ruru.train.text.TruncatedBptt;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -52,16 +56,18 @@ public final class CharacterLanguageModel {
     TextSplit split = TextWindows.split(corpus.encode(tokenizer), 0.1);
     CharModelSpec spec = new CharModelSpec(CharModelSpec.GRU, tokenizer.vocabulary().size(), 32, 192, 1, 1, 48, 0);
     CharLanguageModel model = spec.build(new ResumableRandom(7));
-    TruncatedBptt bptt = new TruncatedBptt(model, new Adam(model.parameters(), AdamConfig.adam(3e-3)), 1.0);
+    Trainer trainer = Trainer.builder(LanguageModelling.truncatedBptt(model, new Adam(model.parameters(), AdamConfig.adam(3e-3))))
+        .clipGradientNorm(1.0).callbacks(new Callback() {
+          @Override
+          public void onEpochEnd(Trainer t, EpochMetrics metrics) {
+            out.printf(Locale.ROOT, "epoch %d: train loss %.3f, validation loss %.3f (perplexity %.1f)%n", metrics.epoch(), metrics.trainLoss(),
+                metrics.validationLoss(), metrics.value("validation_perplexity"));
+          }
+        }).build();
     out.printf(Locale.ROOT, "%s, %d characters, vocabulary %d%n%s%n", corpus.source(), corpus.characterCount(),
         tokenizer.vocabulary().size(), spec.describe());
-    double validation = Double.NaN;
-    for (int epoch = 1; epoch <= epochs; epoch++) {
-      double train = bptt.epoch(new TokenStreams(split.train(), 32, 48));
-      validation = bptt.evaluate(new TokenStreams(split.validation(), 8, 48));
-      out.printf(Locale.ROOT, "epoch %d: train loss %.3f, validation loss %.3f (perplexity %.1f)%n", epoch, train, validation,
-          Math.exp(validation));
-    }
+    History history = trainer.fit(new TokenStreams(split.train(), 32, 48), new TokenStreams(split.validation(), 8, 48), epochs);
+    double validation = history.last().validationLoss();
     for (double temperature : new double[] {0.5, 1.0}) {
       int[] text = TextGeneration.generate(model, tokenizer.encodePrompt("The Rays of Light "), 160,
           SamplingSettings.DEFAULT.withTemperature(temperature).withTopK(8), new SplittableRandom(1));

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ruru.train.metrics.EpochMetrics;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * One epoch's metrics as JSON, the shape every training command's {@code metrics.json} uses:
- * {@code {"epoch", "train_loss", "train_accuracy", "validation_loss", "validation_accuracy", "seconds",
- * "learning_rate"}}, with null for a number that was not measured (JSON has no NaN).
+ * One epoch's metrics as JSON, the shape every training command's {@code metrics.json} and every
+ * checkpoint's history use: {@code {"epoch", "train_<metric>"..., "validation_<metric>"..., "seconds",
+ * "learning_rate"}}, e.g. {@code train_loss}, {@code train_accuracy}, {@code validation_loss}; null for a
+ * number that is NaN or infinite (JSON has neither).
  */
 public final class MetricsJson {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -19,19 +23,42 @@ public final class MetricsJson {
   public static ObjectNode epoch(EpochMetrics metrics) {
     ObjectNode node = JSON.createObjectNode();
     node.put("epoch", metrics.epoch());
-    number(node, "train_loss", metrics.trainLoss());
-    number(node, "train_accuracy", metrics.trainAccuracy());
-    number(node, "validation_loss", metrics.validationLoss());
-    number(node, "validation_accuracy", metrics.validationAccuracy());
-    number(node, "seconds", metrics.seconds());
-    number(node, "learning_rate", metrics.learningRate());
+    metrics.values().forEach((name, value) -> number(node, name, value));
     return node;
   }
 
-  /** The epoch written by {@link #epoch}; missing or null numbers read as NaN. */
+  /**
+   * The epoch written by {@link #epoch}: every {@code train_*} and {@code validation_*} key is a metric
+   * (null reads as not measured); a key of another shape, or a value that is not a number, is refused.
+   */
   public static EpochMetrics epochOf(JsonNode node) {
-    return new EpochMetrics(node.path("epoch").asInt(), number(node, "train_loss"), number(node, "train_accuracy"),
-        number(node, "validation_loss"), number(node, "validation_accuracy"), number(node, "seconds"), number(node, "learning_rate"));
+    JsonNode epoch = node.get("epoch");
+    if (epoch == null || !epoch.canConvertToInt() || !epoch.isIntegralNumber() || epoch.intValue() < 1) {
+      throw new IllegalArgumentException("metrics: expected \"epoch\" to be an integer >= 1, got " + epoch);
+    }
+    Map<String, Double> train = new LinkedHashMap<>();
+    Map<String, Double> validation = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String name = field.getKey();
+      JsonNode value = field.getValue();
+      if (name.equals("epoch") || value.isNull() && (name.equals("seconds") || name.equals("learning_rate"))) {
+        continue;
+      }
+      if (!value.isNumber() && !value.isNull()) {
+        throw new IllegalArgumentException("metrics: epoch " + epoch.intValue() + ": \"" + name + "\" must be a number or null, got " + value);
+      }
+      if (name.startsWith(EpochMetrics.TRAIN) && !value.isNull()) {
+        train.put(name.substring(EpochMetrics.TRAIN.length()), value.doubleValue());
+      } else if (name.startsWith(EpochMetrics.VALIDATION) && !value.isNull()) {
+        validation.put(name.substring(EpochMetrics.VALIDATION.length()), value.doubleValue());
+      } else if (!name.startsWith(EpochMetrics.TRAIN) && !name.startsWith(EpochMetrics.VALIDATION) && !name.equals("seconds")
+          && !name.equals("learning_rate")) {
+        throw new IllegalArgumentException("metrics: epoch " + epoch.intValue() + ": unknown key \"" + name
+            + "\"; expected train_*, validation_*, seconds or learning_rate");
+      }
+    }
+    return new EpochMetrics(epoch.intValue(), train, validation, number(node, "seconds"), number(node, "learning_rate"));
   }
 
   /** Puts {@code value}, or null when it is NaN or infinite. */

@@ -1,92 +1,130 @@
 package dev.ruru.train;
 
 import dev.ruru.array.NDArray;
-import dev.ruru.autodiff.AnomalyException;
 import dev.ruru.autodiff.Autodiff;
-import dev.ruru.autodiff.GradientBuffers;
-import dev.ruru.autodiff.Gradients;
 import dev.ruru.autodiff.Tensor;
 import dev.ruru.data.Batch;
+import dev.ruru.data.BatchSource;
 import dev.ruru.data.DataLoader;
 import dev.ruru.data.Dataset;
-import dev.ruru.nn.Loss;
 import dev.ruru.nn.Mode;
 import dev.ruru.nn.Module;
-import dev.ruru.nn.Parameter;
-import dev.ruru.nn.Params;
-import dev.ruru.optim.GradientClipping;
 import dev.ruru.optim.Optimizer;
 import dev.ruru.train.metrics.EpochMetrics;
+import dev.ruru.train.metrics.StepLog;
+import dev.ruru.train.objective.Objective;
+import dev.ruru.train.objective.PassMetrics;
+import dev.ruru.train.objective.Phase;
 import dev.ruru.train.progress.ProgressBar;
-import dev.ruru.train.progress.ProgressStyle;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Trains a model by mini-batch gradient descent, Keras's {@code fit}/{@code evaluate}/{@code predict}:
- * for each epoch, every batch of the shuffled training set goes forward in {@link Mode#TRAIN}, the loss's
- * gradients by every parameter come back by reverse mode, and the optimiser takes one step; then the
- * validation set is evaluated in {@link Mode#EVAL} and the callbacks see the epoch's {@link EpochMetrics}.
+ * The one training loop, Keras's {@code fit}/{@code evaluate}/{@code predict} for any {@link Objective}:
+ * for each epoch, every batch of the training source goes through a {@link TrainingStep} (each phase's
+ * loss in {@link Mode#TRAIN}, its gradients by reverse mode, its optimiser's step); then the validation
+ * source is evaluated in {@link Mode#EVAL} and the callbacks see the epoch's {@link EpochMetrics}.
  *
  * <pre>{@code
- * Trainer trainer = Trainer.builder(model, new Sgd(model.parameters(), new SgdConfig(0.1))).batchSize(128).seed(1).build();
+ * Trainer trainer = Trainer.builder(new Supervised(model, new Adam(model.parameters(), 1e-3), Loss.crossEntropy()))
+ *     .batchSize(128).seed(1).build();
  * History history = trainer.fit(train, validation, 5);
- * Evaluation test = trainer.evaluate(testSet);
+ * Map<String, Double> test = trainer.evaluate(testSet);          // {loss=..., accuracy=...}
  * }</pre>
  *
  * <p>Reproducible: epoch {@code e} visits the examples in an order fixed by (seed, e), and the only other
- * randomness is the {@link ResumableRandom} given to the builder, so the same seed and thread count give
- * bit-identical weights; {@link #checkpoint()} after an epoch and {@link #resume} continue exactly as if
- * never interrupted. A NaN or infinite loss stops training before that batch's update
- * ({@link TrainingDivergedException}).
+ * randomness is the {@link ResumableRandom}s given to the builder and named by the objective, so the same
+ * seed and thread count give bit-identical weights; {@link #checkpoint()} after an epoch and
+ * {@link #resume} continue exactly as if never interrupted. A NaN or infinite loss stops training before
+ * that phase's update ({@link TrainingDivergedException}).
  */
 public final class Trainer {
-  private final Module model;
-  private final Optimizer optimizer;
-  private final Loss loss;
+  private final Objective objective;
   private final int batchSize;
   private final long seed;
-  private final ResumableRandom random;
-  private final double clipNorm;
+  private final Map<String, ResumableRandom> generators;
   private final ProgressBar progress;
-  private final TrainerBuilder.AnomalyCheck anomalyCheck;
   private final List<Callback> callbacks;
-  private final Map<String, Parameter> parameters;
+  private final TrainingStep step;
   private final List<EpochMetrics> history = new ArrayList<>();
-  /** Where each step's weight gradients are written: the optimiser does not keep them past its step. */
-  private final GradientBuffers gradientBuffers = new GradientBuffers();
+  private StepLog steps = new StepLog();
   private boolean resumed;
   private String stopRequest;
 
-  Trainer(TrainerBuilder builder) {
-    this.model = builder.model;
-    this.optimizer = builder.optimizer;
-    this.loss = builder.loss;
+  Trainer(TrainerBuilder builder, Objective objective) {
+    this.objective = objective;
     this.batchSize = builder.batchSize;
     this.seed = builder.seed;
-    this.random = builder.random;
-    this.clipNorm = builder.clipNorm;
-    this.progress = builder.progress != null ? builder.progress : new ProgressBar(new java.io.PrintWriter(java.io.Writer.nullWriter()), ProgressStyle.SILENT);
-    this.anomalyCheck = builder.anomalyCheck;
+    this.generators = generators(builder.random, objective);
+    this.progress = builder.progress;
     this.callbacks = List.copyOf(builder.callbacks);
-    this.parameters = model.parameters();
+    this.step = new TrainingStep(objective, builder.clipNorm, builder.anomalyCheck, generators);
   }
 
-  /** A builder for training {@code model} with {@code optimizer} (which must manage the model's parameters). */
+  private static Map<String, ResumableRandom> generators(ResumableRandom random, Objective objective) {
+    Map<String, ResumableRandom> all = new LinkedHashMap<>();
+    if (random != null) {
+      all.put("random", random);
+    }
+    objective.generators().forEach((name, generator) -> {
+      if (all.putIfAbsent(name, generator) != null && all.get(name) != generator) {
+        throw new IllegalArgumentException("Trainer: two random generators are named '" + name + "'");
+      }
+    });
+    return all;
+  }
+
+  /** A builder for training {@code objective}. */
+  public static TrainerBuilder builder(Objective objective) {
+    return new TrainerBuilder(objective);
+  }
+
+  /** A builder for the usual case: {@code model} against labels (softmax cross-entropy unless {@link TrainerBuilder#loss} says otherwise). */
   public static TrainerBuilder builder(Module model, Optimizer optimizer) {
     return new TrainerBuilder(model, optimizer);
   }
 
-  public Module model() { return model; }
-  public Optimizer optimizer() { return optimizer; }
+  public Objective objective() { return objective; }
   public long seed() { return seed; }
   public int batchSize() { return batchSize; }
+
+  /** The objective's model named {@code "model"}, or its only one. */
+  public Module model() {
+    Map<String, Module> models = objective.models();
+    Module model = models.get("model");
+    if (model == null && models.size() != 1) {
+      throw new IllegalStateException("Trainer: the objective has models " + models.keySet() + "; ask the objective for one by name");
+    }
+    return model != null ? model : models.values().iterator().next();
+  }
+
+  /** The optimiser of the first phase (the only one for most objectives). */
+  public Optimizer optimizer() {
+    return objective.phases().get(0).optimizer();
+  }
+
+  /** Every phase's optimiser, by its name in checkpoints, in phase order. */
+  public Map<String, Optimizer> optimizers() {
+    Map<String, Optimizer> optimizers = new LinkedHashMap<>();
+    for (Phase phase : objective.phases()) {
+      Optimizer known = optimizers.putIfAbsent(phase.optimizerName(), phase.optimizer());
+      if (known != null && known != phase.optimizer()) {
+        throw new IllegalStateException("Trainer: two phases name different optimisers '" + phase.optimizerName() + "'");
+      }
+    }
+    return optimizers;
+  }
 
   /** The metrics of the epochs trained so far, in order (including those restored by {@link #resume}). */
   public List<EpochMetrics> history() {
     return List.copyOf(history);
+  }
+
+  /** The training metrics of every step so far (including those restored by {@link #resume}). */
+  public StepLog steps() {
+    return StepLog.of(steps.toArrays());
   }
 
   /** Asks {@link #fit} to stop after the current epoch; {@code reason} becomes {@link History#detail()}. */
@@ -95,19 +133,27 @@ public final class Trainer {
   }
 
   /**
-   * Trains until {@code epochs} epochs in all are done (counting those a resume restored), or a callback
-   * stops it. {@code validation} may be null.
+   * Trains on {@code train}, shuffled by the seed, batch by batch, until {@code epochs} epochs in all are
+   * done (counting those a resume restored), or a callback stops it. {@code validation} may be null.
    *
    * @throws TrainingDivergedException when a batch's loss is NaN or infinite
    */
   public History fit(Dataset train, Dataset validation, int epochs) {
-    if (epochs < 1) {
-      throw new IllegalArgumentException("Invalid epochs: " + epochs + " (must be >= 1)");
-    }
     if (train.size() == 0) {
       throw new IllegalArgumentException("fit: the training set is empty");
     }
-    DataLoader loader = DataLoader.of(train, batchSize).shuffled(seed);
+    return fit(DataLoader.of(train, batchSize).shuffled(seed), validation == null || validation.size() == 0 ? null
+        : DataLoader.of(validation, batchSize), epochs);
+  }
+
+  /** Trains on the batches of {@code train}, in its order, as {@link #fit(Dataset, Dataset, int)} does. */
+  public History fit(BatchSource train, BatchSource validation, int epochs) {
+    if (epochs < 1) {
+      throw new IllegalArgumentException("Invalid epochs: " + epochs + " (must be >= 1)");
+    }
+    if (train.batchCount() == 0) {
+      throw new IllegalArgumentException("fit: the training source has no batches");
+    }
     if (resumed) {
       callbacks.forEach(callback -> callback.onResume(this, history()));
       resumed = false;
@@ -117,7 +163,7 @@ public final class Trainer {
     for (int epoch = history.size() + 1; epoch <= epochs && stopRequest == null; epoch++) {
       int current = epoch;
       callbacks.forEach(callback -> callback.onEpochStart(this, current));
-      EpochMetrics metrics = trainEpoch(loader, epoch, epochs, validation);
+      EpochMetrics metrics = trainEpoch(train, epoch, epochs, validation);
       history.add(metrics);
       callbacks.forEach(callback -> callback.onEpochEnd(this, metrics));
     }
@@ -128,135 +174,76 @@ public final class Trainer {
     return result;
   }
 
-  private EpochMetrics trainEpoch(DataLoader loader, int epoch, int epochs, Dataset validation) {
-    double learningRate = optimizer.learningRate();
+  private EpochMetrics trainEpoch(BatchSource train, int epoch, int epochs, BatchSource validation) {
+    double learningRate = optimizer().learningRate();
     long start = System.nanoTime();
-    int batches = loader.batchCount();
-    progress.startEpoch(epoch, epochs, batches, loader.dataset().size());
-    double lossSum = 0;
-    long correct = 0;
+    int batches = train.batchCount();
+    progress.startEpoch(epoch, epochs, batches, train.exampleCount());
+    PassMetrics pass = objective.newPass();
+    objective.startPass(Mode.TRAIN);
     long seen = 0;
-    long labelsSeen = 0;
     int index = 0;
-    long step = (long) (epoch - 1) * batches;
-    for (Batch batch : loader.epoch(epoch - 1)) {
-      long currentStep = step + index;
+    long first = (long) (epoch - 1) * batches;
+    for (Batch batch : train.epoch(epoch - 1)) {
+      long currentStep = first + index;
       callbacks.forEach(callback -> callback.onBatchStart(this, currentStep));
       index++;
-      BatchResult result = trainBatch(batch, epoch, index, batches);
-      lossSum += result.loss() * batch.size();
-      correct += result.correct();
+      Map<String, Double> metrics = step.run(batch, epoch, index, batches, history);
+      steps.add(metrics);
+      pass.add(batch, metrics, null);
       seen += batch.size();
-      labelsSeen += batch.labels().size();
-      progress.update(index, seen, lossSum / seen, correct < 0 ? Double.NaN : (double) correct / labelsSeen);
+      progress.update(index, seen, pass.values());
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    Evaluation checked = validation == null || validation.size() == 0 ? null : evaluate(validation);
-    EpochMetrics metrics = new EpochMetrics(epoch, lossSum / seen, correct < 0 ? Double.NaN : (double) correct / labelsSeen,
-        checked == null ? Double.NaN : checked.loss(), checked == null ? Double.NaN : checked.accuracy(), seconds, learningRate);
-    progress.endEpoch(summary(metrics, epochs, progress.rate(seen, seconds)));
+    Map<String, Double> checked = validation == null ? Map.of() : evaluate(validation);
+    EpochMetrics metrics = new EpochMetrics(epoch, pass.values(), checked, seconds, learningRate);
+    progress.endEpoch(ProgressBar.summary(metrics, epochs, progress.rate(seen, seconds)));
     return metrics;
   }
 
-  /** A batch's loss and how many of its examples were classified correctly (negative: not a classifier). */
-  private record BatchResult(double loss, long correct) {}
-
-  /** One optimisation step on {@code batch}. */
-  private BatchResult trainBatch(Batch batch, int epoch, int index, int batches) {
-    long randomBefore = random == null ? 0 : random.state();
-    Tensor output = model.forward(Tensor.constant(batch.features()), Mode.TRAIN);
-    Tensor value = loss.apply(output, batch.labels());
-    double lossValue = value.item();
-    if (!Double.isFinite(lossValue)) {
-      throw new TrainingDivergedException(epoch, index, batches, lossValue, locateAnomaly(batch, randomBefore), history);
-    }
-    Gradients gradients = value.backward(Params.tensors(parameters), gradientBuffers);
-    Map<Parameter, NDArray> byParameter = Params.gradients(parameters, gradients);
-    if (!Double.isNaN(clipNorm)) {
-      byParameter = GradientClipping.byGlobalNorm(byParameter, clipNorm).gradients();
-    }
-    optimizer.step(byParameter);
-    return new BatchResult(lossValue, correctCount(output.value(), batch.labels()));
-  }
-
-  /** Re-runs the batch under anomaly detection, with the same random state, to name the operation. */
-  private String locateAnomaly(Batch batch, long randomBefore) {
-    if (anomalyCheck == TrainerBuilder.AnomalyCheck.OFF) {
-      return "anomaly detection was off";
-    }
-    if (random != null) {
-      random.setState(randomBefore);
-    }
-    try {
-      Autodiff.detectAnomaly(() -> {
-        Tensor output = model.forward(Tensor.constant(batch.features()), Mode.TRAIN);
-        return loss.apply(output, batch.labels()).backward(Params.tensors(parameters));
-      });
-      return "anomaly detection found no operation that made NaN or Inf from finite inputs (the inputs or weights already held them)";
-    } catch (AnomalyException e) {
-      return e.getMessage();
-    }
-  }
-
   /**
-   * Labels matched by the highest output: class scores [..., classes] against integer labels [...] (one
-   * per example, or one per position for a sequence model); -1 when the outputs are not class scores.
+   * One step on {@code batch} outside any epoch, Keras's {@code train_on_batch}: every phase's loss,
+   * gradients and update, with the same divergence check as {@link #fit}; returns the step's metrics. No
+   * callback runs and the history does not change (benchmarks time steps this way).
    */
-  static long correctCount(NDArray outputs, NDArray labels) {
-    int last = outputs.rank() - 1;
-    if (last < 1 || labels.rank() != last || !labels.dtype().isInteger()) {
-      return -1;
-    }
-    for (int axis = 0; axis < last; axis++) {
-      if (outputs.dim(axis) != labels.dim(axis)) {
-        return -1;
-      }
-    }
-    return outputs.argmax(last).eq(labels).astype(dev.ruru.array.DType.INT64).sum().getLong();
+  public Map<String, Double> trainOnBatch(Batch batch) {
+    return step.run(batch, history.size() + 1, 1, 1, history);
   }
 
-  private static String summary(EpochMetrics metrics, int epochs, String rate) {
-    String text = String.format(Locale.ROOT, "epoch %d/%d loss %.4f acc %.2f%%", metrics.epoch(), epochs, metrics.trainLoss(),
-        100 * metrics.trainAccuracy());
-    if (metrics.hasValidation()) {
-      text += String.format(Locale.ROOT, " | val_loss %.4f val_acc %.2f%%", metrics.validationLoss(), 100 * metrics.validationAccuracy());
-    }
-    return text + String.format(Locale.ROOT, " | %.1f s (%s)", metrics.seconds(), rate);
-  }
-
-  /** Loss, accuracy and outputs on {@code data}, in evaluation mode, batch by batch, without recording gradients. */
-  public Evaluation evaluate(Dataset data) {
-    return evaluate(model, loss, data, batchSize);
-  }
-
-  /** {@code model}'s loss, accuracy and outputs on {@code data} in evaluation mode, {@code batchSize} examples at a time. */
-  public static Evaluation evaluate(Module model, Loss loss, Dataset data, int batchSize) {
+  /** The objective's metrics on {@code data} in evaluation mode, batch by batch, without recording gradients. */
+  public Map<String, Double> evaluate(Dataset data) {
     if (data.size() == 0) {
       throw new IllegalArgumentException("evaluate: the dataset is empty");
     }
-    return Autodiff.noGrad(() -> {
-      List<NDArray> outputs = new ArrayList<>();
-      List<NDArray> labels = new ArrayList<>();
-      double lossSum = 0;
-      long correct = 0;
-      long labelCount = 0;
-      for (Batch batch : DataLoader.of(data, batchSize).epoch(0)) {
-        Tensor output = model.forward(Tensor.constant(batch.features()), Mode.EVAL);
-        lossSum += loss.apply(output, batch.labels()).item() * batch.size();
-        correct += correctCount(output.value(), batch.labels());
-        labelCount += batch.labels().size();
-        outputs.add(output.value());
-        labels.add(batch.labels());
-      }
-      NDArray all = NDArray.concatenate(outputs, 0);
-      double accuracy = correct < 0 ? Double.NaN : (double) correct / labelCount;
-      return new Evaluation(lossSum / data.size(), accuracy, all, NDArray.concatenate(labels, 0));
-    });
+    return evaluate(DataLoader.of(data, batchSize));
   }
 
-  /** The model's outputs for {@code features [n, ...]}, in evaluation mode, computed in batches. */
-  public NDArray predict(NDArray features) {
-    return predict(model, features, batchSize);
+  /** The objective's metrics on the batches of {@code data} (its epoch 0), in evaluation mode. */
+  public Map<String, Double> evaluate(BatchSource data) {
+    return evaluate(objective, data).values();
+  }
+
+  /**
+   * One evaluation pass of {@code objective} over {@code data}'s epoch 0: every phase computed in
+   * {@link Mode#EVAL} without gradients, summed up by the objective's {@link Objective#newPass()}.
+   */
+  public static PassMetrics evaluate(Objective objective, BatchSource data) {
+    return Autodiff.noGrad(() -> {
+      PassMetrics pass = objective.newPass();
+      objective.startPass(Mode.EVAL);
+      for (Batch batch : data.epoch(0)) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        NDArray outputs = null;
+        for (Phase phase : objective.phases()) {
+          Objective.Result result = objective.compute(batch, phase, Mode.EVAL);
+          metrics.put(phase.lossName(), result.loss().item());
+          metrics.putAll(result.metrics());
+          outputs = outputs != null ? outputs : result.outputs();
+        }
+        pass.add(batch, metrics, outputs);
+      }
+      return pass;
+    });
   }
 
   /** {@code model}'s outputs for {@code features [n, ...]} in evaluation mode, {@code batchSize} rows at a time. */
@@ -274,35 +261,58 @@ public final class Trainer {
     });
   }
 
+  /** {@link #model()}'s outputs for {@code features [n, ...]}, in evaluation mode, in batches. */
+  public NDArray predict(NDArray features) {
+    return predict(model(), features, batchSize);
+  }
+
   /** The state after the last completed epoch, for {@link Checkpoint#write}. */
   public Checkpoint checkpoint() {
-    return new Checkpoint(history.size(), seed, random == null ? 0 : random.state(), model.stateDict(), optimizer.stateDict(), history,
-        Map.of());
+    Map<String, Map<String, NDArray>> models = new LinkedHashMap<>();
+    objective.models().forEach((name, model) -> models.put(name, model.stateDict()));
+    Map<String, Map<String, NDArray>> optimizerStates = new LinkedHashMap<>();
+    optimizers().forEach((name, optimizer) -> optimizerStates.put(name, optimizer.stateDict()));
+    Map<String, Long> states = new LinkedHashMap<>();
+    generators.forEach((name, random) -> states.put(name, random.state()));
+    return new Checkpoint(history.size(), seed, states, models, optimizerStates, history, steps.toArrays(), Map.of());
   }
 
   /**
-   * Restores a checkpoint: model and optimiser state, random state and history. The next {@link #fit}
-   * continues with epoch {@code checkpoint.epoch() + 1}. Nothing changes when the checkpoint does not fit
-   * this trainer (another seed, other parameter names or shapes).
+   * Restores a checkpoint: every model's and optimiser's state, the random states and the history. The
+   * next {@link #fit} continues with epoch {@code checkpoint.epoch() + 1}. Nothing changes when the
+   * checkpoint does not fit this trainer (another seed, other models, optimisers or generators, other
+   * parameter names or shapes).
    */
   public void resume(Checkpoint checkpoint) {
     if (checkpoint.seed() != seed) {
       throw new IllegalArgumentException("resume: the checkpoint was trained with seed " + checkpoint.seed() + " but this trainer has seed "
           + seed + "; the data order would differ");
     }
-    Map<String, NDArray> before = model.stateDict();
-    model.loadStateDict(checkpoint.model());
+    Map<String, Optimizer> optimizers = optimizers();
+    sameNames("models", checkpoint.models().keySet(), objective.models().keySet());
+    sameNames("optimisers", checkpoint.optimizers().keySet(), optimizers.keySet());
+    sameNames("random generators", checkpoint.randomStates().keySet(), generators.keySet());
+    StepLog restored = checkpoint.stepLog();
+    Checkpoint before = checkpoint();
     try {
-      optimizer.loadStateDict(checkpoint.optimizer());
+      objective.models().forEach((name, model) -> model.loadStateDict(checkpoint.models().get(name)));
+      optimizers.forEach((name, optimizer) -> optimizer.loadStateDict(checkpoint.optimizers().get(name)));
     } catch (IllegalArgumentException e) {
-      model.loadStateDict(before);
+      // Each load checks everything before it changes anything; the ones before a refusal are undone.
+      objective.models().forEach((name, model) -> model.loadStateDict(before.models().get(name)));
+      optimizers.forEach((name, optimizer) -> optimizer.loadStateDict(before.optimizers().get(name)));
       throw e;
     }
-    if (random != null) {
-      random.setState(checkpoint.randomState());
-    }
+    checkpoint.randomStates().forEach((name, state) -> generators.get(name).setState(state));
     history.clear();
     history.addAll(checkpoint.history());
+    steps = restored;
     resumed = true;
+  }
+
+  private static void sameNames(String what, java.util.Set<String> saved, java.util.Set<String> here) {
+    if (!saved.equals(here)) {
+      throw new IllegalArgumentException("resume: the checkpoint holds " + what + " " + saved + " but this trainer has " + here);
+    }
   }
 }

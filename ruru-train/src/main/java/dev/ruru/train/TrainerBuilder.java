@@ -3,17 +3,23 @@ package dev.ruru.train;
 import dev.ruru.nn.Loss;
 import dev.ruru.nn.Module;
 import dev.ruru.optim.Optimizer;
+import dev.ruru.train.objective.Objective;
+import dev.ruru.train.objective.Supervised;
 import dev.ruru.train.progress.ProgressBar;
+import dev.ruru.train.progress.ProgressStyle;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Configures a {@link Trainer}. Defaults: softmax cross-entropy, batch size 32, seed 0, no gradient
- * clipping, no progress output, anomaly detection on a diverged batch, no callbacks.
+ * Configures a {@link Trainer}. Defaults: batch size 32, seed 0, no gradient clipping, no progress output,
+ * anomaly detection on a diverged batch, no callbacks; for a model and an optimiser without an objective,
+ * a {@link Supervised} objective with softmax cross-entropy.
  *
  * <pre>{@code
- * Trainer trainer = Trainer.builder(model, optimizer).batchSize(128).seed(42).random(rng)
+ * Trainer trainer = Trainer.builder(objective).batchSize(128).seed(42).random(rng)
  *     .progress(new ProgressBar(new PrintWriter(System.out, true), ProgressStyle.detect()))
  *     .callbacks(new Checkpointing(dir.resolve("checkpoint.safetensors")))
  *     .build();
@@ -22,30 +28,44 @@ import java.util.Objects;
 public final class TrainerBuilder {
   /**
    * Whether a diverged batch is re-run under {@code Autodiff.detectAnomaly} to name the operation. The re-run
-   * repeats the batch's forward pass in training mode (with the same dropout masks), so BatchNorm's running
+   * repeats the phase's forward pass in training mode (with the same dropout masks), so BatchNorm's running
    * statistics see that batch twice; training has stopped by then, and checkpoints are not touched.
    */
   public enum AnomalyCheck { ON_DIVERGENCE, OFF }
 
-  final Module model;
-  final Optimizer optimizer;
-  Loss loss = Loss.crossEntropy();
+  private final Objective objective;
+  private final Module model;
+  private final Optimizer optimizer;
+  private Loss loss = Loss.crossEntropy();
   int batchSize = 32;
   long seed;
   ResumableRandom random;
   double clipNorm = Double.NaN;
-  ProgressBar progress;
+  ProgressBar progress = new ProgressBar(new PrintWriter(Writer.nullWriter()), ProgressStyle.SILENT);
   AnomalyCheck anomalyCheck = AnomalyCheck.ON_DIVERGENCE;
   final List<Callback> callbacks = new ArrayList<>();
 
+  TrainerBuilder(Objective objective) {
+    this.objective = Objects.requireNonNull(objective, "objective");
+    this.model = null;
+    this.optimizer = null;
+    if (objective.phases().isEmpty()) {
+      throw new IllegalArgumentException("Trainer: the objective has no phases; a step needs at least one loss and its optimiser");
+    }
+  }
+
   TrainerBuilder(Module model, Optimizer optimizer) {
+    this.objective = null;
     this.model = Objects.requireNonNull(model, "model");
     this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
   }
 
-  /** The objective: a scalar from the model's output and the batch's labels, a mean over the batch. */
-  public TrainerBuilder loss(Loss objective) {
-    this.loss = Objects.requireNonNull(objective, "loss");
+  /** The loss of the {@link Supervised} objective made for a model and an optimiser: a scalar from the outputs and the labels. */
+  public TrainerBuilder loss(Loss objectiveLoss) {
+    if (objective != null) {
+      throw new IllegalStateException("Trainer: this builder trains an objective, which defines its own losses");
+    }
+    this.loss = Objects.requireNonNull(objectiveLoss, "loss");
     return this;
   }
 
@@ -63,13 +83,13 @@ public final class TrainerBuilder {
     return this;
   }
 
-  /** The generator the model draws from during training (dropout), saved in checkpoints so a resume continues it. */
+  /** The generator the model draws from during training (dropout), saved in checkpoints as {@code "random"} so a resume continues it. */
   public TrainerBuilder random(ResumableRandom generator) {
     this.random = Objects.requireNonNull(generator, "random");
     return this;
   }
 
-  /** Rescales gradients whose global L2 norm exceeds {@code maxNorm} (torch.nn.utils.clip_grad_norm_). */
+  /** Rescales each phase's gradients whose global L2 norm exceeds {@code maxNorm} (torch.nn.utils.clip_grad_norm_). */
   public TrainerBuilder clipGradientNorm(double maxNorm) {
     if (!(maxNorm > 0)) {
       throw new IllegalArgumentException("Invalid gradient clipping norm: " + maxNorm + " (must be > 0)");
@@ -97,6 +117,6 @@ public final class TrainerBuilder {
   }
 
   public Trainer build() {
-    return new Trainer(this);
+    return new Trainer(this, objective != null ? objective : new Supervised(model, optimizer, loss));
   }
 }

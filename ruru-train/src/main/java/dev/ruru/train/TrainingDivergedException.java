@@ -16,8 +16,8 @@ public final class TrainingDivergedException extends ArithmeticException {
   private final String operation;
   private final transient List<EpochMetrics> completedEpochs;
 
-  TrainingDivergedException(int epoch, int batch, int batches, double loss, String operation, List<EpochMetrics> completedEpochs) {
-    super("training diverged: the loss is " + loss + " at epoch " + epoch + ", batch " + batch + " of " + batches + "; " + operation
+  TrainingDivergedException(int epoch, int batch, int batches, String lossIs, String operation, List<EpochMetrics> completedEpochs) {
+    super("training diverged: " + lossIs + " at epoch " + epoch + ", batch " + batch + " of " + batches + "; " + operation
         + "; try a lower learning rate or gradient clipping");
     this.epoch = epoch;
     this.batch = batch;

@@ -28,7 +28,7 @@ class CnnLearningTest {
     Trainer trainer = Trainer.builder(model, new Adam(model.parameters(), AdamConfig.adam(5e-3))).batchSize(32).seed(0).random(random)
         .build();
     trainer.fit(TRAIN, null, EPOCHS);
-    return trainer.evaluate(SampleData.SAMPLE.test()).accuracy();
+    return trainer.evaluate(SampleData.SAMPLE.test()).get("accuracy");
   }
 
   @Test void smallCnnBeatsTheMlpOnTheSampleWithTheSameTraining() {

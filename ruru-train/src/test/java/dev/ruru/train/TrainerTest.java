@@ -18,6 +18,7 @@ import dev.ruru.optim.AdamConfig;
 import dev.ruru.optim.Optimizer;
 import dev.ruru.train.metrics.EpochMetrics;
 import dev.ruru.train.model.ModelSpec;
+import dev.ruru.train.objective.Supervised;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,10 +52,10 @@ class TrainerTest {
     // Two sequences of three positions, four classes: argmax per position is [0, 2, 1] and [3, 3, 0].
     NDArray scores = NDArray.of(new float[] {9, 0, 0, 0, 0, 0, 9, 0, 0, 9, 0, 0, 0, 0, 0, 9, 0, 0, 0, 9, 9, 0, 0, 0}, 2, 3, 4);
     NDArray labels = NDArray.of(new long[] {0, 2, 2, 3, 1, 0}, 2, 3);
-    assertEquals(4, Trainer.correctCount(scores, labels));
-    assertEquals(-1, Trainer.correctCount(scores, NDArray.of(new long[] {0, 1}, 2)), "labels of another rank");
-    assertEquals(-1, Trainer.correctCount(scores, NDArray.of(new long[] {0, 1, 2, 3}, 2, 2)), "labels of another shape");
-    assertEquals(-1, Trainer.correctCount(scores, NDArray.of(new float[] {0, 2, 2, 3, 1, 0}, 2, 3)), "regression targets");
+    assertEquals(4 / 6.0, Supervised.accuracy(scores, labels));
+    assertEquals(Double.NaN, Supervised.accuracy(scores, NDArray.of(new long[] {0, 1}, 2)), "labels of another rank");
+    assertEquals(Double.NaN, Supervised.accuracy(scores, NDArray.of(new long[] {0, 1, 2, 3}, 2, 2)), "labels of another shape");
+    assertEquals(Double.NaN, Supervised.accuracy(scores, NDArray.of(new float[] {0, 2, 2, 3, 1, 0}, 2, 3)), "regression targets");
   }
 
   @Test void sameSeedGivesBitIdenticalWeightsAndAnotherSeedDoesNot() {
@@ -103,7 +104,8 @@ class TrainerTest {
   @Test void evaluateAgreesWithOneForwardPassOverTheWholeSet() {
     Trainer trainer = trainer(5);
     trainer.fit(TRAIN, null, 1);
-    Evaluation evaluation = trainer.evaluate(VALIDATION);
+    Evaluation evaluation = ((Supervised) trainer.objective()).evaluate(VALIDATION, trainer.batchSize());
+    assertEquals(Map.of("loss", evaluation.loss(), "accuracy", evaluation.accuracy()), trainer.evaluate(VALIDATION));
     // The reference: all 200 examples at once, no batching, no accumulation.
     Tensor logits = Autodiff.noGrad(() -> trainer.model().forward(Tensor.constant(VALIDATION.features()), Mode.EVAL));
     double loss = Autodiff.noGrad(() -> Losses.crossEntropy(logits, VALIDATION.labels()).item());
@@ -129,7 +131,7 @@ class TrainerTest {
     Module model = ModelSpec.mlp(List.of(28, 28), List.of(128), SampleData.SAMPLE.variant().classNames()).build(random);
     Trainer trainer = Trainer.builder(model, new Adam(model.parameters(), AdamConfig.adam(1e-3))).batchSize(64).seed(42).random(random).build();
     History history = trainer.fit(SampleData.SAMPLE.train(), null, 4);
-    double accuracy = trainer.evaluate(SampleData.SAMPLE.test()).accuracy();
+    double accuracy = trainer.evaluate(SampleData.SAMPLE.test()).get("accuracy");
     assertTrue(accuracy >= 0.79, "test accuracy " + accuracy);
     assertTrue(history.last().trainLoss() < history.epochs().get(0).trainLoss(), "training loss fell");
   }

@@ -2,6 +2,7 @@ package dev.ruru.data.text;
 
 import dev.ruru.array.NDArray;
 import dev.ruru.data.Batch;
+import dev.ruru.data.BatchSource;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -28,7 +29,7 @@ import java.util.Objects;
  * }
  * }</pre>
  */
-public final class TokenStreams implements Iterable<Batch> {
+public final class TokenStreams implements Iterable<Batch>, BatchSource {
   private final int[] ids;
   private final int streamCount;
   private final int chunkLength;
@@ -77,6 +78,23 @@ public final class TokenStreams implements Iterable<Batch> {
   /** Number of chunks, {@code S / L}. */
   public int chunkCount() {
     return streamLength / chunkLength;
+  }
+
+  @Override
+  public int batchCount() {
+    return chunkCount();
+  }
+
+  /** Rows over all chunks: {@code B} per chunk. */
+  @Override
+  public long exampleCount() {
+    return (long) streamCount * chunkCount();
+  }
+
+  /** Every epoch reads the same chunks in the same order: the order is what carries the state. */
+  @Override
+  public Iterable<Batch> epoch(int epoch) {
+    return this;
   }
 
   /** Chunk {@code index}: features and labels {@code [B, L]} int64, as the class comment defines. */

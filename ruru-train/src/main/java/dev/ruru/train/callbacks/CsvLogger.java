@@ -13,16 +13,15 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Logs every epoch's numbers to a CSV file, Keras's {@code CSVLogger}: a header
- * {@code epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,seconds,learning_rate} and
+ * Logs every epoch's numbers to a CSV file, Keras's {@code CSVLogger}: a header {@code epoch} and the
+ * metrics of the first epoch by their full names (a classifier's
+ * {@code epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,seconds,learning_rate}), and
  * one row per epoch (empty cells for numbers not measured). The file is rewritten atomically after each
  * epoch with every row so far, so it is always complete, and after a resume it still holds every epoch.
  */
 public final class CsvLogger implements Callback {
-  static final String HEADER = "epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,seconds,learning_rate";
-
   private final Path file;
-  private final List<String> rows = new ArrayList<>();
+  private final List<EpochMetrics> rows = new ArrayList<>();
 
   public CsvLogger(Path file) {
     this.file = Objects.requireNonNull(file, "file");
@@ -31,22 +30,26 @@ public final class CsvLogger implements Callback {
   @Override
   public void onResume(Trainer trainer, List<EpochMetrics> history) {
     rows.clear();
-    history.forEach(metrics -> rows.add(row(metrics)));
+    rows.addAll(history);
   }
 
   @Override
   public void onEpochEnd(Trainer trainer, EpochMetrics metrics) {
-    rows.add(row(metrics));
+    rows.add(metrics);
+    List<String> columns = new ArrayList<>(rows.get(0).values().keySet());
+    StringBuilder text = new StringBuilder("epoch," + String.join(",", columns) + "\n");
+    rows.forEach(row -> text.append(row(row, columns)).append('\n'));
     try {
-      AtomicFile.writeString(file, HEADER + "\n" + String.join("\n", rows) + "\n");
+      AtomicFile.writeString(file, text.toString());
     } catch (IOException e) {
       throw new UncheckedIOException("CsvLogger: cannot write " + file + ": " + e.getMessage(), e);
     }
   }
 
-  static String row(EpochMetrics m) {
-    return m.epoch() + "," + cell(m.trainLoss()) + "," + cell(m.trainAccuracy()) + "," + cell(m.validationLoss()) + ","
-        + cell(m.validationAccuracy()) + "," + cell(m.seconds()) + "," + cell(m.learningRate());
+  static String row(EpochMetrics metrics, List<String> columns) {
+    StringBuilder row = new StringBuilder(Integer.toString(metrics.epoch()));
+    columns.forEach(column -> row.append(',').append(cell(metrics.value(column))));
+    return row.toString();
   }
 
   private static String cell(double value) {

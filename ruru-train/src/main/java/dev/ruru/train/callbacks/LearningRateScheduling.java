@@ -1,11 +1,13 @@
 package dev.ruru.train.callbacks;
 
 import dev.ruru.optim.LearningRateSchedule;
+import dev.ruru.optim.Optimizer;
 import dev.ruru.optim.ReduceOnPlateau;
 import dev.ruru.train.Callback;
 import dev.ruru.train.Trainer;
 import dev.ruru.train.metrics.EpochMetrics;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,28 +30,50 @@ public final class LearningRateScheduling implements Callback {
   private final ReduceOnPlateau plateau;
   private final Monitor monitor;
   private final ReduceOnPlateau.State initial;
+  /** The optimiser whose rate this sets, by name; null: the objective's only one. */
+  private final String optimizerName;
 
-  private LearningRateScheduling(Timing timing, LearningRateSchedule schedule, ReduceOnPlateau plateau, Monitor monitor) {
+  private LearningRateScheduling(Timing timing, LearningRateSchedule schedule, ReduceOnPlateau plateau, Monitor monitor, String optimizerName) {
     this.timing = timing;
     this.schedule = schedule;
     this.plateau = plateau;
     this.monitor = monitor;
     this.initial = plateau == null ? null : plateau.state();
+    this.optimizerName = optimizerName;
+  }
+
+  /** This schedule applied to the optimiser named {@code name} (objectives with several, such as a GAN's two). */
+  public LearningRateScheduling forOptimizer(String name) {
+    return new LearningRateScheduling(timing, schedule, plateau, monitor, Objects.requireNonNull(name, "name"));
+  }
+
+  private Optimizer target(Trainer trainer) {
+    Map<String, Optimizer> optimizers = trainer.optimizers();
+    if (optimizerName == null && optimizers.size() == 1) {
+      return optimizers.values().iterator().next();
+    }
+    Optimizer optimizer = optimizers.get(optimizerName);
+    if (optimizer == null) {
+      throw new IllegalArgumentException("LearningRateScheduling: " + (optimizerName == null ? "the objective has several optimisers "
+          + optimizers.keySet() + "; name one with forOptimizer(name)" : "no optimiser is named '" + optimizerName + "'; the objective has "
+          + optimizers.keySet()));
+    }
+    return optimizer;
   }
 
   /** {@code schedule.learningRate(epoch - 1)} at the start of each epoch. */
   public static LearningRateScheduling perEpoch(LearningRateSchedule schedule) {
-    return new LearningRateScheduling(Timing.EPOCH, Objects.requireNonNull(schedule, "schedule"), null, null);
+    return new LearningRateScheduling(Timing.EPOCH, Objects.requireNonNull(schedule, "schedule"), null, null, null);
   }
 
   /** {@code schedule.learningRate(step)} before each batch, {@code step} counting batches from 0 over the run. */
   public static LearningRateScheduling perBatch(LearningRateSchedule schedule) {
-    return new LearningRateScheduling(Timing.BATCH, Objects.requireNonNull(schedule, "schedule"), null, null);
+    return new LearningRateScheduling(Timing.BATCH, Objects.requireNonNull(schedule, "schedule"), null, null, null);
   }
 
   /** After each epoch, {@code policy.observe(monitored value)} becomes the learning rate. */
   public static LearningRateScheduling onPlateau(ReduceOnPlateau policy, Monitor monitored) {
-    return new LearningRateScheduling(Timing.PLATEAU, null, Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(monitored, "monitor"));
+    return new LearningRateScheduling(Timing.PLATEAU, null, Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(monitored, "monitor"), null);
   }
 
   /** The plateau policy's state is a function of the metrics it saw: replaying them rebuilds it. */
@@ -64,21 +88,21 @@ public final class LearningRateScheduling implements Callback {
   @Override
   public void onEpochStart(Trainer trainer, int epoch) {
     if (timing == Timing.EPOCH) {
-      schedule.applyTo(trainer.optimizer(), epoch - 1);
+      schedule.applyTo(target(trainer), epoch - 1);
     }
   }
 
   @Override
   public void onBatchStart(Trainer trainer, long step) {
     if (timing == Timing.BATCH) {
-      schedule.applyTo(trainer.optimizer(), Math.toIntExact(step));
+      schedule.applyTo(target(trainer), Math.toIntExact(step));
     }
   }
 
   @Override
   public void onEpochEnd(Trainer trainer, EpochMetrics metrics) {
     if (timing == Timing.PLATEAU) {
-      trainer.optimizer().setLearningRate(plateau.observe(monitor.of(metrics)));
+      target(trainer).setLearningRate(plateau.observe(monitor.of(metrics)));
     }
   }
 }

@@ -1,13 +1,17 @@
 package dev.ruru.train.plot;
 
 import dev.ruru.train.metrics.EpochMetrics;
+import dev.ruru.train.metrics.StepLog;
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -15,53 +19,51 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Learning curves, the course's tool for seeing over- and underfitting: training and validation loss per
- * epoch on the left, training and validation accuracy (in %) on the right. Training is drawn solid blue,
- * validation dashed orange; a validation curve that turns upward while the training curve keeps falling
- * is overfitting.
+ * Learning curves, the course's tool for seeing over- and underfitting: one panel per metric the objective
+ * reported (a classifier's loss, then its accuracy in %), training drawn solid blue, validation dashed
+ * orange; a validation curve that turns upward while the training curve keeps falling is overfitting.
+ * Per epoch, or per step when the run has fewer than {@value #EPOCHS_FOR_EPOCH_CURVES} epochs and a
+ * step log (a language model trained for 300 steps is one epoch): then the training curve is a moving
+ * mean over steps and validation is a point at the end of each epoch.
  *
  * <pre>{@code
- * LearningCurves.write(out.resolve("learning_curves.png"), history.epochs());
+ * LearningCurves.write(out.resolve("learning_curves.png"), history.epochs(), trainer.steps());
  * }</pre>
  */
 public final class LearningCurves {
   static final int PANEL_WIDTH = 560;
   static final int HEIGHT = 400;
+  static final int EPOCHS_FOR_EPOCH_CURVES = 3;
   private static final Color TRAIN = new Color(31, 119, 180);
   private static final Color VALIDATION = new Color(255, 127, 14);
 
   private LearningCurves() {}
 
-  /** The two panels side by side, {@code 2·560 × 400} pixels. */
+  /** One panel per metric, side by side, {@code panels·560 × 400} pixels, per epoch. */
   public static BufferedImage render(List<EpochMetrics> epochs) {
+    return render(epochs, new StepLog());
+  }
+
+  /** One panel per metric, per step when {@code steps} has more steps than epochs and the epochs are few. */
+  public static BufferedImage render(List<EpochMetrics> epochs, StepLog steps) {
     if (epochs.isEmpty()) {
       throw new IllegalArgumentException("LearningCurves: no epochs to plot");
     }
-    // Loss falls and accuracy rises: legends in the corners the curves leave free.
-    XYChart loss = chart("Loss per epoch", "loss", Styler.LegendPosition.InsideNE);
-    XYChart accuracy = chart("Accuracy per epoch", "accuracy (%)", Styler.LegendPosition.InsideSE);
-    double[] x = new double[epochs.size()];
-    double[][] values = new double[4][epochs.size()];
-    for (int i = 0; i < epochs.size(); i++) {
-      EpochMetrics epoch = epochs.get(i);
-      x[i] = epoch.epoch();
-      values[0][i] = epoch.trainLoss();
-      values[1][i] = epoch.validationLoss();
-      values[2][i] = 100 * epoch.trainAccuracy();
-      values[3][i] = 100 * epoch.validationAccuracy();
+    Set<String> metrics = new LinkedHashSet<>();
+    epochs.forEach(epoch -> metrics.addAll(epoch.train().keySet()));
+    boolean perStep = epochs.size() < EPOCHS_FOR_EPOCH_CURVES && steps.size() > epochs.size();
+    if (perStep) {
+      // Metrics of a whole pass (perplexity) have no per-step values.
+      metrics.removeIf(metric -> steps.values(metric).length == 0);
     }
-    series(loss, "training", x, values[0], TRAIN, false);
-    series(accuracy, "training", x, values[2], TRAIN, false);
-    if (epochs.get(0).hasValidation()) {
-      series(loss, "validation", x, values[1], VALIDATION, true);
-      series(accuracy, "validation", x, values[3], VALIDATION, true);
-    }
-    BufferedImage image = new BufferedImage(2 * PANEL_WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+    BufferedImage image = new BufferedImage(Math.max(1, metrics.size()) * PANEL_WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D graphics = image.createGraphics();
     graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    loss.paint(graphics, PANEL_WIDTH, HEIGHT);
-    graphics.translate(PANEL_WIDTH, 0);
-    accuracy.paint(graphics, PANEL_WIDTH, HEIGHT);
+    for (String metric : metrics) {
+      XYChart chart = perStep ? perStep(metric, epochs, steps) : perEpoch(metric, epochs);
+      chart.paint(graphics, PANEL_WIDTH, HEIGHT);
+      graphics.translate(PANEL_WIDTH, 0);
+    }
     graphics.dispose();
     return image;
   }
@@ -71,15 +73,78 @@ public final class LearningCurves {
     Png.write(file, render(epochs));
   }
 
-  private static XYChart chart(String title, String yTitle, Styler.LegendPosition legend) {
-    XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(HEIGHT).title(title).xAxisTitle("epoch").yAxisTitle(yTitle).build();
-    chart.getStyler().setLegendPosition(legend);
+  /** {@link #render(List, StepLog)} written as a PNG file. */
+  public static void write(Path file, List<EpochMetrics> epochs, StepLog steps) throws IOException {
+    Png.write(file, render(epochs, steps));
+  }
+
+  private static XYChart perEpoch(String metric, List<EpochMetrics> epochs) {
+    XYChart chart = chart(metric, "epoch");
+    double scale = scale(metric);
+    double[] x = new double[epochs.size()];
+    double[] train = new double[epochs.size()];
+    double[] validation = new double[epochs.size()];
+    for (int i = 0; i < epochs.size(); i++) {
+      x[i] = epochs.get(i).epoch();
+      train[i] = scale * epochs.get(i).value(EpochMetrics.TRAIN + metric);
+      validation[i] = scale * epochs.get(i).value(EpochMetrics.VALIDATION + metric);
+    }
+    series(chart, "training", x, train, TRAIN, false);
+    if (epochs.get(0).validation().containsKey(metric)) {
+      series(chart, "validation", x, validation, VALIDATION, true);
+    }
+    return chart;
+  }
+
+  private static XYChart perStep(String metric, List<EpochMetrics> epochs, StepLog steps) {
+    XYChart chart = chart(metric, "step");
+    double scale = scale(metric);
+    double[] values = steps.values(metric);
+    int window = Math.max(1, values.length / 50);
+    double[] x = new double[values.length];
+    double[] smoothed = new double[values.length];
+    double sum = 0;
+    for (int i = 0; i < values.length; i++) {
+      sum += values[i] - (i >= window ? values[i - window] : 0);
+      x[i] = i + 1;
+      smoothed[i] = scale * sum / Math.min(i + 1, window);
+    }
+    XYSeries train = chart.addSeries("training (mean of " + window + " steps)", x, smoothed);
+    train.setLineColor(TRAIN);
+    train.setMarker(SeriesMarkers.NONE);
+    if (epochs.get(0).validation().containsKey(metric)) {
+      double[] at = new double[epochs.size()];
+      double[] validation = new double[epochs.size()];
+      for (int i = 0; i < epochs.size(); i++) {
+        at[i] = (double) values.length * (i + 1) / epochs.size();
+        validation[i] = scale * epochs.get(i).value(EpochMetrics.VALIDATION + metric);
+      }
+      series(chart, "validation", at, validation, VALIDATION, true);
+    }
+    return chart;
+  }
+
+  /** Accuracies in percent, everything else as it is. */
+  private static double scale(String metric) {
+    return metric.equals("accuracy") || metric.endsWith("_accuracy") ? 100 : 1;
+  }
+
+  private static XYChart chart(String metric, String xTitle) {
+    String label = metric.replace('_', ' ') + (scale(metric) == 100 ? " (%)" : "");
+    XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(HEIGHT).title(capitalised(label) + " per " + xTitle).xAxisTitle(xTitle)
+        .yAxisTitle(label).build();
+    // Losses fall and accuracies rise: legends in the corners the curves leave free.
+    chart.getStyler().setLegendPosition(scale(metric) == 100 ? Styler.LegendPosition.InsideSE : Styler.LegendPosition.InsideNE);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setPlotBackgroundColor(Color.WHITE);
     chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
-    // Whole epochs only on the x axis.
+    // Whole epochs and steps only on the x axis.
     chart.getStyler().setXAxisDecimalPattern("0");
     return chart;
+  }
+
+  private static String capitalised(String text) {
+    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 
   private static void series(XYChart chart, String name, double[] x, double[] y, Color color, boolean dashed) {
@@ -88,8 +153,7 @@ public final class LearningCurves {
     series.setMarkerColor(color);
     series.setMarker(SeriesMarkers.CIRCLE);
     if (dashed) {
-      series.setLineStyle(new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_ROUND, 10f,
-          new float[] {6f, 4f}, 0f));
+      series.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f));
     }
   }
 }

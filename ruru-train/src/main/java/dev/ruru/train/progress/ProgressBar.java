@@ -1,8 +1,11 @@
 package dev.ruru.train.progress;
 
+import dev.ruru.train.metrics.EpochMetrics;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 import java.util.function.LongSupplier;
 
 /**
@@ -19,7 +22,7 @@ import java.util.function.LongSupplier;
  * <pre>{@code
  * ProgressBar bar = new ProgressBar(new PrintWriter(System.out, true), ProgressStyle.detect());
  * bar.startEpoch(1, 5, loader.batchCount(), train.size());
- * bar.update(batch + 1, seen, meanLoss, accuracy);          // after each batch
+ * bar.update(batch + 1, seen, Map.of("loss", meanLoss));      // after each batch
  * bar.endEpoch("epoch 1/5 loss 0.52 acc 81.3% | val_loss 0.47 val_acc 83.0% | 3.1 s");
  * }</pre>
  */
@@ -86,14 +89,14 @@ public final class ProgressBar {
     this.lastLength = 0;
   }
 
-  /** Reports that {@code batches} batches holding {@code samples} examples are done, with the running mean loss and accuracy. */
-  public void update(int batches, long samples, double meanLoss, double accuracy) {
+  /** Reports that {@code batches} batches holding {@code samples} examples are done, with the running metrics (means so far). */
+  public void update(int batches, long samples, Map<String, Double> metrics) {
     long now = nanoTime.getAsLong();
     boolean last = batches >= totalBatches;
     switch (style) {
       case TERMINAL -> {
         if (last || now - lastDrawNanos >= REDRAW_MILLIS * 1_000_000L) {
-          String line = line(batches, samples, meanLoss, accuracy, now);
+          String line = line(batches, samples, metrics, now);
           // Spaces cover what a longer previous line left behind.
           out.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
           out.flush();
@@ -103,7 +106,7 @@ public final class ProgressBar {
       }
       case LINES -> {
         if (!last && now - lastDrawNanos >= LINE_SECONDS * 1_000_000_000L) {
-          out.println(line(batches, samples, meanLoss, accuracy, now));
+          out.println(line(batches, samples, metrics, now));
           out.flush();
           lastDrawNanos = now;
         }
@@ -127,15 +130,35 @@ public final class ProgressBar {
   }
 
   /** The bar's text at time {@code now}. */
-  String line(int batches, long samples, double meanLoss, double accuracy, long now) {
+  String line(int batches, long samples, Map<String, Double> metrics, long now) {
     double seconds = Math.max(1e-9, (now - startNanos) / 1e9);
     double rate = samples / seconds;
     int filled = totalBatches == 0 ? WIDTH : (int) ((long) WIDTH * batches / totalBatches);
     String bar = "=".repeat(filled) + (filled < WIDTH ? ">" + " ".repeat(WIDTH - filled - 1) : "");
     long remaining = Math.max(0, totalSamples - samples);
     String eta = samples == 0 ? "?" : clock(remaining / rate);
-    return String.format(Locale.ROOT, "epoch %d/%d [%s] %d/%d loss %.4f acc %.2f%% %s ETA %s", epoch, epochs, bar, batches,
-        totalBatches, meanLoss, 100 * accuracy, rate(samples, seconds), eta);
+    return String.format(Locale.ROOT, "epoch %d/%d [%s] %d/%d %s %s ETA %s", epoch, epochs, bar, batches, totalBatches,
+        format(metrics, ""), rate(samples, seconds), eta);
+  }
+
+  /** An epoch's closing line: {@code epoch 1/5 loss 0.5200 acc 81.30% | val_loss 0.4700 val_acc 83.00% | 3.1 s (12,345 samples/s)}. */
+  public static String summary(EpochMetrics metrics, int epochs, String rate) {
+    String text = "epoch " + metrics.epoch() + "/" + epochs + " " + format(metrics.train(), "");
+    if (metrics.hasValidation()) {
+      text += " | " + format(metrics.validation(), "val_");
+    }
+    return text + String.format(Locale.ROOT, " | %.1f s (%s)", metrics.seconds(), rate);
+  }
+
+  /** Metrics as Keras prints them: {@code loss 0.5200 acc 81.30%}; accuracies in percent, everything else to 4 decimals. */
+  static String format(Map<String, Double> metrics, String prefix) {
+    StringJoiner text = new StringJoiner(" ");
+    metrics.forEach((name, value) -> {
+      boolean accuracy = name.equals("accuracy") || name.endsWith("_accuracy");
+      String label = prefix + (name.equals("accuracy") ? "acc" : name);
+      text.add(accuracy ? String.format(Locale.ROOT, "%s %.2f%%", label, 100 * value) : String.format(Locale.ROOT, "%s %.4f", label, value));
+    });
+    return text.toString();
   }
 
   /** {@code m:ss}, or {@code h:mm:ss} from an hour. */

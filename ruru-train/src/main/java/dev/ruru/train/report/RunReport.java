@@ -51,7 +51,7 @@ public final class RunReport {
     Path metrics = directory.resolve(METRICS);
     AtomicFile.writeString(metrics, JSON.writeValueAsString(toJson(run)) + "\n");
     Path curves = directory.resolve(CURVES);
-    LearningCurves.write(curves, run.epochs());
+    LearningCurves.write(curves, run.epochs(), run.steps());
     Path confusion = directory.resolve(CONFUSION);
     ConfusionHeatMap.write(confusion, run.test().confusionMatrix(), run.classNames());
     Path mistakes = directory.resolve(MISCLASSIFIED);

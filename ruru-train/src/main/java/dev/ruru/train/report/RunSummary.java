@@ -2,6 +2,7 @@ package dev.ruru.train.report;
 
 import dev.ruru.train.Evaluation;
 import dev.ruru.train.metrics.EpochMetrics;
+import dev.ruru.train.metrics.StepLog;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,11 +16,12 @@ import java.util.Objects;
  * @param trainSize training examples
  * @param validationSize validation examples (0 when none)
  * @param epochs every epoch's metrics
+ * @param steps the training metrics of every step, which the learning curves draw when the epochs are few
  * @param test the trained model's results on the test set
  * @param classNames a name per class
  */
 public record RunSummary(String task, String dataset, String model, String optimizer, int trainSize, int validationSize,
-    List<EpochMetrics> epochs, Evaluation test, List<String> classNames) {
+    List<EpochMetrics> epochs, StepLog steps, Evaluation test, List<String> classNames) {
   public RunSummary {
     Objects.requireNonNull(task, "task");
     Objects.requireNonNull(dataset, "dataset");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ruru.array.io.AtomicFile;
 import dev.ruru.train.MetricsJson;
 import dev.ruru.train.metrics.EpochMetrics;
+import dev.ruru.train.metrics.StepLog;
 import dev.ruru.train.plot.LearningCurves;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,10 +19,11 @@ import java.util.List;
  * perplexity e^loss, next-token accuracy and tokens per second; then the final validation figures and
  * the training throughput), the learning curves and a generated sample, each written atomically.
  *
+ * @param steps the training metrics of every step, which the learning curves draw when the epochs are few
  * @param tokensPerSecond training tokens (windows × window length) per second of training, all epochs together
  */
 public record LanguageModelReport(CharModelSpec spec, String text, long parameters, int trainTokens, int validationTokens, int batchSize,
-    List<EpochMetrics> epochs, double validationLoss, double tokensPerSecond, String sample) {
+    List<EpochMetrics> epochs, StepLog steps, double validationLoss, double tokensPerSecond, String sample) {
   public static final String METRICS = "metrics.json";
   public static final String CURVES = "learning_curves.png";
   public static final String SAMPLE = "sample.txt";
@@ -40,7 +42,7 @@ public record LanguageModelReport(CharModelSpec spec, String text, long paramete
     AtomicFile.writeString(metrics, JSON.writeValueAsString(toJson()) + "\n");
     written.add(metrics);
     Path curves = directory.resolve(CURVES);
-    LearningCurves.write(curves, epochs);
+    LearningCurves.write(curves, epochs, steps);
     written.add(curves);
     Path samplePath = directory.resolve(SAMPLE);
     AtomicFile.writeString(samplePath, sample + "\n");
@@ -62,10 +64,7 @@ public record LanguageModelReport(CharModelSpec spec, String text, long paramete
     root.put("batch_size", batchSize);
     ArrayNode list = root.putArray("epochs");
     for (EpochMetrics epoch : epochs) {
-      ObjectNode node = MetricsJson.epoch(epoch);
-      MetricsJson.number(node, "train_perplexity", Math.exp(epoch.trainLoss()));
-      MetricsJson.number(node, "validation_perplexity", Math.exp(epoch.validationLoss()));
-      list.add(node);
+      list.add(MetricsJson.epoch(epoch));
     }
     MetricsJson.number(root, "validation_loss", validationLoss);
     MetricsJson.number(root, "validation_perplexity", validationPerplexity());

@@ -13,7 +13,7 @@ class DiagnosisTest {
   private static List<EpochMetrics> curves(double[] trainLoss, double[] validationLoss, double[] trainAccuracy, double[] validationAccuracy) {
     List<EpochMetrics> epochs = new ArrayList<>();
     for (int i = 0; i < trainLoss.length; i++) {
-      epochs.add(new EpochMetrics(i + 1, trainLoss[i], trainAccuracy[i], validationLoss[i], validationAccuracy[i], 1, 0.1));
+      epochs.add(EpochMetrics.of(i + 1, trainLoss[i], trainAccuracy[i], validationLoss[i], validationAccuracy[i], 1, 0.1));
     }
     return epochs;
   }
@@ -52,7 +52,7 @@ class DiagnosisTest {
         new double[] {0.8, 0.84}));
     assertEquals(Verdict.GOOD_FIT, improving.verdict());
     assertTrue(improving.details().contains("validation loss is still falling (10.0% in the last epoch): more epochs may help"), improving.details().toString());
-    Diagnosis blind = Diagnosis.of(List.of(new EpochMetrics(1, 0.3, 0.9, Double.NaN, Double.NaN, 1, 0.1)));
+    Diagnosis blind = Diagnosis.of(List.of(EpochMetrics.of(1, 0.3, 0.9, Double.NaN, Double.NaN, 1, 0.1)));
     assertEquals(Verdict.UNDETERMINED, blind.verdict());
     assertEquals(Verdict.UNDETERMINED, Diagnosis.of(List.of()).verdict());
   }

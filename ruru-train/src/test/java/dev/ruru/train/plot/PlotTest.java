@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ruru.array.NDArray;
 import dev.ruru.train.metrics.ConfusionMatrix;
 import dev.ruru.train.metrics.EpochMetrics;
+import dev.ruru.train.metrics.StepLog;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +31,8 @@ class PlotTest {
   }
 
   @Test void learningCurvesAreTwoPanelsWithTrainingAndValidationColours() throws IOException {
-    List<EpochMetrics> epochs = List.of(new EpochMetrics(1, 0.9, 0.70, 0.8, 0.72, 1, 0.1), new EpochMetrics(2, 0.6, 0.80, 0.62, 0.79, 1, 0.1),
-        new EpochMetrics(3, 0.45, 0.85, 0.55, 0.82, 1, 0.1));
+    List<EpochMetrics> epochs = List.of(EpochMetrics.of(1, 0.9, 0.70, 0.8, 0.72, 1, 0.1), EpochMetrics.of(2, 0.6, 0.80, 0.62, 0.79, 1, 0.1),
+        EpochMetrics.of(3, 0.45, 0.85, 0.55, 0.82, 1, 0.1));
     Path file = dir.resolve("curves.png");
     LearningCurves.write(file, epochs);
     BufferedImage image = decode(file);
@@ -40,6 +43,21 @@ class PlotTest {
       assertTrue(countColour(image, panel * LearningCurves.PANEL_WIDTH, LearningCurves.PANEL_WIDTH, 0x1f77b4) > 50, "training colour in panel " + panel);
       assertTrue(countColour(image, panel * LearningCurves.PANEL_WIDTH, LearningCurves.PANEL_WIDTH, 0xff7f0e) > 50, "validation colour in panel " + panel);
     }
+  }
+
+  @Test void aRunOfOneEpochIsDrawnPerStepOnePanelPerMetric() {
+    StepLog steps = new StepLog();
+    for (int step = 0; step < 200; step++) {
+      steps.add(Map.of("d_loss", 1.0 / (1 + step), "g_loss", 2.0 - step / 200.0));
+    }
+    List<EpochMetrics> epochs = List.of(new EpochMetrics(1, Map.of("d_loss", 0.1, "g_loss", 1.5), Map.of("d_loss", 0.2, "g_loss", 1.4), 1, 0.1));
+    BufferedImage image = LearningCurves.render(epochs, steps);
+    assertEquals(2 * LearningCurves.PANEL_WIDTH, image.getWidth());
+    for (int panel = 0; panel < 2; panel++) {
+      assertTrue(countColour(image, panel * LearningCurves.PANEL_WIDTH, LearningCurves.PANEL_WIDTH, 0x1f77b4) > 100, "training curve in panel " + panel);
+    }
+    assertTrue(Arrays.equals(new double[] {1, 0.5}, Arrays.copyOf(steps.values("d_loss"), 2)));
+    assertEquals(200, StepLog.of(steps.toArrays()).size());
   }
 
   @Test void confusionHeatMapShadesTheDiagonalDarkest() throws IOException {

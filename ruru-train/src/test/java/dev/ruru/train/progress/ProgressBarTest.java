@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ruru.train.metrics.EpochMetrics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The bar's text, its redraw policy per style, and its arithmetic, with a fake clock. */
@@ -25,7 +28,7 @@ class ProgressBarTest {
     now = 2_000_000_000L;
     // 4 of 10 batches fill 24·4/10 = 9 of 24 cells; 250 samples in 2 s is 125 samples/s; 750 left take 6 s.
     assertEquals("epoch 2/5 [=========>              ] 4/10 loss 0.4821 acc 82.91% 125 samples/s ETA 0:06",
-        bar.line(4, 250, 0.4821, 0.8291, now));
+        bar.line(4, 250, metrics(0.4821, 0.8291), now));
   }
 
   @Test void aLanguageModelsBarCountsTokens() {
@@ -34,8 +37,23 @@ class ProgressBarTest {
     now = 2_000_000_000L;
     // 64 windows of 64 tokens in 2 s: 2,048 tokens/s; the ETA still counts windows (256 left at 32/s).
     assertEquals("epoch 1/1 [====>                   ] 2/10 loss 3.0000 acc 20.00% 2,048 tokens/s ETA 0:08",
-        bar.line(2, 64, 3.0, 0.2, now));
+        bar.line(2, 64, metrics(3.0, 0.2), now));
     assertEquals("1,024 tokens/s", bar.rate(32, 2));
+  }
+
+  private static Map<String, Double> metrics(double loss, double accuracy) {
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    metrics.put("loss", loss);
+    metrics.put("accuracy", accuracy);
+    return metrics;
+  }
+
+  @Test void otherMetricsShowByNameAndValidationOnesWithAPrefix() {
+    EpochMetrics epoch = new EpochMetrics(3, Map.of("d_loss", 0.5), Map.of("d_loss", 0.25), 2.0, 1e-3);
+    assertEquals("epoch 3/4 d_loss 0.5000 | val_d_loss 0.2500 | 2.0 s (10 samples/s)", ProgressBar.summary(epoch, 4, "10 samples/s"));
+    Map<String, Double> three = metrics(1.0, 0.5);
+    three.put("top5_accuracy", 0.75);
+    assertEquals("loss 1.0000 acc 50.00% top5_accuracy 75.00%", ProgressBar.format(three, ""));
   }
 
   @Test void clockFormatsMinutesAndHours() {
@@ -48,11 +66,11 @@ class ProgressBarTest {
     ProgressBar bar = new ProgressBar(out, ProgressStyle.TERMINAL, () -> now);
     bar.startEpoch(1, 1, 4, 400);
     now = 50_000_000L;
-    bar.update(1, 100, 1.0, 0.5); // 50 ms after the start: too soon, not drawn
+    bar.update(1, 100, metrics(1.0, 0.5)); // 50 ms after the start: too soon, not drawn
     now = 150_000_000L;
-    bar.update(2, 200, 0.9, 0.6); // drawn
+    bar.update(2, 200, metrics(0.9, 0.6)); // drawn
     now = 160_000_000L;
-    bar.update(4, 400, 0.8, 0.7); // the last batch is always drawn
+    bar.update(4, 400, metrics(0.8, 0.7)); // the last batch is always drawn
     bar.endEpoch("epoch 1/1 done");
     String text = printed();
     assertEquals(3, text.chars().filter(c -> c == '\r').count(), text);
@@ -68,7 +86,7 @@ class ProgressBarTest {
     bar.startEpoch(1, 2, 100, 10_000);
     for (int batch = 1; batch <= 100; batch++) {
       now = batch * 200_000_000L; // 0.2 s per batch: 20 s in all
-      bar.update(batch, batch * 100L, 0.5, 0.5);
+      bar.update(batch, batch * 100L, metrics(0.5, 0.5));
     }
     bar.endEpoch("epoch 1/2 summary");
     String text = printed();
@@ -83,11 +101,11 @@ class ProgressBarTest {
     ProgressBar summaries = new ProgressBar(out, ProgressStyle.EPOCHS_ONLY, () -> now);
     summaries.startEpoch(1, 1, 1, 10);
     now = 10_000_000_000L;
-    summaries.update(1, 10, 0.1, 1);
+    summaries.update(1, 10, metrics(0.1, 1));
     summaries.endEpoch("only this");
     ProgressBar silent = new ProgressBar(out, ProgressStyle.SILENT, () -> now);
     silent.startEpoch(1, 1, 1, 10);
-    silent.update(1, 10, 0.1, 1);
+    silent.update(1, 10, metrics(0.1, 1));
     silent.endEpoch("not this");
     assertEquals("only this\n", printed());
   }
