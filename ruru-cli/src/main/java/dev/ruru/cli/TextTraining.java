@@ -91,7 +91,7 @@ final class TextTraining {
         .progress(new ProgressBar(out, ProgressStyle.detect()).countingIn("tokens", settings.seqLen()))
         .callbacks(new Checkpointing(checkpointFile, Map.of(TextRunSettings.KEY, settings.toJson(),
             TextRunSettings.VOCABULARY_KEY, tokenizer.vocabulary().toJson())));
-    Dataset examples = settings.steps() > 0 ? new RandomWindows(train, settings.steps() * settings.batchSize(), settings.seed()) : train;
+    Dataset examples = settings.steps() > 0 ? RandomWindows.ofSteps(train, settings.steps(), settings.batchSize(), settings.seed()) : train;
     int totalEpochs = settings.steps() > 0 ? 1 : epochs;
     int batches = (examples.size() + settings.batchSize() - 1) / settings.batchSize();
     Trainer trainer = settings.controls().applyTo(builder, settings.learningRate(), totalEpochs, batches, validation != null).build();
