@@ -29,7 +29,7 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--prompt", paramLabel = "TEXT", description = "The text to continue (default: a line break, or the model's first token).")
   private String prompt;
 
-  @Option(names = "--length", paramLabel = "N", defaultValue = "200", description = "Characters to generate (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--length", paramLabel = "N", defaultValue = "200", description = "Characters to generate, at most 1000000 (default: ${DEFAULT-VALUE}).")
   private int length;
 
   @Option(names = "--temperature", paramLabel = "T", defaultValue = "1.0",
@@ -52,6 +52,7 @@ final class GenerateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     SamplingSettings settings = new SamplingSettings(temperature, topK, topP);
+    TextGeneration.checkLength(length);
     CharModelFiles.Loaded saved = CharModelFiles.load(modelDirectory);
     String start = prompt != null ? prompt : saved.tokenizer().vocabulary().contains("\n") ? "\n" : saved.tokenizer().vocabulary().token(0);
     if (start.isEmpty()) {

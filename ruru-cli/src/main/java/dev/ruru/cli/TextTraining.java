@@ -121,16 +121,18 @@ final class TextTraining {
   }
 
   /**
-   * The training batches: with --bptt the text's parallel streams in order; else its windows shuffled by
-   * epoch, or with --steps that many batches of random windows as one epoch.
+   * The training batches: with --bptt the text's parallel streams in order; with --steps that many batches
+   * of random windows as one epoch; else the text's windows, shuffled by epoch.
    */
   private static BatchSource trainingBatches(TextWindows train, int[] ids, TextRunSettings settings) {
     if (settings.bptt()) {
       return new TokenStreams(ids, settings.batchSize(), settings.seqLen());
     }
-    Dataset windows = settings.steps() > 0 ? new RandomWindows(train, Math.multiplyExact(settings.steps(), settings.batchSize()),
-        settings.seed()) : train;
-    return DataLoader.of(windows, settings.batchSize()).shuffled(settings.seed());
+    if (settings.steps() > 0) {
+      // Each window is already drawn at random: shuffling their order would add nothing but an array of them all.
+      return DataLoader.of(RandomWindows.ofSteps(train, settings.steps(), settings.batchSize(), settings.seed()), settings.batchSize());
+    }
+    return DataLoader.of(train, settings.batchSize()).shuffled(settings.seed());
   }
 
   /** The validation text as streams of chunks, as many streams (up to the batch size) as it has whole chunks for. */

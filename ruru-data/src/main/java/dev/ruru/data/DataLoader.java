@@ -103,8 +103,9 @@ public final class DataLoader implements BatchSource {
   /** Batches per epoch: {@code ceil(n / batchSize)}, or {@code floor(n / batchSize)} when dropping the last. */
   @Override
   public int batchCount() {
-    int n = dataset.size();
-    return lastBatch == LastBatch.DROP ? n / batchSize : (n + batchSize - 1) / batchSize;
+    long n = dataset.size();
+    // In long: a batch size near Integer.MAX_VALUE must not overflow into "no batches".
+    return (int) (lastBatch == LastBatch.DROP ? n / batchSize : (n + batchSize - 1) / batchSize);
   }
 
   /** The examples an epoch visits: all {@code n}, or the whole batches' when dropping the last. */
@@ -132,16 +133,22 @@ public final class DataLoader implements BatchSource {
   /** The batches of epoch {@code epoch} (0-based); each iteration recomputes them and prefetches anew. */
   @Override
   public Iterable<Batch> epoch(int epoch) {
-    int[] order = order(epoch);
+    if (epoch < 0) {
+      throw new IllegalArgumentException("DataLoader: epoch must be >= 0, got " + epoch);
+    }
+    // In index order there is nothing to remember: no array of n indices for a dataset of random draws.
+    int[] order = shuffle ? order(epoch) : null;
     int count = batchCount();
     return () -> new Prefetching(order, count);
   }
 
   private Batch load(int[] order, int batchIndex) {
-    int start = batchIndex * batchSize;
-    int end = Math.min(start + batchSize, order.length);
+    int start = Math.toIntExact((long) batchIndex * batchSize);
+    int end = (int) Math.min((long) start + batchSize, dataset.size());
     int[] indices = new int[end - start];
-    System.arraycopy(order, start, indices, 0, indices.length);
+    for (int i = 0; i < indices.length; i++) {
+      indices[i] = order == null ? start + i : order[start + i];
+    }
     return transform.apply(dataset.batch(indices));
   }
 

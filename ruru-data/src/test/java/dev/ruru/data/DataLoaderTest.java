@@ -158,6 +158,14 @@ class DataLoaderTest {
   }
 
   @Test
+  void aBatchSizeNearTheIntLimitIsOneBatchNotNone() {
+    DataLoader loader = DataLoader.of(indexed(3), Integer.MAX_VALUE);
+    assertEquals(1, loader.batchCount());
+    assertEquals(3, loader.epoch(0).iterator().next().size());
+    assertEquals(1, loader.shuffled(2).batchCount());
+  }
+
+  @Test
   void shufflingDiffersFromIndexOrder() {
     assertNotEquals(Arrays.toString(DataLoader.of(indexed(20), 5).order(0)),
         Arrays.toString(DataLoader.of(indexed(20), 5).shuffled(3).order(0)));

@@ -1,32 +1,25 @@
 package dev.ruru.train.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ruru.array.DType;
-import dev.ruru.array.NDArray;
 import dev.ruru.nn.Module;
 import dev.ruru.train.ResumableRandom;
-import dev.ruru.array.io.AtomicFile;
-import dev.ruru.train.io.Safetensors;
-import dev.ruru.train.io.SafetensorsHeader;
-import dev.ruru.train.io.TensorEntry;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A saved model is a directory of two files: {@code model.safetensors}, the state dictionary (readable by
  * PyTorch as the state_dict of the equivalent {@code torch.nn.Sequential}), and {@code model.json}, the
- * {@link ModelSpec} that rebuilds the network. Both are written atomically. Reading checks the JSON, then
- * every tensor's name, shape and dtype against the network the JSON describes, and loads nothing unless
- * all match; every message names the directory and the file.
+ * {@link ModelSpec} that rebuilds the network. The weights are sealed to the description they were saved
+ * with ({@link ModelDirectory}), so a pair torn by an interrupted save is refused, never mixed. Reading
+ * checks the JSON strictly, then every tensor's name, shape and dtype in the weights' header against the
+ * network the JSON describes, then the seal, then that every weight is finite, and loads nothing unless
+ * all hold; every message names the file.
  *
  * <pre>{@code
  * ModelFiles.save(out, spec, model);
@@ -38,6 +31,13 @@ public final class ModelFiles {
   public static final String WEIGHTS = "model.safetensors";
   public static final String DESCRIPTION = "model.json";
   static final String FORMAT = "ruru-model";
+  static final ModelDirectory.Format KIND = new ModelDirectory.Format(FORMAT, "Ruru model", "`ruru train --out DIR`",
+      "; language models are used with `ruru generate`");
+  private static final List<String> REQUIRED = List.of("format", "version", "architecture", "input_shape", "hidden", "classes", "activation",
+      "dtype");
+  // "channels" is absent from descriptions written before CNNs existed; the rest are for people, or defaulted.
+  private static final List<String> OPTIONAL = List.of("channels", "dropout", "class_names", "preprocessing", "weights", "summary",
+      "parameters", "notes");
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private ModelFiles() {}
@@ -52,20 +52,17 @@ public final class ModelFiles {
    * stored in model.json under {@code "notes"} and given back by {@link SavedModel#notes()}.
    */
   public static void save(Path directory, ModelSpec spec, Module model, Map<String, String> notes) throws IOException {
-    Files.createDirectories(directory);
-    // "format": "pt" is what Hugging Face's loaders look for in a PyTorch state_dict file.
-    Safetensors.write(directory.resolve(WEIGHTS), model.stateDict(), Map.of("format", "pt", "ruru.model", spec.describe()));
     ObjectNode json = toJson(spec, model);
     ObjectNode notesNode = json.putObject("notes");
     notes.forEach(notesNode::put);
-    AtomicFile.writeString(directory.resolve(DESCRIPTION), JSON.writeValueAsString(json) + "\n");
+    ModelDirectory.write(directory, model.stateDict(), spec.describe(), JSON.writeValueAsString(json) + "\n");
   }
 
   /** The JSON of {@code model.json}: the spec, plus the parameters' names and shapes for people to read. */
   public static ObjectNode toJson(ModelSpec spec, Module model) {
     ObjectNode root = JSON.createObjectNode();
     root.put("format", FORMAT);
-    root.put("version", 1);
+    root.put("version", ModelDirectory.SEALED_VERSION);
     root.put("architecture", spec.architecture());
     spec.inputShape().forEach(root.putArray("input_shape")::add);
     spec.channels().forEach(root.putArray("channels")::add);
@@ -89,99 +86,43 @@ public final class ModelFiles {
     return root;
   }
 
-  /** The spec written by {@link #toJson}; {@code source} names the file in messages. */
-  public static ModelSpec specOf(JsonNode root, String source) {
-    if (!FORMAT.equals(root.path("format").asText())) {
-      throw new IllegalArgumentException(source + ": not a Ruru model description (\"format\" is " + root.get("format") + ", expected \""
-          + FORMAT + "\")");
+  /** The spec in a description written by {@link #toJson}, read strictly; messages name the file and the key. */
+  public static ModelSpec specOf(ModelJson json) {
+    json.checkKeys(REQUIRED, OPTIONAL);
+    ModelDirectory.checkKeysForPeople(json);
+    if (json.has("parameters") && !json.raw("parameters").isArray()) {
+      throw json.mismatch("parameters", "an array of {name, shape} (for people to read)");
     }
+    List<Integer> channels = json.has("channels") ? json.integers("channels") : List.of();
+    double dropout = json.has("dropout") ? json.number("dropout") : 0;
+    List<String> classNames = json.has("class_names") ? json.texts("class_names") : List.of();
+    String preprocessing = json.has("preprocessing") ? json.text("preprocessing") : "";
+    String architecture = json.text("architecture");
+    List<Integer> inputShape = json.integers("input_shape");
+    List<Integer> hidden = json.integers("hidden");
+    int classes = json.integer("classes");
+    String activation = json.text("activation");
+    String dtype = json.text("dtype");
     try {
-      // MLP descriptions written before CNNs existed have no "channels".
-      List<Integer> channels = root.has("channels") ? integers(root, "channels") : List.of();
-      return new ModelSpec(text(root, "architecture"), integers(root, "input_shape"), channels, integers(root, "hidden"),
-          root.path("classes").asInt(), text(root, "activation"), root.path("dropout").asDouble(0), dtypeOf(text(root, "dtype")),
-          strings(root.path("class_names")), root.path("preprocessing").asText(""));
+      return new ModelSpec(architecture, inputShape, channels, hidden, classes, activation, dropout, dtypeOf(dtype), classNames, preprocessing);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(json.source() + ": " + e.getMessage(), e);
     }
   }
 
   /**
-   * Reads the model in {@code directory}: its description, then its weights, checked against the network
-   * the description builds before any is loaded.
+   * Reads the model in {@code directory}: its description, then its weights' header, checked against the
+   * network the description builds before anything is built; then the seal, then the weights themselves.
    */
   public static SavedModel load(Path directory) throws IOException {
-    Path description = directory.resolve(DESCRIPTION);
-    Path weights = directory.resolve(WEIGHTS);
-    for (Path file : List.of(description, weights)) {
-      if (!Files.isRegularFile(file)) {
-        throw new IllegalArgumentException("model directory " + directory + ": missing " + file.getFileName() + " (a saved model is "
-            + DESCRIPTION + " and " + WEIGHTS + ", as `ruru train --out DIR` writes them)");
-      }
-    }
-    JsonNode root;
-    try {
-      root = JSON.readTree(description.toFile());
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(description + ": not valid JSON: " + e.getOriginalMessage(), e);
-    }
-    ModelSpec spec = specOf(root, description.toString());
-    Map<String, String> notes = new java.util.LinkedHashMap<>();
-    root.path("notes").properties().forEach(note -> notes.put(note.getKey(), note.getValue().asText()));
-    Module model = spec.build(new ResumableRandom(0));
-    checkAgainst(Safetensors.readHeader(weights), model.stateDict(), spec, weights);
-    model.loadStateDict(Safetensors.read(weights).tensors());
+    ModelDirectory.Opened opened = ModelDirectory.open(directory, KIND);
+    ModelSpec spec = specOf(opened.json());
+    Map<String, String> notes = opened.json().has("notes") ? opened.json().textMap("notes") : Map.of();
+    opened.checkTensors(spec.parameterShapes(), spec.describe());
+    opened.checkSeal();
+    Module model = opened.rebuild(() -> spec.build(new ResumableRandom(0)), spec.describe());
+    model.loadStateDict(opened.readWeights());
     return new SavedModel(spec, model, directory, notes);
-  }
-
-  /** Every mismatch between the file's entries and the network's state dictionary, in one message. */
-  private static void checkAgainst(SafetensorsHeader header, Map<String, NDArray> expected, ModelSpec spec, Path weights) {
-    Map<String, TensorEntry> entries = new java.util.LinkedHashMap<>();
-    header.tensors().forEach(entry -> entries.put(entry.name(), entry));
-    List<String> problems = new ArrayList<>();
-    expected.forEach((name, wanted) -> {
-      TensorEntry entry = entries.remove(name);
-      if (entry == null) {
-        problems.add("missing tensor '" + name + "' " + wanted.shape());
-      } else if (!wanted.shape().equals(entry.shape()) || wanted.dtype() != entry.dtype()) {
-        problems.add("tensor '" + name + "' is " + entry.dtype().numpyName() + " " + entry.shape() + " but the model expects "
-            + wanted.dtype().numpyName() + " " + wanted.shape());
-      }
-    });
-    entries.values().forEach(entry -> problems.add("unexpected tensor '" + entry.name() + "' " + entry.shape()));
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(weights + " does not match " + DESCRIPTION + " (" + spec.describe() + "): "
-          + String.join("; ", problems) + "; nothing was loaded");
-    }
-  }
-
-  private static String text(JsonNode root, String key) {
-    JsonNode node = root.get(key);
-    if (node == null || !node.isTextual()) {
-      throw new IllegalArgumentException("missing or non-text \"" + key + "\"");
-    }
-    return node.textValue();
-  }
-
-  private static List<Integer> integers(JsonNode root, String key) {
-    JsonNode node = root.get(key);
-    if (node == null || !node.isArray()) {
-      throw new IllegalArgumentException("\"" + key + "\" must be an array of integers, found " + node);
-    }
-    List<Integer> values = new ArrayList<>();
-    for (JsonNode item : node) {
-      if (!item.canConvertToInt() || !item.isIntegralNumber()) {
-        throw new IllegalArgumentException("\"" + key + "\" must be an array of integers, found " + node);
-      }
-      values.add(item.intValue());
-    }
-    return values;
-  }
-
-  private static List<String> strings(JsonNode node) {
-    List<String> values = new ArrayList<>();
-    node.forEach(item -> values.add(item.asText()));
-    return values;
   }
 
   private static DType dtypeOf(String name) {
@@ -190,6 +131,6 @@ public final class ModelFiles {
         return dtype;
       }
     }
-    throw new IllegalArgumentException("unknown dtype '" + name + "'");
+    throw new IllegalArgumentException("\"dtype\": expected \"float32\" or \"float64\", found \"" + name + "\"");
   }
 }

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * What network to build, in words a file can hold ({@code model.json}), with PyTorch's default
@@ -70,6 +72,7 @@ public record ModelSpec(String architecture, List<Integer> inputShape, List<Inte
       throw new IllegalArgumentException("model: input shape must be positive extents, got " + inputShape);
     }
     checkChannels(architecture, inputShape, channels);
+    checkFeatures(architecture, inputShape, channels);
     if (hidden.stream().anyMatch(width -> width < 1)) {
       throw new IllegalArgumentException("model: hidden layer widths must be positive, got " + hidden);
     }
@@ -131,13 +134,37 @@ public record ModelSpec(String architecture, List<Integer> inputShape, List<Inte
         "pixels scaled to [0, 1]");
   }
 
-  /** The number of input features: the product of {@link #inputShape}. */
-  public int inputFeatures() {
-    int features = 1;
+  /**
+   * An MLP's input features and a CNN's first dense layer's must be counted by an {@code int}; a
+   * description read from a file may claim any sizes, so the products are taken in {@code long}.
+   */
+  private static void checkFeatures(String architecture, List<Integer> inputShape, List<Integer> channels) {
+    if (features(inputShape) > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("model: input shape " + inputShape + " has more features than the " + Integer.MAX_VALUE
+          + " a layer can take");
+    }
+    if (architecture.equals(CNN)) {
+      long dense = (long) channels.getLast() * (inputShape.get(0) >> channels.size()) * (inputShape.get(1) >> channels.size());
+      if (dense > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("model: the last convolution leaves " + dense + " features (" + channels.getLast() + " channels of "
+            + (inputShape.get(0) >> channels.size()) + "x" + (inputShape.get(1) >> channels.size()) + "), more than the "
+            + Integer.MAX_VALUE + " a layer can take");
+      }
+    }
+  }
+
+  private static long features(List<Integer> inputShape) {
+    long features = 1;
     for (int dim : inputShape) {
-      features *= dim;
+      // Stops growing past an int's range, so that no number of extents overflows a long.
+      features = Math.min(features * dim, 1L + Integer.MAX_VALUE);
     }
     return features;
+  }
+
+  /** The number of input features: the product of {@link #inputShape}. */
+  public int inputFeatures() {
+    return (int) features(inputShape);
   }
 
   /**
@@ -149,6 +176,29 @@ public record ModelSpec(String architecture, List<Integer> inputShape, List<Inte
       return inputFeatures();
     }
     return channels.getLast() * (inputShape.get(0) >> channels.size()) * (inputShape.get(1) >> channels.size());
+  }
+
+  /**
+   * The state dictionary {@link #build} gives, name by name in its order, without building it: {@code
+   * Sequential} numbers its layers, so a CNN's convolutions are {@code 1, 4, 7, ...} (each followed by
+   * its activation and pooling) and the dense layers follow {@code Flatten}, each with its activation
+   * and, with dropout, its {@code Dropout}. Lazy, so a description of a million layers is compared with a
+   * file only as far as they agree.
+   */
+  public Stream<ParameterShape> parameterShapes() {
+    int convolutions = channels.size();
+    Stream<ParameterShape> convolution = IntStream.range(0, convolutions).boxed().flatMap(k -> Stream.of(
+        ParameterShape.of((1 + 3 * k) + ".weight", dtype, channels.get(k), k == 0 ? 1 : channels.get(k - 1), KERNEL, KERNEL),
+        ParameterShape.of((1 + 3 * k) + ".bias", dtype, channels.get(k))));
+    // Unflatten before a CNN's convolutions, Flatten after them: the first Linear's index.
+    int first = architecture.equals(CNN) ? 2 + 3 * convolutions : 1;
+    int step = dropout > 0 ? 3 : 2;
+    Stream<ParameterShape> dense = IntStream.rangeClosed(0, hidden.size()).boxed().flatMap(k -> {
+      long in = k == 0 ? denseFeatures() : hidden.get(k - 1);
+      long out = k == hidden.size() ? classes : hidden.get(k);
+      return Stream.of(ParameterShape.of((first + step * k) + ".weight", dtype, out, in), ParameterShape.of((first + step * k) + ".bias", dtype, out));
+    });
+    return Stream.concat(convolution, dense);
   }
 
   /** This spec with another dropout probability. */

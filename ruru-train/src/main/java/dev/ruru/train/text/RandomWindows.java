@@ -25,6 +25,22 @@ public final class RandomWindows implements Dataset {
     this.seed = seed;
   }
 
+  /**
+   * {@code steps} batches of {@code batchSize} random windows: {@code steps · batchSize} examples, refused
+   * when they cannot be numbered by an {@code int} (a dataset's size), with room left for the loader's
+   * rounding up to whole batches ({@code size + batchSize - 1}), rather than overflowing.
+   */
+  public static RandomWindows ofSteps(TextWindows windows, int steps, int batchSize, long seed) {
+    long count = (long) steps * batchSize;
+    long most = batchSize < 1 ? 0 : (long) Integer.MAX_VALUE - (batchSize - 1);
+    if (steps < 1 || batchSize < 1 || count > most) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "Invalid --steps %d with --batch-size %d (%,d windows in all):"
+          + " both must be >= 1, and --steps x --batch-size at most %,d (2^31 - 1 less a batch: a run numbers its windows with int"
+          + " indices); use fewer --steps or a smaller --batch-size", steps, batchSize, count, most));
+    }
+    return new RandomWindows(windows, (int) count, seed);
+  }
+
   @Override
   public int size() { return count; }
 

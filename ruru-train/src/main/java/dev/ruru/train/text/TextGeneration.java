@@ -21,16 +21,29 @@ import java.util.random.RandomGenerator;
  * }</pre>
  */
 public final class TextGeneration {
+  /**
+   * The most tokens one call generates: the text is held in memory and returned at once, and it is sampled
+   * one token at a time (a million is minutes of sampling); longer texts are made in pieces, each
+   * continuing the last as its prompt.
+   */
+  public static final int MAX_LENGTH = 1_000_000;
+
   private TextGeneration() {}
+
+  /** Refuses a {@code --length} outside [0, {@link #MAX_LENGTH}], saying why. */
+  public static void checkLength(int length) {
+    if (length < 0 || length > MAX_LENGTH) {
+      throw new IllegalArgumentException("Invalid --length: " + length + " (must be in [0, " + MAX_LENGTH + "]: the text is sampled one"
+          + " character at a time and held in memory; generate a longer text in pieces, each continuing the last with --prompt)");
+    }
+  }
 
   /** {@code prompt} (at least one token) followed by {@code length} sampled tokens. */
   public static int[] generate(CharLanguageModel model, int[] prompt, int length, SamplingSettings settings, RandomGenerator rng) {
     if (prompt.length == 0) {
       throw new IllegalArgumentException("generate: the prompt must hold at least one token");
     }
-    if (length < 0) {
-      throw new IllegalArgumentException("Invalid --length: " + length + " (must be >= 0)");
-    }
+    checkLength(length);
     TokenSampler sampler = new TokenSampler(settings);
     int[] text = Arrays.copyOf(prompt, prompt.length + length);
     return Autodiff.noGrad(() -> {

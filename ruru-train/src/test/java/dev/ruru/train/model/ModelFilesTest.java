@@ -57,9 +57,11 @@ class ModelFilesTest {
     ModelSpec other = ModelSpec.mlp(List.of(4, 4), List.of(8), List.of("a", "b", "c"));
     Safetensors.write(dir.resolve(ModelFiles.WEIGHTS), other.build(new ResumableRandom(1)).stateDict(), Map.of());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFiles.load(dir));
-    assertEquals(dir.resolve(ModelFiles.WEIGHTS) + " does not match model.json (mlp 16-8-6-3 relu float32): tensor '3.weight' is float32"
-        + " [3, 8] but the model expects float32 [6, 8]; tensor '3.bias' is float32 [3] but the model expects float32 [6];"
-        + " missing tensor '5.weight' [3, 6]; missing tensor '5.bias' [3]; nothing was loaded", e.getMessage());
+    assertEquals(dir.resolve(ModelFiles.WEIGHTS) + " does not match " + dir.resolve(ModelFiles.DESCRIPTION) + " (mlp 16-8-6-3 relu float32):"
+        + " tensor '3.weight' is float32 [6, 8] in the description but float32 [3, 8] in the weights;"
+        + " tensor '3.bias' is float32 [6] in the description but float32 [3] in the weights;"
+        + " tensor '5.weight' (float32 [3, 6]) is missing from the weights; tensor '5.bias' (float32 [3]) is missing from the weights;"
+        + " nothing was loaded", e.getMessage());
   }
 
   @Test void missingFilesAndBadDescriptionsAreNamed() throws IOException {

@@ -1,0 +1,244 @@
+package dev.ruru.train.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ruru.array.DType;
+import dev.ruru.array.NDArray;
+import dev.ruru.array.io.AtomicFile;
+import dev.ruru.train.io.Safetensors;
+import dev.ruru.train.io.SafetensorsHeader;
+import dev.ruru.train.io.TensorEntry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * The two files of a saved model, {@code model.json} (the description) and {@code model.safetensors} (the
+ * weights), written as a sealed pair and read back only as one.
+ *
+ * <p><b>Sealing.</b> Two files cannot be replaced in one atomic step, so a save killed between them, or a
+ * retrain into the same directory, could leave weights beside a description they do not fit. The weights
+ * file therefore records the SHA-256 of the exact description bytes it was saved with, in its header
+ * metadata under {@value #SEAL}, and loading refuses any other description. The weights are written first
+ * and the description second, each atomically ({@link AtomicFile}), so a kill leaves the old pair, the new
+ * pair, or the new weights beside the old description, and the last is refused by name, as is any other
+ * mix (a rename lost to a power failure, a file copied from elsewhere, a description edited by hand). A
+ * description byte for byte equal to the sealed one describes the weights just as well, so two saves with
+ * identical descriptions make no torn pair. (A pointer file or symbolic link switched by one rename would
+ * make the replacement itself atomic, but model.json and model.safetensors stay plain files under their
+ * names, which users, docs and other tools open directly.) Descriptions of version {@value #SEALED_VERSION}
+ * must be sealed; version 1 (written before sealing) loads unsealed, unless the weights are sealed, which
+ * means they belong to a newer description.
+ *
+ * <p><b>Reading</b> ({@link #open}, then {@link Opened#checkTensors}, {@link Opened#checkSeal},
+ * {@link Opened#readWeights}) checks the description strictly, then the weights' header alone (names, dtypes,
+ * shapes) against the tensors the description implies, then the seal, and only then reads the data,
+ * refusing NaN or infinite values; nothing of the size the description claims is allocated before the
+ * header has confirmed it. Every message names the file it is about.
+ */
+public final class ModelDirectory {
+  /** The weights' metadata key holding the SHA-256 (hex) of the model.json bytes saved with them. */
+  public static final String SEAL = "ruru.description_sha256";
+  /** The first description version whose weights carry the seal. */
+  public static final int SEALED_VERSION = 2;
+  /** Problems listed in one message at most: a description of a million layers gives the first few. */
+  static final int MAX_LISTED = 8;
+
+  private ModelDirectory() {}
+
+  /**
+   * Writes {@code state} to {@code model.safetensors}, sealed with the SHA-256 of {@code description}, and
+   * then {@code description} to {@code model.json}, each atomically; {@code summary} goes into the weights'
+   * metadata as {@code "ruru.model"} for people and tools that read only the weights.
+   */
+  public static void write(Path directory, Map<String, NDArray> state, String summary, String description) throws IOException {
+    byte[] bytes = description.getBytes(StandardCharsets.UTF_8);
+    Files.createDirectories(directory);
+    // "format": "pt" is what Hugging Face's loaders look for in a PyTorch state_dict file.
+    Safetensors.write(directory.resolve(ModelFiles.WEIGHTS), state, Map.of("format", "pt", "ruru.model", summary, SEAL, sha256(bytes)));
+    AtomicFile.write(directory.resolve(ModelFiles.DESCRIPTION), out -> out.write(bytes));
+  }
+
+  /**
+   * What kind of description a reader expects.
+   *
+   * @param id the {@code "format"} value, e.g. {@code "ruru-model"}
+   * @param noun what it is, in a message: {@code "Ruru model"}
+   * @param writtenBy which command writes such a directory, for a message about a missing file
+   * @param elsewhere where a description of another format belongs, appended to the wrong-format message
+   */
+  public record Format(String id, String noun, String writtenBy, String elsewhere) {}
+
+  /**
+   * Opens the pair in {@code directory}: both files must exist, the description must be strict JSON of
+   * {@code format} and of a version this code reads, and the weights' header must be valid.
+   */
+  public static Opened open(Path directory, Format format) throws IOException {
+    Path description = directory.resolve(ModelFiles.DESCRIPTION);
+    Path weights = directory.resolve(ModelFiles.WEIGHTS);
+    for (Path file : List.of(description, weights)) {
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalArgumentException("model directory " + directory + ": missing " + file.getFileName() + " (a saved " + format.noun()
+            + " is " + ModelFiles.DESCRIPTION + " and " + ModelFiles.WEIGHTS + ", as " + format.writtenBy() + " writes them)");
+      }
+    }
+    byte[] bytes = ModelJson.read(description);
+    ModelJson json = ModelJson.parse(bytes, description.toString());
+    JsonNode id = json.has("format") ? json.raw("format") : null;
+    if (id == null || !id.isTextual() || !format.id().equals(id.textValue())) {
+      throw new IllegalArgumentException(description + ": not a " + format.noun() + " description (\"format\" is "
+          + (id == null ? "missing" : id) + ", expected \"" + format.id() + "\")" + format.elsewhere());
+    }
+    int version = json.integer("version");
+    if (version < 1 || version > SEALED_VERSION) {
+      throw new IllegalArgumentException(description + ": \"version\": " + version + " is not a version this Ruru reads (1 to "
+          + SEALED_VERSION + "); the model was saved by a newer Ruru, or the file was edited");
+    }
+    return new Opened(description, weights, json, version, sha256(bytes), Safetensors.readHeader(weights));
+  }
+
+  /**
+   * The keys both formats write for people, {@code "weights"} and {@code "summary"}, optional, must still be
+   * what they say: a {@code "weights"} naming another file would promise what loading does not do.
+   */
+  public static void checkKeysForPeople(ModelJson json) {
+    if (json.has("weights") && !ModelFiles.WEIGHTS.equals(json.text("weights"))) {
+      throw json.mismatch("weights", "\"" + ModelFiles.WEIGHTS + "\" (the weights always lie beside model.json under that name)");
+    }
+    if (json.has("summary")) {
+      json.text("summary");
+    }
+  }
+
+  /**
+   * A pair opened by {@link #open}: the description parsed and the weights' header read, no tensor data yet.
+   *
+   * @param description the path of model.json
+   * @param weights the path of model.safetensors
+   * @param json the description, strictly parsed
+   * @param version its {@code "version"}
+   * @param descriptionSha256 the SHA-256 of its bytes, as the seal records it
+   * @param header the weights' header: every tensor's name, dtype and shape
+   */
+  public record Opened(Path description, Path weights, ModelJson json, int version, String descriptionSha256, SafetensorsHeader header) {
+    /**
+     * Refuses weights whose tensors are not exactly those {@code expected} (names, dtypes, shapes), listing
+     * the first {@value ModelDirectory#MAX_LISTED} differences; {@code expected} is consumed lazily, so a
+     * description that implies millions of tensors costs no more than the file it is checked against.
+     */
+    public void checkTensors(Stream<ParameterShape> expected, String summary) {
+      Map<String, TensorEntry> entries = new LinkedHashMap<>();
+      header.tensors().forEach(entry -> entries.put(entry.name(), entry));
+      List<String> problems = new ArrayList<>();
+      Iterator<ParameterShape> wanted = expected.iterator();
+      while (wanted.hasNext() && problems.size() < MAX_LISTED) {
+        ParameterShape shape = wanted.next();
+        TensorEntry entry = entries.remove(shape.name());
+        if (entry == null) {
+          problems.add("tensor '" + shape.name() + "' (" + shape.describe() + ") is missing from the weights");
+        } else if (!shape.matches(entry)) {
+          problems.add("tensor '" + shape.name() + "' is " + shape.describe() + " in the description but " + entry.dtype().numpyName()
+              + " " + entry.shape() + " in the weights");
+        }
+      }
+      boolean more = wanted.hasNext();
+      for (TensorEntry entry : entries.values()) {
+        if (problems.size() < MAX_LISTED && !more) {
+          problems.add("tensor '" + entry.name() + "' (" + entry.dtype().numpyName() + " " + entry.shape() + ") of the weights is not in"
+              + " the description");
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new IllegalArgumentException(weights + " does not match " + description + " (" + summary + "): " + String.join("; ", problems)
+            + (more || problems.size() == MAX_LISTED ? "; and possibly more" : "") + "; nothing was loaded");
+      }
+    }
+
+    /** Refuses weights that were not saved with this description (see the class comment). */
+    public void checkSeal() {
+      String seal = header.metadata().get(SEAL);
+      if (version >= SEALED_VERSION && !descriptionSha256.equals(seal)) {
+        throw torn(seal == null ? "the weights carry no " + SEAL + " (they were saved by an older Ruru, or by another tool)"
+            : "the weights were saved with a model.json of SHA-256 " + seal + ", this one's is " + descriptionSha256);
+      }
+      if (version < SEALED_VERSION && seal != null) {
+        throw torn("the weights were saved with a version-" + SEALED_VERSION + " model.json (SHA-256 " + seal + "), this one is version "
+            + version);
+      }
+    }
+
+    private IllegalArgumentException torn(String why) {
+      return new IllegalArgumentException(description + " and " + weights + " were not saved together: " + why
+          + "; a save was interrupted between the two files, or one was replaced or edited; nothing was loaded;"
+          + " save the model again, or restore both files from the same save");
+    }
+
+    /** Builds the network, naming the description when the rebuild fails. */
+    public <T> T rebuild(Supplier<T> build, String summary) {
+      try {
+        return build.get();
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(description + ": cannot rebuild the model it describes (" + summary + "): " + e.getMessage(), e);
+      }
+    }
+
+    /** Every tensor of the weights, refusing a NaN or infinite value by tensor, position and file. */
+    public Map<String, NDArray> readWeights() throws IOException {
+      Map<String, NDArray> tensors = Safetensors.read(weights).tensors();
+      tensors.forEach(this::checkFinite);
+      return tensors;
+    }
+
+    private void checkFinite(String name, NDArray tensor) {
+      if (!tensor.dtype().isFloating()) {
+        return;
+      }
+      // float32 is read as float32: a model's largest tensors are not copied to twice their size to be checked.
+      double[] wide = tensor.dtype() == DType.FLOAT64 ? tensor.toDoubleArray() : null;
+      float[] narrow = wide == null ? tensor.toFloatArray() : null;
+      int size = wide != null ? wide.length : narrow.length;
+      int first = -1;
+      int count = 0;
+      for (int i = 0; i < size; i++) {
+        if (!Double.isFinite(wide != null ? wide[i] : narrow[i])) {
+          first = first < 0 ? i : first;
+          count++;
+        }
+      }
+      if (count > 0) {
+        double value = wide != null ? wide[first] : narrow[first];
+        throw new IllegalArgumentException(weights + ": tensor '" + name + "' " + tensor.shape() + " holds " + count + " NaN or infinite value"
+            + (count == 1 ? "" : "s") + " (the first, " + value + ", at " + Arrays.toString(unravel(first, tensor.shape().dims()))
+            + "); such weights compute nothing (did the training diverge?); nothing was loaded");
+      }
+    }
+  }
+
+  private static int[] unravel(int flat, int[] dims) {
+    int[] index = new int[dims.length];
+    for (int axis = dims.length - 1, rest = flat; axis >= 0; axis--) {
+      index[axis] = rest % dims[axis];
+      rest /= dims[axis];
+    }
+    return index;
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    }
+  }
+}
