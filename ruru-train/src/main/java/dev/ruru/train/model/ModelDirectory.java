@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -30,16 +31,19 @@ import java.util.stream.Stream;
  * <p><b>Sealing.</b> Two files cannot be replaced in one atomic step, so a save killed between them, or a
  * retrain into the same directory, could leave weights beside a description they do not fit. The weights
  * file therefore records the SHA-256 of the exact description bytes it was saved with, in its header
- * metadata under {@value #SEAL}, and loading refuses any other description. The weights are written first
- * and the description second, each atomically ({@link AtomicFile}), so a kill leaves the old pair, the new
- * pair, or the new weights beside the old description, and the last is refused by name, as is any other
- * mix (a rename lost to a power failure, a file copied from elsewhere, a description edited by hand). A
- * description byte for byte equal to the sealed one describes the weights just as well, so two saves with
- * identical descriptions make no torn pair. (A pointer file or symbolic link switched by one rename would
- * make the replacement itself atomic, but model.json and model.safetensors stay plain files under their
- * names, which users, docs and other tools open directly.) Descriptions of version {@value #SEALED_VERSION}
- * must be sealed; version 1 (written before sealing) loads unsealed, unless the weights are sealed, which
- * means they belong to a newer description.
+ * metadata under {@value #SEAL}, and loading refuses any other description (a file copied from elsewhere,
+ * a description edited by hand, a rename lost to a power failure). A description byte for byte equal to
+ * the sealed one describes the weights just as well, so two saves with identical descriptions make no
+ * torn pair. Descriptions of version {@value #SEALED_VERSION} must be sealed; version 1 (written before
+ * sealing) loads unsealed, unless the weights are sealed, which means they belong to a newer description.
+ *
+ * <p><b>Replacing the pair</b> is atomic as readers see it, with a journal of one file: the new
+ * description is first written beside the old one as {@value #NEXT}, then the weights replace theirs
+ * (each write atomic: {@link AtomicFile}), then {@value #NEXT} is renamed over model.json. A kill before
+ * the weights' rename leaves the old pair whole (and a stray {@value #NEXT} the next save overwrites); a
+ * kill after it leaves the new weights sealed with {@value #NEXT}'s bytes, and {@link #open} reads the
+ * new pair from there. model.json and model.safetensors stay plain files under their names, which users,
+ * docs and other tools open directly.
  *
  * <p><b>Reading</b> ({@link #open}, then {@link Opened#checkTensors}, {@link Opened#checkSeal},
  * {@link Opened#readWeights}) checks the description strictly, then the weights' header alone (names, dtypes,
@@ -52,22 +56,27 @@ public final class ModelDirectory {
   public static final String SEAL = "ruru.description_sha256";
   /** The first description version whose weights carry the seal. */
   public static final int SEALED_VERSION = 2;
+  /** The description of a save in progress, renamed over model.json once the weights are in place. */
+  public static final String NEXT = "model.json.next";
   /** Problems listed in one message at most: a description of a million layers gives the first few. */
   static final int MAX_LISTED = 8;
 
   private ModelDirectory() {}
 
   /**
-   * Writes {@code state} to {@code model.safetensors}, sealed with the SHA-256 of {@code description}, and
-   * then {@code description} to {@code model.json}, each atomically; {@code summary} goes into the weights'
-   * metadata as {@code "ruru.model"} for people and tools that read only the weights.
+   * Replaces the pair in {@code directory}: {@code state} as {@code model.safetensors}, sealed with the
+   * SHA-256 of {@code description}, and {@code description} as {@code model.json}, atomically as a whole
+   * (see the class comment); {@code summary} goes into the weights' metadata as {@code "ruru.model"} for
+   * people and tools that read only the weights.
    */
   public static void write(Path directory, Map<String, NDArray> state, String summary, String description) throws IOException {
     byte[] bytes = description.getBytes(StandardCharsets.UTF_8);
     Files.createDirectories(directory);
+    Path next = directory.resolve(NEXT);
+    AtomicFile.write(next, out -> out.write(bytes));
     // "format": "pt" is what Hugging Face's loaders look for in a PyTorch state_dict file.
     Safetensors.write(directory.resolve(ModelFiles.WEIGHTS), state, Map.of("format", "pt", "ruru.model", summary, SEAL, sha256(bytes)));
-    AtomicFile.write(directory.resolve(ModelFiles.DESCRIPTION), out -> out.write(bytes));
+    Files.move(next, directory.resolve(ModelFiles.DESCRIPTION), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   /**
@@ -93,7 +102,18 @@ public final class ModelDirectory {
             + " is " + ModelFiles.DESCRIPTION + " and " + ModelFiles.WEIGHTS + ", as " + format.writtenBy() + " writes them)");
       }
     }
+    SafetensorsHeader header = Safetensors.readHeader(weights);
     byte[] bytes = ModelJson.read(description);
+    Path next = directory.resolve(NEXT);
+    String seal = header.metadata().get(SEAL);
+    if (seal != null && !seal.equals(sha256(bytes)) && Files.isRegularFile(next)) {
+      // A save stopped after the new weights were in place: its description waits in the journal.
+      byte[] pending = ModelJson.read(next);
+      if (seal.equals(sha256(pending))) {
+        description = next;
+        bytes = pending;
+      }
+    }
     ModelJson json = ModelJson.parse(bytes, description.toString());
     JsonNode id = json.has("format") ? json.raw("format") : null;
     if (id == null || !id.isTextual() || !format.id().equals(id.textValue())) {
@@ -105,7 +125,7 @@ public final class ModelDirectory {
       throw new IllegalArgumentException(description + ": \"version\": " + version + " is not a version this Ruru reads (1 to "
           + SEALED_VERSION + "); the model was saved by a newer Ruru, or the file was edited");
     }
-    return new Opened(description, weights, json, version, sha256(bytes), Safetensors.readHeader(weights));
+    return new Opened(description, weights, json, version, sha256(bytes), header);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.ruru.train.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +52,32 @@ class ModelDirectoryTest {
     Files.delete(torn.resolve(ModelFiles.WEIGHTS));
     Path reversed = torn(newer, older);
     assertTrue(assertThrows(IllegalArgumentException.class, () -> ModelFiles.load(reversed)).getMessage().contains("were not saved together"));
+  }
+
+  /**
+   * A save replacing an MLP with a CNN, stopped at each point between its three renames: a reader always
+   * gets one whole model, the old before the weights are replaced and the new after.
+   */
+  @Test void aSaveKilledAtAnyPointLeavesTheOldOrTheNewModelLoadable() throws IOException {
+    ModelSpec cnn = ModelSpec.cnn(List.of(8, 8), List.of(2), List.of(4), List.of("a", "b", "c"));
+    Path old = dir.resolve("old");
+    Path next = dir.resolve("new");
+    ModelFiles.save(old, SPEC, SPEC.build(new ResumableRandom(1)), Map.of());
+    ModelFiles.save(next, cnn, cnn.build(new ResumableRandom(2)), Map.of());
+    // Killed after the journal was written, before the weights' rename: the old pair, and a stray journal.
+    Path early = Files.createDirectories(dir.resolve("early"));
+    Files.copy(old.resolve(ModelFiles.DESCRIPTION), early.resolve(ModelFiles.DESCRIPTION));
+    Files.copy(old.resolve(ModelFiles.WEIGHTS), early.resolve(ModelFiles.WEIGHTS));
+    Files.copy(next.resolve(ModelFiles.DESCRIPTION), early.resolve(ModelDirectory.NEXT));
+    assertEquals(SPEC, ModelFiles.load(early).spec());
+    // Killed after the weights' rename, before the journal's: the new weights are read with the journal.
+    Path late = Files.createDirectories(dir.resolve("late"));
+    Files.copy(old.resolve(ModelFiles.DESCRIPTION), late.resolve(ModelFiles.DESCRIPTION));
+    Files.copy(next.resolve(ModelFiles.WEIGHTS), late.resolve(ModelFiles.WEIGHTS));
+    Files.copy(next.resolve(ModelFiles.DESCRIPTION), late.resolve(ModelDirectory.NEXT));
+    assertEquals(cnn, ModelFiles.load(late).spec());
+    // A finished save leaves no journal behind.
+    assertFalse(Files.exists(next.resolve(ModelDirectory.NEXT)));
   }
 
   @Test void aPairTornBetweenTwoArchitecturesNamesTheTensorsAndBothFiles() throws IOException {
