@@ -1,8 +1,8 @@
 package dev.ruru.cli;
 
 import dev.ruru.data.text.SamplingSettings;
-import dev.ruru.train.text.CharModelFiles;
-import dev.ruru.train.text.TextGeneration;
+import dev.ruru.models.text.CharModelFiles;
+import dev.ruru.models.text.TextGeneration;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

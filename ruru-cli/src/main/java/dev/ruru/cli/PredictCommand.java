@@ -1,8 +1,8 @@
 package dev.ruru.cli;
 
 import dev.ruru.array.NDArray;
-import dev.ruru.train.model.ModelFiles;
-import dev.ruru.train.model.SavedModel;
+import dev.ruru.models.classify.ModelFiles;
+import dev.ruru.models.classify.SavedModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.ruru.cli;
 
+import dev.ruru.train.model.ModelDirectory;
 import dev.ruru.array.Parallel;
 import dev.ruru.data.BatchSource;
 import dev.ruru.data.DataLoader;
@@ -21,16 +22,16 @@ import dev.ruru.train.ResumableRandom;
 import dev.ruru.train.Trainer;
 import dev.ruru.train.TrainerBuilder;
 import dev.ruru.train.callbacks.Checkpointing;
-import dev.ruru.train.model.ModelFiles;
+import dev.ruru.models.classify.ModelFiles;
 import dev.ruru.train.progress.ProgressBar;
 import dev.ruru.train.progress.ProgressStyle;
-import dev.ruru.train.text.CharLanguageModel;
-import dev.ruru.train.text.CharModelFiles;
-import dev.ruru.train.text.CharModelSpec;
-import dev.ruru.train.text.LanguageModelReport;
-import dev.ruru.train.text.LanguageModelling;
-import dev.ruru.train.text.RandomWindows;
-import dev.ruru.train.text.TextGeneration;
+import dev.ruru.models.text.CharLanguageModel;
+import dev.ruru.models.text.CharModelFiles;
+import dev.ruru.models.text.CharModelSpec;
+import dev.ruru.models.text.LanguageModelReport;
+import dev.ruru.models.text.LanguageModelling;
+import dev.ruru.models.text.RandomWindows;
+import dev.ruru.models.text.TextGeneration;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -178,7 +179,7 @@ final class TextTraining {
   private List<Path> save(CharLanguageModel model, CharTokenizer tokenizer, TextRunSettings settings, LanguageModelReport report)
       throws IOException {
     CharModelFiles.save(outputDirectory, model, tokenizer.vocabulary(), Map.of("text", settings.text(), "text_sha256", settings.textSha256()));
-    List<Path> written = new ArrayList<>(List.of(outputDirectory.resolve(ModelFiles.WEIGHTS), outputDirectory.resolve(ModelFiles.DESCRIPTION)));
+    List<Path> written = new ArrayList<>(List.of(outputDirectory.resolve(ModelDirectory.WEIGHTS), outputDirectory.resolve(ModelDirectory.DESCRIPTION)));
     written.addAll(report.write(outputDirectory));
     return written;
   }

@@ -1,5 +1,6 @@
 package dev.ruru.cli;
 
+import dev.ruru.train.model.ModelDirectory;
 import dev.ruru.array.NDArray;
 import dev.ruru.array.Parallel;
 import dev.ruru.data.ArrayDataset;
@@ -22,15 +23,15 @@ import dev.ruru.train.Trainer;
 import dev.ruru.train.TrainerBuilder;
 import dev.ruru.train.TrainingDivergedException;
 import dev.ruru.train.callbacks.Checkpointing;
-import dev.ruru.train.model.ModelFiles;
+import dev.ruru.models.classify.ModelFiles;
 import dev.ruru.train.objective.Supervised;
-import dev.ruru.train.model.ModelSpec;
+import dev.ruru.models.classify.ModelSpec;
 import dev.ruru.train.progress.ProgressBar;
 import dev.ruru.train.progress.ProgressStyle;
-import dev.ruru.train.report.ConvolutionReport;
-import dev.ruru.train.report.RunReport;
-import dev.ruru.train.report.RunSummary;
-import dev.ruru.train.text.CharModelSpec;
+import dev.ruru.models.classify.ConvolutionReport;
+import dev.ruru.models.classify.RunReport;
+import dev.ruru.models.classify.RunSummary;
+import dev.ruru.models.text.CharModelSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -258,8 +259,8 @@ final class TrainCommand implements Callable<Integer> {
       throws IOException {
     List<Path> written = new ArrayList<>();
     ModelFiles.save(outputDirectory, modelSpec, network, Map.of("dataset", settings.dataset(), "trained_on", settings.dataName()));
-    written.add(outputDirectory.resolve(ModelFiles.WEIGHTS));
-    written.add(outputDirectory.resolve(ModelFiles.DESCRIPTION));
+    written.add(outputDirectory.resolve(ModelDirectory.WEIGHTS));
+    written.add(outputDirectory.resolve(ModelDirectory.DESCRIPTION));
     written.addAll(RunReport.write(outputDirectory, summary, testImages));
     if (settings.model().equals(ModelSpec.CNN)) {
       written.addAll(ConvolutionReport.write(outputDirectory, network, testImages));

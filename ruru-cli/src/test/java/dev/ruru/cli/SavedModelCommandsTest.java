@@ -1,5 +1,6 @@
 package dev.ruru.cli;
 
+import dev.ruru.train.model.ModelDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ruru.array.DType;
@@ -8,10 +9,10 @@ import dev.ruru.array.Shape;
 import dev.ruru.data.text.CharTokenizer;
 import dev.ruru.nn.Module;
 import dev.ruru.train.ResumableRandom;
-import dev.ruru.train.model.ModelFiles;
-import dev.ruru.train.model.ModelSpec;
-import dev.ruru.train.text.CharModelFiles;
-import dev.ruru.train.text.CharModelSpec;
+import dev.ruru.models.classify.ModelFiles;
+import dev.ruru.models.classify.ModelSpec;
+import dev.ruru.models.text.CharModelFiles;
+import dev.ruru.models.text.CharModelSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +32,7 @@ class SavedModelCommandsTest {
     Module model = spec.build(new ResumableRandom(1));
     model.parameters().get("3.bias").set(NDArray.full(Shape.of(10), Double.NaN, DType.FLOAT32));
     ModelFiles.save(dir, spec, model);
-    String expected = dir.resolve(ModelFiles.WEIGHTS) + ": tensor '3.bias' [10] holds 10 NaN or infinite values (the first, NaN, at [0]);"
+    String expected = dir.resolve(ModelDirectory.WEIGHTS) + ": tensor '3.bias' [10] holds 10 NaN or infinite values (the first, NaN, at [0]);"
         + " such weights compute nothing (did the training diverge?); nothing was loaded\n";
     CommandRun eval = CommandRun.withEmbeddedSample(dir.resolve("home"), "eval", "--model-dir", dir.toString());
     assertEquals(Ruru.USAGE_ERROR, eval.exitCode(), eval.out());

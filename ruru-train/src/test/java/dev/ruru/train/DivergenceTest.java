@@ -13,7 +13,6 @@ import dev.ruru.nn.Module;
 import dev.ruru.optim.Sgd;
 import dev.ruru.optim.SgdConfig;
 import dev.ruru.train.callbacks.Checkpointing;
-import dev.ruru.train.model.ModelSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,8 +37,7 @@ class DivergenceTest {
 
   private Trainer trainer(Loss loss, TrainerBuilder.AnomalyCheck check, Checkpointing checkpointing) {
     ResumableRandom random = new ResumableRandom(9);
-    Module model = new ModelSpec(ModelSpec.MLP, List.of(28, 28), List.of(16), 10, "relu", 0, dev.ruru.array.DType.FLOAT32, List.of(), "")
-        .build(random);
+    Module model = TestNetworks.mlp(random, 0, 784, 16, 10);
     return Trainer.builder(model, new Sgd(model.parameters(), new SgdConfig(0.1))).batchSize(50).seed(9).random(random).loss(loss)
         .anomalyCheck(check).callbacks(checkpointing).build();
   }

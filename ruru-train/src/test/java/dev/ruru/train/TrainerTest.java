@@ -17,7 +17,6 @@ import dev.ruru.optim.Adam;
 import dev.ruru.optim.AdamConfig;
 import dev.ruru.optim.Optimizer;
 import dev.ruru.train.metrics.EpochMetrics;
-import dev.ruru.train.model.ModelSpec;
 import dev.ruru.train.objective.Supervised;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,15 +29,15 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainerTest {
   private static final ArrayDataset TRAIN = SampleData.train(600);
   private static final ArrayDataset VALIDATION = SampleData.validation(600, 200);
-  /** Dropout draws from the trainer's generator, so resuming must restore it too. */
-  private static final ModelSpec SPEC = ModelSpec.mlp(List.of(28, 28), List.of(32), SampleData.SAMPLE.variant().classNames()).withDropout(0.2);
-
   @TempDir Path dir;
 
-  /** A fresh model and Adam optimiser (which has per-parameter state), seeded. */
+  /**
+   * A fresh 784-32-10 MLP with dropout 0.2 and Adam (which has per-parameter state), seeded. Dropout draws
+   * from the trainer's generator, so resuming must restore it too.
+   */
   private static Trainer trainer(long seed) {
     ResumableRandom random = new ResumableRandom(seed);
-    Module model = SPEC.build(random);
+    Module model = TestNetworks.mlp(random, 0.2, 784, 32, 10);
     Optimizer optimizer = new Adam(model.parameters(), AdamConfig.adam(2e-3));
     return Trainer.builder(model, optimizer).batchSize(50).seed(seed).random(random).build();
   }
@@ -128,7 +127,7 @@ class TrainerTest {
    */
   @Test void mlpLearnsTheEmbeddedSample() {
     ResumableRandom random = new ResumableRandom(42);
-    Module model = ModelSpec.mlp(List.of(28, 28), List.of(128), SampleData.SAMPLE.variant().classNames()).build(random);
+    Module model = TestNetworks.mlp(random, 0, 784, 128, 10);
     Trainer trainer = Trainer.builder(model, new Adam(model.parameters(), AdamConfig.adam(1e-3))).batchSize(64).seed(42).random(random).build();
     History history = trainer.fit(SampleData.SAMPLE.train(), null, 4);
     double accuracy = trainer.evaluate(SampleData.SAMPLE.test()).get("accuracy");

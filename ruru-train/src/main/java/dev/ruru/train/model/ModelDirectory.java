@@ -52,6 +52,10 @@ import java.util.stream.Stream;
  * header has confirmed it. Every message names the file it is about.
  */
 public final class ModelDirectory {
+  /** The weights of a saved model, beside its description. */
+  public static final String WEIGHTS = "model.safetensors";
+  /** The description of a saved model: its family and settings, from which it is rebuilt. */
+  public static final String DESCRIPTION = "model.json";
   /** The weights' metadata key holding the SHA-256 (hex) of the model.json bytes saved with them. */
   public static final String SEAL = "ruru.description_sha256";
   /** The first description version whose weights carry the seal. */
@@ -75,8 +79,8 @@ public final class ModelDirectory {
     Path next = directory.resolve(NEXT);
     AtomicFile.write(next, out -> out.write(bytes));
     // "format": "pt" is what Hugging Face's loaders look for in a PyTorch state_dict file.
-    Safetensors.write(directory.resolve(ModelFiles.WEIGHTS), state, Map.of("format", "pt", "ruru.model", summary, SEAL, sha256(bytes)));
-    Files.move(next, directory.resolve(ModelFiles.DESCRIPTION), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Safetensors.write(directory.resolve(WEIGHTS), state, Map.of("format", "pt", "ruru.model", summary, SEAL, sha256(bytes)));
+    Files.move(next, directory.resolve(DESCRIPTION), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   /**
@@ -94,26 +98,33 @@ public final class ModelDirectory {
    * {@code format} and of a version this code reads, and the weights' header must be valid.
    */
   public static Opened open(Path directory, Format format) throws IOException {
-    Path description = directory.resolve(ModelFiles.DESCRIPTION);
-    Path weights = directory.resolve(ModelFiles.WEIGHTS);
+    Path description = directory.resolve(DESCRIPTION);
+    Path weights = directory.resolve(WEIGHTS);
     for (Path file : List.of(description, weights)) {
       if (!Files.isRegularFile(file)) {
         throw new IllegalArgumentException("model directory " + directory + ": missing " + file.getFileName() + " (a saved " + format.noun()
-            + " is " + ModelFiles.DESCRIPTION + " and " + ModelFiles.WEIGHTS + ", as " + format.writtenBy() + " writes them)");
+            + " is " + DESCRIPTION + " and " + WEIGHTS + ", as " + format.writtenBy() + " writes them)");
       }
     }
-    SafetensorsHeader header = Safetensors.readHeader(weights);
     byte[] bytes = ModelJson.read(description);
-    Path next = directory.resolve(NEXT);
+    ModelJson json = described(bytes, description, format);
+    SafetensorsHeader header = Safetensors.readHeader(weights);
     String seal = header.metadata().get(SEAL);
+    Path next = directory.resolve(NEXT);
     if (seal != null && !seal.equals(sha256(bytes)) && Files.isRegularFile(next)) {
       // A save stopped after the new weights were in place: its description waits in the journal.
       byte[] pending = ModelJson.read(next);
       if (seal.equals(sha256(pending))) {
         description = next;
         bytes = pending;
+        json = described(bytes, description, format);
       }
     }
+    return new Opened(description, weights, json, json.integer("version"), sha256(bytes), header);
+  }
+
+  /** The description in {@code bytes}, strictly parsed, refused unless it is of {@code format} and a version this code reads. */
+  private static ModelJson described(byte[] bytes, Path description, Format format) {
     ModelJson json = ModelJson.parse(bytes, description.toString());
     JsonNode id = json.has("format") ? json.raw("format") : null;
     if (id == null || !id.isTextual() || !format.id().equals(id.textValue())) {
@@ -125,7 +136,7 @@ public final class ModelDirectory {
       throw new IllegalArgumentException(description + ": \"version\": " + version + " is not a version this Ruru reads (1 to "
           + SEALED_VERSION + "); the model was saved by a newer Ruru, or the file was edited");
     }
-    return new Opened(description, weights, json, version, sha256(bytes), header);
+    return json;
   }
 
   /**
@@ -133,8 +144,8 @@ public final class ModelDirectory {
    * what they say: a {@code "weights"} naming another file would promise what loading does not do.
    */
   public static void checkKeysForPeople(ModelJson json) {
-    if (json.has("weights") && !ModelFiles.WEIGHTS.equals(json.text("weights"))) {
-      throw json.mismatch("weights", "\"" + ModelFiles.WEIGHTS + "\" (the weights always lie beside model.json under that name)");
+    if (json.has("weights") && !WEIGHTS.equals(json.text("weights"))) {
+      throw json.mismatch("weights", "\"" + WEIGHTS + "\" (the weights always lie beside model.json under that name)");
     }
     if (json.has("summary")) {
       json.text("summary");

@@ -1,10 +1,10 @@
 /**
- * Models as files: a {@link dev.ruru.train.model.ModelSpec} says what network to build (architecture, an MLP
- * or a CNN; layer sizes, activation, dtype, class names) and is saved as {@code model.json} beside the weights in
- * {@code model.safetensors}; {@link dev.ruru.train.model.ModelFiles} writes the pair and reads it back into a
- * working {@link dev.ruru.train.model.SavedModel}. {@link dev.ruru.train.model.ModelDirectory} seals the two
- * files to each other and reads them back trusting nothing: the description strictly
- * ({@link dev.ruru.train.model.ModelJson}), the tensors it implies ({@link dev.ruru.train.model.ParameterShape})
- * against the weights' header before anything is allocated, then the seal, then every weight's value.
+ * Saved models as files, whatever their family: a description ({@code model.json}: the family and its
+ * settings) beside the weights ({@code model.safetensors}). {@link dev.ruru.train.model.ModelDirectory}
+ * replaces the pair atomically as readers see it and reads it back trusting nothing: the description
+ * strictly ({@link dev.ruru.train.model.ModelJson}), the tensors it implies
+ * ({@link dev.ruru.train.model.ParameterShape}) against the weights' header before anything is allocated,
+ * then the seal that ties the two files together, then every weight's value. The families that describe
+ * themselves this way live in ruru-models.
  */
 package dev.ruru.train.model;

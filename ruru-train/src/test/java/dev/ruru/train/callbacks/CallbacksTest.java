@@ -15,7 +15,7 @@ import dev.ruru.train.History;
 import dev.ruru.train.ResumableRandom;
 import dev.ruru.train.Trainer;
 import dev.ruru.train.metrics.EpochMetrics;
-import dev.ruru.train.model.ModelSpec;
+import dev.ruru.train.TestNetworks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ class CallbacksTest {
 
   private static Trainer trainer(double learningRate, dev.ruru.train.Callback... callbacks) {
     ResumableRandom random = new ResumableRandom(1);
-    Module model = ModelSpec.mlp(List.of(2, 2), List.of(32), List.of("a", "b")).build(random);
+    Module model = TestNetworks.mlp(random, 0, 4, 32, 2);
     return Trainer.builder(model, new Sgd(model.parameters(), new SgdConfig(learningRate, 0.9))).batchSize(8).seed(1).random(random)
         .callbacks(callbacks).build();
   }
