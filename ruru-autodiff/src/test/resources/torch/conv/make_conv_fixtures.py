@@ -5,19 +5,21 @@ Run with Debian's python3-torch (1.13) from anywhere:
     /usr/bin/python3 ruru-autodiff/src/test/resources/torch/conv/make_conv_fixtures.py
 For each case it writes <case>.npz holding the inputs (x0, x1, ...), the output (out), a seeded
 cotangent (cot) and torch's vector-Jacobian products (grad0, grad1, ...), all float64. The Java test
-(ConvolutionTorchTest) applies the same operation with the same settings and compares. Seeds are fixed.
+(ConvolutionTorchTest) applies the same operation with the same settings and compares. Each case draws
+from its own generator, seeded by its name, so adding a case leaves the other fixtures unchanged.
 """
 import os
+import zlib
 import numpy as np
 import torch
 import torch.nn.functional as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-rng = np.random.default_rng(6)
 
 
 def t(*shape):
-    return torch.tensor(rng.standard_normal(shape), dtype=torch.float64, requires_grad=True)
+    """An input of this shape, drawn when its case is written."""
+    return shape
 
 
 CASES = {
@@ -31,6 +33,10 @@ CASES = {
     # convTranspose2d: x [N, Cin, H, W], w [Cin, Cout/groups, kh, kw]
     "convt_stride2_outpad1": (lambda x, w: F.conv_transpose2d(x, w, stride=2, padding=1, output_padding=1), [t(2, 4, 5, 5), t(4, 3, 3, 3)]),
     "convt_groups2_dilation": (lambda x, w: F.conv_transpose2d(x, w, stride=(1, 2), groups=2, dilation=(2, 1)), [t(1, 4, 4, 6), t(4, 1, 3, 2)]),
+    # output padding >= stride (allowed below the dilation): rows the kernel does not reach stay zero
+    "convt_outpad1_stride1_dilation2": (lambda x, w: F.conv_transpose2d(x, w, dilation=2, output_padding=1), [t(2, 3, 4, 5), t(3, 2, 3, 2)]),
+    "convt_outpad21_stride21_dilation32": (lambda x, w: F.conv_transpose2d(x, w, stride=(2, 1), padding=(1, 0), output_padding=(2, 1),
+                                                                         groups=2, dilation=(3, 2)), [t(1, 4, 3, 4), t(4, 1, 2, 3)]),
     "maxpool_2": (lambda x: F.max_pool2d(x, 2), [t(2, 3, 8, 8)]),
     "maxpool_3_stride2_pad1": (lambda x: F.max_pool2d(x, 3, stride=2, padding=1), [t(2, 2, 7, 9)]),
     "avgpool_3_stride2_pad1": (lambda x: F.avg_pool2d(x, 3, stride=2, padding=1), [t(2, 3, 7, 7)]),
@@ -40,7 +46,9 @@ CASES = {
 
 
 def main():
-    for name, (f, inputs) in CASES.items():
+    for name, (f, shapes) in CASES.items():
+        rng = np.random.default_rng([6, zlib.crc32(name.encode())])
+        inputs = [torch.tensor(rng.standard_normal(shape), dtype=torch.float64, requires_grad=True) for shape in shapes]
         out = f(*inputs)
         cot = torch.tensor(rng.standard_normal(tuple(out.shape)), dtype=torch.float64)
         grads = torch.autograd.grad(out, inputs, cot)

@@ -36,6 +36,9 @@ record ConvGeometry(int batch, int channels, int height, int width, int outChann
    * The geometry of the convolution whose input gradient is convTranspose2d(g, w): g [N, O, OH, OW] is
    * that convolution's output, and its input has H = (OH − 1)·stride − top − bottom + dilation·(kh − 1) + 1
    * + extra (and W likewise), where extra < stride picks among the inputs that give the same OH.
+   * PyTorch also allows stride ≤ extra < dilation; a convolution of that input would then have more
+   * than OH output rows, so the geometry keeps g's OH × OW: the convolution cropped to g's positions,
+   * whose adjoint is the transposed convolution (the rows it does not reach stay zero).
    */
   static ConvGeometry ofTranspose(String op, Shape gradient, Shape weight, Conv2dSpec spec, int extraHeight, int extraWidth) {
     if (gradient.rank() != 4 || weight.rank() != 4) {
@@ -62,7 +65,9 @@ record ConvGeometry(int batch, int channels, int height, int width, int outChann
     }
     Shape input = Shape.of(gradient.dim(0), weight.dim(1) * spec.groups(), height, width);
     Shape forwardWeight = Shape.of(weight.dim(0), weight.dim(1), weight.dim(2), weight.dim(3));
-    return of(op, input, forwardWeight, spec);
+    ConvGeometry full = of(op, input, forwardWeight, spec);
+    return new ConvGeometry(full.batch, full.channels, height, width, full.outChannels, full.kernelHeight, full.kernelWidth,
+        gradient.dim(2), gradient.dim(3), spec);
   }
 
   private static int outputLength(String op, String axis, int input, int before, int after, int kernel, int dilation, int stride) {

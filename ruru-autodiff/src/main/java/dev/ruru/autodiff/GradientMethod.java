@@ -2,6 +2,7 @@ package dev.ruru.autodiff;
 
 import dev.ruru.array.DType;
 import dev.ruru.array.NDArray;
+import dev.ruru.array.Shape;
 import java.util.Locale;
 
 /**
@@ -47,15 +48,15 @@ public enum GradientMethod {
       }
       NDArray[] result = new NDArray[x.length];
       for (int i = 0; i < x.length; i++) {
-        NDArray flatTangent = tangents[i].reshape(-1);
+        NDArray zero = tangents[i];
         double[] derivative = new double[x[i].size()];
         for (int j = 0; j < derivative.length; j++) {
-          // The tangent is the basis vector e_j of input i; every other input has tangent zero.
-          flatTangent.setInPlace(1, j);
-          NDArray directional = Autodiff.jvp(f, x, tangents).tangent();
-          flatTangent.setInPlace(0, j);
-          derivative[j] = scalar("forward", directional);
+          // The tangent is the basis vector e_j of input i, a fresh array each pass (a result's tangent
+          // may be that very array: x + c passes it through); every other input has tangent zero.
+          tangents[i] = basis(x[i], j);
+          derivative[j] = scalar("forward", Autodiff.jvp(f, x, tangents).tangent());
         }
+        tangents[i] = zero;
         result[i] = NDArray.of(derivative, x[i].shape().dims()).astype(x[i].dtype());
       }
       return result;
@@ -87,6 +88,12 @@ public enum GradientMethod {
   /** The lower-case name, as the command line and JSON output spell it: {@code reverse}. */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  private static NDArray basis(NDArray like, int index) {
+    NDArray e = NDArray.zeros(Shape.of(like.size()), like.dtype());
+    e.setInPlace(1, index);
+    return e.reshape(like.shape());
   }
 
   private static double scalar(String op, NDArray value) {

@@ -4,7 +4,8 @@ import dev.ruru.array.NDArray;
 
 /**
  * max(a, b) elementwise. The gradient flows to the larger input; a tie sends it to b, so
- * relu(x) = maximum(x, 0) has relu'(0) = 0 as in PyTorch.
+ * relu(x) = maximum(x, 0) has relu'(0) = 0 as torch.relu does (torch.maximum itself shares a tie's
+ * gradient equally between a and b: the one place the differential suite keeps ties out).
  */
 final class MaximumRule implements Rule {
   public String name() { return "maximum"; }

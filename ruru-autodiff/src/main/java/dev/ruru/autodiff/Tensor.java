@@ -56,12 +56,17 @@ public final class Tensor {
     return new Tensor(value, true, null, null, null);
   }
 
-  /** A dual number: a value with a tangent (the direction forward mode differentiates along). */
+  /**
+   * A dual number: a value with a tangent (the direction forward mode differentiates along). The
+   * tangent is copied: forward rules that pass it through unchanged (x + c, reshape, slice) make it the
+   * result's tangent, which must not change when the caller reuses its array for the next direction.
+   */
   public static Tensor dual(NDArray value, NDArray tangent) {
     if (!value.shape().equals(tangent.shape())) {
       throw new IllegalArgumentException("dual: tangent shape " + tangent.shape() + " differs from value shape " + value.shape());
     }
-    return new Tensor(value, false, constant(tangent.astype(value.dtype())), null, null);
+    NDArray own = tangent.dtype() == value.dtype() ? tangent.copy() : tangent.astype(value.dtype());
+    return new Tensor(value, false, constant(own), null, null);
   }
 
   public static Tensor scalar(double value, DType dtype) {

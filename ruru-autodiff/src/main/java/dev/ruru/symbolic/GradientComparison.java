@@ -6,10 +6,12 @@ import dev.ruru.autodiff.GradientMethod;
 import dev.ruru.autodiff.NumericDiff;
 import dev.ruru.autodiff.TensorFunction;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedSet;
 
@@ -25,7 +27,9 @@ import java.util.SortedSet;
  * </ul>
  * The symbolic value is the reference: {@link #disagreement} is how far each other method lies from it.
  * Reverse and forward mode agree with it to rounding (they apply the same chain rule to numbers, not
- * formulas); numeric differences keep only about 10 of float64's 16 digits.
+ * formulas); numeric differences keep only about 10 of float64's 16 digits. {@link #tolerance} says
+ * how far each method may lie, {@link #disagreeing} which lie further, and {@link #verdict} says it in
+ * a sentence: the table exists to show that the methods agree, so a disagreement must not pass unseen.
  *
  * <pre>{@code
  * GradientComparison c = GradientComparison.of(Expr.parse("x * sin(x) + y^2"), Map.of("x", 1.5, "y", -2.0));
@@ -38,6 +42,15 @@ import java.util.SortedSet;
  * expression does not use has derivative 0. Instances are immutable.
  */
 public final class GradientComparison {
+  /** Relative tolerance of reverse and forward mode: the formula's chain rule applied to numbers, so rounding only. */
+  public static final double ROUNDING_TOLERANCE = 1e-9;
+  /**
+   * Relative tolerance of central differences with step {@link GradientMethod#NUMERIC_STEP}: their
+   * rounding error is about 1e-10·|f| and their truncation error ε²·|f‴|/6; 1e-5 leaves room for a
+   * steep f‴ while a wrong derivative, or a pole within the step, still shows.
+   */
+  public static final double NUMERIC_TOLERANCE = 1e-5;
+
   private final Expr expression;
   private final Map<String, Double> point;
   private final double value;
@@ -123,6 +136,71 @@ public final class GradientComparison {
       largest = Math.max(largest, Math.abs(entry.getValue() - symbolic.get(entry.getKey())));
     }
     return largest;
+  }
+
+  /**
+   * How far {@code method}'s gradient may lie from the symbolic one and still agree: its relative
+   * tolerance ({@link #ROUNDING_TOLERANCE} or {@link #NUMERIC_TOLERANCE}) times the scale
+   * max(1, |f|, max |∂f/∂v|) over the finite ones, since rounding errors grow with the values computed.
+   */
+  public double tolerance(GradientMethod method) {
+    double scale = Double.isFinite(value) ? Math.max(1, Math.abs(value)) : 1;
+    for (double v : symbolic.values()) {
+      scale = Double.isFinite(v) ? Math.max(scale, Math.abs(v)) : scale;
+    }
+    return (method == GradientMethod.NUMERIC ? NUMERIC_TOLERANCE : ROUNDING_TOLERANCE) * scale;
+  }
+
+  /** Whether {@code method} lies within its {@link #tolerance} of the symbolic gradient (never when either is NaN). */
+  public boolean agrees(GradientMethod method) {
+    return disagreement(method) <= tolerance(method);
+  }
+
+  /** The methods that lie further than their tolerance from the symbolic gradient, in {@link GradientMethod} order. */
+  public List<GradientMethod> disagreeing() {
+    return Arrays.stream(GradientMethod.values()).filter(method -> !agrees(method)).toList();
+  }
+
+  /**
+   * One sentence on whether the four methods agree; when they do not, which method lies how far from
+   * the symbolic value, beyond which tolerance, and what that points to.
+   */
+  public String verdict() {
+    if (!Double.isFinite(value) || symbolic.values().stream().anyMatch(v -> !Double.isFinite(v))) {
+      return "NOT COMPARED: f = " + value + " with symbolic gradient " + symbolic
+          + " is not finite at this point; choose one where f is defined";
+    }
+    List<GradientMethod> wrong = disagreeing();
+    if (wrong.isEmpty()) {
+      return String.format(Locale.ROOT, "all four methods agree: reverse and forward to rounding (within %.1e), "
+          + "numeric within the error of central differences (within %.1e)",
+          tolerance(GradientMethod.REVERSE), tolerance(GradientMethod.NUMERIC));
+    }
+    StringBuilder text = new StringBuilder("DISAGREEMENT: ");
+    for (GradientMethod method : wrong) {
+      text.append(String.format(Locale.ROOT, "%s differs from symbolic by %.2e, more than its tolerance %.1e (%s); ",
+          method.id(), disagreement(method), tolerance(method), cause(method)));
+    }
+    if (wrong.size() == GradientMethod.values().length && computedMethodsAgree()) {
+      text.append("reverse, forward and numeric agree with one another, so the symbolic derivative is the suspect; ");
+    }
+    return text.substring(0, text.length() - 2);
+  }
+
+  private static String cause(GradientMethod method) {
+    return method == GradientMethod.NUMERIC
+        ? "beyond the truncation and rounding error of step " + GradientMethod.NUMERIC_STEP
+            + ": f changes too fast near the point, as near a pole or a kink within the step"
+        : "it should agree to rounding: a bug in " + method.id() + " mode or in the symbolic derivative";
+  }
+
+  /** Whether reverse, forward and numeric lie within numeric's tolerance of one another, variable by variable. */
+  private boolean computedMethodsAgree() {
+    Map<String, Double> reverse = gradient(GradientMethod.REVERSE);
+    double within = tolerance(GradientMethod.NUMERIC);
+    return reverse.keySet().stream().allMatch(name ->
+        Math.abs(reverse.get(name) - gradient(GradientMethod.FORWARD).get(name)) <= within
+            && Math.abs(reverse.get(name) - gradient(GradientMethod.NUMERIC).get(name)) <= within);
   }
 
   /**

@@ -387,6 +387,21 @@ class ConvolutionTest {
     assertEquals(convSide, transposed.mul(a).sum().item(), 1e-10);
   }
 
+  /** Output padding 1 with stride 1 (allowed because the dilation is 2) once overran the GEMM's operands. */
+  @Test
+  void outputPaddingFromTheStrideUpToTheDilationGrowsTheOutputAndDifferentiates() {
+    Conv2dSpec spec = Conv2dSpec.of(1, 0).withDilation(2, 2);
+    NDArray x = random(15, 1, 2, 3, 3);
+    NDArray w = random(16, 2, 3, 2, 2);
+    TensorFunction f = in -> Convolution.convTranspose2d(in[0], in[1], spec, 1, 1);
+    NDArray y = f.apply(Tensor.constant(x), Tensor.constant(w)).value();
+    // (3 − 1)·1 + 2·(2 − 1) + 1 + 1 = 6; the last row and column lie beyond every tap: zero.
+    assertEquals(Shape.of(1, 3, 6, 6), y.shape());
+    assertEquals(0, y.slice(2, 5, 6, 1).abs().sum().item() + y.slice(3, 5, 6, 1).abs().sum().item());
+    GradCheck.assertVjpMatches(f, x, w);
+    GradCheck.assertJvpMatches(f, x, w);
+  }
+
   static Stream<Arguments> pools() {
     return Stream.of(Arguments.of(new int[] {2, 3, 6, 6}, Pool2dSpec.of(2)), Arguments.of(new int[] {1, 2, 7, 5}, Pool2dSpec.of(3, 2, 1)),
         Arguments.of(new int[] {2, 1, 5, 8}, new Pool2dSpec(2, 3, 1, 2, 1, 1)));

@@ -30,6 +30,10 @@ class ConvolutionTorchTest {
         Arguments.of("convt_stride2_outpad1", (TensorFunction) x -> Convolution.convTranspose2d(x[0], x[1], Conv2dSpec.of(2, 1), 1, 1)),
         Arguments.of("convt_groups2_dilation", (TensorFunction) x ->
             Convolution.convTranspose2d(x[0], x[1], Conv2dSpec.of(1, 0).withStride(1, 2).withGroups(2).withDilation(2, 1), 0, 0)),
+        Arguments.of("convt_outpad1_stride1_dilation2", (TensorFunction) x ->
+            Convolution.convTranspose2d(x[0], x[1], Conv2dSpec.of(1, 0).withDilation(2, 2), 1, 1)),
+        Arguments.of("convt_outpad21_stride21_dilation32", (TensorFunction) x -> Convolution.convTranspose2d(x[0], x[1],
+            Conv2dSpec.of(1, 0).withStride(2, 1).withPadding(1, 1, 0, 0).withGroups(2).withDilation(3, 2), 2, 1)),
         Arguments.of("maxpool_2", (TensorFunction) x -> Convolution.maxPool2d(x[0], Pool2dSpec.of(2))),
         Arguments.of("maxpool_3_stride2_pad1", (TensorFunction) x -> Convolution.maxPool2d(x[0], Pool2dSpec.of(3, 2, 1))),
         Arguments.of("avgpool_3_stride2_pad1", (TensorFunction) x -> Convolution.avgPool2d(x[0], Pool2dSpec.of(3, 2, 1))),

@@ -47,6 +47,31 @@ class GradientMethodTest {
     }
   }
 
+  /**
+   * Functions whose forward rule hands the input's tangent straight through (x + c, x − c, a reshape,
+   * a slice view, the identity): forward mode once read such a tangent after resetting the basis
+   * direction it shared storage with, and reported 0.
+   */
+  @Test
+  void forwardModeKeepsATangentThatPassesThroughUnchanged() {
+    NDArray scalar = NDArray.scalar(1.0, DType.FLOAT64);
+    NDArray vector = NDArray.of(new double[] {1, -2, 3, 0.5}, 4);
+    Tensor two = Tensor.scalar(2, DType.FLOAT64);
+    java.util.Map<String, TensorFunction> passThrough = new java.util.LinkedHashMap<>();
+    passThrough.put("x + c", in -> in[0].add(two));
+    passThrough.put("c + x", in -> two.add(in[0]));
+    passThrough.put("x - c", in -> in[0].sub(two));
+    passThrough.put("x + 2.0", in -> in[0].add(2.0));
+    passThrough.put("x", in -> in[0]);
+    passThrough.put("reshape(x)", in -> in[0].reshape(1, 1));
+    for (var entry : passThrough.entrySet()) {
+      NDArray g = GradientMethod.FORWARD.gradients(entry.getValue(), scalar)[0];
+      assertEquals(1.0, g.item(), 0, entry.getKey());
+    }
+    TensorFunction element = in -> in[0].slice(0, 2, 3, 1).reshape(new int[0]).add(two);
+    assertArrayEquals(new double[] {0, 0, 1, 0}, GradientMethod.FORWARD.gradients(element, vector)[0].toDoubleArray(), 0);
+  }
+
   @Test
   void aFunctionThatIgnoresItsInputsHasZeroGradientByEveryMethod() {
     TensorFunction f = in -> Tensor.scalar(3, DType.FLOAT64);

@@ -106,6 +106,16 @@ class ReverseModeTest {
   }
 
   @Test
+  void aJvpResultDoesNotChangeWhenTheCallerReusesItsTangentArray() {
+    NDArray x = vector(1, 2);
+    NDArray direction = vector(1, 0);
+    Autodiff.ValueAndTangent shifted = Autodiff.jvp(in -> in[0].add(3.0), x, direction);
+    direction.setInPlace(0, 0);
+    direction.setInPlace(1, 1);
+    assertArrayEquals(new double[] {1, 0}, shifted.tangent().toDoubleArray(), 0);
+  }
+
+  @Test
   void fusedReluEqualsMaximumWithZeroIncludingTheKink() {
     NDArray values = NDArray.of(new double[] {-2, 0, 0.5, 3});
     Tensor x = Tensor.variable(values);

@@ -73,6 +73,50 @@ class GradientComparisonTest {
         e.getMessage());
   }
 
+  /** Forward mode once reported 0 for x ± c, where the tangent passes through unchanged. */
+  @Test
+  void allFourMethodsAgreeOnSumsWithAConstant() {
+    for (String text : List.of("x + 2", "2 + x", "x - 2", "2 - x", "x*2 + 1", "(x + 2) * y", "exp(x - 1) + 3")) {
+      GradientComparison c = GradientComparison.of(Expr.parse(text), point("x", 1, "y", 3));
+      assertEquals(List.of(), c.disagreeing(), text + ": " + c);
+      assertTrue(c.verdict().startsWith("all four methods agree"), c.verdict());
+      assertEquals(c.symbolicGradient().get("x"), c.gradient(GradientMethod.FORWARD).get("x"), 1e-15, text);
+    }
+  }
+
+  @Test
+  void tolerancesAreRoundingForTheAutomaticModesAndTruncationForNumeric() {
+    // f = 1000·x² at x = 3: f = 9000, f' = 6000, so the scale is 9000.
+    GradientComparison c = GradientComparison.of(Expr.parse("1000*x^2"), point("x", 3));
+    assertEquals(9000 * GradientComparison.ROUNDING_TOLERANCE, c.tolerance(GradientMethod.REVERSE), 1e-18);
+    assertEquals(9000 * GradientComparison.ROUNDING_TOLERANCE, c.tolerance(GradientMethod.FORWARD), 1e-18);
+    assertEquals(9000 * GradientComparison.NUMERIC_TOLERANCE, c.tolerance(GradientMethod.NUMERIC), 1e-15);
+    assertTrue(c.agrees(GradientMethod.NUMERIC));
+  }
+
+  @Test
+  void numericDifferencesAcrossAPoleAreReportedAsADisagreement() {
+    // 1/x at x = 2e-6 with step 1e-6: (1/3e-6 − 1/1e-6) / 2e-6 = −3.3e11, where −1/x² = −2.5e11.
+    GradientComparison c = GradientComparison.of(Expr.parse("1/x"), point("x", 2e-6));
+    assertEquals(List.of(GradientMethod.NUMERIC), c.disagreeing());
+    assertTrue(c.agrees(GradientMethod.REVERSE) && c.agrees(GradientMethod.FORWARD));
+    String verdict = c.verdict();
+    assertTrue(verdict.startsWith("DISAGREEMENT: numeric differs from symbolic by 8.33e+10, more than its tolerance 2.5e+06"),
+        verdict);
+    assertTrue(verdict.contains("a pole or a kink within the step"), verdict);
+  }
+
+  @Test
+  void aGradientThatIsNotFiniteAtThePointIsNotCompared() {
+    GradientComparison log = GradientComparison.of(Expr.parse("log(x)"), point("x", -1));
+    GradientComparison pole = GradientComparison.of(Expr.parse("1/x"), point("x", 0));
+    // log's derivative 1/x is finite at −1, but log is not defined there: numeric differences give NaN.
+    assertEquals(List.of(GradientMethod.NUMERIC), log.disagreeing());
+    assertEquals("NOT COMPARED: f = NaN with symbolic gradient {x=-1.0} is not finite at this point; "
+        + "choose one where f is defined", log.verdict());
+    assertTrue(pole.verdict().startsWith("NOT COMPARED: f = Infinity with symbolic gradient {x=-Infinity}"), pole.verdict());
+  }
+
   @Test
   void numericErrorFirstFallsThenRisesAsTheStepShrinks() {
     // Central differences: truncation error ≈ ε²·|f'''|/6 for large ε, rounding error ≈ 1e-16·|f|/ε for tiny ε.

@@ -1,6 +1,7 @@
 package dev.ruru.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ruru.autodiff.GradientMethod;
 import dev.ruru.symbolic.Expr;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.concurrent.Callable;
@@ -100,7 +102,9 @@ final class DiffCommand implements Callable<Integer> {
 
   /**
    * {"expression", "point": {var: value}, "derivatives": {var: "text"}, "gradients": {"reverse": {var:
-   * value}, "forward", "numeric", "symbolic"}, "disagreement": {"reverse": max |g − g_symbolic|, ...}}.
+   * value}, "forward", "numeric", "symbolic"}, "disagreement": {"reverse": max |g − g_symbolic|, ...},
+   * "tolerance": {"reverse": how far it may lie, ...}, "agree": every method within its tolerance,
+   * "disagreeing": ["forward", ...], "verdict": the sentence the table ends with}.
    */
   private static ObjectNode json(GradientComparison c) {
     ObjectMapper mapper = new ObjectMapper();
@@ -111,18 +115,28 @@ final class DiffCommand implements Callable<Integer> {
     c.derivatives().forEach((name, derivative) -> derivatives.put(name, derivative.toString()));
     ObjectNode gradients = root.putObject("gradients");
     ObjectNode disagreement = mapper.createObjectNode();
+    ObjectNode tolerance = mapper.createObjectNode();
     for (GradientMethod method : GradientMethod.values()) {
       ObjectNode values = gradients.putObject(method.id());
       c.gradient(method).forEach(values::put);
       disagreement.put(method.id(), c.disagreement(method));
+      tolerance.put(method.id(), c.tolerance(method));
     }
     ObjectNode symbolic = gradients.putObject("symbolic");
     c.symbolicGradient().forEach(symbolic::put);
     root.set("disagreement", disagreement);
+    root.set("tolerance", tolerance);
+    root.put("agree", c.disagreeing().isEmpty());
+    ArrayNode disagreeing = root.putArray("disagreeing");
+    c.disagreeing().forEach(method -> disagreeing.add(method.id()));
+    root.put("verdict", c.verdict());
     return root;
   }
 
-  /** The expression and point, the derivatives, then one row per variable and a row of disagreements. */
+  /**
+   * The expression and point, the derivatives, one row per variable, rows of disagreements and
+   * tolerances, then the verdict: the table is there to show that the methods agree, so it says when not.
+   */
   private static void printTable(PrintWriter out, GradientComparison c) {
     out.println("f = " + c.expression());
     String point = c.point().entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining(", "));
@@ -146,10 +160,16 @@ final class DiffCommand implements Callable<Integer> {
       out.println(row.append("  ").append(c.symbolicGradient().get(name)).toString());
     }
     StringBuilder disagreement = new StringBuilder(pad("disagreement", nameWidth));
+    StringBuilder tolerance = new StringBuilder(pad("tolerance", nameWidth));
     for (GradientMethod method : GradientMethod.values()) {
-      disagreement.append("  ").append(pad(String.format("%.2e", c.disagreement(method)), COLUMN));
+      String mark = c.agrees(method) ? "" : "  <- TOO FAR";
+      disagreement.append("  ").append(pad(String.format(Locale.ROOT, "%.2e", c.disagreement(method)) + mark, COLUMN));
+      tolerance.append("  ").append(pad(String.format(Locale.ROOT, "%.1e", c.tolerance(method)), COLUMN));
     }
     out.println(disagreement.append("  (reference; disagreement = max |method - symbolic|)").toString());
+    out.println(tolerance.append("  (how far each may lie: rounding, or central differences' error)").toString());
+    out.println();
+    out.println(c.verdict());
   }
 
   private int scaling() throws IOException {

@@ -1,6 +1,7 @@
 package dev.ruru.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,7 +45,8 @@ class DiffCommandTest {
   void jsonHasEveryFieldAndAllFourMethodsGiveTheGradient() throws Exception {
     JsonNode root = json(CommandRun.of("diff", "x*sin(x) + y^2", "--at", "x=1.5,y=-2", "--json"));
 
-    assertEquals(Set.of("expression", "point", "derivatives", "gradients", "disagreement"), fieldNames(root));
+    assertEquals(Set.of("expression", "point", "derivatives", "gradients", "disagreement", "tolerance", "agree",
+        "disagreeing", "verdict"), fieldNames(root));
     assertEquals("x * sin(x) + y^2", root.get("expression").asText());
     assertEquals(1.5, root.get("point").get("x").asDouble());
     assertEquals(-2.0, root.get("point").get("y").asDouble());
@@ -57,6 +59,44 @@ class DiffCommandTest {
     assertEquals(0, root.get("disagreement").get("reverse").asDouble(), 1e-12);
     assertEquals(0, root.get("disagreement").get("forward").asDouble(), 1e-12);
     assertTrue(root.get("disagreement").get("numeric").asDouble() < 1e-6);
+    assertTrue(root.get("agree").asBoolean());
+    assertEquals(0, root.get("disagreeing").size());
+    assertTrue(root.get("verdict").asText().startsWith("all four methods agree"), root::toString);
+    // scale max(1, |f| = 5.5, |df/dx| = 1.1, |df/dy| = 4) = 5.5
+    assertEquals(1e-9 * (1.5 * Math.sin(1.5) + 4), root.get("tolerance").get("reverse").asDouble(), 1e-20);
+    assertEquals(1e-5 * (1.5 * Math.sin(1.5) + 4), root.get("tolerance").get("numeric").asDouble(), 1e-16);
+  }
+
+  /** Forward mode once reported d/dx (x + 2) = 0, and the table showed the disagreement of 1 without comment. */
+  @Test
+  void forwardModeAgreesOnASumWithAConstant() throws Exception {
+    for (String expression : List.of("x + 2", "x - 2", "2 + x")) {
+      JsonNode root = json(CommandRun.of("diff", expression, "--at", "x=1", "--json"));
+      for (String method : METHODS) {
+        assertEquals(1, root.get("gradients").get(method).get("x").asDouble(), 1e-9, expression + " " + method);
+      }
+      assertTrue(root.get("agree").asBoolean(), root::toString);
+    }
+  }
+
+  @Test
+  void aMethodBeyondItsToleranceIsMarkedInTheTableAndNamedInTheVerdict() throws Exception {
+    // 1/x at x = 2e-6: central differences with step 1e-6 reach halfway to the pole and are 33% off.
+    CommandRun run = CommandRun.of("diff", "1/x", "--at", "x=2e-6");
+    JsonNode root = json(CommandRun.of("diff", "1/x", "--at", "x=2e-6", "--json"));
+
+    assertEquals(0, run.exitCode(), run::err);
+    List<String> lines = run.out().lines().toList();
+    String disagreement = lines.stream().filter(line -> line.startsWith("disagreement ")).findFirst().orElseThrow();
+    assertEquals(1, disagreement.split("<- TOO FAR", -1).length - 1, disagreement);
+    assertTrue(disagreement.matches("disagreement +0\\.00e\\+00 +0\\.00e\\+00 +8\\.33e\\+10  <- TOO FAR .*"), disagreement);
+    assertTrue(lines.stream().anyMatch(line -> line.matches("tolerance +2\\.5e\\+02 +2\\.5e\\+02 +2\\.5e\\+06 +\\(how far .*")), run::out);
+    String verdict = lines.getLast();
+    assertTrue(verdict.startsWith("DISAGREEMENT: numeric differs from symbolic by 8.33e+10, more than its tolerance 2.5e+06"),
+        verdict);
+    assertFalse(root.get("agree").asBoolean());
+    assertEquals(List.of("numeric"), MAPPER.convertValue(root.get("disagreeing"), List.class));
+    assertEquals(verdict, root.get("verdict").asText());
   }
 
   @Test
@@ -90,6 +130,8 @@ class DiffCommandTest {
     assertEquals(4, values.size(), row);
     values.forEach(value -> assertEquals(DFDX, value, 1e-6, row));
     assertTrue(lines.stream().anyMatch(line -> line.startsWith("disagreement ")), run::out);
+    assertTrue(lines.stream().anyMatch(line -> line.startsWith("tolerance ")), run::out);
+    assertTrue(lines.getLast().startsWith("all four methods agree"), run::out);
   }
 
   @Test

@@ -59,6 +59,16 @@ class ImageLayersTest {
     TORCH.assertMatches("up_out", up.forward(Tensor.constant(TORCH.get("up_x"))).value());
   }
 
+  /** PyTorch allows output padding up to the dilation; with stride 1 the layer once failed inside the GEMM. */
+  @Test
+  void convTranspose2dTakesOutputPaddingBelowTheDilation() {
+    ConvTranspose2d up = new ConvTranspose2d(2, 3, 2, Conv2dSpec.of(1, 0).withDilation(2, 2), 1, DType.FLOAT64, new SplittableRandom(2));
+    Tensor y = up.forward(Tensor.constant(NDArray.ones(Shape.of(1, 2, 3, 3), DType.FLOAT64)));
+    // (3 − 1)·1 + 2·(2 − 1) + 1 + 1 = 6; the last row lies beyond every tap and holds the bias alone.
+    assertEquals(Shape.of(1, 3, 6, 6), y.shape());
+    assertTrue(y.value().slice(2, 5, 6, 1).allClose(up.bias().value().reshape(1, 3, 1, 1).broadcastTo(Shape.of(1, 3, 1, 6)), 0, 0));
+  }
+
   @Test
   void conv2dInitialisationStaysWithinPyTorchsBound() {
     Conv2d conv = new Conv2d(8, 16, 3, Conv2dSpec.of(1, 1).withGroups(2), new SplittableRandom(3));
