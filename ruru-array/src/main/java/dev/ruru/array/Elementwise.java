@@ -45,10 +45,23 @@ final class Elementwise {
     String name = op.symbol() + "InPlace";
     checkWritable(name, target);
     checkCast(name, op, DType.promote(target.dtype, other.dtype), target.dtype);
-    NDArray source = other.astype(target.dtype);
-    int[] strides = Layout.broadcastStrides(name, source.shape, source.strides, target.shape);
-    run(op, target, new NDArray(source.dtype, source.data, target.shape, strides, source.offset), target);
+    run(op, target, readAsBefore(name, other.astype(target.dtype), target), target);
     return target;
+  }
+
+  /**
+   * {@code source} broadcast to the shape of {@code target}, which an update is about to write, read as
+   * it is before any element is written, as NumPy guarantees: a source that shares memory with the
+   * target other than element for element ({@code x[1:] -= x[:-1]}, {@code a += a.T}, {@code x += x[0]})
+   * is copied first, or the update would read elements it has already changed. Any other source (an
+   * optimiser's gradient, {@code x += x}) is read where it lies, with no copy.
+   */
+  static NDArray readAsBefore(String name, NDArray source, NDArray target) {
+    int[] strides = Layout.broadcastStrides(name, source.shape, source.strides, target.shape);
+    if (Layout.mayOverlap(source, target) && !Layout.sameElements(target.shape, strides, source.offset, target.strides, target.offset)) {
+      return readAsBefore(name, source.copy(), target);
+    }
+    return new NDArray(source.dtype, source.data, target.shape, strides, source.offset);
   }
 
   /**
@@ -63,9 +76,8 @@ final class Elementwise {
     if (!target.dtype.isFloating()) {
       throw new IllegalArgumentException(name + ": expected a float32 or float64 array to update, got " + target.dtype);
     }
-    NDArray source = other.astype(target.dtype);
-    int[] strides = Layout.broadcastStrides(name, source.shape, source.strides, target.shape);
-    StridedLoop loop = loop(target, new NDArray(source.dtype, source.data, target.shape, strides, source.offset));
+    NDArray source = readAsBefore(name, other.astype(target.dtype), target);
+    StridedLoop loop = loop(target, source);
     int ts = loop.innerStride(0);
     int ss = loop.innerStride(1);
     if (target.data instanceof float[] t) {
@@ -107,7 +119,7 @@ final class Elementwise {
           + " but the output array has shape " + java.util.Arrays.toString(out.shape));
     }
     checkCast(name, op, DType.promote(a.dtype, b.dtype), out.dtype);
-    run(op, a.astype(out.dtype), b.astype(out.dtype), out);
+    run(op, readAsBefore(name, a.astype(out.dtype), out), readAsBefore(name, b.astype(out.dtype), out), out);
     return out;
   }
 

@@ -49,7 +49,7 @@ final class Indexing {
           + " but the output array is " + out.dtype + " " + Arrays.toString(out.shape));
     }
     int[] picks = indexValues("takeInPlace", indices, ax, a.shape[ax]);
-    if (out.isContiguous(Order.C) && !out.sharesStorageWith(a)) {
+    if (out.isContiguous(Order.C) && !Layout.mayOverlap(out, a)) {
       copyPicks(a, picks, ax, out);
     } else {
       NDArray fresh = NDArray.fresh(a.dtype, shape);
@@ -147,7 +147,7 @@ final class Indexing {
     if (!target.dtype.isFloating() && alpha != 1) {
       throw new IllegalArgumentException(op + ": alpha must be 1 for " + target.dtype + " targets, got " + alpha);
     }
-    if (source.sharesStorageWith(target)) {
+    if (Layout.mayOverlap(source, target)) {
       source = source.copy();   // every row is read as it was before any is written
     }
     int[] slabShape = Views.remove(target.shape, ax);

@@ -395,7 +395,7 @@ public final class NDArray {
 
   /** Copies {@code source} (broadcast to this shape) into this array. */
   public NDArray assignInPlace(NDArray source) {
-    Elementwise.copyInto(source.broadcastTo(shape()), Elementwise.checkWritable("assignInPlace", this));
+    Elementwise.copyInto(Elementwise.readAsBefore("assignInPlace", source, Elementwise.checkWritable("assignInPlace", this)), this);
     return this;
   }
 
