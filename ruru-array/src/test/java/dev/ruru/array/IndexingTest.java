@@ -44,6 +44,21 @@ class IndexingTest {
     }
   }
 
+  /** NumPy: np.take(np.zeros((3, 0)), [1], axis=0) has shape (1, 0); nothing is read or written. */
+  @Test
+  void takeAndGatherOnZeroSizeArraysGiveZeroSizeResults() {
+    NDArray empty = NDArray.zeros(Shape.of(3, 0));
+    assertEquals(Shape.of(1, 0), empty.take(NDArray.of(new int[] {1}, 1), 0).shape());
+    assertEquals(Shape.of(2, 2, 0), empty.take(NDArray.of(new long[] {2, -3, 0, 1}, 2, 2), 0).shape());
+    assertEquals(Shape.of(0, 3), empty.transpose().take(NDArray.of(new int[] {0, 1, 2}, 3), 1).shape());
+    assertEquals(Shape.of(0, 0), empty.take(NDArray.zeros(Shape.of(0), DType.INT64), 0).shape());
+    assertEquals(Shape.of(2, 0), NDArray.zeros(Shape.of(2, 0)).takeInPlace(empty, NDArray.of(new int[] {0, 2}, 2), 0).shape());
+    assertEquals(Shape.of(1, 0), empty.gather(0, NDArray.zeros(Shape.of(1, 0), DType.INT64)).shape());
+    assertEquals(Shape.of(3, 0), empty.scatterAdd(0, NDArray.zeros(Shape.of(1, 0), DType.INT64), NDArray.zeros(Shape.of(1, 0))).shape());
+    assertEquals("take: index 0 is out of bounds for axis 1 with size 0",
+        assertThrows(IndexOutOfBoundsException.class, () -> empty.take(NDArray.of(new int[] {0}, 1), 1)).getMessage());
+  }
+
   @Test
   void takeRejectsOutOfRangeAndNonIntegerIndices() {
     NDArray x = random(4, 3);
