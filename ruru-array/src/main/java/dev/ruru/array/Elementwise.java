@@ -40,11 +40,20 @@ final class Elementwise {
     return DType.promoteWithScalar(a.dtype, scalar != Math.rint(scalar) || !Double.isFinite(scalar));
   }
 
-  /** {@code target = target op other}, with other broadcast to the target's shape and cast to its dtype. */
+  /**
+   * {@code target = target op other}, with other broadcast to the target's shape. As in NumPy, the
+   * operation runs in the promoted dtype and the result is rounded once into the target: float32 +=
+   * float64 adds in float64, where casting the operand to float32 first would round twice.
+   */
   static NDArray inPlace(BinaryOp op, NDArray target, NDArray other) {
     String name = op.symbol() + "InPlace";
     checkWritable(name, target);
-    checkCast(name, op, DType.promote(target.dtype, other.dtype), target.dtype);
+    DType computed = checkCast(name, op, DType.promote(target.dtype, other.dtype), target.dtype);
+    if (computed != target.dtype) {
+      Layout.broadcastStrides(name, other.shape, other.strides, target.shape);   // the target cannot grow
+      copyInto(binary(op, target, other), target);
+      return target;
+    }
     run(op, target, readAsBefore(name, other.astype(target.dtype), target), target);
     return target;
   }
@@ -76,7 +85,12 @@ final class Elementwise {
     if (!target.dtype.isFloating()) {
       throw new IllegalArgumentException(name + ": expected a float32 or float64 array to update, got " + target.dtype);
     }
-    NDArray source = readAsBefore(name, other.astype(target.dtype), target);
+    if (other.dtype != target.dtype) {
+      // NumPy's t += α·o: α·o in o's own dtype, then added in the wider of the two and rounded once.
+      Layout.broadcastStrides(name, other.shape, other.strides, target.shape);
+      return inPlace(BinaryOp.ADD, target, other.mul(alpha));
+    }
+    NDArray source = readAsBefore(name, other, target);
     StridedLoop loop = loop(target, source);
     int ts = loop.innerStride(0);
     int ss = loop.innerStride(1);
@@ -118,17 +132,24 @@ final class Elementwise {
       throw new ShapeMismatchException(name + ": the result has shape " + java.util.Arrays.toString(shape)
           + " but the output array has shape " + java.util.Arrays.toString(out.shape));
     }
-    checkCast(name, op, DType.promote(a.dtype, b.dtype), out.dtype);
+    if (checkCast(name, op, DType.promote(a.dtype, b.dtype), out.dtype) != out.dtype) {
+      copyInto(binary(op, a, b), out);   // computed in the operands' dtype and rounded once, as NumPy does
+      return out;
+    }
     run(op, readAsBefore(name, a.astype(out.dtype), out), readAsBefore(name, b.astype(out.dtype), out), out);
     return out;
   }
 
-  /** NumPy's "same_kind" casting for outputs: a floating result cannot be stored in an integer array. */
-  private static void checkCast(String name, BinaryOp op, DType result, DType target) {
+  /**
+   * NumPy's "same_kind" casting for outputs: a floating result cannot be stored in an integer array.
+   * Returns the dtype the operation computes in.
+   */
+  private static DType checkCast(String name, BinaryOp op, DType result, DType target) {
     DType computed = op.computeType(result);
     if (computed.isFloating() && !target.isFloating()) {
       throw new IllegalArgumentException(name + ": cannot store a " + computed + " result in a " + target + " array");
     }
+    return computed;
   }
 
   /** Refuses to write through views where several indices share one element (broadcast, stride 0). */

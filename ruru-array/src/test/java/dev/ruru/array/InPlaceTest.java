@@ -8,11 +8,12 @@ import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * In-place updates whose source shares memory with the target read every source element as it was
- * before any is written, as NumPy guarantees ({@code x[1:] -= x[:-1]}, {@code a += a.T}); the expected
- * values are NumPy's. Sources that do not overlap the target are read where they lie, without a copy.
+ * In-place updates as NumPy does them: a source that shares memory with the target is read as it was
+ * before any element is written ({@code x[1:] -= x[:-1]}, {@code a += a.T}), and a source of a wider
+ * type is combined in that type and rounded once into the target. The expected values are NumPy's.
+ * Sources that do not overlap the target are read where they lie, without a copy.
  */
-class InPlaceOverlapTest {
+class InPlaceTest {
   /** x = arange(5) as int64, float32 and float64; {@code update(x[1:], x[:-1])}; x afterwards. */
   private static void assertShiftedUpdate(BiConsumer<NDArray, NDArray> update, long[] expected) {
     for (DType dtype : new DType[] {DType.INT64, DType.FLOAT32, DType.FLOAT64}) {
@@ -85,5 +86,35 @@ class InPlaceOverlapTest {
     assertTrue(Layout.mayOverlap(halves.slice(0, 2, 6, 1), halves.slice(0, 0, 3, 1)));
     assertFalse(Layout.mayOverlap(halves, halves.copy()));
     assertFalse(Layout.mayOverlap(halves.slice(0, 0, 0, 1), halves));
+  }
+
+  /**
+   * 1 + (2^-24 + 2^-50) is just above the midpoint between 1 and the next float32: rounded once (NumPy) it
+   * is 1 + 2^-23; rounding the operand to float32 first gives 1 + 2^-24, a tie, and then 1.
+   */
+  @Test
+  void aWiderSourceIsAddedInItsTypeAndRoundedOnce() {
+    double above = 0x1p-24 + 0x1p-50;
+    float expected = 1 + 0x1p-23f;
+    NDArray target = NDArray.ones(Shape.of(2));
+    target.addInPlace(NDArray.of(new double[] {above, above}, 2));
+    assertArrayEquals("float32 += float64", NDArray.of(new float[] {expected, expected}, 2), target);
+    NDArray into = NDArray.zeros(Shape.of(1));
+    into.addInPlace(NDArray.ones(Shape.of(1), DType.FLOAT64), NDArray.of(new double[] {above}, 1));
+    assertArrayEquals("np.add(float64, float64, out=float32)", NDArray.of(new float[] {expected}, 1), into);
+    NDArray scaled = NDArray.ones(Shape.of(1));
+    scaled.addScaledInPlace(NDArray.of(new double[] {above / 2}, 1), 2);
+    assertArrayEquals("float32 += 2·float64", NDArray.of(new float[] {expected}, 1), scaled);
+  }
+
+  /** NumPy's {@code t += 0.1 * s} with float32 s multiplies in float32 (0.1 is a weak scalar), then adds in float64. */
+  @Test
+  void aScaledNarrowerSourceIsScaledInItsOwnType() {
+    NDArray target = NDArray.zeros(Shape.of(1), DType.FLOAT64);
+    target.addScaledInPlace(NDArray.of(new float[] {3}, 1), 0.1);
+    assertArrayEquals("float64 += 0.1·float32", NDArray.of(new double[] {(double) (0.1f * 3f)}, 1), target);
+    NDArray ints = NDArray.of(new int[] {Integer.MAX_VALUE}, 1);
+    ints.addInPlace(NDArray.of(new long[] {1L << 32}, 1));   // computed in int64, wrapped into int32: unchanged
+    assertArrayEquals("int32 += int64", NDArray.of(new int[] {Integer.MAX_VALUE}, 1), ints);
   }
 }
