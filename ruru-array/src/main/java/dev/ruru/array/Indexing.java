@@ -35,8 +35,21 @@ final class Indexing {
   static NDArray take(NDArray a, NDArray indices, int axis) {
     int ax = Check.axis("take", axis, a.shape.length);
     NDArray out = NDArray.fresh(a.dtype, takeShape(a, indices, ax));
-    copyPicks(a, indexValues("take", indices, ax, a.shape[ax]), ax, out);
+    requireIntegers("take", "indices", indices);
+    if (!noLeadingPosition(a, ax)) {
+      copyPicks(a, indexValues("take", indices, ax, a.shape[ax]), ax, out);
+    }
     return out;
+  }
+
+  /**
+   * Whether an axis before {@code ax} has extent 0. NumPy checks the indices as it uses them, once per
+   * position along the axes before {@code ax}; with none, it checks (and refuses) none, and so does Ruru:
+   * {@code np.take(np.zeros((0, 3)), [5], axis=1)} is an empty [0, 1], but an index out of range for
+   * a [3, 0] array along axis 0 is still refused.
+   */
+  private static boolean noLeadingPosition(NDArray a, int ax) {
+    return Layout.size(Arrays.copyOfRange(a.shape, 0, ax)) == 0;
   }
 
   /** {@link #take} written into {@code out}, which has the result's shape and a's dtype: NumPy's {@code out=}. */
@@ -47,6 +60,10 @@ final class Indexing {
     if (!Arrays.equals(shape, out.shape) || out.dtype != a.dtype) {
       throw new ShapeMismatchException("takeInPlace: the result is " + a.dtype + " " + Arrays.toString(shape)
           + " but the output array is " + out.dtype + " " + Arrays.toString(out.shape));
+    }
+    requireIntegers("takeInPlace", "indices", indices);
+    if (noLeadingPosition(a, ax)) {
+      return out;
     }
     int[] picks = indexValues("takeInPlace", indices, ax, a.shape[ax]);
     if (out.isContiguous(Order.C) && !Layout.mayOverlap(out, a)) {

@@ -59,6 +59,19 @@ class IndexingTest {
         assertThrows(IndexOutOfBoundsException.class, () -> empty.take(NDArray.of(new int[] {0}, 1), 1)).getMessage());
   }
 
+  /** NumPy checks indices once per position before the axis: with a 0 there, it refuses none; elsewhere it does. */
+  @Test
+  void takeBehindAnEmptyAxisAcceptsAnyIndex() {
+    NDArray rows = NDArray.zeros(Shape.of(0, 3), DType.INT32);
+    assertEquals(Shape.of(0, 1), rows.take(NDArray.of(new int[] {-4}, 1), 1).shape());
+    assertEquals(Shape.of(0, 4, 2), NDArray.zeros(Shape.of(0, 0)).take(NDArray.zeros(Shape.of(4, 2), DType.INT64), 1).shape());
+    assertEquals(Shape.of(0, 1), NDArray.zeros(Shape.of(0, 1)).takeInPlace(rows.astype(DType.FLOAT32), NDArray.of(new int[] {7}, 1), 1)
+        .shape());
+    assertThrows(IllegalArgumentException.class, () -> rows.take(NDArray.zeros(Shape.of(1)), 1));   // float indices, still
+    assertEquals("take: index 7 is out of bounds for axis 0 with size 3",   // np.take(np.zeros((3, 0)), [7], axis=0)
+        assertThrows(IndexOutOfBoundsException.class, () -> NDArray.zeros(Shape.of(3, 0)).take(NDArray.of(new int[] {7}, 1), 0)).getMessage());
+  }
+
   @Test
   void takeRejectsOutOfRangeAndNonIntegerIndices() {
     NDArray x = random(4, 3);
