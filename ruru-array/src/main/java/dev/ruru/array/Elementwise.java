@@ -49,8 +49,8 @@ final class Elementwise {
     String name = op.symbol() + "InPlace";
     checkWritable(name, target);
     DType computed = checkCast(name, op, DType.promote(target.dtype, other.dtype), target.dtype);
+    Layout.broadcastStrides(name, other.shape, other.strides, target.shape);   // the target cannot grow
     if (computed != target.dtype) {
-      Layout.broadcastStrides(name, other.shape, other.strides, target.shape);   // the target cannot grow
       copyInto(binary(op, target, other), target);
       return target;
     }
@@ -59,18 +59,18 @@ final class Elementwise {
   }
 
   /**
-   * {@code source} broadcast to the shape of {@code target}, which an update is about to write, read as
-   * it is before any element is written, as NumPy guarantees: a source that shares memory with the
-   * target other than element for element ({@code x[1:] -= x[:-1]}, {@code a += a.T}, {@code x += x[0]})
-   * is copied first, or the update would read elements it has already changed. Any other source (an
-   * optimiser's gradient, {@code x += x}) is read where it lies, with no copy.
+   * {@code source} as an update of {@code target} must read it: as it is before any element of the
+   * target is written, as NumPy guarantees. A source that shares memory with the target other than
+   * element for element ({@code x[1:] -= x[:-1]}, {@code a += a.T}, {@code x += x[0]}) is copied first,
+   * or the update would read elements it has already changed; any other (an optimiser's gradient,
+   * {@code x += x}) is the source itself, with no copy and no allocation. Callers broadcast the result.
    */
   static NDArray readAsBefore(String name, NDArray source, NDArray target) {
-    int[] strides = Layout.broadcastStrides(name, source.shape, source.strides, target.shape);
-    if (Layout.mayOverlap(source, target) && !Layout.sameElements(target.shape, strides, source.offset, target.strides, target.offset)) {
-      return readAsBefore(name, source.copy(), target);
+    if (!Layout.mayOverlap(source, target)) {
+      return source;
     }
-    return new NDArray(source.dtype, source.data, target.shape, strides, source.offset);
+    int[] strides = Layout.broadcastStrides(name, source.shape, source.strides, target.shape);
+    return Layout.sameElements(target.shape, strides, source.offset, target.strides, target.offset) ? source : source.copy();
   }
 
   /**
@@ -90,6 +90,7 @@ final class Elementwise {
       Layout.broadcastStrides(name, other.shape, other.strides, target.shape);
       return inPlace(BinaryOp.ADD, target, other.mul(alpha));
     }
+    Layout.broadcastStrides(name, other.shape, other.strides, target.shape);
     NDArray source = readAsBefore(name, other, target);
     StridedLoop loop = loop(target, source);
     int ts = loop.innerStride(0);
