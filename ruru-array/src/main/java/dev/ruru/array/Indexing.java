@@ -204,6 +204,9 @@ final class Indexing {
    */
   private static void addRuns(Object source, int sourceOffset, int sourceStride, double alpha, Object target, int targetOffset,
       int targetStride, int[] picks, int n) {
+    if (n == 0) {
+      return;   // rows of no elements ([3, 0]) may start past the end of their empty storage, where axpy refuses them
+    }
     Axpy axpy = Blas.axpy();
     for (int k = 0; k < picks.length; k++) {
       int from = sourceOffset + k * sourceStride;

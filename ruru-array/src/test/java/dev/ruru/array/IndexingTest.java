@@ -46,7 +46,7 @@ class IndexingTest {
 
   /** NumPy: np.take(np.zeros((3, 0)), [1], axis=0) has shape (1, 0); nothing is read or written. */
   @Test
-  void takeAndGatherOnZeroSizeArraysGiveZeroSizeResults() {
+  void indexingZeroSizeArraysGivesZeroSizeResults() {
     NDArray empty = NDArray.zeros(Shape.of(3, 0));
     assertEquals(Shape.of(1, 0), empty.take(NDArray.of(new int[] {1}, 1), 0).shape());
     assertEquals(Shape.of(2, 2, 0), empty.take(NDArray.of(new long[] {2, -3, 0, 1}, 2, 2), 0).shape());
@@ -55,6 +55,10 @@ class IndexingTest {
     assertEquals(Shape.of(2, 0), NDArray.zeros(Shape.of(2, 0)).takeInPlace(empty, NDArray.of(new int[] {0, 2}, 2), 0).shape());
     assertEquals(Shape.of(1, 0), empty.gather(0, NDArray.zeros(Shape.of(1, 0), DType.INT64)).shape());
     assertEquals(Shape.of(3, 0), empty.scatterAdd(0, NDArray.zeros(Shape.of(1, 0), DType.INT64), NDArray.zeros(Shape.of(1, 0))).shape());
+    // np.add.at(np.zeros((3, 0)), [1, 2], np.zeros((2, 0))): rows of no elements, nothing to add
+    assertEquals(empty, empty.copy().indexAddInPlace(0, NDArray.of(new int[] {1, 2}, 2), NDArray.zeros(Shape.of(2, 0)), 1));
+    NDArray columns = NDArray.zeros(Shape.of(0, 3), DType.FLOAT64);
+    assertEquals(columns, columns.copy().indexAddInPlace(1, NDArray.of(new int[] {2}, 1), NDArray.zeros(Shape.of(0, 1), DType.FLOAT64), 2));
     assertEquals("take: index 0 is out of bounds for axis 1 with size 0",
         assertThrows(IndexOutOfBoundsException.class, () -> empty.take(NDArray.of(new int[] {0}, 1), 1)).getMessage());
   }
