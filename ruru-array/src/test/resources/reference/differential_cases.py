@@ -158,6 +158,42 @@ def take():
     record("take", lambda x, i: np.take(x, i, axis=axis), [a, indices], [va, None], axis=axis)
 
 
+def gather():
+    """PyTorch's gather as NumPy's take_along_axis: an index of the input's shape but along the axis."""
+    shape = r.random_shape(min_rank=1, max_rank=3, empty=0.15)
+    a, va = operand(shape, r.dtype(), special=0.05)
+    axis = r.integer(-len(shape), len(shape) - 1)
+    n = shape[axis]
+    index_shape = list(shape)
+    index_shape[axis] = r.integer(0, 4)
+    index = r.rng.integers(-n, max(n, 1), index_shape).astype(r.pick([I32, I64]))
+    if r.chance(0.08) and index.size:
+        index.flat[0] = n                                             # out of range: NumPy raises
+    record("gather", lambda x, i: np.take_along_axis(x, i, axis=axis), [a, index], [va, None], axis=axis)
+
+
+def index_add():
+    """indexAddInPlace as np.add.at along an axis, repeated indices accumulating (alpha 1: no rounding of α·s)."""
+    shape = r.random_shape(min_rank=1, max_rank=3, empty=0.15)
+    kind = r.dtype()
+    stored, target = r.viewed(shape, writable=True)
+    axis = r.integer(-len(shape), len(shape) - 1)
+    n = shape[axis]
+    indices = r.rng.integers(-n, max(n, 1), r.integer(0, 5)).astype(r.pick([I32, I64]))
+    if r.chance(0.06) and indices.size:
+        indices[0] = -n - 1                                           # out of range: NumPy raises
+    source_shape = list(shape)
+    source_shape[axis] = indices.size
+    source, source_view = operand(tuple(source_shape), kind, special=0.05)
+
+    def add_at(t, i, s):
+        updated = t.copy(order="K")
+        np.add.at(updated, (slice(None),) * (axis % len(shape)) + (i,), s)
+        return updated
+    record("indexAdd", add_at, [r.values(stored, kind, special=0.05), indices, source], [target, None, source_view], axis=axis,
+           alpha=1)
+
+
 def concatenate():
     count = r.integer(1, 3)
     base = list(r.random_shape(min_rank=1, max_rank=3))

@@ -7,8 +7,8 @@ Run from anywhere with NumPy 2.4 and SciPy (python3 on the PATH of the project's
 
 It draws, from one fixed seed, a couple of thousand small cases (differential_cases.py) over
 elementwise binary ops with broadcasting and mixed dtypes, comparisons, scalar ops, unary ops,
-reductions with axes/keepdims/ddof, matmul, take, concatenate, reshape and transpose, and in-place
-updates whose source overlaps the target; shapes with extents 0 and 1, inputs presented through
+reductions with axes/keepdims/ddof, matmul, take, gather, concatenate, reshape and transpose, in-place
+updates whose source overlaps the target, and indexAddInPlace (np.add.at); shapes with extents 0 and 1, inputs presented through
 transposes, permutations, step slices, Fortran copies and broadcasts (differential_random.py); float32,
 float64, int32 and int64 with NaN, infinities, -0.0 and extreme integers. Each case is recorded with
 reference_recorder.case, as make_reference.py's are, with NumPy's result or the fact that it raised
@@ -34,11 +34,11 @@ import differential_cases as families
 from reference_recorder import HERE, lines, write_pooled
 
 # How many cases of each family: weighted toward what kernels get wrong (reductions, in-place updates,
-# broadcasting) and summing to 2000.
+# broadcasting), 2160 in all.
 COUNTS = {
     families.binary: 330, families.compare: 100, families.scalar: 90, families.unary: 230,
     families.reduction: 400, families.matmul: 130, families.take: 130, families.concatenate: 90,
-    families.reshape: 90, families.permute: 60, families.in_place: 350,
+    families.reshape: 90, families.permute: 60, families.in_place: 350, families.gather: 60, families.index_add: 100,
 }
 
 

@@ -67,7 +67,7 @@ class NumpyReferenceTest {
   void randomCasesCoverEveryFamilyAndNumpysRefusals() {
     List<String> ops = RANDOM_CASES.stream().map(ReferenceCase::op).distinct().toList();
     for (String op : List.of("add", "pow", "eq", "add_scalar", "neg", "relu", "sum", "var", "logsumexp", "argmin", "matmul",
-        "take", "concatenate", "reshape", "permute", "subInPlace", "assignInPlace", "addScaledInPlace")) {
+        "take", "gather", "indexAdd", "concatenate", "reshape", "permute", "subInPlace", "assignInPlace", "addScaledInPlace")) {
       assertTrue(ops.contains(op), "differential.txt has no case for " + op + "; regenerate it with make_differential.py");
     }
     assertTrue(RANDOM_CASES.size() >= 1000, "differential.txt has only " + RANDOM_CASES.size() + " cases");

@@ -111,6 +111,7 @@ final class ReferenceOps {
       case "take" -> a.take(in.get(1), c.integer("axis"));
       case "gather" -> a.gather(c.integer("axis"), in.get(1));
       case "scatterAdd" -> a.scatterAdd(c.integer("axis"), in.get(1), in.get(2));
+      case "indexAdd" -> a.indexAddInPlace(c.integer("axis"), in.get(1), in.get(2), c.number("alpha"));   // input 0, updated
       case "oneHot" -> NDArray.oneHot(a, c.integer("classes"), DType.fromNumpyName(c.text("dtype")));
       case "concatenate" -> NDArray.concatenate(in, c.integer("axis"));
       case "stack" -> NDArray.stack(in, c.integer("axis"));
