@@ -13,12 +13,14 @@ recorder they share in reference_recorder.py. It rewrites, next to this script:
                  and format_<name>; one compressed archive rather than a thousand tiny .npy files
 
 Keys of cases.txt (read by NumpyReferenceTest and ReferenceOps):
-  view<k>=F | T | perm:2,0,1 | idx:<numpy index>   how input k is presented to the op: a Fortran-order
-      copy, the transpose, a permutation, or a basic-indexing view (x[::-1, 1:3]); the expected values
+  view<k>=F | T | perm:2,0,1 | idx:<numpy index> | bcast:2,3   how input k is presented to the op: a
+      Fortran-order copy, the transpose, a permutation, a basic-indexing view (x[::-1, 1:3]) or a
+      broadcast (np.broadcast_to); several joined by | apply in turn (T|idx:1:); the expected values
       were computed from the same view here
   rtol=, atol=      tolerance of the comparison; absent means exact (NaN equal to NaN)
   shares=true|false whether the result must be a view of input 0
   outputs=N         the op returns N arrays (split)
+  raises=<type>     NumPy raised (make_differential.py's cases only): no results; Ruru must refuse too
   anything else is a parameter of the op (axis, axes, keepdims, shape, ...), documented in ReferenceOps.
 
 Every input comes from a fixed seed, so rerunning gives identical files. The archive stays well under

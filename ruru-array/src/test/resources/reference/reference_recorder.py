@@ -20,6 +20,12 @@ def present(x, spec):
     """Applies a view spec (see make_reference.py's docstring) to a base input."""
     if spec is None:
         return x
+    if "|" in spec:
+        for part in spec.split("|"):
+            x = present(x, part)
+        return x
+    if spec.startswith("bcast:"):
+        return np.broadcast_to(x, tuple(int(d) for d in spec[6:].split(",") if d))
     if spec == "F":
         return np.asfortranarray(x)
     if spec == "T":
@@ -36,14 +42,21 @@ def c_order(x):
     return np.array(x, order="C", copy=True)
 
 
-def case(name, op, fn, inputs, views=None, rtol=None, atol=None, **params):
-    """Records one case: saves inputs and fn(*presented inputs), and a manifest line."""
+def case(name, op, fn, inputs, views=None, rtol=None, atol=None, errors=False, **params):
+    """Records one case: saves inputs and fn(*presented inputs), and a manifest line. With errors=True an
+    exception from fn is recorded as raises=<its type> in place of results (Ruru must refuse too)."""
     assert name not in names, name
     names.add(name)
     views = views or {}
     presented = [present(x, views.get(k)) for k, x in enumerate(inputs)]
-    with np.errstate(all="ignore"):
-        result = fn(*presented)
+    try:
+        with np.errstate(all="ignore"):
+            result = fn(*presented)
+    except Exception as error:
+        if not errors:
+            raise
+        result = None
+        params = dict(params, raises=type(error).__name__)
     for k, x in enumerate(inputs):
         store[f"{name}.in{k}"] = c_order(x)
     tokens = [name, op]
@@ -51,7 +64,7 @@ def case(name, op, fn, inputs, views=None, rtol=None, atol=None, **params):
         tokens.append(f"outputs={len(result)}")
         for k, r in enumerate(result):
             store[f"{name}.out{k}"] = c_order(r)
-    else:
+    elif result is not None:
         store[f"{name}.out"] = c_order(result)
     for k in sorted(views):
         tokens.append(f"view{k}={views[k]}")
@@ -67,6 +80,35 @@ def case(name, op, fn, inputs, views=None, rtol=None, atol=None, **params):
         tokens.append(f"{key}={value}")
     assert all(" " not in t for t in tokens), tokens
     lines.append(" ".join(tokens))
+
+
+def write_pooled(manifest, archive, header):
+    """Writes what case() recorded as a manifest whose lines also describe their arrays, in<k>=f4:2,3
+    (dtype code, then the shape; nothing after the colon for 0-d), and an archive of one pool per dtype
+    code holding the values of all arrays of that dtype, in C order, one after another in manifest order.
+    Thousands of tiny cases cost a few hundred bytes each as separate .npy entries; pooled, their values."""
+    pools = {}
+    with open(manifest, "w") as out:
+        out.write(header + "\n")
+        for line in lines:
+            name = line.split(" ", 1)[0]
+            keys = numbered(name, "in") + (["out"] if f"{name}.out" in store else numbered(name, "out"))
+            described = []
+            for key in keys:
+                x = store.pop(f"{name}.{key}")
+                code = x.dtype.str[1:]
+                pools.setdefault(code, []).append(x.reshape(-1))
+                described.append(f"{key}={code}:" + ",".join(str(d) for d in x.shape))
+            out.write(" ".join([line] + described) + "\n")
+    np.savez_compressed(archive, **{code: np.concatenate(parts) for code, parts in pools.items()})
+
+
+def numbered(name, prefix):
+    """The keys prefix0, prefix1, ... of a case's arrays in store."""
+    keys = []
+    while f"{name}.{prefix}{len(keys)}" in store:
+        keys.append(f"{prefix}{len(keys)}")
+    return keys
 
 
 def normal(shape, dtype=F64):

@@ -40,15 +40,37 @@ final class Elementwise {
     return DType.promoteWithScalar(a.dtype, scalar != Math.rint(scalar) || !Double.isFinite(scalar));
   }
 
-  /** {@code target = target op other}, with other broadcast to the target's shape and cast to its dtype. */
+  /**
+   * {@code target = target op other}, with other broadcast to the target's shape. As in NumPy, the
+   * operation runs in the promoted dtype and the result is rounded once into the target: float32 +=
+   * float64 adds in float64, where casting the operand to float32 first would round twice.
+   */
   static NDArray inPlace(BinaryOp op, NDArray target, NDArray other) {
     String name = op.symbol() + "InPlace";
     checkWritable(name, target);
-    checkCast(name, op, DType.promote(target.dtype, other.dtype), target.dtype);
-    NDArray source = other.astype(target.dtype);
-    int[] strides = Layout.broadcastStrides(name, source.shape, source.strides, target.shape);
-    run(op, target, new NDArray(source.dtype, source.data, target.shape, strides, source.offset), target);
+    DType computed = checkCast(name, op, DType.promote(target.dtype, other.dtype), target.dtype);
+    Layout.broadcastStrides(name, other.shape, other.strides, target.shape);   // the target cannot grow
+    if (computed != target.dtype) {
+      copyInto(binary(op, target, other), target);
+      return target;
+    }
+    run(op, target, readAsBefore(name, other.astype(target.dtype), target), target);
     return target;
+  }
+
+  /**
+   * {@code source} as an update of {@code target} must read it: as it is before any element of the
+   * target is written, as NumPy guarantees. A source that shares memory with the target other than
+   * element for element ({@code x[1:] -= x[:-1]}, {@code a += a.T}, {@code x += x[0]}) is copied first,
+   * or the update would read elements it has already changed; any other (an optimiser's gradient,
+   * {@code x += x}) is the source itself, with no copy and no allocation. Callers broadcast the result.
+   */
+  static NDArray readAsBefore(String name, NDArray source, NDArray target) {
+    if (!Layout.mayOverlap(source, target)) {
+      return source;
+    }
+    int[] strides = Layout.broadcastStrides(name, source.shape, source.strides, target.shape);
+    return Layout.sameElements(target.shape, strides, source.offset, target.strides, target.offset) ? source : source.copy();
   }
 
   /**
@@ -63,9 +85,14 @@ final class Elementwise {
     if (!target.dtype.isFloating()) {
       throw new IllegalArgumentException(name + ": expected a float32 or float64 array to update, got " + target.dtype);
     }
-    NDArray source = other.astype(target.dtype);
-    int[] strides = Layout.broadcastStrides(name, source.shape, source.strides, target.shape);
-    StridedLoop loop = loop(target, new NDArray(source.dtype, source.data, target.shape, strides, source.offset));
+    if (other.dtype != target.dtype) {
+      // NumPy's t += α·o: α·o in o's own dtype, then added in the wider of the two and rounded once.
+      Layout.broadcastStrides(name, other.shape, other.strides, target.shape);
+      return inPlace(BinaryOp.ADD, target, other.mul(alpha));
+    }
+    Layout.broadcastStrides(name, other.shape, other.strides, target.shape);
+    NDArray source = readAsBefore(name, other, target);
+    StridedLoop loop = loop(target, source);
     int ts = loop.innerStride(0);
     int ss = loop.innerStride(1);
     if (target.data instanceof float[] t) {
@@ -106,17 +133,24 @@ final class Elementwise {
       throw new ShapeMismatchException(name + ": the result has shape " + java.util.Arrays.toString(shape)
           + " but the output array has shape " + java.util.Arrays.toString(out.shape));
     }
-    checkCast(name, op, DType.promote(a.dtype, b.dtype), out.dtype);
-    run(op, a.astype(out.dtype), b.astype(out.dtype), out);
+    if (checkCast(name, op, DType.promote(a.dtype, b.dtype), out.dtype) != out.dtype) {
+      copyInto(binary(op, a, b), out);   // computed in the operands' dtype and rounded once, as NumPy does
+      return out;
+    }
+    run(op, readAsBefore(name, a.astype(out.dtype), out), readAsBefore(name, b.astype(out.dtype), out), out);
     return out;
   }
 
-  /** NumPy's "same_kind" casting for outputs: a floating result cannot be stored in an integer array. */
-  private static void checkCast(String name, BinaryOp op, DType result, DType target) {
+  /**
+   * NumPy's "same_kind" casting for outputs: a floating result cannot be stored in an integer array.
+   * Returns the dtype the operation computes in.
+   */
+  private static DType checkCast(String name, BinaryOp op, DType result, DType target) {
     DType computed = op.computeType(result);
     if (computed.isFloating() && !target.isFloating()) {
       throw new IllegalArgumentException(name + ": cannot store a " + computed + " result in a " + target + " array");
     }
+    return computed;
   }
 
   /** Refuses to write through views where several indices share one element (broadcast, stride 0). */

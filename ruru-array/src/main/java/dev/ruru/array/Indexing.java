@@ -35,8 +35,21 @@ final class Indexing {
   static NDArray take(NDArray a, NDArray indices, int axis) {
     int ax = Check.axis("take", axis, a.shape.length);
     NDArray out = NDArray.fresh(a.dtype, takeShape(a, indices, ax));
-    copyPicks(a, indexValues("take", indices, ax, a.shape[ax]), ax, out);
+    requireIntegers("take", "indices", indices);
+    if (!noLeadingPosition(a, ax)) {
+      copyPicks(a, indexValues("take", indices, ax, a.shape[ax]), ax, out);
+    }
     return out;
+  }
+
+  /**
+   * Whether an axis before {@code ax} has extent 0. NumPy checks the indices as it uses them, once per
+   * position along the axes before {@code ax}; with none, it checks (and refuses) none, and so does Ruru:
+   * {@code np.take(np.zeros((0, 3)), [5], axis=1)} is an empty [0, 1], but an index out of range for
+   * a [3, 0] array along axis 0 is still refused.
+   */
+  private static boolean noLeadingPosition(NDArray a, int ax) {
+    return Layout.size(Arrays.copyOfRange(a.shape, 0, ax)) == 0;
   }
 
   /** {@link #take} written into {@code out}, which has the result's shape and a's dtype: NumPy's {@code out=}. */
@@ -48,8 +61,12 @@ final class Indexing {
       throw new ShapeMismatchException("takeInPlace: the result is " + a.dtype + " " + Arrays.toString(shape)
           + " but the output array is " + out.dtype + " " + Arrays.toString(out.shape));
     }
+    requireIntegers("takeInPlace", "indices", indices);
+    if (noLeadingPosition(a, ax)) {
+      return out;
+    }
     int[] picks = indexValues("takeInPlace", indices, ax, a.shape[ax]);
-    if (out.isContiguous(Order.C) && !out.sharesStorageWith(a)) {
+    if (out.isContiguous(Order.C) && !Layout.mayOverlap(out, a)) {
       copyPicks(a, picks, ax, out);
     } else {
       NDArray fresh = NDArray.fresh(a.dtype, shape);
@@ -147,7 +164,7 @@ final class Indexing {
     if (!target.dtype.isFloating() && alpha != 1) {
       throw new IllegalArgumentException(op + ": alpha must be 1 for " + target.dtype + " targets, got " + alpha);
     }
-    if (source.sharesStorageWith(target)) {
+    if (Layout.mayOverlap(source, target)) {
       source = source.copy();   // every row is read as it was before any is written
     }
     int[] slabShape = Views.remove(target.shape, ax);
@@ -187,6 +204,9 @@ final class Indexing {
    */
   private static void addRuns(Object source, int sourceOffset, int sourceStride, double alpha, Object target, int targetOffset,
       int targetStride, int[] picks, int n) {
+    if (n == 0) {
+      return;   // rows of no elements ([3, 0]) may start past the end of their empty storage, where axpy refuses them
+    }
     Axpy axpy = Blas.axpy();
     for (int k = 0; k < picks.length; k++) {
       int from = sourceOffset + k * sourceStride;

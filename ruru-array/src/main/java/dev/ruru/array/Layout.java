@@ -48,6 +48,46 @@ final class Layout {
     return true;
   }
 
+  /**
+   * Whether two arrays may hold a common element: NumPy's {@code np.may_share_memory}, by the range of
+   * storage each spans. False for different storage or an empty array. True can be a false alarm
+   * (interleaved views such as {@code x[::2]} and {@code x[1::2]}); callers answer it with a copy, so it
+   * costs time, never a wrong result.
+   */
+  static boolean mayOverlap(NDArray a, NDArray b) {
+    if (a.data != b.data || size(a.shape) == 0 || size(b.shape) == 0) {
+      return false;
+    }
+    return bound(a, true) >= bound(b, false) && bound(b, true) >= bound(a, false);
+  }
+
+  /** The lowest or highest storage index an array of at least one element reads. */
+  private static long bound(NDArray a, boolean highest) {
+    long bound = a.offset;
+    for (int i = 0; i < a.shape.length; i++) {
+      long reach = (long) (a.shape[i] - 1) * a.strides[i];
+      bound += highest ? Math.max(reach, 0) : Math.min(reach, 0);
+    }
+    return bound;
+  }
+
+  /**
+   * Whether two views of one shape read each index from the same storage element (equal offsets and
+   * strides, extent-1 axes aside): an in-place update through them reads each element just before it
+   * writes it, so it needs no copy.
+   */
+  static boolean sameElements(int[] shape, int[] stridesA, int offsetA, int[] stridesB, int offsetB) {
+    if (offsetA != offsetB) {
+      return false;
+    }
+    for (int i = 0; i < shape.length; i++) {
+      if (shape[i] != 1 && stridesA[i] != stridesB[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static int size(int[] shape) {
     int size = 1;
     for (int d : shape) {

@@ -395,7 +395,8 @@ public final class NDArray {
 
   /** Copies {@code source} (broadcast to this shape) into this array. */
   public NDArray assignInPlace(NDArray source) {
-    Elementwise.copyInto(source.broadcastTo(shape()), Elementwise.checkWritable("assignInPlace", this));
+    NDArray unchanged = Elementwise.readAsBefore("assignInPlace", source, Elementwise.checkWritable("assignInPlace", this));
+    Elementwise.copyInto(unchanged.broadcastTo(shape()), this);
     return this;
   }
 

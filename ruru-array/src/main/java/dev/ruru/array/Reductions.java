@@ -20,18 +20,26 @@ final class Reductions {
     int[] kept = keptShape(a.shape, picked);
     int count = Layout.size(kept);
     int length = reducedSize(a.shape, picked);
-    if (length == 0 && !op.hasIdentity() && count > 0) {
-      throw new IllegalArgumentException(op.symbol() + ": zero-size array reduction over axes " + axesText(picked)
-          + " of shape " + Arrays.toString(a.shape) + " has no identity");
+    if (length == 0 && !op.hasIdentity()) {
+      // NumPy refuses even when no result has to be made (np.zeros((0, 0)).max(0)).
+      throw new IllegalArgumentException(op.symbol() + ": zero-size array to reduction operation " + op.symbol()
+          + " which has no identity; axes " + axesText(picked) + " of shape " + Arrays.toString(a.shape));
     }
     NDArray out = NDArray.fresh(op.resultType(a.dtype), kept);
+    if (count > 0) {   // else the result is empty ([2, 0] summed over axis 0 is [0]) and the kernels have nothing to fill
+      fill(op, a, picked, count, length, out);
+    }
+    return dims == Dims.KEEP ? out.reshape(keepShape(a.shape, picked)) : out;
+  }
+
+  /** Writes the {@code count} results, each reducing {@code length} elements, into out. */
+  private static void fill(Reduction op, NDArray a, boolean[] picked, int count, int length, NDArray out) {
     if (a.dtype.isFloating() && op != Reduction.PROD && isLeadingContiguous(a, picked) && length > 1) {
       reduceLeading(op, a, length, count, out);
     } else {
       NDArray runs = a.permute(order(picked)).contiguous();
       reduceRuns(op, runs, count, length, out);
     }
-    return dims == Dims.KEEP ? out.reshape(keepShape(a.shape, picked)) : out;
   }
 
   private static void reduceRuns(Reduction op, NDArray runs, int count, int length, NDArray out) {
@@ -236,23 +244,32 @@ final class Reductions {
     return reduce(Reduction.SUM, x, axes, dims).div(length);
   }
 
-  /** Mean squared deviation from the mean, times n / (n − ddof). */
+  /**
+   * The sum of squared deviations from the mean over max(n − ddof, 0), as NumPy: with no degrees of
+   * freedom left that is +∞, or NaN where the deviations are all 0 (one element, or none).
+   */
   static NDArray var(NDArray a, int[] axes, Dims dims, int ddof) {
     Check.arg(ddof >= 0, "var: ddof %s must be non-negative", ddof);
     NDArray x = a.astype(a.dtype.floatingResult());
     int length = reducedSize(a.shape, picked("var", a, axes));
     NDArray deviation = x.sub(mean(x, axes, Dims.KEEP));
     NDArray squares = reduce(Reduction.SUM, deviation.mul(deviation), axes, dims);
-    return squares.div(length - ddof);
+    return squares.div(Math.max(length - ddof, 0));
   }
 
   /** m + log Σ exp(x − m) with m the maximum (0 where the maximum is ±∞, which would give NaN). */
   static NDArray logsumexp(NDArray a, int[] axes, Dims dims) {
     NDArray x = a.astype(a.dtype.floatingResult());
+    boolean[] picked = picked("logsumexp", a, axes);
+    if (reducedSize(a.shape, picked) == 0) {
+      // log of an empty sum, log 0; the maximum below has no value there (SciPy's logsumexp gives -inf too).
+      int[] shape = dims == Dims.KEEP ? keepShape(a.shape, picked) : keptShape(a.shape, picked);
+      return Creation.full(shape, Double.NEGATIVE_INFINITY, x.dtype);
+    }
     NDArray max = reduce(Reduction.MAX, x, axes, Dims.KEEP);
     NDArray shift = NDArray.where(max.abs().lt(Double.POSITIVE_INFINITY), max, NDArray.scalar(0, max.dtype));
     NDArray result = reduce(Reduction.SUM, x.sub(shift).exp(), axes, Dims.KEEP).log().add(shift);
-    return dims == Dims.KEEP ? result : result.reshape(keptShape(a.shape, picked("logsumexp", a, axes)));
+    return dims == Dims.KEEP ? result : result.reshape(keptShape(a.shape, picked));
   }
 
   static boolean[] picked(String op, NDArray a, int[] axes) {

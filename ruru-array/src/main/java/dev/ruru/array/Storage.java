@@ -67,6 +67,9 @@ final class Storage {
    * {@code astype} does (floats to integers truncate toward zero; anything non-zero is true).
    */
   static void copy(Object source, int sourceOffset, int sourceStride, Object target, int targetOffset, int targetStride, int length) {
+    if (length == 0) {
+      return;   // the offsets of an empty array's elements may lie past its storage ([3, 0] has element offsets 0..2)
+    }
     if (source.getClass() == target.getClass() && sourceStride == 1 && targetStride == 1) {
       System.arraycopy(source, sourceOffset, target, targetOffset, length);
       return;

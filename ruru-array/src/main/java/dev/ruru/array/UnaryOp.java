@@ -15,6 +15,11 @@ enum UnaryOp {
     }
 
     @Override
+    long apply(long x) {
+      return -x;
+    }
+
+    @Override
     void apply(float[] in, int io, int is, float[] out, int oo, int os, int n) {
       if (is == 1 && os == 1 && io == oo) {
         for (int k = oo; k < oo + n; k++) {
@@ -32,6 +37,12 @@ enum UnaryOp {
   ABS(true) {
     @Override
     double apply(double x) {
+      return Math.abs(x);
+    }
+
+    /** The most negative value stays itself, as NumPy's wrap-around gives. */
+    @Override
+    long apply(long x) {
       return Math.abs(x);
     }
 
@@ -54,6 +65,11 @@ enum UnaryOp {
     @Override
     double apply(double x) {
       return Math.signum(x);
+    }
+
+    @Override
+    long apply(long x) {
+      return Long.signum(x);
     }
   },
   EXP(false) {
@@ -107,6 +123,11 @@ enum UnaryOp {
     }
 
     @Override
+    long apply(long x) {
+      return Math.max(x, 0);
+    }
+
+    @Override
     void apply(float[] in, int io, int is, float[] out, int oo, int os, int n) {
       if (is == 1 && os == 1 && io == oo) {
         for (int k = oo; k < oo + n; k++) {
@@ -150,8 +171,12 @@ enum UnaryOp {
     }
   }
 
-  /** Integer rows (only for the functions that keep integers). */
+  /**
+   * One integer element, for the functions that keep integers (int32 rows wrap on the way back, as
+   * NumPy's do). Each computes in long arithmetic: through a double, int64 values beyond 2^53 would
+   * come back rounded.
+   */
   long apply(long x) {
-    return (long) apply((double) x);
+    throw new IllegalStateException(this + " runs in floating point");
   }
 }

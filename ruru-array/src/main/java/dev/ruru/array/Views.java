@@ -36,13 +36,16 @@ final class Views {
       }
     }
     int size = a.size();
+    // With a 0 among the other extents any value would do for -1, so NumPy refuses to choose one.
+    boolean ambiguous = unknown >= 0 && known == 0;
     if (unknown >= 0 && known != 0 && size % known == 0) {
       shape[unknown] = (int) (size / known);
       known *= shape[unknown];
     }
-    if (known != size || (unknown >= 0 && known == 0 && size != 0)) {
+    if (known != size || ambiguous) {
+      String hint = ambiguous && size == 0 ? "; the extent -1 stands for is ambiguous beside a 0" : "";
       throw new ShapeMismatchException("reshape: cannot reshape array of size " + size + " (shape " + Arrays.toString(a.shape)
-          + ") into shape " + Arrays.toString(requested));
+          + ") into shape " + Arrays.toString(requested) + hint);
     }
     Check.size(shape);
     return shape;

@@ -44,6 +44,39 @@ class IndexingTest {
     }
   }
 
+  /** NumPy: np.take(np.zeros((3, 0)), [1], axis=0) has shape (1, 0); nothing is read or written. */
+  @Test
+  void indexingZeroSizeArraysGivesZeroSizeResults() {
+    NDArray empty = NDArray.zeros(Shape.of(3, 0));
+    assertEquals(Shape.of(1, 0), empty.take(NDArray.of(new int[] {1}, 1), 0).shape());
+    assertEquals(Shape.of(2, 2, 0), empty.take(NDArray.of(new long[] {2, -3, 0, 1}, 2, 2), 0).shape());
+    assertEquals(Shape.of(0, 3), empty.transpose().take(NDArray.of(new int[] {0, 1, 2}, 3), 1).shape());
+    assertEquals(Shape.of(0, 0), empty.take(NDArray.zeros(Shape.of(0), DType.INT64), 0).shape());
+    assertEquals(Shape.of(2, 0), NDArray.zeros(Shape.of(2, 0)).takeInPlace(empty, NDArray.of(new int[] {0, 2}, 2), 0).shape());
+    assertEquals(Shape.of(1, 0), empty.gather(0, NDArray.zeros(Shape.of(1, 0), DType.INT64)).shape());
+    assertEquals(Shape.of(3, 0), empty.scatterAdd(0, NDArray.zeros(Shape.of(1, 0), DType.INT64), NDArray.zeros(Shape.of(1, 0))).shape());
+    // np.add.at(np.zeros((3, 0)), [1, 2], np.zeros((2, 0))): rows of no elements, nothing to add
+    assertEquals(empty, empty.copy().indexAddInPlace(0, NDArray.of(new int[] {1, 2}, 2), NDArray.zeros(Shape.of(2, 0)), 1));
+    NDArray columns = NDArray.zeros(Shape.of(0, 3), DType.FLOAT64);
+    assertEquals(columns, columns.copy().indexAddInPlace(1, NDArray.of(new int[] {2}, 1), NDArray.zeros(Shape.of(0, 1), DType.FLOAT64), 2));
+    assertEquals("take: index 0 is out of bounds for axis 1 with size 0",
+        assertThrows(IndexOutOfBoundsException.class, () -> empty.take(NDArray.of(new int[] {0}, 1), 1)).getMessage());
+  }
+
+  /** NumPy checks indices once per position before the axis: with a 0 there, it refuses none; elsewhere it does. */
+  @Test
+  void takeBehindAnEmptyAxisAcceptsAnyIndex() {
+    NDArray rows = NDArray.zeros(Shape.of(0, 3), DType.INT32);
+    assertEquals(Shape.of(0, 1), rows.take(NDArray.of(new int[] {-4}, 1), 1).shape());
+    assertEquals(Shape.of(0, 4, 2), NDArray.zeros(Shape.of(0, 0)).take(NDArray.zeros(Shape.of(4, 2), DType.INT64), 1).shape());
+    assertEquals(Shape.of(0, 1), NDArray.zeros(Shape.of(0, 1)).takeInPlace(rows.astype(DType.FLOAT32), NDArray.of(new int[] {7}, 1), 1)
+        .shape());
+    assertThrows(IllegalArgumentException.class, () -> rows.take(NDArray.zeros(Shape.of(1)), 1));   // float indices, still
+    NDArray columns = NDArray.zeros(Shape.of(3, 0));   // np.take(np.zeros((3, 0)), [7], axis=0) refuses
+    assertEquals("take: index 7 is out of bounds for axis 0 with size 3",
+        assertThrows(IndexOutOfBoundsException.class, () -> columns.take(NDArray.of(new int[] {7}, 1), 0)).getMessage());
+  }
+
   @Test
   void takeRejectsOutOfRangeAndNonIntegerIndices() {
     NDArray x = random(4, 3);

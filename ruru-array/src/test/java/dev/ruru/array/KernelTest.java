@@ -102,6 +102,22 @@ class KernelTest {
     assertArrayEquals(new double[] {-1, 0, 1}, NDArray.of(new double[] {-2, 0, 5}).sign().toDoubleArray());
   }
 
+  /** 2^53 + 1 has no double: integer neg, abs, sign and relu must not pass through one. */
+  @Test
+  void integerUnaryOpsStayExact() {
+    long big = (1L << 53) + 1;
+    NDArray longs = NDArray.of(new long[] {big, -big, Long.MIN_VALUE, Long.MAX_VALUE, 0}, 5);
+    assertArrayEquals(new long[] {-big, big, Long.MIN_VALUE, -Long.MAX_VALUE, 0}, longs.neg().toLongArray());
+    assertArrayEquals(new long[] {big, big, Long.MIN_VALUE, Long.MAX_VALUE, 0}, longs.abs().toLongArray());   // NumPy wraps too
+    assertArrayEquals(new long[] {big, 0, 0, Long.MAX_VALUE, 0}, longs.relu().toLongArray());
+    assertArrayEquals(new long[] {1, -1, -1, 1, 0}, longs.sign().toLongArray());
+    NDArray ints = NDArray.of(new int[] {Integer.MIN_VALUE, Integer.MAX_VALUE, -7}, 3);
+    assertArrayEquals(new int[] {Integer.MIN_VALUE, -Integer.MAX_VALUE, 7}, ints.neg().toIntArray());
+    assertArrayEquals(new int[] {Integer.MIN_VALUE, Integer.MAX_VALUE, 7}, ints.abs().toIntArray());
+    assertArrayEquals(new int[] {0, Integer.MAX_VALUE, 0}, ints.relu().toIntArray());
+    assertEquals(DType.INT32, ints.neg().dtype());
+  }
+
   @Test
   void fullSumIsIdenticalForEveryThreadCountAndCloseToADoubleSum() {
     NDArray x = NDArray.rand(Shape.of(3_000_001), new SplittableRandom(6));
@@ -175,7 +191,7 @@ class KernelTest {
     assertArrayEquals(new float[] {0, 0, 0}, empty.sum(0).toFloatArray());
     assertArrayEquals(new float[] {1, 1, 1}, empty.prod(new int[] {0}, Dims.DROP).toFloatArray());
     var error = assertThrows(IllegalArgumentException.class, () -> empty.max(0));
-    assertEquals("max: zero-size array reduction over axes (0) of shape [0, 3] has no identity", error.getMessage());
+    assertEquals("max: zero-size array to reduction operation max which has no identity; axes (0) of shape [0, 3]", error.getMessage());
     assertEquals(Shape.of(0), empty.max(1).shape());
   }
 

@@ -9,18 +9,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * One NumPy reference case from {@code reference/cases.txt}: an operation, its parameters, its inputs
- * and NumPy's results, all written by {@code reference/make_reference.py} (see its docstring for the
- * format). Inputs are stored in C order; {@link #inputs()} presents each as the case asks (a Fortran
- * copy, a transpose, a permutation or an indexing view), so the op sees the same layout NumPy saw.
+ * One NumPy reference case: an operation, its parameters, its inputs and NumPy's results (none where
+ * NumPy raised), from {@code reference/cases.txt} (written by make_reference.py) or
+ * {@code reference/differential.txt} (make_differential.py's random cases; see both docstrings for the
+ * formats). Inputs are stored in C order; {@link #inputs()} presents each as the case asks (a Fortran
+ * copy, a transpose, a permutation, an indexing view, a broadcast, or several in turn), so the op sees
+ * the same layout NumPy saw.
  */
 record ReferenceCase(String name, String op, Map<String, String> params, List<NDArray> storedInputs, List<NDArray> expected) {
   private static final String DIRECTORY = "/reference/";
+  /** A pooled manifest's description of one array: {@code in0=f4:2,0,3}. */
+  private static final Pattern POOLED_ARRAY = Pattern.compile("(in\\d+|out\\d*)=([a-z]\\d):([\\d,]*)");
 
   @Override
   public String toString() {
@@ -41,6 +48,57 @@ record ReferenceCase(String name, String op, Map<String, String> params, List<ND
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Every case of a pooled manifest: each line ends with its arrays' dtype codes and shapes, and their
+   * values lie one after another in the archive's pool for that code.
+   */
+  static List<ReferenceCase> loadPooled(String manifest, String archive) {
+    try {
+      Map<String, NDArray> pools = Npz.read(resource(archive));
+      Map<String, Integer> used = new HashMap<>();
+      List<ReferenceCase> cases = new ArrayList<>();
+      for (String line : Files.readAllLines(resource(manifest))) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String name = line.substring(0, line.indexOf(' '));
+        Map<String, NDArray> arrays = new HashMap<>();
+        StringBuilder rest = new StringBuilder();
+        for (String token : line.strip().split(" ")) {
+          Matcher array = POOLED_ARRAY.matcher(token);
+          if (array.matches()) {
+            arrays.put(name + "." + array.group(1), fromPool(pools, used, array.group(2), array.group(3)));
+          } else {
+            rest.append(rest.isEmpty() ? "" : " ").append(token);
+          }
+        }
+        cases.add(parse(rest.toString(), arrays));
+      }
+      pools.forEach((code, pool) -> {
+        if (used.getOrDefault(code, 0) != pool.size()) {
+          throw new IllegalStateException(manifest + " describes " + used.get(code) + " values of " + code + " but " + archive + " holds "
+              + pool.size() + "; regenerate both with make_differential.py");
+        }
+      });
+      return cases;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The next array of a pool: as many values as {@code shape} holds, after those already taken. */
+  private static NDArray fromPool(Map<String, NDArray> pools, Map<String, Integer> used, String code, String shape) {
+    NDArray pool = pools.get(code);
+    if (pool == null) {
+      throw new IllegalStateException("the archive has no pool '" + code + "'; regenerate it with make_differential.py");
+    }
+    int[] dims = shape.isEmpty() ? new int[0] : ints(shape);
+    int start = used.getOrDefault(code, 0);
+    int size = Layout.size(dims);
+    used.put(code, start + size);
+    return pool.slice(0, start, start + size, 1).copy().reshape(dims);
   }
 
   /** A file of {@code src/test/resources/reference/}. */
@@ -69,6 +127,9 @@ record ReferenceCase(String name, String op, Map<String, String> params, List<ND
       inputs.add(arrays.get(name + ".in" + k));
     }
     List<NDArray> expected = new ArrayList<>();
+    if (params.containsKey("raises")) {
+      return new ReferenceCase(name, tokens[1], params, inputs, expected);
+    }
     if (params.containsKey("outputs")) {
       for (int k = 0; k < Integer.parseInt(params.get("outputs")); k++) {
         expected.add(required(arrays, name + ".out" + k));
@@ -97,7 +158,17 @@ record ReferenceCase(String name, String op, Map<String, String> params, List<ND
     return presented;
   }
 
-  private static NDArray present(NDArray x, String view) {
+  /** A view spec applied to {@code x}; {@code "T|idx:1:"} applies each part in turn. */
+  static NDArray present(NDArray x, String view) {
+    if (view.contains("|")) {
+      for (String part : view.split("\\|")) {
+        x = present(x, part);
+      }
+      return x;
+    }
+    if (view.startsWith("bcast:")) {
+      return x.broadcastTo(Shape.of(view.length() == 6 ? new int[0] : ints(view.substring(6))));
+    }
     if (view.equals("F")) {
       return x.copy(Order.F);
     }

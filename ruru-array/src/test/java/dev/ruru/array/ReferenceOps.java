@@ -8,7 +8,8 @@ import java.util.List;
  * {@code axis}, {@code axes} ("none" for all), {@code keepdims}, {@code ddof}, {@code shape},
  * {@code scalar}, {@code spec}, {@code dtype}, {@code classes}, {@code sections}, {@code indices},
  * {@code widths}, {@code value}, {@code low}, {@code high}, {@code first}, {@code second},
- * {@code start}, {@code stop}, {@code step}.
+ * {@code start}, {@code stop}, {@code step}; and for in-place updates {@code target}, {@code source}
+ * (view specs of input 0) and {@code alpha}.
  */
 final class ReferenceOps {
   private ReferenceOps() {}
@@ -18,8 +19,29 @@ final class ReferenceOps {
     return switch (c.op()) {
       case "split" -> in.get(0).split(c.integer("sections"), c.integer("axis"));
       case "splitAt" -> in.get(0).splitAt(c.integers("indices"), c.integer("axis"));
+      case "addInPlace", "subInPlace", "mulInPlace", "divInPlace", "assignInPlace", "addScaledInPlace" -> List.of(update(c, in));
       default -> List.of(single(c, in));
     };
+  }
+
+  /**
+   * An in-place update (make_differential.py's): the view {@code target} of input 0 updated from its
+   * view {@code source}, or from input 1 where no source is named. The result is the whole of input 0
+   * afterwards; a copy of it, unless the case presents it as a (fresh) Fortran copy already.
+   */
+  private static NDArray update(ReferenceCase c, List<NDArray> in) {
+    NDArray base = c.has("view0") ? in.get(0) : in.get(0).copy();
+    NDArray target = ReferenceCase.present(base, c.text("target"));
+    NDArray source = c.has("source") ? ReferenceCase.present(base, c.text("source")) : in.get(1);
+    switch (c.op()) {
+      case "addInPlace" -> target.addInPlace(source);
+      case "subInPlace" -> target.subInPlace(source);
+      case "mulInPlace" -> target.mulInPlace(source);
+      case "divInPlace" -> target.divInPlace(source);
+      case "addScaledInPlace" -> target.addScaledInPlace(source, c.number("alpha"));
+      default -> target.assignInPlace(source);
+    }
+    return base;
   }
 
   private static NDArray single(ReferenceCase c, List<NDArray> in) {
@@ -89,6 +111,7 @@ final class ReferenceOps {
       case "take" -> a.take(in.get(1), c.integer("axis"));
       case "gather" -> a.gather(c.integer("axis"), in.get(1));
       case "scatterAdd" -> a.scatterAdd(c.integer("axis"), in.get(1), in.get(2));
+      case "indexAdd" -> a.indexAddInPlace(c.integer("axis"), in.get(1), in.get(2), c.number("alpha"));   // input 0, updated
       case "oneHot" -> NDArray.oneHot(a, c.integer("classes"), DType.fromNumpyName(c.text("dtype")));
       case "concatenate" -> NDArray.concatenate(in, c.integer("axis"));
       case "stack" -> NDArray.stack(in, c.integer("axis"));

@@ -118,6 +118,16 @@ class ViewTest {
     assertEquals("reshape: cannot reshape array of size 24 (shape [2, 3, 4]) into shape [5, 5]", error.getMessage());
   }
 
+  /** With a 0 among the other extents any -1 fits an empty array, so NumPy refuses to choose; Ruru gave shape [0, -1]. */
+  @Test
+  void reshapeRefusesToInferAnExtentBesideAZero() {
+    NDArray empty = NDArray.zeros(Shape.of(2, 0));
+    ShapeMismatchException error = assertThrows(ShapeMismatchException.class, () -> empty.reshape(0, -1));
+    assertEquals("reshape: cannot reshape array of size 0 (shape [2, 0]) into shape [0, -1]; the extent -1 stands for is "
+        + "ambiguous beside a 0", error.getMessage());
+    assertEquals(Shape.of(0, 5), empty.reshape(-1, 5).shape());
+  }
+
   @Test
   void badAxesNameTheOperationAndTheRank() {
     NDArray x = cube();
