@@ -5,7 +5,8 @@
  * order; the bytes written for an array are the bytes {@code np.save} writes for it. Files are untrusted
  * input: every size in a header is checked against the bytes actually present before anything is allocated,
  * compressed data may inflate to at most an {@link dev.ruru.array.io.InflateLimit} (2 GiB unless configured),
- * archive entries may not share their bytes (a zip bomb's trick), and a bad file fails with an {@link dev.ruru.array.io.NpyFormatException} that names the file and what was
- * expected. Writes go to a temporary file that is renamed into place, so a failed write leaves nothing behind.
+ * archive entries may not share their bytes (a zip bomb's trick), and a bad file fails with an
+ * {@link dev.ruru.array.io.NpyFormatException} that names the file and what was expected. Writes go to a
+ * temporary file that is renamed into place, so a failed write leaves nothing behind.
  */
 package dev.ruru.array.io;
