@@ -113,7 +113,8 @@ class IdxErrorsTest {
     byte[] corrupt = good.clone();
     corrupt[good.length - 8] ^= 0x55;   // the CRC-32 in the trailer
     String message = failure(corrupt);
-    assertTrue(message.startsWith("idx: " + source() + ": corrupt gzip data ("), message);
+    assertTrue(message.startsWith("idx: " + source() + ": corrupt gzip data: the member ending at byte " + (good.length - 8)
+        + " has CRC-32 "), message);
   }
 
   @Test
