@@ -1,6 +1,7 @@
 package dev.ruru.array.io;
 
 import dev.ruru.array.NDArray;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -138,7 +139,8 @@ public final class Npz {
         throw new NpyFormatException(source, String.format("corrupt entry: CRC-32 is %08x, the archive says %08x", crc.getValue(), entry.getCrc()));
       }
       return array;
-    } catch (ZipException e) {
+    } catch (ZipException | EOFException e) {
+      // EOFException: the inflater ran out of compressed bytes before the data's end.
       throw new NpyFormatException(source, "corrupt compressed data: " + e.getMessage());
     }
   }

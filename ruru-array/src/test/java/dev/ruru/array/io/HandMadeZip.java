@@ -40,7 +40,12 @@ final class HandMadeZip {
 
   /** Adds {@code content} deflated under {@code name}, listed once in the central directory. */
   HandMadeZip deflated(String name, byte[] content) {
-    Local local = local(name, content);
+    return deflated(name, content, 0);
+  }
+
+  /** As {@link #deflated(String, byte[])}, without the last {@code cut} bytes of the compressed data. */
+  HandMadeZip deflated(String name, byte[] content, int cut) {
+    Local local = local(name, content, cut);
     centrals.add(new Central(name, local));
     return this;
   }
@@ -51,12 +56,12 @@ final class HandMadeZip {
     return this;
   }
 
-  private Local local(String name, byte[] content) {
+  private Local local(String name, byte[] content, int cut) {
     Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
     deflater.setInput(content);
     deflater.finish();
     byte[] buffer = new byte[content.length + 1024];
-    int compressed = deflater.deflate(buffer);
+    int compressed = deflater.deflate(buffer) - cut;
     deflater.end();
     CRC32 crc = new CRC32();
     crc.update(content);

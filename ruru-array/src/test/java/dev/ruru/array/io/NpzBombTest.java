@@ -98,4 +98,12 @@ class NpzBombTest {
     String message = assertThrows(NpyFormatException.class, () -> Npz.read(shared)).getMessage();
     assertEquals(true, message.contains("the entries 'a.npy' (bytes 300.."), message);
   }
+
+  @Test
+  void compressedDataThatEndsEarlyIsNamed() throws IOException {
+    // Found by NpyFuzzTest: the inflater's EOFException escaped with neither the file nor the entry in its message.
+    Path file = write(new HandMadeZip().deflated("x.npy", zeros(1000), 3).toByteArray());
+    assertEquals("npy: " + file + "!x.npy: corrupt compressed data: Unexpected end of ZLIB input stream",
+        assertThrows(NpyFormatException.class, () -> Npz.read(file)).getMessage());
+  }
 }
