@@ -75,6 +75,16 @@ class CsvReaderTest {
   }
 
   @Test
+  void bytesThatAreNotUtf8NameTheFileLineAndOffset() throws IOException {
+    // Found by CsvFuzzTest: the reader's MalformedInputException said only "Input length = 1".
+    Path file = dir.resolve("latin1.csv");
+    Files.write(file, "x,label\n1,caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    CsvFormatException error = assertThrows(CsvFormatException.class, () -> CsvReader.read(file, CsvFormat.withHeader(LabelColumn.at(1))));
+    assertEquals("csv: " + file + ": not valid UTF-8: line 2 has the bytes e9 (at byte offset 13), which are not a UTF-8 character;"
+        + " save the file as UTF-8 (for example: iconv -f latin1 -t utf-8)", error.getMessage());
+  }
+
+  @Test
   void aCellThatIsNotANumberNamesLineAndColumn() {
     String text = IRIS.replace("6.3,3.3", "6.3,abc");
     assertEquals("csv: test.csv: line 5, column 2 ('sepal_width'): 'abc' is not a number",
