@@ -64,6 +64,9 @@ public final class Npz {
       zip = new ZipFile(file.toFile());
     } catch (ZipException e) {
       throw new NpyFormatException(file.toString(), "not a readable .npz (zip) archive: " + e.getMessage());
+    } catch (EOFException e) {
+      throw new NpyFormatException(file.toString(), "not a readable .npz (zip) archive: the file ends inside a record (a comment or"
+          + " directory) that the zip end record points to");
     }
     try (zip; FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       List<ZipEntry> entries = new ArrayList<>(Collections.list(zip.entries()));

@@ -106,4 +106,15 @@ class NpzBombTest {
     assertEquals("npy: " + file + "!x.npy: corrupt compressed data: Unexpected end of ZLIB input stream",
         assertThrows(NpyFormatException.class, () -> Npz.read(file)).getMessage());
   }
+
+  @Test
+  void anArchiveCommentLongerThanTheFileIsNamed() throws IOException {
+    // Found by NpyFuzzTest: reading the comment the end record promises, ZipFile's constructor let an
+    // EOFException without a message escape.
+    byte[] bytes = new HandMadeZip().deflated("x.npy", zeros(10)).toByteArray();
+    bytes[bytes.length - 2] = 100;
+    Path file = write(bytes);
+    assertEquals("npy: " + file + ": not a readable .npz (zip) archive: the file ends inside a record (a comment or directory) that"
+        + " the zip end record points to", assertThrows(NpyFormatException.class, () -> Npz.read(file)).getMessage());
+  }
 }
