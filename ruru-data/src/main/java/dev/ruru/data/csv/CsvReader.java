@@ -174,9 +174,14 @@ public final class CsvReader {
         throw new CsvFormatException(source, "line " + line + ", column " + (column + 1) + " ('" + names[column] + "'): " + problem);
       }
       double value = Double.parseDouble(cell);
+      String where = "line " + line + ", column " + (column + 1) + " ('" + names[column] + "'): '" + cell + "'";
       if (Double.isInfinite(value)) {
-        throw new CsvFormatException(source, "line " + line + ", column " + (column + 1) + " ('" + names[column] + "'): '" + cell
-            + "' is too large for a double");
+        throw new CsvFormatException(source, where + " is too large for a double");
+      }
+      // Finite as a double is not finite as a float: 1e39 would become Infinity in a float32 feature.
+      if (format.featureType() == DType.FLOAT32 && Float.isInfinite((float) value)) {
+        throw new CsvFormatException(source, where + " is too large for a float32 feature (at most " + Float.MAX_VALUE
+            + "); read the features as float64");
       }
       return value;
     }

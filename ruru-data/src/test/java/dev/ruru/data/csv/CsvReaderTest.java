@@ -85,6 +85,15 @@ class CsvReaderTest {
   }
 
   @Test
+  void aValueBeyondTheFeatureTypeIsRefused() throws IOException {
+    // Found by CsvFuzzTest: 1e39 is a finite double but became Infinity as a float32 feature, silently.
+    assertEquals("csv: test.csv: line 2, column 1 ('x'): '-1e39' is too large for a float32 feature (at most 3.4028235E38);"
+        + " read the features as float64", failure("x,label\n-1e39,0\n", CsvFormat.withHeader(LabelColumn.at(1))));
+    CsvData wide = read("x,label\n-1e39,0\n", CsvFormat.withHeader(LabelColumn.at(1)).featureType(dev.ruru.array.DType.FLOAT64));
+    assertArrayEquals(new double[] {-1e39}, wide.dataset().features().toDoubleArray());
+  }
+
+  @Test
   void aCellThatIsNotANumberNamesLineAndColumn() {
     String text = IRIS.replace("6.3,3.3", "6.3,abc");
     assertEquals("csv: test.csv: line 5, column 2 ('sepal_width'): 'abc' is not a number",
