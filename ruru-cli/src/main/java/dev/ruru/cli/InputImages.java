@@ -92,6 +92,11 @@ final class InputImages {
    * before any pixel is decoded; a decoder's failure is reported with the file and the decoder's reason.
    */
   static BufferedImage decode(Path file) throws IOException {
+    return decode(file, MAX_PIXELS);
+  }
+
+  /** As {@link #decode(Path)}, refusing more than {@code maxPixels} (tests use a small bound). */
+  static BufferedImage decode(Path file, long maxPixels) throws IOException {
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
       Iterator<ImageReader> readers = in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
@@ -101,7 +106,7 @@ final class InputImages {
       String format = reader.getFormatName().toUpperCase(Locale.ROOT);
       try {
         reader.setInput(in, true, true);
-        checkSize(file, format, reader);
+        checkSize(file, format, reader, maxPixels);
         return reader.read(0);
       } catch (IIOException | IllegalStateException | IndexOutOfBoundsException e) {
         throw new IIOException(file + ": cannot decode the " + format + " image: " + reasons(e), e);
@@ -111,13 +116,14 @@ final class InputImages {
     }
   }
 
-  /** Reads only the header's width and height, and refuses more than {@link #MAX_PIXELS} of them. */
-  private static void checkSize(Path file, String format, ImageReader reader) throws IOException {
+  /** Reads only the header's width and height, and refuses more than {@code maxPixels} of them. */
+  private static void checkSize(Path file, String format, ImageReader reader, long maxPixels) throws IOException {
     long width = reader.getWidth(0);
     long height = reader.getHeight(0);
-    if (width * height > MAX_PIXELS) {
+    if (width * height > maxPixels) {
       throw new IllegalArgumentException(file + ": the " + format + " image declares " + width + " x " + height + " pixels ("
-          + width * height + "), more than the " + MAX_PIXELS + " (8192 x 8192) read here; scale it down first");
+          + width * height + "), more than the " + maxPixels + (maxPixels == MAX_PIXELS ? " (8192 x 8192)" : "")
+          + " read here; scale it down first");
     }
   }
 
