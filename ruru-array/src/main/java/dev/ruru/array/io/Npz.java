@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -59,16 +58,7 @@ public final class Npz {
    * is a zip bomb); each entry's CRC is checked after it is read.
    */
   public static LinkedHashMap<String, NDArray> read(Path file, InflateLimit limit) throws IOException {
-    ZipFile zip;
-    try {
-      zip = new ZipFile(file.toFile());
-    } catch (ZipException e) {
-      throw new NpyFormatException(file.toString(), "not a readable .npz (zip) archive: " + e.getMessage());
-    } catch (EOFException e) {
-      throw new NpyFormatException(file.toString(), "not a readable .npz (zip) archive: the file ends inside a record (a comment or"
-          + " directory) that the zip end record points to");
-    }
-    try (zip; FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+    try (FileChannel channel = Npy.open(file); ZipFile zip = openZip(file)) {
       List<ZipEntry> entries = new ArrayList<>(Collections.list(zip.entries()));
       checkEntries(entries, ZipLayout.checkedRegions(channel, file.toString()), channel.size(), limit, file.toString());
       LinkedHashMap<String, NDArray> arrays = new LinkedHashMap<>();
@@ -77,6 +67,17 @@ public final class Npz {
         arrays.put(name, readEntry(zip, entry, file + "!" + entry.getName()));
       }
       return arrays;
+    }
+  }
+
+  private static ZipFile openZip(Path file) throws IOException {
+    try {
+      return new ZipFile(file.toFile());
+    } catch (ZipException e) {
+      throw new NpyFormatException(file.toString(), "not a readable .npz (zip) archive: " + e.getMessage());
+    } catch (EOFException e) {
+      throw new NpyFormatException(file.toString(), "not a readable .npz (zip) archive: the file ends inside a record (a comment or"
+          + " directory) that the zip end record points to");
     }
   }
 

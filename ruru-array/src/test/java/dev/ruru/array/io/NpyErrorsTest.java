@@ -127,6 +127,16 @@ class NpyErrorsTest {
   }
 
   @Test
+  void aMissingFileOrADirectorySaysSo() {
+    // The JDK's messages were the bare path and "Is a directory".
+    Path missing = dir.resolve("missing.npy");
+    assertEquals(missing + ": no such file", assertThrows(java.nio.file.NoSuchFileException.class, () -> Npy.read(missing)).getMessage());
+    assertEquals(missing + ": no such file", assertThrows(java.nio.file.NoSuchFileException.class, () -> Npz.read(missing)).getMessage());
+    assertEquals("npy: " + dir + ": is a directory, not a file", assertThrows(NpyFormatException.class, () -> Npy.read(dir)).getMessage());
+    assertEquals("npy: " + dir + ": is a directory, not a file", assertThrows(NpyFormatException.class, () -> Npz.read(dir)).getMessage());
+  }
+
+  @Test
   void truncatedDataSaysHowMuchWasPromisedAndFound() throws IOException {
     byte[] bytes = Files.readAllBytes(path("f4_c.npy"));
     assertEquals("truncated: the header promises shape [2, 3, 4] of '<f4', 96 bytes of data, but only 86 bytes follow the header",
