@@ -14,6 +14,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,7 +46,16 @@ public final class CsvReader {
   /** Reads {@code file}, which must be UTF-8: other bytes fail with their line and byte offset. */
   public static CsvData read(Path file, CsvFormat format) throws IOException {
     String source = file.toString();
-    return read(new StringReader(decode(Files.readAllBytes(file), source)), source, format);
+    if (Files.isDirectory(file)) {
+      throw new CsvFormatException(source, "is a directory, not a file");
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new NoSuchFileException(source, null, "no such file");
+    }
+    return read(new StringReader(decode(bytes, source)), source, format);
   }
 
   /**

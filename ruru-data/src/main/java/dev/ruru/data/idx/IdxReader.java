@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -42,7 +43,7 @@ public final class IdxReader {
 
   /** As {@link #read(Path, IdxValues)}, refusing gzip data whose header declares more than {@code limit} bytes. */
   public static NDArray read(Path file, IdxValues values, InflateLimit limit) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = open(file)) {
       return read(in, file.toString(), values, limit);
     }
   }
@@ -71,9 +72,21 @@ public final class IdxReader {
 
   /** Only the header of {@code file}: its element type and dimensions. */
   public static IdxHeader readHeader(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = open(file)) {
       String source = file.toString();
       return readHeader(decompressed(in, source), source);
+    }
+  }
+
+  /** {@code file} opened for reading, with messages for a missing file or a directory, which the JDK's lack. */
+  private static InputStream open(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new IdxFormatException(file.toString(), "is a directory, not a file");
+    }
+    try {
+      return Files.newInputStream(file);
+    } catch (NoSuchFileException e) {
+      throw new NoSuchFileException(file.toString(), null, "no such file");
     }
   }
 

@@ -94,6 +94,16 @@ class CsvReaderTest {
   }
 
   @Test
+  void aMissingFileOrADirectorySaysSo() {
+    CsvFormat format = CsvFormat.withHeader(LabelColumn.at(1));
+    Path missing = dir.resolve("missing.csv");
+    assertEquals(missing + ": no such file", assertThrows(java.nio.file.NoSuchFileException.class, () -> CsvReader.read(missing, format))
+        .getMessage());
+    assertEquals("csv: " + dir + ": is a directory, not a file", assertThrows(CsvFormatException.class, () -> CsvReader.read(dir, format))
+        .getMessage());
+  }
+
+  @Test
   void aCellThatIsNotANumberNamesLineAndColumn() {
     String text = IRIS.replace("6.3,3.3", "6.3,abc");
     assertEquals("csv: test.csv: line 5, column 2 ('sepal_width'): 'abc' is not a number",
