@@ -36,10 +36,9 @@ class VocabularyFuzzTest {
       Fuzz.overwrite(file, input);
       return Vocabulary.load(file);
     }, result -> {
+      // What save writes (toJson) reads back equal; save itself would add two fsyncs per input.
       Vocabulary vocabulary = (Vocabulary) result;
-      Path copy = dir.resolve("copy.json");
-      vocabulary.save(copy);
-      assertEquals(vocabulary, Vocabulary.load(copy));
+      assertEquals(vocabulary, Vocabulary.fromJson(vocabulary.toJson(), "copy"));
     }, error -> error instanceof VocabularyFormatException, file.toString(), ALLOCATION_BUDGET);
     System.out.println(report);
     assertEquals(Map.of(), report.crashes(), report::toString);
