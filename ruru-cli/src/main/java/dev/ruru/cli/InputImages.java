@@ -7,10 +7,18 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Reads the inputs of {@code ruru predict} as a batch of greyscale images {@code [n, rows, columns]} with
@@ -24,10 +32,30 @@ import javax.imageio.ImageIO;
  * </ul>
  */
 final class InputImages {
+  /**
+   * The most pixels a picture may declare: 8192 × 8192. Decoding allocates its width × height before it
+   * reads a pixel, so a 100-byte PNG declaring 100000 × 100000 would ask for tens of gigabytes.
+   */
+  static final long MAX_PIXELS = 8192L * 8192;
+
   private InputImages() {}
 
-  /** The images in {@code file} as float32 {@code [n, rows, columns]} for a model taking {@code shape = [rows, columns]}. */
+  /**
+   * The images in {@code file} as float32 {@code [n, rows, columns]} for a model taking {@code shape = [rows, columns]}.
+   *
+   * @throws NoSuchFileException if there is no such file, {@link AccessDeniedException} if it cannot be read:
+   *     messages that say so, where the JDK's name only the path
+   */
   static NDArray read(Path file, List<Integer> shape) throws IOException {
+    if (!Files.exists(file)) {
+      throw new NoSuchFileException(file.toString(), null, "no such file (an input to classify: a .npy array or a picture)");
+    }
+    if (Files.isDirectory(file)) {
+      throw new IllegalArgumentException(file + ": is a directory; --input takes .npy arrays or pictures (PNG, JPEG)");
+    }
+    if (!Files.isReadable(file)) {
+      throw new AccessDeniedException(file.toString(), null, "cannot read the input: permission denied");
+    }
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     return name.endsWith(".npy") ? fromNpy(file, shape) : fromPicture(file, shape.get(0), shape.get(1));
   }
@@ -44,10 +72,7 @@ final class InputImages {
   }
 
   private static NDArray fromPicture(Path file, int rows, int columns) throws IOException {
-    BufferedImage picture = ImageIO.read(file.toFile());
-    if (picture == null) {
-      throw new IllegalArgumentException(file + " is not an image this Java can read (PNG, JPEG, GIF, BMP) nor a .npy file");
-    }
+    BufferedImage picture = decode(file);
     BufferedImage grey = new BufferedImage(columns, rows, BufferedImage.TYPE_BYTE_GRAY);
     Graphics2D graphics = grey.createGraphics();
     graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
@@ -60,5 +85,55 @@ final class InputImages {
       }
     }
     return NDArray.of(pixels, 1, rows, columns);
+  }
+
+  /**
+   * The picture in {@code file}, its declared size checked against {@link #MAX_PIXELS} from the header
+   * before any pixel is decoded; a decoder's failure is reported with the file and the decoder's reason.
+   */
+  static BufferedImage decode(Path file) throws IOException {
+    return decode(file, MAX_PIXELS);
+  }
+
+  /** As {@link #decode(Path)}, refusing more than {@code maxPixels} (tests use a small bound). */
+  static BufferedImage decode(Path file, long maxPixels) throws IOException {
+    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+      Iterator<ImageReader> readers = in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
+        throw new IllegalArgumentException(file + " is not an image this Java can read (PNG, JPEG, GIF, BMP) nor a .npy file");
+      }
+      ImageReader reader = readers.next();
+      String format = reader.getFormatName().toUpperCase(Locale.ROOT);
+      try {
+        reader.setInput(in, true, true);
+        checkSize(file, format, reader, maxPixels);
+        return reader.read(0);
+      } catch (IIOException | IllegalStateException | IndexOutOfBoundsException e) {
+        throw new IIOException(file + ": cannot decode the " + format + " image: " + reasons(e), e);
+      } finally {
+        reader.dispose();
+      }
+    }
+  }
+
+  /** Reads only the header's width and height, and refuses more than {@code maxPixels} of them. */
+  private static void checkSize(Path file, String format, ImageReader reader, long maxPixels) throws IOException {
+    long width = reader.getWidth(0);
+    long height = reader.getHeight(0);
+    if (width * height > maxPixels) {
+      throw new IllegalArgumentException(file + ": the " + format + " image declares " + width + " x " + height + " pixels ("
+          + width * height + "), more than the " + maxPixels + (maxPixels == MAX_PIXELS ? " (8192 x 8192)" : "")
+          + " read here; scale it down first");
+    }
+  }
+
+  /** The exception's message and its causes': ImageIO's own can be just "Caught exception during read: ". */
+  private static String reasons(Throwable error) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage().strip();
+      text.append(text.isEmpty() ? "" : text.toString().endsWith(":") ? " " : ": ").append(message);
+    }
+    return text.toString();
   }
 }

@@ -9,7 +9,10 @@ import java.util.Map;
  * Reads the header of a {@code .npy} file: the Python literal of a dict such as
  * {@code {'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }}. NumPy reads it with
  * {@code ast.literal_eval}; this accepts the subset NumPy writes (strings, {@code True}/{@code False},
- * integers, tuples, lists, dicts) and nothing that could execute or allocate without bound.
+ * integers, tuples, lists, dicts) and nothing that could execute or allocate without bound. Where Java's
+ * character classes are wider than Python's grammar it follows Python: integers are ASCII digits without
+ * leading zeros, and whitespace is space, tab, form feed, carriage return and newline only, so a header
+ * NumPy refuses (a shape written with Arabic-Indic digits, a control character) is refused here too.
  */
 final class HeaderParser {
   /** A Python tuple, {@code (2, 3)} or {@code (5,)}: the type a shape must have. */
@@ -39,17 +42,24 @@ final class HeaderParser {
   }
 
   private final String text;
+  private final int formatVersion;
   private final String source;
   private int position;
 
-  private HeaderParser(String text, String source) {
+  private HeaderParser(String text, int formatVersion, String source) {
     this.text = text;
+    this.formatVersion = formatVersion;
     this.source = source;
   }
 
-  /** The dict in {@code text}, keys in file order; values are String, Boolean, Long, PyTuple, PyList or Map. */
-  static Map<String, Object> parseDict(String text, String source) {
-    HeaderParser parser = new HeaderParser(text, source);
+  /**
+   * The dict in {@code text}, keys in file order; values are String, Boolean, Long, PyTuple, PyList or Map.
+   *
+   * @param formatVersion the file's major version: versions 1 and 2 may hold Python 2 longs ({@code 3L}),
+   *     which NumPy accepts there only (its {@code _filter_header}); version 3 is Python 3 syntax
+   */
+  static Map<String, Object> parseDict(String text, int formatVersion, String source) {
+    HeaderParser parser = new HeaderParser(text, formatVersion, source);
     Object value = parser.value(0);
     parser.skipSpace();
     if (parser.position != text.length()) {
@@ -78,7 +88,7 @@ final class HeaderParser {
       case '(' -> tuple(depth);
       case '[' -> new PyList(sequence(']', depth));
       case '\'', '"' -> string();
-      default -> c == '-' || Character.isDigit(c) ? integer() : word();
+      default -> c == '-' || isAsciiDigit(c) ? integer() : word();
     };
   }
 
@@ -107,9 +117,13 @@ final class HeaderParser {
 
   /** {@code (a, b)} or {@code (a,)} is a tuple, but {@code (a)} is just {@code a}, as in Python. */
   private Object tuple(int depth) {
-    int open = position;
     List<Object> items = sequence(')', depth);
-    boolean oneWithoutComma = items.size() == 1 && !text.substring(open, position - 1).strip().endsWith(",");
+    int close = position - 1;
+    int last = close - 1;
+    while (isPythonSpace(text.charAt(last))) {
+      last--;
+    }
+    boolean oneWithoutComma = items.size() == 1 && text.charAt(last) != ',';
     return oneWithoutComma ? items.get(0) : new PyTuple(items);
   }
 
@@ -142,17 +156,29 @@ final class HeaderParser {
     return text.substring(start, position++);
   }
 
-  /** A decimal integer; Python 2 wrote long integers with an {@code L} suffix, which NumPy still accepts. */
+  /**
+   * A decimal integer of ASCII digits, as Python's grammar has it: no leading zeros ({@code 03} is a
+   * syntax error, {@code 0} and {@code 00} are not). Versions 1 and 2 may carry Python 2's {@code L} suffix.
+   */
   private Long integer() {
     int start = position;
     if (text.charAt(position) == '-') {
       position++;
     }
-    while (position < text.length() && Character.isDigit(text.charAt(position))) {
+    int firstDigit = position;
+    while (position < text.length() && isAsciiDigit(text.charAt(position))) {
       position++;
     }
     String digits = text.substring(start, position);
-    if (position < text.length() && text.charAt(position) == 'L') {
+    if (position == firstDigit) {
+      position = start;
+      throw malformed("'-' is not followed by a digit");
+    }
+    if (text.charAt(firstDigit) == '0' && text.substring(firstDigit, position).chars().anyMatch(c -> c != '0')) {
+      position = start;
+      throw malformed("'" + digits + "' has a leading zero, which Python's integers may not have");
+    }
+    if (formatVersion < 3 && position < text.length() && text.charAt(position) == 'L') {
       position++;
     }
     try {
@@ -165,7 +191,7 @@ final class HeaderParser {
 
   private Boolean word() {
     int start = position;
-    while (position < text.length() && Character.isLetterOrDigit(text.charAt(position))) {
+    while (position < text.length() && (isAsciiLetter(text.charAt(position)) || isAsciiDigit(text.charAt(position)))) {
       position++;
     }
     String word = text.substring(start, position);
@@ -174,9 +200,27 @@ final class HeaderParser {
       case "False" -> Boolean.FALSE;
       default -> {
         position = start;
-        throw malformed(word.isEmpty() ? "unexpected character '" + text.charAt(start) + "'" : "unsupported literal '" + word + "'");
+        throw malformed(word.isEmpty() ? "unexpected character " + describe(text.charAt(start)) : "unsupported literal '" + word + "'");
       }
     };
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  }
+
+  /** The whitespace Python's tokenizer skips; Java's isWhitespace also takes U+001C..U+001F and Unicode spaces. */
+  private static boolean isPythonSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\f' || c == '\r' || c == '\n';
+  }
+
+  /** {@code 'x'} for a printable ASCII character, {@code U+0663} for anything else, so messages stay readable. */
+  private static String describe(char c) {
+    return c >= 0x20 && c < 0x7F ? "'" + c + "'" : String.format("U+%04X", (int) c);
   }
 
   private boolean consume(char expected) {
@@ -194,16 +238,20 @@ final class HeaderParser {
   }
 
   private void skipSpace() {
-    while (position < text.length() && Character.isWhitespace(text.charAt(position))) {
+    while (position < text.length() && isPythonSpace(text.charAt(position))) {
       position++;
     }
   }
 
+  /** The header as shown in messages: trimmed, cut at 200 characters, anything but printable ASCII escaped. */
   private NpyFormatException malformed(String problem) {
-    String shown = text.strip();
-    if (shown.length() > 200) {
-      shown = shown.substring(0, 200) + "...";
+    String trimmed = text.strip();
+    StringBuilder shown = new StringBuilder();
+    for (int i = 0; i < Math.min(trimmed.length(), 200); i++) {
+      char c = trimmed.charAt(i);
+      shown.append(c >= 0x20 && c < 0x7F ? String.valueOf(c) : String.format("\\u%04x", (int) c));
     }
-    return new NpyFormatException(source, "malformed header: " + problem + " at offset " + position + " of " + shown);
+    return new NpyFormatException(source, "malformed header: " + problem + " at offset " + position + " of " + shown
+        + (trimmed.length() > 200 ? "..." : ""));
   }
 }

@@ -10,6 +10,8 @@ import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
@@ -40,7 +42,7 @@ public final class Npy {
    */
   public static NDArray read(Path file) throws IOException {
     String source = file.toString();
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+    try (FileChannel channel = open(file)) {
       long fileSize = channel.size();
       NpyHeader header = NpyHeader.read(Channels.newInputStream(channel), fileSize, source);
       long dataStart = channel.position();
@@ -61,8 +63,23 @@ public final class Npy {
 
   /** What {@code file} holds (dtype, byte order, memory order, shape), read from its header alone. */
   public static NpyHeader readHeader(Path file) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+    try (FileChannel channel = open(file)) {
       return NpyHeader.read(Channels.newInputStream(channel), channel.size(), file.toString());
+    }
+  }
+
+  /**
+   * {@code file} opened for reading. The JDK names only the path when there is no such file, and nothing
+   * at all ("Is a directory") when it is a directory; these messages say what is wrong.
+   */
+  static FileChannel open(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new NpyFormatException(file.toString(), "is a directory, not a file");
+    }
+    try {
+      return FileChannel.open(file, StandardOpenOption.READ);
+    } catch (NoSuchFileException e) {
+      throw new NoSuchFileException(file.toString(), null, "no such file");
     }
   }
 

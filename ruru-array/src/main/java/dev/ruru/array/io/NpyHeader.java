@@ -128,7 +128,7 @@ public record NpyHeader(DType dtype, ByteOrder byteOrder, Order order, Shape sha
     if (header.length < headerLength) {
       throw new NpyFormatException(source, "truncated: the header claims " + headerLength + " bytes but only " + header.length + " follow");
     }
-    NpyHeader parsed = fromDict(HeaderParser.parseDict(decode(header, major, source), source), source);
+    NpyHeader parsed = fromDict(HeaderParser.parseDict(decode(header, major, source), major, source), source);
     long left = available - consumed - headerLength;
     if (parsed.dataBytes() > left) {
       throw new NpyFormatException(source, "truncated: the header promises shape " + parsed.shape() + " of '" + parsed.descr()

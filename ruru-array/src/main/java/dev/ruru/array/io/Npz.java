@@ -1,15 +1,20 @@
 package dev.ruru.array.io;
 
 import dev.ruru.array.NDArray;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
@@ -38,37 +43,80 @@ public final class Npz {
 
   /**
    * The arrays in {@code file}, in archive order, named as {@code np.load(file).files} names them (the entry
-   * name without its {@code .npy} suffix). Each entry's size is checked before anything is allocated and its
-   * CRC after it is read.
+   * name without its {@code .npy} suffix), inflating at most {@link InflateLimit#configured()} bytes.
    *
    * @throws NpyFormatException if the archive or one of its entries cannot be read; the message names the entry
    */
   public static LinkedHashMap<String, NDArray> read(Path file) throws IOException {
-    ZipFile zip;
-    try {
-      zip = new ZipFile(file.toFile());
-    } catch (ZipException e) {
-      throw new NpyFormatException(file.toString(), "not a readable .npz (zip) archive: " + e.getMessage());
-    }
-    try (zip) {
-      long archiveSize = Files.size(file);
+    return read(file, InflateLimit.configured());
+  }
+
+  /**
+   * As {@link #read(Path)}, refusing an archive whose deflated entries claim more than {@code limit} bytes in
+   * all. Before anything is allocated, every entry's sizes are checked against the file and against what
+   * DEFLATE can produce, and the entries must not overlap in the file (one compressed array listed 200 times
+   * is a zip bomb); each entry's CRC is checked after it is read.
+   */
+  public static LinkedHashMap<String, NDArray> read(Path file, InflateLimit limit) throws IOException {
+    try (FileChannel channel = Npy.open(file); ZipFile zip = openZip(file)) {
+      List<ZipEntry> entries = new ArrayList<>(Collections.list(zip.entries()));
+      checkEntries(entries, ZipLayout.checkedRegions(channel, file.toString()), channel.size(), limit, file.toString());
       LinkedHashMap<String, NDArray> arrays = new LinkedHashMap<>();
-      for (ZipEntry entry : Collections.list(zip.entries())) {
-        String source = file + "!" + entry.getName();
-        if (!entry.getName().endsWith(".npy")) {
-          throw new NpyFormatException(source, "not an array: every entry of an .npz archive is a NAME.npy file");
-        }
+      for (ZipEntry entry : entries) {
         String name = entry.getName().substring(0, entry.getName().length() - ".npy".length());
-        if (arrays.containsKey(name)) {
-          throw new NpyFormatException(source, "the archive holds two entries named '" + entry.getName() + "'");
-        }
-        arrays.put(name, readEntry(zip, entry, archiveSize, source));
+        arrays.put(name, readEntry(zip, entry, file + "!" + entry.getName()));
       }
       return arrays;
     }
   }
 
-  private static NDArray readEntry(ZipFile zip, ZipEntry entry, long archiveSize, String source) throws IOException {
+  private static ZipFile openZip(Path file) throws IOException {
+    try {
+      return new ZipFile(file.toFile());
+    } catch (ZipException e) {
+      throw new NpyFormatException(file.toString(), "not a readable .npz (zip) archive: " + e.getMessage());
+    } catch (EOFException e) {
+      throw new NpyFormatException(file.toString(), "not a readable .npz (zip) archive: the file ends inside a record (a comment or"
+          + " directory) that the zip end record points to");
+    }
+  }
+
+  /**
+   * Every entry is a distinct NAME.npy whose sizes fit the file and DEFLATE's ratio, the deflated entries
+   * together claim at most {@code limit}, and the central directory lists the entries ZipFile found.
+   */
+  private static void checkEntries(List<ZipEntry> entries, List<ZipLayout.Region> regions, long archiveSize, InflateLimit limit,
+      String file) {
+    if (regions.size() != entries.size()) {
+      throw new NpyFormatException(file, "corrupt archive: the central directory lists " + regions.size() + " entries, the zip reader "
+          + entries.size());
+    }
+    Set<String> names = new HashSet<>();
+    long inflated = 0;
+    for (int i = 0; i < entries.size(); i++) {
+      ZipEntry entry = entries.get(i);
+      String source = file + "!" + entry.getName();
+      if (!entry.getName().equals(regions.get(i).name())) {
+        throw new NpyFormatException(source, "corrupt archive: central directory record " + i + " is named '" + regions.get(i).name()
+            + "', the zip reader read '" + entry.getName() + "'");
+      }
+      if (!entry.getName().endsWith(".npy")) {
+        throw new NpyFormatException(source, "not an array: every entry of an .npz archive is a NAME.npy file");
+      }
+      if (!names.add(entry.getName())) {
+        throw new NpyFormatException(source, "the archive holds two entries named '" + entry.getName() + "'");
+      }
+      checkSizes(entry, archiveSize, source);
+      if (entry.getMethod() != ZipEntry.STORED) {
+        inflated += entry.getSize();
+        if (!limit.allows(inflated)) {
+          throw new NpyFormatException(source, limit.refusal("the deflated entries up to and including this one", inflated));
+        }
+      }
+    }
+  }
+
+  private static void checkSizes(ZipEntry entry, long archiveSize, String source) {
     long size = entry.getSize();
     boolean stored = entry.getMethod() == ZipEntry.STORED;
     if (size < 0 || entry.getCompressedSize() > archiveSize || (stored && size != entry.getCompressedSize())) {
@@ -79,6 +127,11 @@ public final class Npz {
       throw new NpyFormatException(source, "the entry claims " + size + " bytes from " + entry.getCompressedSize()
           + " compressed bytes, more than DEFLATE can produce");
     }
+  }
+
+  private static NDArray readEntry(ZipFile zip, ZipEntry entry, String source) throws IOException {
+    long size = entry.getSize();
+    boolean stored = entry.getMethod() == ZipEntry.STORED;
     CRC32 crc = new CRC32();
     try (InputStream in = new CheckedInputStream(zip.getInputStream(entry), crc)) {
       // A stored entry's size is backed by bytes in the file; a compressed one's is only a claim.
@@ -90,7 +143,8 @@ public final class Npz {
         throw new NpyFormatException(source, String.format("corrupt entry: CRC-32 is %08x, the archive says %08x", crc.getValue(), entry.getCrc()));
       }
       return array;
-    } catch (ZipException e) {
+    } catch (ZipException | EOFException e) {
+      // EOFException: the inflater ran out of compressed bytes before the data's end.
       throw new NpyFormatException(source, "corrupt compressed data: " + e.getMessage());
     }
   }

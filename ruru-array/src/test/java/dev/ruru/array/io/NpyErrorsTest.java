@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.ruru.array.Shape;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -32,6 +33,18 @@ class NpyErrorsTest {
     ByteBuffer out = ByteBuffer.allocate(10 + padded + data.length).order(ByteOrder.LITTLE_ENDIAN);
     out.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) padded).put(text);
     while (out.position() < 10 + padded - 1) {
+      out.put((byte) ' ');
+    }
+    return out.put((byte) '\n').put(data).array();
+  }
+
+  /** A version 3.0 file: a 4-byte header length and a UTF-8 header, which may hold any character. */
+  private static byte[] npyVersion3(String dict, byte[] data) {
+    byte[] text = dict.getBytes(StandardCharsets.UTF_8);
+    int padded = text.length + 1 + 64 - (12 + text.length + 1) % 64;
+    ByteBuffer out = ByteBuffer.allocate(12 + padded + data.length).order(ByteOrder.LITTLE_ENDIAN);
+    out.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 3, 0}).putInt(padded).put(text);
+    while (out.position() < 12 + padded - 1) {
       out.put((byte) ' ');
     }
     return out.put((byte) '\n').put(data).array();
@@ -102,6 +115,25 @@ class NpyErrorsTest {
     assertEquals("malformed header: the header is not a dict at offset 0 of (1, 2, 3)", failure(npy("(1, 2, 3)", DATA)));
     assertEquals("malformed header: unterminated string at offset 41 of {'descr': '<f4', 'fortran_order': False, 'shape: (24,), }",
         failure(npy("{'descr': '<f4', 'fortran_order': False, 'shape: (24,), }", DATA)));
+  }
+
+  @Test
+  void aShapeInNonAsciiDigitsIsRefusedAsNumpyRefusesIt() throws IOException {
+    // Java's Character.isDigit read the Arabic-Indic three as 3; Python's parser, and so np.load, refuses it.
+    assertEquals("malformed header: unexpected character U+0663 at offset 51 of {'descr': '<f4', 'fortran_order': False,"
+        + " 'shape': (\\u0663,), }", failure(npyVersion3(header("'<f4'", "False", "(\u0663,)"), new byte[12])));
+    assertEquals(Shape.of(3), Npy.read(new java.io.ByteArrayInputStream(npyVersion3(header("'<f4'", "False", "(3,)"), new byte[12])),
+        1000).shape());
+  }
+
+  @Test
+  void aMissingFileOrADirectorySaysSo() {
+    // The JDK's messages were the bare path and "Is a directory".
+    Path missing = dir.resolve("missing.npy");
+    assertEquals(missing + ": no such file", assertThrows(java.nio.file.NoSuchFileException.class, () -> Npy.read(missing)).getMessage());
+    assertEquals(missing + ": no such file", assertThrows(java.nio.file.NoSuchFileException.class, () -> Npz.read(missing)).getMessage());
+    assertEquals("npy: " + dir + ": is a directory, not a file", assertThrows(NpyFormatException.class, () -> Npy.read(dir)).getMessage());
+    assertEquals("npy: " + dir + ": is a directory, not a file", assertThrows(NpyFormatException.class, () -> Npz.read(dir)).getMessage());
   }
 
   @Test

@@ -6,12 +6,20 @@ import dev.ruru.data.ArrayDataset;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -35,11 +43,44 @@ public final class CsvReader {
 
   private CsvReader() {}
 
-  /** Reads {@code file} (UTF-8). */
+  /** Reads {@code file}, which must be UTF-8: other bytes fail with their line and byte offset. */
   public static CsvData read(Path file, CsvFormat format) throws IOException {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(in, file.toString(), format);
+    String source = file.toString();
+    if (Files.isDirectory(file)) {
+      throw new CsvFormatException(source, "is a directory, not a file");
     }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new NoSuchFileException(source, null, "no such file");
+    }
+    return read(new StringReader(decode(bytes, source)), source, format);
+  }
+
+  /**
+   * {@code bytes} as UTF-8, strictly. A decoding Reader fails with a MalformedInputException that names
+   * neither the file nor the place, and it decodes thousands of characters ahead of the line being read.
+   */
+  private static String decode(byte[] bytes, String source) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      int offset = in.position();
+      int line = 1;
+      for (int i = 0; i < offset; i++) {
+        line += bytes[i] == '\n' ? 1 : 0;
+      }
+      byte[] bad = Arrays.copyOfRange(bytes, offset, Math.min(bytes.length, offset + result.length()));
+      throw new CsvFormatException(source, "not valid UTF-8: line " + line + " has the bytes " + HexFormat.ofDelimiter(" ").formatHex(bad)
+          + " (at byte offset " + offset + "), which are not a UTF-8 character; save the file as UTF-8 (for example: iconv -f latin1"
+          + " -t utf-8)");
+    }
+    decoder.flush(out);
+    return out.flip().toString();
   }
 
   /** Reads CSV text from {@code in}, named {@code source} in messages; the reader is not closed. */
@@ -143,9 +184,14 @@ public final class CsvReader {
         throw new CsvFormatException(source, "line " + line + ", column " + (column + 1) + " ('" + names[column] + "'): " + problem);
       }
       double value = Double.parseDouble(cell);
+      String where = "line " + line + ", column " + (column + 1) + " ('" + names[column] + "'): '" + cell + "'";
       if (Double.isInfinite(value)) {
-        throw new CsvFormatException(source, "line " + line + ", column " + (column + 1) + " ('" + names[column] + "'): '" + cell
-            + "' is too large for a double");
+        throw new CsvFormatException(source, where + " is too large for a double");
+      }
+      // Finite as a double is not finite as a float: 1e39 would become Infinity in a float32 feature.
+      if (format.featureType() == DType.FLOAT32 && Float.isInfinite((float) value)) {
+        throw new CsvFormatException(source, where + " is too large for a float32 feature (at most " + Float.MAX_VALUE
+            + "); read the features as float64");
       }
       return value;
     }

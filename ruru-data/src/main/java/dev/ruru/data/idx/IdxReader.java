@@ -1,17 +1,16 @@
 package dev.ruru.data.idx;
 
 import dev.ruru.array.NDArray;
+import dev.ruru.array.io.InflateLimit;
 import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
  * Reads IDX files, plain or gzip-compressed, into arrays.
@@ -19,9 +18,10 @@ import java.util.zip.ZipException;
  * <p>Checks, each failing with an {@link IdxFormatException} that names the file: the magic starts with
  * two zero bytes; the element type is one of {@link IdxType}; the rank is 1 to {@value #MAX_RANK}; no
  * dimension is negative and the data fits one Java array; exactly the declared number of data bytes
- * follows (fewer: truncated; more: trailing bytes); gzip data is intact (its CRC is checked). The data is
- * read in pieces as it arrives, so memory grows with the bytes actually present, never with what a
- * corrupt header claims.
+ * follows (fewer: truncated; more: trailing bytes); gzip data is intact (each member's CRC and length are
+ * checked, and nothing but another gzip member may follow one: {@link GzipDecoder}) and declares at most
+ * an {@link InflateLimit} of bytes (2 GiB unless configured). The data is read in pieces as it arrives, so
+ * memory grows with the bytes actually present, never with what a corrupt header claims.
  *
  * <pre>{@code
  * NDArray images = IdxReader.read(Path.of("train-images-idx3-ubyte.gz"), IdxValues.SCALED_TO_UNIT);
@@ -38,53 +38,66 @@ public final class IdxReader {
 
   /** Reads {@code file} (gzip or plain) and converts its elements as {@code values} says. */
   public static NDArray read(Path file, IdxValues values) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      return read(in, file.toString(), values);
+    return read(file, values, InflateLimit.configured());
+  }
+
+  /** As {@link #read(Path, IdxValues)}, refusing gzip data whose header declares more than {@code limit} bytes. */
+  public static NDArray read(Path file, IdxValues values, InflateLimit limit) throws IOException {
+    try (InputStream in = open(file)) {
+      return read(in, file.toString(), values, limit);
     }
   }
 
   /** Reads an IDX stream (gzip or plain) named {@code source} in messages; the stream is not closed. */
   public static NDArray read(InputStream in, String source, IdxValues values) throws IOException {
-    return withGzipChecks(source, () -> {
-      InputStream body = decompressed(in);
-      IdxHeader header = readHeader(body, source);
-      checkConversion(header, values, source);
-      byte[] data = readData(body, header, source);
-      return IdxDecoding.decode(data, header, values);
-    });
+    return read(in, source, values, InflateLimit.configured());
+  }
+
+  /**
+   * As {@link #read(InputStream, String, IdxValues)}, refusing gzip data whose header declares more than
+   * {@code limit} bytes: a 152 KB file can inflate to the 157 MB that [200000, 28, 28] declares.
+   */
+  public static NDArray read(InputStream in, String source, IdxValues values, InflateLimit limit) throws IOException {
+    InputStream body = decompressed(in, source);
+    IdxHeader header = readHeader(body, source);
+    long inflated = header.headerBytes() + header.dataBytes();
+    if (body instanceof GzipDecoder && !limit.allows(inflated)) {
+      throw new IdxFormatException(source, limit.refusal("the gzip data, whose header declares " + Arrays.toString(header.dims()) + " "
+          + header.type() + " elements,", inflated));
+    }
+    checkConversion(header, values, source);
+    byte[] data = readData(body, header, source);
+    return IdxDecoding.decode(data, header, values);
   }
 
   /** Only the header of {@code file}: its element type and dimensions. */
   public static IdxHeader readHeader(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = open(file)) {
       String source = file.toString();
-      return withGzipChecks(source, () -> readHeader(decompressed(in), source));
+      return readHeader(decompressed(in, source), source);
     }
   }
 
-  /** The stream itself, or a gzip decoder over it when it starts with gzip's magic {@code 1f 8b}. */
-  private static InputStream decompressed(InputStream in) throws IOException {
+  /** {@code file} opened for reading, with messages for a missing file or a directory, which the JDK's lack. */
+  private static InputStream open(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new IdxFormatException(file.toString(), "is a directory, not a file");
+    }
+    try {
+      return Files.newInputStream(file);
+    } catch (NoSuchFileException e) {
+      throw new NoSuchFileException(file.toString(), null, "no such file");
+    }
+  }
+
+  /** The stream itself, or a strict gzip decoder over it when it starts with gzip's magic {@code 1f 8b}. */
+  private static InputStream decompressed(InputStream in, String source) throws IOException {
     BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
     buffered.mark(2);
     int first = buffered.read();
     int second = buffered.read();
     buffered.reset();
-    return first == 0x1f && second == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
-  }
-
-  private interface Reading<T> {
-    T run() throws IOException;
-  }
-
-  /** Runs a read, turning gzip's own exceptions into messages that name the file. */
-  private static <T> T withGzipChecks(String source, Reading<T> reading) throws IOException {
-    try {
-      return reading.run();
-    } catch (ZipException e) {
-      throw new IdxFormatException(source, "corrupt gzip data (" + e.getMessage() + ")");
-    } catch (EOFException e) {
-      throw new IdxFormatException(source, "truncated: the gzip stream ends early (" + e.getMessage() + ")");
-    }
+    return first == 0x1f && second == 0x8b ? new GzipDecoder(buffered, source) : buffered;
   }
 
   static IdxHeader readHeader(InputStream in, String source) throws IOException {

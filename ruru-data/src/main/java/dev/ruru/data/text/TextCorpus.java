@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -131,25 +132,30 @@ public record TextCorpus(String source, String text) {
 
   /** {@code bytes} as UTF-8, without a leading byte order mark; malformed input handled as {@code invalid} says. */
   static String decode(byte[] bytes, InvalidUtf8 invalid, String source) {
-    String text;
-    if (invalid == InvalidUtf8.REPLACE) {
-      text = new String(bytes, StandardCharsets.UTF_8);
-    } else {
-      CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT);
-      ByteBuffer in = ByteBuffer.wrap(bytes);
-      CharBuffer out = CharBuffer.allocate(bytes.length);
-      CoderResult result = decoder.decode(in, out, true);
-      if (result.isError()) {
-        int offset = in.position();
-        byte[] bad = new byte[Math.min(result.length(), bytes.length - offset)];
-        System.arraycopy(bytes, offset, bad, 0, bad.length);
-        throw new DataFileException("text", source, "not valid UTF-8: the bytes at offset " + offset + " (" + HexFormat.ofDelimiter(" ")
-            .formatHex(bad) + ") are not a UTF-8 character; save the file as UTF-8 (for example: iconv -f latin1 -t utf-8)");
-      }
-      decoder.flush(out);
-      text = out.flip().toString();
-    }
+    String text = invalid == InvalidUtf8.REPLACE ? new String(bytes, StandardCharsets.UTF_8)
+        : decodeStrictly(bytes, problem -> new DataFileException("text", source, problem));
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  /**
+   * {@code bytes} as UTF-8, or the exception {@code failure} makes of a message that gives the byte offset
+   * and the bytes of the first sequence that is not UTF-8 (where {@code new String(bytes, UTF_8)} would
+   * quietly put U+FFFD).
+   */
+  static String decodeStrictly(byte[] bytes, Function<String, ? extends DataFileException> failure) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      int offset = in.position();
+      byte[] bad = new byte[Math.min(result.length(), bytes.length - offset)];
+      System.arraycopy(bytes, offset, bad, 0, bad.length);
+      throw failure.apply("not valid UTF-8: the bytes at offset " + offset + " (" + HexFormat.ofDelimiter(" ").formatHex(bad)
+          + ") are not a UTF-8 character; save the file as UTF-8 (for example: iconv -f latin1 -t utf-8)");
+    }
+    decoder.flush(out);
+    return out.flip().toString();
   }
 }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ruru.array.io.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -76,7 +75,8 @@ final class VocabularyJson {
     } catch (NoSuchFileException e) {
       throw new VocabularyFormatException(source, "no such file");
     }
-    return parse(new String(bytes, StandardCharsets.UTF_8), source);
+    // Strict: new String(bytes, UTF_8) would turn bytes that are not UTF-8 into U+FFFD tokens without a word.
+    return parse(TextCorpus.decodeStrictly(bytes, problem -> new VocabularyFormatException(source, problem)), source);
   }
 
   static Vocabulary parse(String json, String source) {

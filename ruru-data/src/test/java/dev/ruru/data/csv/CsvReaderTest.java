@@ -75,6 +75,35 @@ class CsvReaderTest {
   }
 
   @Test
+  void bytesThatAreNotUtf8NameTheFileLineAndOffset() throws IOException {
+    // Found by CsvFuzzTest: the reader's MalformedInputException said only "Input length = 1".
+    Path file = dir.resolve("latin1.csv");
+    Files.write(file, "x,label\n1,caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    CsvFormatException error = assertThrows(CsvFormatException.class, () -> CsvReader.read(file, CsvFormat.withHeader(LabelColumn.at(1))));
+    assertEquals("csv: " + file + ": not valid UTF-8: line 2 has the bytes e9 (at byte offset 13), which are not a UTF-8 character;"
+        + " save the file as UTF-8 (for example: iconv -f latin1 -t utf-8)", error.getMessage());
+  }
+
+  @Test
+  void aValueBeyondTheFeatureTypeIsRefused() throws IOException {
+    // Found by CsvFuzzTest: 1e39 is a finite double but became Infinity as a float32 feature, silently.
+    assertEquals("csv: test.csv: line 2, column 1 ('x'): '-1e39' is too large for a float32 feature (at most 3.4028235E38);"
+        + " read the features as float64", failure("x,label\n-1e39,0\n", CsvFormat.withHeader(LabelColumn.at(1))));
+    CsvData wide = read("x,label\n-1e39,0\n", CsvFormat.withHeader(LabelColumn.at(1)).featureType(dev.ruru.array.DType.FLOAT64));
+    assertArrayEquals(new double[] {-1e39}, wide.dataset().features().toDoubleArray());
+  }
+
+  @Test
+  void aMissingFileOrADirectorySaysSo() {
+    CsvFormat format = CsvFormat.withHeader(LabelColumn.at(1));
+    Path missing = dir.resolve("missing.csv");
+    assertEquals(missing + ": no such file", assertThrows(java.nio.file.NoSuchFileException.class, () -> CsvReader.read(missing, format))
+        .getMessage());
+    assertEquals("csv: " + dir + ": is a directory, not a file", assertThrows(CsvFormatException.class, () -> CsvReader.read(dir, format))
+        .getMessage());
+  }
+
+  @Test
   void aCellThatIsNotANumberNamesLineAndColumn() {
     String text = IRIS.replace("6.3,3.3", "6.3,abc");
     assertEquals("csv: test.csv: line 5, column 2 ('sepal_width'): 'abc' is not a number",

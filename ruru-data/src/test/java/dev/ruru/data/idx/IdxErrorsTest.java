@@ -113,7 +113,8 @@ class IdxErrorsTest {
     byte[] corrupt = good.clone();
     corrupt[good.length - 8] ^= 0x55;   // the CRC-32 in the trailer
     String message = failure(corrupt);
-    assertTrue(message.startsWith("idx: " + source() + ": corrupt gzip data ("), message);
+    assertTrue(message.startsWith("idx: " + source() + ": corrupt gzip data: the member ending at byte " + (good.length - 8)
+        + " has CRC-32 "), message);
   }
 
   @Test
@@ -155,5 +156,15 @@ class IdxErrorsTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> IdxWriter.write(dir.resolve("x"), NDArray.scalar(1, dev.ruru.array.DType.INT32), IdxType.INT, Compression.NONE));
     assertEquals("idx: can only write arrays of rank 1 to 16, got shape []", e.getMessage());
+  }
+
+  @Test
+  void aMissingFileOrADirectorySaysSo() {
+    // The JDK's messages were the bare path and "Is a directory".
+    Path missing = dir.resolve("missing-idx3-ubyte");
+    assertEquals(missing + ": no such file",
+        assertThrows(java.nio.file.NoSuchFileException.class, () -> IdxReader.read(missing, IdxValues.AS_STORED)).getMessage());
+    assertEquals("idx: " + dir + ": is a directory, not a file",
+        assertThrows(IdxFormatException.class, () -> IdxReader.readHeader(dir)).getMessage());
   }
 }

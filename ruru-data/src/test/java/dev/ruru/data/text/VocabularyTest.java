@@ -137,6 +137,17 @@ class VocabularyTest {
   }
 
   @Test
+  void bytesThatAreNotUtf8AreRefusedWithTheirOffset() throws IOException {
+    // Decoded leniently, the Latin-1 é of "café" became the token "caf\uFFFD" and the file loaded.
+    Path file = dir.resolve("latin1.json");
+    byte[] json = "{\"format\": \"ruru-vocabulary\", \"version\": 1, \"kind\": \"word\", \"tokens\": [\"caf\u00e9\"]}"
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    Files.write(file, json);
+    assertEquals("vocabulary: " + file + ": not valid UTF-8: the bytes at offset 75 (e9) are not a UTF-8 character; save the file as"
+        + " UTF-8 (for example: iconv -f latin1 -t utf-8)", assertThrows(VocabularyFormatException.class, () -> Vocabulary.load(file)).getMessage());
+  }
+
+  @Test
   void aVocabularyOfTheWrongKindIsRefused() throws IOException {
     Path file = dir.resolve("vocabulary.json");
     Vocabulary.of(TokenKind.WORD, List.of("the")).save(file);

@@ -12,6 +12,8 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -48,7 +50,7 @@ public final class Safetensors {
   /** Every tensor and the metadata of {@code file}; nothing is returned unless the whole file is valid. */
   public static SafetensorsFile read(Path file) throws IOException {
     String source = file.toString();
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ); Arena arena = Arena.ofConfined()) {
+    try (FileChannel channel = open(file); Arena arena = Arena.ofConfined()) {
       MemorySegment bytes = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena);
       return decode(bytes, source);
     }
@@ -57,7 +59,7 @@ public final class Safetensors {
   /** The header of {@code file} alone (entries and metadata), validated against the file's size. */
   public static SafetensorsHeader readHeader(Path file) throws IOException {
     String source = file.toString();
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+    try (FileChannel channel = open(file)) {
       long size = checkedFileSize(channel.size(), source);
       ByteBuffer length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
       readFully(channel, length, 0, source);
@@ -65,6 +67,18 @@ public final class Safetensors {
       ByteBuffer json = ByteBuffer.allocate((int) n);
       readFully(channel, json, 8, source);
       return SafetensorsHeader.parse(json.array(), size - 8 - n, source);
+    }
+  }
+
+  /** {@code file} opened for reading, with messages for a missing file or a directory, which the JDK's lack. */
+  private static FileChannel open(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new SafetensorsFormatException(file.toString(), "is a directory, not a file");
+    }
+    try {
+      return FileChannel.open(file, StandardOpenOption.READ);
+    } catch (NoSuchFileException e) {
+      throw new NoSuchFileException(file.toString(), null, "no such file");
     }
   }
 

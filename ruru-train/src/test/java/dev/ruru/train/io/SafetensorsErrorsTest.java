@@ -123,4 +123,11 @@ class SafetensorsErrorsTest {
     assertContains("tensor 'w': data_offsets must be an array of 2 non-negative integers, found null",
         failure(file("{\"w\":{\"dtype\":\"I32\",\"shape\":[]}}", 4)));
   }
+
+  @Test void aMissingFileOrADirectorySaysSo() {
+    // The JDK's messages were the bare path and "Is a directory".
+    Path missing = dir.resolve("missing.safetensors");
+    assertEquals(missing + ": no such file", assertThrows(java.nio.file.NoSuchFileException.class, () -> Safetensors.read(missing)).getMessage());
+    assertEquals("safetensors: " + dir + ": is a directory, not a file", failure(dir));
+  }
 }
