@@ -22,16 +22,16 @@ import java.util.function.Predicate;
  * budget) is a crash, grouped by class. Input {@code i} depends only on the seed and {@code i}, so a crash
  * is reproduced by its index. (Copied in each module's test tree: the modules share no test code.)
  */
-final class Fuzz {
+public final class Fuzz {
   /** Parses one input, returning what it read for the well-formedness check. */
   @FunctionalInterface
-  interface Parse {
+  public interface Parse {
     Object parse(byte[] input) throws Exception;
   }
 
   /** Checks a parsed result, throwing an AssertionError when it is malformed. */
   @FunctionalInterface
-  interface Check {
+  public interface Check {
     void check(Object result) throws Exception;
   }
 
@@ -39,7 +39,7 @@ final class Fuzz {
    * How a run went: inputs parsed, refused as documented, and crashed, with one example per crash class; the
    * most bytes one parse allocated, and the run's CPU time.
    */
-  record Report(String format, int parsed, int refused, int crashed, Map<String, String> crashes, long maxAllocated, long cpuMillis) {
+  public record Report(String format, int parsed, int refused, int crashed, Map<String, String> crashes, long maxAllocated, long cpuMillis) {
     @Override
     public String toString() {
       return format + ": " + (parsed + refused + crashed) + " inputs, " + parsed + " parsed, " + refused + " refused, " + crashed
@@ -64,7 +64,7 @@ final class Fuzz {
    * @param headerBytes how many leading bytes hold headers and size fields: most mutations aim there
    * @param seed the run's seed
    */
-  Fuzz(String format, List<byte[]> corpus, int headerBytes, long seed) {
+  public Fuzz(String format, List<byte[]> corpus, int headerBytes, long seed) {
     this.format = format;
     this.corpus = List.copyOf(corpus);
     this.headerBytes = headerBytes;
@@ -72,7 +72,7 @@ final class Fuzz {
   }
 
   /** Input {@code index}: a corpus file with one to three mutations. */
-  byte[] input(int index) {
+  public byte[] input(int index) {
     SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
     byte[] bytes = corpus.get(random.nextInt(corpus.size())).clone();
     int mutations = 1 + random.nextInt(3);
@@ -159,7 +159,7 @@ final class Fuzz {
    * {@code allocationBudget} bytes plus 64 per input byte (measured per thread, after a warm-up run over the
    * corpus).
    */
-  Report run(int count, Parse parse, Check check, Predicate<Throwable> documented, String source, long allocationBudget) {
+  public Report run(int count, Parse parse, Check check, Predicate<Throwable> documented, String source, long allocationBudget) {
     com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long cpuStart = threads.getCurrentThreadCpuTime();
     warmUp(parse, check);
@@ -215,7 +215,7 @@ final class Fuzz {
    * Writes {@code bytes} over {@code file} in place. Files.write truncates to zero first, which makes ext4
    * (auto_da_alloc) flush the file on close: 2 to 4 ms a write instead of 40 µs.
    */
-  static void overwrite(Path file, byte[] bytes) throws IOException {
+  public static void overwrite(Path file, byte[] bytes) throws IOException {
     try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
       out.write(bytes);
       out.setLength(bytes.length);

@@ -3,7 +3,7 @@ package dev.ruru.data.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ruru.data.Fuzz;
+import dev.ruru.array.io.Fuzz;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

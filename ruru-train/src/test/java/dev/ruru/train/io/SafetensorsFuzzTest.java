@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ruru.array.DType;
 import dev.ruru.array.NDArray;
 import dev.ruru.array.Shape;
+import dev.ruru.array.io.Fuzz;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
