@@ -1,8 +1,8 @@
 package dev.ruru.cli;
 
+import dev.ruru.models.classify.RunSummary;
 import dev.ruru.train.History;
 import dev.ruru.train.metrics.Diagnosis;
-import dev.ruru.models.classify.RunSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

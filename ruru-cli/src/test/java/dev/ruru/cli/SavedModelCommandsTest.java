@@ -1,18 +1,18 @@
 package dev.ruru.cli;
 
-import dev.ruru.train.model.ModelDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ruru.array.DType;
 import dev.ruru.array.NDArray;
 import dev.ruru.array.Shape;
 import dev.ruru.data.text.CharTokenizer;
-import dev.ruru.nn.Module;
-import dev.ruru.train.ResumableRandom;
 import dev.ruru.models.classify.ModelFiles;
 import dev.ruru.models.classify.ModelSpec;
 import dev.ruru.models.text.CharModelFiles;
 import dev.ruru.models.text.CharModelSpec;
+import dev.ruru.nn.Module;
+import dev.ruru.train.ResumableRandom;
+import dev.ruru.train.model.ModelDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,23 +3,17 @@ package dev.ruru.data.csv;
 import dev.ruru.array.DType;
 import dev.ruru.array.NDArray;
 import dev.ruru.data.ArrayDataset;
+import dev.ruru.data.StrictUtf8;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -63,24 +57,14 @@ public final class CsvReader {
    * neither the file nor the place, and it decodes thousands of characters ahead of the line being read.
    */
   private static String decode(byte[] bytes, String source) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length);
-    CoderResult result = decoder.decode(in, out, true);
-    if (result.isError()) {
-      int offset = in.position();
+    return StrictUtf8.decode(bytes, (offset, bad) -> {
       int line = 1;
       for (int i = 0; i < offset; i++) {
         line += bytes[i] == '\n' ? 1 : 0;
       }
-      byte[] bad = Arrays.copyOfRange(bytes, offset, Math.min(bytes.length, offset + result.length()));
-      throw new CsvFormatException(source, "not valid UTF-8: line " + line + " has the bytes " + HexFormat.ofDelimiter(" ").formatHex(bad)
-          + " (at byte offset " + offset + "), which are not a UTF-8 character; save the file as UTF-8 (for example: iconv -f latin1"
-          + " -t utf-8)");
-    }
-    decoder.flush(out);
-    return out.flip().toString();
+      return new CsvFormatException(source, "not valid UTF-8: line " + line + " has the bytes " + bad + " (at byte offset " + offset
+          + "), which are not a UTF-8 character; " + StrictUtf8.HINT);
+    });
   }
 
   /** Reads CSV text from {@code in}, named {@code source} in messages; the reader is not closed. */

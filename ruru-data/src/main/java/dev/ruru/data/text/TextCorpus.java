@@ -1,18 +1,13 @@
 package dev.ruru.data.text;
 
 import dev.ruru.data.DataFileException;
+import dev.ruru.data.StrictUtf8;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -143,19 +138,7 @@ public record TextCorpus(String source, String text) {
    * quietly put U+FFFD).
    */
   static String decodeStrictly(byte[] bytes, Function<String, ? extends DataFileException> failure) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length);
-    CoderResult result = decoder.decode(in, out, true);
-    if (result.isError()) {
-      int offset = in.position();
-      byte[] bad = new byte[Math.min(result.length(), bytes.length - offset)];
-      System.arraycopy(bytes, offset, bad, 0, bad.length);
-      throw failure.apply("not valid UTF-8: the bytes at offset " + offset + " (" + HexFormat.ofDelimiter(" ").formatHex(bad)
-          + ") are not a UTF-8 character; save the file as UTF-8 (for example: iconv -f latin1 -t utf-8)");
-    }
-    decoder.flush(out);
-    return out.flip().toString();
+    return StrictUtf8.decode(bytes, (offset, bad) -> failure.apply("not valid UTF-8: the bytes at offset " + offset + " (" + bad
+        + ") are not a UTF-8 character; " + StrictUtf8.HINT));
   }
 }

@@ -1,7 +1,5 @@
 package dev.ruru.models.classify;
 
-import dev.ruru.train.model.ModelDirectory;
-import dev.ruru.train.model.ModelJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ruru.array.DType;
 import dev.ruru.nn.Module;
 import dev.ruru.train.ResumableRandom;
+import dev.ruru.train.model.ModelDirectory;
+import dev.ruru.train.model.ModelJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

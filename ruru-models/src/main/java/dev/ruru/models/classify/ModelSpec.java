@@ -1,6 +1,5 @@
 package dev.ruru.models.classify;
 
-import dev.ruru.train.model.ParameterShape;
 import dev.ruru.array.DType;
 import dev.ruru.autodiff.Conv2dSpec;
 import dev.ruru.nn.Conv2d;
@@ -12,10 +11,11 @@ import dev.ruru.nn.Linear;
 import dev.ruru.nn.MaxPool2d;
 import dev.ruru.nn.Module;
 import dev.ruru.nn.ReLU;
-import dev.ruru.nn.Unflatten;
 import dev.ruru.nn.Sequential;
 import dev.ruru.nn.Sigmoid;
 import dev.ruru.nn.Tanh;
+import dev.ruru.nn.Unflatten;
+import dev.ruru.train.model.ParameterShape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,5 @@
 package dev.ruru.models.classify;
 
-import dev.ruru.train.model.ModelDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +10,7 @@ import dev.ruru.array.Shape;
 import dev.ruru.nn.Module;
 import dev.ruru.train.ResumableRandom;
 import dev.ruru.train.io.Safetensors;
+import dev.ruru.train.model.ModelDirectory;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
 package dev.ruru.models.classify;
 
-import dev.ruru.train.model.ModelDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +11,7 @@ import dev.ruru.nn.Module;
 import dev.ruru.train.ResumableRandom;
 import dev.ruru.train.Trainer;
 import dev.ruru.train.io.Safetensors;
+import dev.ruru.train.model.ModelDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

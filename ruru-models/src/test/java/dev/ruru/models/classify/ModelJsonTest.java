@@ -1,13 +1,13 @@
 package dev.ruru.models.classify;
 
-import dev.ruru.train.model.ModelDirectory;
-import dev.ruru.models.classify.ModelFiles;
-import dev.ruru.models.classify.ModelSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ruru.models.classify.ModelFiles;
+import dev.ruru.models.classify.ModelSpec;
 import dev.ruru.train.ResumableRandom;
+import dev.ruru.train.model.ModelDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

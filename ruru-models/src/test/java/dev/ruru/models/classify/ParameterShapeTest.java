@@ -1,16 +1,15 @@
 package dev.ruru.models.classify;
 
-import dev.ruru.train.model.ParameterShape;
-import dev.ruru.models.classify.ModelSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ruru.array.DType;
 import dev.ruru.array.NDArray;
+import dev.ruru.models.classify.ModelSpec;
 import dev.ruru.train.ResumableRandom;
+import dev.ruru.train.model.ParameterShape;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /** What a spec says its state dictionary is, without building it, is what building it gives: names, order, dtypes, shapes. */

@@ -1,6 +1,5 @@
 package dev.ruru.models.text;
 
-import dev.ruru.train.model.ModelDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ruru.array.NDArray;
 import dev.ruru.data.text.CharTokenizer;
 import dev.ruru.data.text.SamplingSettings;
+import dev.ruru.models.classify.ModelFiles;
 import dev.ruru.train.ResumableRandom;
 import dev.ruru.train.io.Safetensors;
-import dev.ruru.models.classify.ModelFiles;
+import dev.ruru.train.model.ModelDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

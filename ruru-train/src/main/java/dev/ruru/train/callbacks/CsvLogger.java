@@ -1,8 +1,8 @@
 package dev.ruru.train.callbacks;
 
+import dev.ruru.array.io.AtomicFile;
 import dev.ruru.train.Callback;
 import dev.ruru.train.Trainer;
-import dev.ruru.array.io.AtomicFile;
 import dev.ruru.train.metrics.EpochMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;

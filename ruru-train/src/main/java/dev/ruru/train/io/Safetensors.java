@@ -1,8 +1,8 @@
 package dev.ruru.train.io;
 
-import dev.ruru.array.io.AtomicFile;
 import dev.ruru.array.DType;
 import dev.ruru.array.NDArray;
+import dev.ruru.array.io.AtomicFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
