@@ -76,10 +76,11 @@ public final class ClassifierRun {
     ClassifierSettings settings = ClassifierSettings.of(checkpoint, file);
     printData(data);
     DataIdentity identity = DataIdentity.of(data);
-    String saved = checkpoint.extra().get(DataIdentity.KEY);
-    if (saved != null && !DataIdentity.fromJson(saved, file.toString()).sameData(identity)) {
-      throw new IllegalArgumentException("--resume: the run in " + directory + " trained on " + DataIdentity.fromJson(saved, file.toString())
-          .describe() + " but now " + identity.describe() + " was found; point --data-dir at the data it used");
+    String stored = checkpoint.extra().get(DataIdentity.KEY);
+    DataIdentity trained = stored == null ? null : DataIdentity.fromJson(stored, file.toString());
+    if (trained != null && !trained.sameData(identity)) {
+      throw new IllegalArgumentException("--resume: the run in " + directory + " trained on " + trained.describe() + " but now "
+          + identity.describe() + " was found; point --data-dir at the data it used");
     }
     // Checkpoints from before the identity was stored name the data only.
     if (!settings.dataName().equals(identity.name())) {
