@@ -13,6 +13,7 @@ import dev.ruru.data.mnist.IfMissing;
 import dev.ruru.data.mnist.MnistData;
 import dev.ruru.data.mnist.MnistLoader;
 import dev.ruru.data.mnist.MnistVariant;
+import dev.ruru.models.classify.DataIdentity;
 import dev.ruru.perceptron.EpochResult;
 import dev.ruru.perceptron.MulticlassPerceptron;
 import dev.ruru.perceptron.PerceptronTraining;
@@ -96,6 +97,8 @@ final class PerceptronCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     MnistData data = load();
     out.println("data: " + data.source() + (data.isEmbeddedSample() ? " (no full dataset found; see --data-dir)" : ""));
+    // Flattened, 28x28 test images and 14x56 training images would fit the same weights and give a meaningless accuracy.
+    DataIdentity.checkImageShapes(data);
     Splits parts = split(data.train().mapFeatures(Preprocessing::flatten));
     ArrayDataset test = data.test().mapFeatures(Preprocessing::flatten);
     out.printf(Locale.ROOT, "training %d, validation %d, test %d examples; %d epochs, lr %s, batch %d, %s%n", parts.train().size(),

@@ -145,6 +145,36 @@ class TrainCommandTest {
         + " checkpoint\n"), run::err);
   }
 
+  @Test void anEpochThatEndsWithBlownUpWeightsIsNotKeptAsTheLastGoodCheckpoint() {
+    Path out = directory.resolve("blown-up");
+    // One batch of all 4,500 images an epoch: its loss is finite (the initial weights), but the step leaves weights
+    // of about 1e29, on which the validation loss is not finite. Epoch 2 would start from them and diverge.
+    CommandRun run = run("train", "--optimizer", "sgd", "--lr", "1e30", "--momentum", "0", "--hidden", "16", "--batch-size", "5000",
+        "--epochs", "2", "--out", out.toString());
+    assertEquals(2, run.exitCode(), run::out);
+    assertTrue(run.err().matches("ruru train: training diverged: the validation loss is (NaN|Infinity) after epoch 1, so its checkpoint is"
+        + " not written; try a lower learning rate or gradient clipping; no epoch ended with a finite loss and finite weights, so there is"
+        + " no checkpoint\n"), run::err);
+    assertTrue(!Files.exists(out.resolve("checkpoint.safetensors")), "no checkpoint to resume from");
+  }
+
+  @Test void trainingAndTestImagesOfDifferentShapesAreRefusedBeforeTraining() throws Exception {
+    // 28x28 training images, 14x56 test images: the same 784 pixels, so a flattening model would report an accuracy.
+    Path data = SampleDataDirectory.write(directory.resolve("torn"), 0, 200, 50, 14, 56);
+    String expected = "fashion-mnist from " + data + ": the training images are [28, 28] but the test images are [14, 56]; a model trained"
+        + " on the one cannot be tested on the other: the four IDX files must come from one dataset\n";
+    for (String model : List.of("mlp", "cnn")) {
+      CommandRun train = run("train", "--model", model, "--data-dir", data.toString(), "--epochs", "1", "--out", directory.resolve(model)
+          .toString());
+      assertEquals(2, train.exitCode(), train::out);
+      assertEquals("ruru train: " + expected, train.err());
+      assertTrue(!train.out().contains("epoch 1/1"), "refused before training: " + train.out());
+    }
+    CommandRun perceptron = run("perceptron", "--data-dir", data.toString(), "--epochs", "1", "--out", directory.resolve("p").toString());
+    assertEquals(2, perceptron.exitCode(), perceptron::out);
+    assertEquals("ruru perceptron: " + expected, perceptron.err());
+  }
+
   @Test void mistakesAreOneLineMessages() {
     CommandRun resumeWithOptions = run("train", "--resume", "--lr", "0.5", "--out", directory.resolve("none").toString());
     assertEquals(2, resumeWithOptions.exitCode());

@@ -85,6 +85,17 @@ class TrainTextCommandTest {
   }
 
   @Test
+  void aDivergingLanguageModelEndsWithOneLineAndExitCode2LikeTheImageModels(@TempDir Path dir) {
+    // Weights of 1e30 after the first step: the second step's layer norm squares them past float32's range.
+    CommandRun run = CommandRun.of("train", "--model", "char-transformer", "--optimizer", "sgd", "--lr", "1e30", "--momentum", "0",
+        "--steps", "5", "--seq-len", "16", "--embedding", "8", "--heads", "2", "--hidden", "16", "--out", dir.resolve("nan").toString());
+    assertEquals(Ruru.USAGE_ERROR, run.exitCode(), run.err());
+    assertTrue(run.err().matches("ruru train: training diverged: the loss is (NaN|Infinity) at epoch 1, batch \\d of 5; anomaly: \\w+ produced"
+        + " (NaN|Inf) from finite inputs [^\n]*; try a lower learning rate or gradient clipping; no epoch completed, so there is no checkpoint\n"),
+        run.err());
+  }
+
+  @Test
   void badTextAndOptionsAreRefusedWithWhatWasWrong(@TempDir Path dir) throws IOException {
     Path empty = Files.createFile(dir.resolve("empty.txt"));
     assertRefused("is empty", "train", "--model", "char-lstm", "--text", empty.toString(), "--out", dir.resolve("a").toString());

@@ -62,6 +62,38 @@ class DivergenceTest {
     }
   }
 
+  /** One step per epoch (a batch of all 200 examples) of SGD at {@code rate}, checkpointed into {@code file}. */
+  private Trainer oneStepPerEpoch(double rate, Path file) {
+    ResumableRandom random = new ResumableRandom(9);
+    Module model = TestNetworks.mlp(random, 0, 784, 16, 10);
+    return Trainer.builder(model, new Sgd(model.parameters(), new SgdConfig(rate))).batchSize(200).seed(9).random(random)
+        .callbacks(new Checkpointing(file)).build();
+  }
+
+  @Test void anEpochWhoseValidationLossIsNotFiniteIsNotCheckpointedAndStopsTraining() {
+    Path file = dir.resolve("checkpoint.safetensors");
+    // The one step's loss is finite (the initial weights), but it leaves weights of about 1e29: the validation loss overflows.
+    Trainer trainer = oneStepPerEpoch(1e30, file);
+    TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> trainer.fit(TRAIN, SampleData.validation(200, 100), 3));
+    assertTrue(e.getMessage().matches("training diverged: the validation loss is (NaN|Infinity) after epoch 1, so its checkpoint is not"
+        + " written; try a lower learning rate or gradient clipping"), e.getMessage());
+    assertEquals(1, e.epoch());
+    assertEquals(0, e.batch());
+    assertTrue(Double.isFinite(trainer.history().get(0).trainLoss()), "every batch's loss was finite");
+    assertTrue(!java.nio.file.Files.exists(file), "no checkpoint of blown-up weights");
+  }
+
+  @Test void withoutValidationAnEpochThatLeavesWeightsNotFiniteIsNotCheckpointed() {
+    Path file = dir.resolve("checkpoint.safetensors");
+    // 1e300 times a gradient is beyond float32: the step writes infinities into the weights after a finite loss.
+    Trainer trainer = oneStepPerEpoch(1e300, file);
+    TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> trainer.fit(TRAIN, null, 3));
+    assertTrue(e.getMessage().matches("training diverged: after epoch 1 the weights are not finite \\(model tensor '\\d\\.(weight|bias)'"
+        + " \\[\\d+(, \\d+)?\\] holds \\d+ NaN or infinite values?\\), so its checkpoint is not written; try a lower learning rate or gradient"
+        + " clipping"), e.getMessage());
+    assertTrue(!java.nio.file.Files.exists(file), "no checkpoint of infinite weights");
+  }
+
   @Test void withoutAnomalyDetectionTheMessageSaysSo() {
     Trainer trainer = trainer(poisonedFrom(1), TrainerBuilder.AnomalyCheck.OFF, new Checkpointing(dir.resolve("unused.safetensors")));
     TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> trainer.fit(TRAIN, null, 1));

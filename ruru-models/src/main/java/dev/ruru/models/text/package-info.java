@@ -7,6 +7,7 @@
  * step-based training) or by truncated backpropagation through time, carrying its state from chunk to
  * chunk; {@link dev.ruru.models.text.TextGeneration} samples from it; {@link dev.ruru.models.text.CharModelFiles}
  * saves it with its vocabulary and {@link dev.ruru.models.text.LanguageModelReport} writes what a run
- * measured (loss, perplexity, tokens per second).
+ * measured (loss, perplexity, tokens per second). {@link dev.ruru.models.text.LanguageModelRun} is a whole run
+ * ({@code ruru train --model char-*}) from its {@link dev.ruru.models.text.LanguageModelSettings}.
  */
 package dev.ruru.models.text;

@@ -1,4 +1,4 @@
-package dev.ruru.cli;
+package dev.ruru.models.run;
 
 import dev.ruru.nn.Parameter;
 import dev.ruru.optim.Adagrad;
@@ -19,7 +19,7 @@ import java.util.Map;
  * weight decay (PyTorch's, except SGD's momentum 0.9, which trains an MLP far faster than plain SGD).
  * Weight decay, when set, spares biases (rank-1 parameters), as {@link ParameterGroup#splitWeightDecay} does.
  */
-enum OptimizerChoice {
+public enum OptimizerChoice {
   SGD(0.1, 0.9, 0),
   ADAM(1e-3, Double.NaN, 0),
   ADAMW(1e-3, Double.NaN, 0.01),
@@ -37,7 +37,7 @@ enum OptimizerChoice {
   }
 
   /** The choice named {@code name} on the command line: sgd, adam, adamw, rmsprop or adagrad. */
-  static OptimizerChoice fromName(String name) {
+  public static OptimizerChoice fromName(String name) {
     for (OptimizerChoice choice : values()) {
       if (choice.id().equals(name)) {
         return choice;
@@ -46,29 +46,29 @@ enum OptimizerChoice {
     throw new IllegalArgumentException("unknown optimizer '" + name + "'; expected sgd, adam, adamw, rmsprop or adagrad");
   }
 
-  String id() {
+  public String id() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  double defaultLearningRate() {
+  public double defaultLearningRate() {
     return defaultLearningRate;
   }
 
   /** SGD's and RMSProp's momentum default; NaN for the optimisers that have none. */
-  double defaultMomentum() {
+  public double defaultMomentum() {
     return defaultMomentum;
   }
 
-  double defaultWeightDecay() {
+  public double defaultWeightDecay() {
     return defaultWeightDecay;
   }
 
-  boolean hasMomentum() {
+  public boolean hasMomentum() {
     return !Double.isNaN(defaultMomentum);
   }
 
   /** A new optimiser over {@code parameters}; the configs check the ranges and name bad values. */
-  Optimizer create(Map<String, Parameter> parameters, double learningRate, double momentum, double weightDecay) {
+  public Optimizer create(Map<String, Parameter> parameters, double learningRate, double momentum, double weightDecay) {
     return switch (this) {
       case SGD -> new Sgd(ParameterGroup.splitWeightDecay(parameters, new SgdConfig(learningRate, momentum).withWeightDecay(weightDecay)));
       case ADAM -> new Adam(ParameterGroup.splitWeightDecay(parameters, AdamConfig.adam(learningRate).withWeightDecay(weightDecay)));
@@ -80,7 +80,7 @@ enum OptimizerChoice {
   }
 
   /** {@code "adam lr 0.001, weight decay 0"}: for the run's printout and metrics.json. */
-  String describe(double learningRate, double momentum, double weightDecay) {
+  public String describe(double learningRate, double momentum, double weightDecay) {
     return id() + " lr " + learningRate + (hasMomentum() ? ", momentum " + momentum : "") + ", weight decay " + weightDecay;
   }
 }

@@ -1,15 +1,20 @@
-package dev.ruru.cli;
+package dev.ruru.models.classify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ruru.models.run.OptimizerChoice;
+import dev.ruru.models.run.TrainingControls;
+import dev.ruru.train.Checkpoint;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The settings of one {@code ruru train} run, kept in its checkpoint so that {@code --resume} continues the
- * run with exactly the settings it started with: same data, same split, same model, same optimiser.
+ * The settings of one image-classifier run ({@link ClassifierRun}), kept in its checkpoint so that
+ * {@code --resume} continues the run with exactly the settings it started with: same data, same split, same
+ * model, same optimiser.
  *
  * @param dataset {@code fashion-mnist} or {@code mnist}
  * @param dataName the data actually used: the dataset's id, with {@code -sample} for the embedded sample
@@ -26,14 +31,14 @@ import java.util.List;
  * @param seed the seed of the split, the initial weights, the dropout masks and the shuffles
  * @param controls the learning-rate schedule, early stopping and gradient clipping
  */
-record RunSettings(String dataset, String dataName, String model, List<Integer> channels, List<Integer> hidden, double dropout,
+public record ClassifierSettings(String dataset, String dataName, String model, List<Integer> channels, List<Integer> hidden, double dropout,
     OptimizerChoice optimizer, double learningRate, double momentum, double weightDecay, int batchSize, double validationSplit, long seed,
     TrainingControls controls) {
   /** The checkpoint metadata key the settings are stored under. */
-  static final String KEY = "ruru.train.settings";
+  public static final String KEY = "ruru.train.settings";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  RunSettings {
+  public ClassifierSettings {
     channels = List.copyOf(channels);
     hidden = List.copyOf(hidden);
     if (batchSize < 1) {
@@ -44,7 +49,7 @@ record RunSettings(String dataset, String dataName, String model, List<Integer> 
     }
   }
 
-  String toJson() {
+  public String toJson() {
     ObjectNode root = JSON.createObjectNode();
     root.put("dataset", dataset);
     root.put("data_name", dataName);
@@ -65,8 +70,17 @@ record RunSettings(String dataset, String dataName, String model, List<Integer> 
     return root.toString();
   }
 
+  /** The settings a run stored in {@code checkpoint}, read from {@code file}; refused when it holds none. */
+  public static ClassifierSettings of(Checkpoint checkpoint, Path file) {
+    String json = checkpoint.extra().get(KEY);
+    if (json == null) {
+      throw new IllegalArgumentException("--resume: " + file + " was not written by ruru train (no " + KEY + ")");
+    }
+    return fromJson(json, file.toString());
+  }
+
   /** The settings {@link #toJson} wrote; {@code source} names the checkpoint in messages. */
-  static RunSettings fromJson(String json, String source) {
+  public static ClassifierSettings fromJson(String json, String source) {
     try {
       JsonNode root = JSON.readTree(json);
       List<Integer> hidden = new ArrayList<>();
@@ -74,7 +88,7 @@ record RunSettings(String dataset, String dataName, String model, List<Integer> 
       List<Integer> channels = new ArrayList<>();
       root.path("channels").forEach(width -> channels.add(width.asInt()));
       // Checkpoints written before CNNs existed name no model: they are MLPs.
-      return new RunSettings(root.path("dataset").asText(), root.path("data_name").asText(), root.path("model").asText("mlp"), channels,
+      return new ClassifierSettings(root.path("dataset").asText(), root.path("data_name").asText(), root.path("model").asText("mlp"), channels,
           hidden, root.path("dropout").asDouble(),
           OptimizerChoice.fromName(root.path("optimizer").asText()), root.path("learning_rate").asDouble(),
           root.has("momentum") ? root.get("momentum").asDouble() : Double.NaN, root.path("weight_decay").asDouble(),

@@ -1,4 +1,4 @@
-package dev.ruru.cli;
+package dev.ruru.models.classify;
 
 import dev.ruru.models.classify.RunSummary;
 import dev.ruru.train.History;
@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** What {@code ruru train} prints when it is done: the test results, the diagnosis, per-class scores, and where the files are. */
+/** What a {@link ClassifierRun} prints when it is done: the test results, the diagnosis, per-class scores, and where the files are. */
 final class RunResults {
   private RunResults() {}
 

@@ -1,9 +1,8 @@
-package dev.ruru.cli;
+package dev.ruru.models.text;
 
 import dev.ruru.array.Parallel;
 import dev.ruru.data.BatchSource;
 import dev.ruru.data.DataLoader;
-import dev.ruru.data.Dataset;
 import dev.ruru.data.text.CharTokenizer;
 import dev.ruru.data.text.EmbeddedText;
 import dev.ruru.data.text.InvalidUtf8;
@@ -14,6 +13,8 @@ import dev.ruru.data.text.TextWindows;
 import dev.ruru.data.text.TokenStreams;
 import dev.ruru.data.text.Vocabulary;
 import dev.ruru.models.classify.ModelFiles;
+import dev.ruru.models.run.RunCheckpoint;
+import dev.ruru.models.run.RunDivergedException;
 import dev.ruru.models.text.CharLanguageModel;
 import dev.ruru.models.text.CharModelFiles;
 import dev.ruru.models.text.CharModelSpec;
@@ -28,62 +29,91 @@ import dev.ruru.train.History;
 import dev.ruru.train.ResumableRandom;
 import dev.ruru.train.Trainer;
 import dev.ruru.train.TrainerBuilder;
-import dev.ruru.train.callbacks.Checkpointing;
 import dev.ruru.train.model.ModelDirectory;
 import dev.ruru.train.progress.ProgressBar;
 import dev.ruru.train.progress.ProgressStyle;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 
 /**
- * The language-model half of {@code ruru train} ({@code --model char-lstm|char-gru|char-transformer}):
- * reads the text (a file, a directory of files, or the embedded sample), fits a character vocabulary,
- * holds out the text's tail for validation, trains the {@link LanguageModelling} objective with the one
+ * One language-model run, {@code ruru train --model char-lstm|char-gru|char-transformer}, top to bottom:
+ * fits a character vocabulary to the text (a file, a directory of files, or the embedded sample), holds
+ * out the text's tail for validation, trains the {@link LanguageModelling} objective with the one
  * {@link Trainer} (by epochs over the text's windows, {@code --steps} batches of random windows, or
- * {@code --bptt} epochs of truncated backpropagation through time over parallel streams), and writes the model, its
- * vocabulary, metrics.json with loss, perplexity and tokens per second, the learning curves and a sample.
+ * {@code --bptt} epochs of truncated backpropagation through time over parallel streams) with a checkpoint
+ * after every good epoch, and writes the model, its vocabulary, metrics.json with loss, perplexity and
+ * tokens per second, the learning curves and a sample. A resumed run continues from its checkpoint, with
+ * its settings and vocabulary, only on the same text; one that has all its epochs writes its outputs.
+ *
+ * <pre>{@code
+ * LanguageModelReport report = new LanguageModelRun(Path.of("runs/char-lstm"), out, System.nanoTime())
+ *     .train(LanguageModelRun.readText(null), settings, 1);
+ * }</pre>
  */
-final class TextTraining {
+public final class LanguageModelRun {
   private final PrintWriter out;
   private final Path outputDirectory;
-  private final int epochs;
+  private final long start;
 
-  TextTraining(PrintWriter out, Path outputDirectory, int epochs) {
+  /** A run writing into {@code directory}, printing to {@code out}; "done in" counts from {@code startNanos} ({@link System#nanoTime}). */
+  public LanguageModelRun(Path directory, PrintWriter out, long startNanos) {
     this.out = out;
-    this.outputDirectory = outputDirectory;
-    this.epochs = epochs;
+    this.outputDirectory = directory;
+    this.start = startNanos;
   }
 
   /** The text of a run: {@code path} (a file, or a directory whose files are joined), or the embedded sample when null. */
-  static TextCorpus readText(Path path) throws IOException {
+  public static TextCorpus readText(Path path) throws IOException {
     if (path == null) {
       return EmbeddedText.opticksQueries();
     }
     return Files.isDirectory(path) ? TextCorpus.directory(path, InvalidUtf8.REFUSE) : TextCorpus.read(path);
   }
 
-  static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-    }
+  /** Whether {@code checkpoint} is a language-model run's (rather than an image classifier's). */
+  public static boolean isLanguageModelRun(Checkpoint checkpoint) {
+    return checkpoint.extra().containsKey(LanguageModelSettings.KEY);
   }
 
-  int run(TextCorpus corpus, TextRunSettings settings, Vocabulary saved, Checkpoint checkpoint, Path checkpointFile, long start)
-      throws IOException {
-    CharTokenizer tokenizer = saved != null ? new CharTokenizer(saved) : CharTokenizer.fit(corpus.text());
+  /**
+   * Trains a new run on {@code corpus}: {@code epochs} epochs, or one epoch of {@code settings.steps()} batches.
+   *
+   * @throws RunDivergedException when training diverges; the message names the checkpoint kept
+   */
+  public LanguageModelReport train(TextCorpus corpus, LanguageModelSettings settings, int epochs) throws IOException {
+    return run(corpus, settings, CharTokenizer.fit(corpus.text()), null, settings.steps() > 0 ? 1 : epochs);
+  }
+
+  /**
+   * Continues the run whose {@code checkpoint} is in the directory up to {@code epochs} (or the epochs it
+   * planned), with its settings and vocabulary; refused when {@code corpus} is not the text it trained on.
+   */
+  public LanguageModelReport resume(TextCorpus corpus, Checkpoint checkpoint, OptionalInt epochs) throws IOException {
+    String file = outputDirectory.resolve(RunCheckpoint.FILE).toString();
+    LanguageModelSettings settings = LanguageModelSettings.fromJson(checkpoint.extra().get(LanguageModelSettings.KEY), file);
+    if (!settings.textSha256().equals(LanguageModelSettings.sha256(corpus.text()))) {
+      throw new IllegalArgumentException("--resume: the run in " + outputDirectory + " trained on " + settings.text()
+          + " but " + corpus.source() + " differs from it; pass the same --text");
+    }
+    if (settings.steps() > 0 && epochs.isPresent()) {
+      throw new IllegalArgumentException("--resume: the run in " + outputDirectory + " trains " + settings.steps()
+          + " steps of random windows as one epoch; leave --epochs out");
+    }
+    Vocabulary vocabulary = Vocabulary.fromJson(checkpoint.extra().get(LanguageModelSettings.VOCABULARY_KEY), file);
+    int total = RunCheckpoint.epochsToReach(outputDirectory, checkpoint, epochs, settings.controls());
+    return run(corpus, settings, new CharTokenizer(vocabulary), checkpoint, total);
+  }
+
+  private LanguageModelReport run(TextCorpus corpus, LanguageModelSettings settings, CharTokenizer tokenizer, Checkpoint checkpoint,
+      int epochs) throws IOException {
     int[] ids = corpus.encode(tokenizer);
     TextSplit split = TextWindows.split(ids, settings.validationSplit());
     TextWindows train = TextWindows.of(split.train(), settings.seqLen(), "the training text");
@@ -92,23 +122,17 @@ final class TextTraining {
         settings.layers(), settings.heads(), settings.seqLen(), settings.dropout());
     ResumableRandom random = new ResumableRandom(settings.seed());
     CharLanguageModel model = spec.build(random);
-    Optimizer optimizer = settings.optimizer().create(model.parameters(), settings.learningRate(), settings.momentum(), settings.weightDecay());
-    LanguageModelling objective = settings.bptt() ? LanguageModelling.truncatedBptt(model, optimizer) : LanguageModelling.windows(model, optimizer);
-    TrainerBuilder builder = Trainer.builder(objective).batchSize(settings.batchSize()).seed(settings.seed()).random(random)
-        .progress(new ProgressBar(out, ProgressStyle.detect()).countingIn("tokens", settings.seqLen()))
-        .callbacks(new Checkpointing(checkpointFile, Map.of(TextRunSettings.KEY, settings.toJson(),
-            TextRunSettings.VOCABULARY_KEY, tokenizer.vocabulary().toJson())));
+    RunCheckpoint checkpoints = new RunCheckpoint(outputDirectory, epochs, Map.of(LanguageModelSettings.KEY, settings.toJson(),
+        LanguageModelSettings.VOCABULARY_KEY, tokenizer.vocabulary().toJson()), out);
     BatchSource examples = trainingBatches(train, split.train(), settings);
     BatchSource checked = validation == null ? null : settings.bptt() ? validationStreams(split.validation(), settings)
         : DataLoader.of(validation, settings.batchSize());
-    int totalEpochs = settings.steps() > 0 ? 1 : epochs;
-    Trainer trainer = settings.controls().applyTo(builder, settings.learningRate(), totalEpochs, examples.batchCount(), validation != null).build();
-    describe(corpus, tokenizer, model, train, validation, settings, examples, totalEpochs);
+    Trainer trainer = trainer(model, random, settings, checkpoints, epochs, examples.batchCount(), validation != null);
+    describe(corpus, tokenizer, model, train, validation, settings, examples, epochs);
     if (checkpoint != null) {
-      trainer.resume(checkpoint);
-      out.printf(Locale.ROOT, "resuming %s after epoch %d of %d%n", checkpointFile, checkpoint.epoch(), totalEpochs);
+      checkpoints.resume(trainer, checkpoint, epochs);
     }
-    History history = trainer.fit(examples, checked, totalEpochs);
+    History history = checkpoints.fit(trainer, epochs, () -> trainer.fit(examples, checked, epochs));
     double trainSeconds = history.epochs().stream().mapToDouble(e -> e.seconds()).sum();
     double tokensPerSecond = (double) examples.exampleCount() * history.epochs().size() * settings.seqLen() / trainSeconds;
     double validationLoss = checked == null ? Double.NaN : trainer.evaluate(checked).get("loss");
@@ -116,16 +140,27 @@ final class TextTraining {
     LanguageModelReport report = new LanguageModelReport(spec, corpus.source(), Params.count(model.parameters()), split.train().length,
         split.validation().length, settings.batchSize(), history.epochs(), trainer.steps(), validationLoss, tokensPerSecond, sample);
     List<Path> written = save(model, tokenizer, settings, report);
-    written.add(checkpointFile);
-    printResults(report, written, start);
-    return 0;
+    written.add(checkpoints.file());
+    printResults(report, written);
+    return report;
+  }
+
+  /** The trainer of {@code model}'s objective (windows, or truncated BPTT), with the run's checkpoint and controls. */
+  private Trainer trainer(CharLanguageModel model, ResumableRandom random, LanguageModelSettings settings, RunCheckpoint checkpoints,
+      int epochs, int batches, boolean validated) {
+    Optimizer optimizer = settings.optimizer().create(model.parameters(), settings.learningRate(), settings.momentum(), settings.weightDecay());
+    LanguageModelling objective = settings.bptt() ? LanguageModelling.truncatedBptt(model, optimizer) : LanguageModelling.windows(model, optimizer);
+    TrainerBuilder builder = Trainer.builder(objective).batchSize(settings.batchSize()).seed(settings.seed()).random(random)
+        .progress(new ProgressBar(out, ProgressStyle.detect()).countingIn("tokens", settings.seqLen()))
+        .callbacks(checkpoints.callback());
+    return settings.controls().applyTo(builder, settings.learningRate(), epochs, batches, validated).build();
   }
 
   /**
    * The training batches: with --bptt the text's parallel streams in order; with --steps that many batches
    * of random windows as one epoch; else the text's windows, shuffled by epoch.
    */
-  private static BatchSource trainingBatches(TextWindows train, int[] ids, TextRunSettings settings) {
+  private static BatchSource trainingBatches(TextWindows train, int[] ids, LanguageModelSettings settings) {
     if (settings.bptt()) {
       return new TokenStreams(ids, settings.batchSize(), settings.seqLen());
     }
@@ -137,12 +172,12 @@ final class TextTraining {
   }
 
   /** The validation text as streams of chunks, as many streams (up to the batch size) as it has whole chunks for. */
-  private static TokenStreams validationStreams(int[] ids, TextRunSettings settings) {
+  private static TokenStreams validationStreams(int[] ids, LanguageModelSettings settings) {
     int streams = Math.max(1, Math.min(settings.batchSize(), (ids.length - 1) / settings.seqLen()));
     return new TokenStreams(ids, streams, settings.seqLen());
   }
 
-  private static TextWindows validationWindows(int[] ids, TextRunSettings settings) {
+  private static TextWindows validationWindows(int[] ids, LanguageModelSettings settings) {
     if (ids.length <= settings.seqLen()) {
       throw new IllegalArgumentException("the validation text (the last " + ids.length + " tokens, --validation-split "
           + settings.validationSplit() + ") is shorter than one window of --seq-len " + settings.seqLen()
@@ -152,7 +187,7 @@ final class TextTraining {
   }
 
   private void describe(TextCorpus corpus, CharTokenizer tokenizer, CharLanguageModel model, TextWindows train, TextWindows validation,
-      TextRunSettings settings, BatchSource examples, int totalEpochs) {
+      LanguageModelSettings settings, BatchSource examples, int totalEpochs) {
     out.printf(Locale.ROOT, "text: %s (%,d characters, vocabulary of %d)%n", corpus.source(), corpus.characterCount(),
         tokenizer.vocabulary().size());
     out.printf(Locale.ROOT, "model: %s (%,d parameters)%n", model.spec().describe(), Params.count(model.parameters()));
@@ -176,7 +211,7 @@ final class TextTraining {
     return tokenizer.decode(ids);
   }
 
-  private List<Path> save(CharLanguageModel model, CharTokenizer tokenizer, TextRunSettings settings, LanguageModelReport report)
+  private List<Path> save(CharLanguageModel model, CharTokenizer tokenizer, LanguageModelSettings settings, LanguageModelReport report)
       throws IOException {
     CharModelFiles.save(outputDirectory, model, tokenizer.vocabulary(), Map.of("text", settings.text(), "text_sha256", settings.textSha256()));
     List<Path> written = new ArrayList<>(List.of(outputDirectory.resolve(ModelDirectory.WEIGHTS), outputDirectory.resolve(ModelDirectory.DESCRIPTION)));
@@ -184,7 +219,7 @@ final class TextTraining {
     return written;
   }
 
-  private void printResults(LanguageModelReport report, List<Path> written, long start) {
+  private void printResults(LanguageModelReport report, List<Path> written) {
     if (Double.isFinite(report.validationLoss())) {
       out.printf(Locale.ROOT, "validation: loss %.4f, perplexity %.2f (a uniform guess: %d)%n", report.validationLoss(),
           report.validationPerplexity(), report.spec().vocabulary());

@@ -1,10 +1,16 @@
-package dev.ruru.cli;
+package dev.ruru.models.text;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ruru.models.run.OptimizerChoice;
+import dev.ruru.models.run.TrainingControls;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
- * The settings of one language-model run of {@code ruru train}, kept in its checkpoint (with the
+ * The settings of one language-model run ({@link LanguageModelRun}), kept in its checkpoint (with the
  * vocabulary and the text's SHA-256) so that {@code --resume} continues with exactly these.
  *
  * @param text where the text came from: a path, or the embedded sample's name
@@ -14,14 +20,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *     chunk, the state carried) instead of on independent windows
  * @param controls the learning-rate schedule, early stopping and gradient clipping
  */
-record TextRunSettings(String model, String text, String textSha256, int seqLen, int embedding, int hidden, int layers, int heads,
+public record LanguageModelSettings(String model, String text, String textSha256, int seqLen, int embedding, int hidden, int layers, int heads,
     double dropout, OptimizerChoice optimizer, double learningRate, double momentum, double weightDecay, int batchSize,
     double validationSplit, int steps, boolean bptt, long seed, TrainingControls controls) {
-  static final String KEY = "ruru.train.text_settings";
-  static final String VOCABULARY_KEY = "ruru.train.vocabulary";
+  public static final String KEY = "ruru.train.text_settings";
+  public static final String VOCABULARY_KEY = "ruru.train.vocabulary";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  TextRunSettings {
+  public LanguageModelSettings {
     if (batchSize < 1) {
       throw new IllegalArgumentException("Invalid --batch-size: " + batchSize + " (must be >= 1)");
     }
@@ -37,19 +43,28 @@ record TextRunSettings(String model, String text, String textSha256, int seqLen,
     }
   }
 
-  String toJson() {
+  public String toJson() {
     try {
       return JSON.writeValueAsString(this);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("TextRunSettings: cannot write JSON", e);
+      throw new IllegalStateException("LanguageModelSettings: cannot write JSON", e);
     }
   }
 
-  static TextRunSettings fromJson(String json, String source) {
+  public static LanguageModelSettings fromJson(String json, String source) {
     try {
-      return JSON.readValue(json, TextRunSettings.class);
+      return JSON.readValue(json, LanguageModelSettings.class);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(source + ": the saved language-model settings are not readable: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** The hex SHA-256 of {@code text}'s UTF-8 bytes: the text's identity in {@link #textSha256}. */
+  public static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.ruru.cli;
+package dev.ruru.models.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,13 +27,15 @@ import java.util.Locale;
  *   onecycle               up to lr and down again over all steps (Smith's one-cycle), per step
  *   plateau                lr × 0.1 after 10 epochs without a lower validation loss
  * </pre>
+ * Cosine, one-cycle and step without its period are laid out over the run's length ({@link #dependsOnEpochs}),
+ * so a resumed run must keep its number of epochs to keep its schedule.
  */
-record TrainingControls(String schedule, int earlyStopping, double clipNorm) {
+public record TrainingControls(String schedule, int earlyStopping, double clipNorm) {
   // SCHEDULES first: NONE's constructor reads it during class initialisation.
   private static final List<String> SCHEDULES = List.of("constant", "step", "exponential", "cosine", "onecycle", "plateau");
-  static final TrainingControls NONE = new TrainingControls("constant", 0, 0);
+  public static final TrainingControls NONE = new TrainingControls("constant", 0, 0);
 
-  TrainingControls {
+  public TrainingControls {
     schedule = schedule == null ? "constant" : schedule.strip().toLowerCase(Locale.ROOT);
     String[] parts = schedule.split(":", -1);
     if (!SCHEDULES.contains(parts[0]) || parts.length > maxParts(parts[0])) {
@@ -77,7 +79,7 @@ record TrainingControls(String schedule, int earlyStopping, double clipNorm) {
   }
 
   /** Adds the callbacks and clipping to {@code builder} for a run of {@code epochs} epochs of {@code batches} steps. */
-  TrainerBuilder applyTo(TrainerBuilder builder, double learningRate, int epochs, int batches, boolean hasValidation) {
+  public TrainerBuilder applyTo(TrainerBuilder builder, double learningRate, int epochs, int batches, boolean hasValidation) {
     if ((earlyStopping > 0 || schedule.equals("plateau")) && !hasValidation) {
       throw new IllegalArgumentException((earlyStopping > 0 ? "--early-stopping" : "--lr-schedule plateau")
           + " watches the validation loss; give a --validation-split above 0");
@@ -99,20 +101,33 @@ record TrainingControls(String schedule, int earlyStopping, double clipNorm) {
     return clipNorm > 0 ? builder.clipGradientNorm(clipNorm) : builder;
   }
 
+  /**
+   * Whether the schedule is laid out over the run's epochs (cosine and one-cycle over all its steps, step's
+   * default period a third of them): changing the run's length midway would bend the schedule it follows.
+   */
+  public boolean dependsOnEpochs() {
+    String[] parts = schedule.split(":");
+    return switch (parts[0]) {
+      case "cosine", "onecycle" -> true;
+      case "step" -> parts.length < 2;
+      default -> false;
+    };
+  }
+
   /** ", lr schedule cosine, early stopping after 3, gradient norm clipped at 1.0", or "" for none. */
-  String describe() {
+  public String describe() {
     return (schedule.equals("constant") ? "" : ", lr schedule " + schedule) + (earlyStopping > 0 ? ", early stopping after " + earlyStopping : "")
         + (clipNorm > 0 ? ", gradient norm clipped at " + clipNorm : "");
   }
 
-  void writeTo(ObjectNode node) {
+  public void writeTo(ObjectNode node) {
     node.put("lr_schedule", schedule);
     node.put("early_stopping", earlyStopping);
     node.put("clip_norm", clipNorm);
   }
 
   /** The controls {@link #writeTo} saved; none for settings written before they existed. */
-  static TrainingControls readFrom(JsonNode node) {
+  public static TrainingControls readFrom(JsonNode node) {
     return new TrainingControls(node.path("lr_schedule").asText("constant"), node.path("early_stopping").asInt(0),
         node.path("clip_norm").asDouble(0));
   }
