@@ -32,9 +32,19 @@ public final class Conv2d implements Module {
     this(inChannels, outChannels, kernelSize, kernelSize, spec, DType.FLOAT32, rng);
   }
 
+  /** As {@link #Conv2d(int, int, int, Conv2dSpec, RandomGenerator)}, drawing from the global {@link Seed#generator()}. */
+  public Conv2d(int inChannels, int outChannels, int kernelSize, Conv2dSpec spec) {
+    this(inChannels, outChannels, kernelSize, spec, Seed.generator());
+  }
+
   public Conv2d(int inChannels, int outChannels, int kernelHeight, int kernelWidth, Conv2dSpec spec, DType dtype, RandomGenerator rng) {
     this(spec, sampleWeight(inChannels, outChannels, kernelHeight, kernelWidth, spec, dtype, rng),
         sampleBias(outChannels, inChannels / spec.groups() * kernelHeight * kernelWidth, dtype, rng));
+  }
+
+  /** As {@link #Conv2d(int, int, int, int, Conv2dSpec, DType, RandomGenerator)}, drawing from the global {@link Seed#generator()}. */
+  public Conv2d(int inChannels, int outChannels, int kernelHeight, int kernelWidth, Conv2dSpec spec, DType dtype) {
+    this(inChannels, outChannels, kernelHeight, kernelWidth, spec, dtype, Seed.generator());
   }
 
   private Conv2d(Conv2dSpec spec, NDArray weight, NDArray bias) {
@@ -48,9 +58,19 @@ public final class Conv2d implements Module {
     return new Conv2d(inChannels, outChannels, kernelSize, Conv2dSpec.same(kernelSize, kernelSize, 1, 1), rng);
   }
 
+  /** As {@link #same(int, int, int, RandomGenerator)}, drawing from the global {@link Seed#generator()}. */
+  public static Conv2d same(int inChannels, int outChannels, int kernelSize) {
+    return same(inChannels, outChannels, kernelSize, Seed.generator());
+  }
+
   /** y = conv2d(x, W) with no bias parameter (before a BatchNorm2d, which has its own shift). */
   public static Conv2d withoutBias(int inChannels, int outChannels, int kernelSize, Conv2dSpec spec, DType dtype, RandomGenerator rng) {
     return new Conv2d(spec, sampleWeight(inChannels, outChannels, kernelSize, kernelSize, spec, dtype, rng), null);
+  }
+
+  /** As {@link #withoutBias(int, int, int, Conv2dSpec, DType, RandomGenerator)}, drawing from the global {@link Seed#generator()}. */
+  public static Conv2d withoutBias(int inChannels, int outChannels, int kernelSize, Conv2dSpec spec, DType dtype) {
+    return withoutBias(inChannels, outChannels, kernelSize, spec, dtype, Seed.generator());
   }
 
   private static NDArray sampleWeight(int in, int out, int kh, int kw, Conv2dSpec spec, DType dtype, RandomGenerator rng) {

@@ -31,6 +31,11 @@ public final class ConvTranspose2d implements Module {
     this(inChannels, outChannels, kernelSize, spec, outputPadding, DType.FLOAT32, rng);
   }
 
+  /** As {@link #ConvTranspose2d(int, int, int, Conv2dSpec, int, RandomGenerator)}, drawing from the global {@link Seed#generator()}. */
+  public ConvTranspose2d(int inChannels, int outChannels, int kernelSize, Conv2dSpec spec, int outputPadding) {
+    this(inChannels, outChannels, kernelSize, spec, outputPadding, Seed.generator());
+  }
+
   public ConvTranspose2d(int inChannels, int outChannels, int kernelSize, Conv2dSpec spec, int outputPadding, DType dtype, RandomGenerator rng) {
     if (inChannels < 1 || outChannels < 1 || kernelSize < 1) {
       throw new IllegalArgumentException("ConvTranspose2d: channels and kernel must be positive, got " + inChannels + " -> " + outChannels
@@ -50,6 +55,11 @@ public final class ConvTranspose2d implements Module {
     Shape shape = Shape.of(inChannels, outChannels / spec.groups(), kernelSize, kernelSize);
     this.weight = new Parameter(Init.kaimingUniform(Math.sqrt(5), Init.FanMode.FAN_IN).sample(shape, dtype, rng));
     this.bias = new Parameter(Conv2d.sampleBias(outChannels, outChannels / spec.groups() * kernelSize * kernelSize, dtype, rng));
+  }
+
+  /** As {@link #ConvTranspose2d(int, int, int, Conv2dSpec, int, DType, RandomGenerator)}, drawing from the global {@link Seed#generator()}. */
+  public ConvTranspose2d(int inChannels, int outChannels, int kernelSize, Conv2dSpec spec, int outputPadding, DType dtype) {
+    this(inChannels, outChannels, kernelSize, spec, outputPadding, dtype, Seed.generator());
   }
 
   @Override

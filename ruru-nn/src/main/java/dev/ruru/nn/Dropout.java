@@ -18,6 +18,11 @@ public final class Dropout implements Module {
     this.rng = rng;
   }
 
+  /** Masks drawn from the global {@link Seed#generator()} at each training forward, so {@link Seed#manualSeed} fixes them. */
+  public Dropout(double p) {
+    this(p, Seed.generator());
+  }
+
   @Override
   public Tensor forward(Tensor input, Mode mode) {
     return Functional.dropout(input, p, mode, rng);

@@ -22,6 +22,11 @@ public final class Dropout2d implements Module {
     this.rng = rng;
   }
 
+  /** Masks drawn from the global {@link Seed#generator()} at each training forward, so {@link Seed#manualSeed} fixes them. */
+  public Dropout2d(double p) {
+    this(p, Seed.generator());
+  }
+
   @Override
   public Tensor forward(Tensor input, Mode mode) {
     ImageShape.require(toString(), input, -1);

@@ -33,8 +33,18 @@ public final class Embedding implements Module {
     this(numEmbeddings, dim, DType.FLOAT32, rng);
   }
 
+  /** As {@link #Embedding(int, int, RandomGenerator)}, drawing from the global {@link Seed#generator()}. */
+  public Embedding(int numEmbeddings, int dim) {
+    this(numEmbeddings, dim, Seed.generator());
+  }
+
   public Embedding(int numEmbeddings, int dim, DType dtype, RandomGenerator rng) {
     this(numEmbeddings, dim, NO_PADDING, dtype, rng);
+  }
+
+  /** As {@link #Embedding(int, int, DType, RandomGenerator)}, drawing from the global {@link Seed#generator()}. */
+  public Embedding(int numEmbeddings, int dim, DType dtype) {
+    this(numEmbeddings, dim, dtype, Seed.generator());
   }
 
   private Embedding(int numEmbeddings, int dim, int paddingIndex, DType dtype, RandomGenerator rng) {
@@ -62,6 +72,11 @@ public final class Embedding implements Module {
           + " is outside [-" + numEmbeddings + ", " + numEmbeddings + ")");
     }
     return new Embedding(numEmbeddings, dim, index, dtype, rng);
+  }
+
+  /** As {@link #withPaddingIndex(int, int, int, DType, RandomGenerator)}, drawing from the global {@link Seed#generator()}. */
+  public static Embedding withPaddingIndex(int numEmbeddings, int dim, int paddingIndex, DType dtype) {
+    return withPaddingIndex(numEmbeddings, dim, paddingIndex, dtype, Seed.generator());
   }
 
   /** The rows of the weight picked by {@code ids} (int32 or int64, any shape): [..., dim]. */

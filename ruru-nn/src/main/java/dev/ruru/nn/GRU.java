@@ -14,7 +14,17 @@ public final class GRU extends RecurrentLayer {
     this(inputSize, hiddenSize, RecurrentOptions.defaults(), rng);
   }
 
+  /** As {@link #GRU(int, int, RandomGenerator)}, drawing from the global {@link Seed#generator()}. */
+  public GRU(int inputSize, int hiddenSize) {
+    this(inputSize, hiddenSize, Seed.generator());
+  }
+
   public GRU(int inputSize, int hiddenSize, RecurrentOptions options, RandomGenerator rng) {
     super(new RecurrentStack("GRU", RecurrentCell.GRU, inputSize, hiddenSize, options, rng));
+  }
+
+  /** As {@link #GRU(int, int, RecurrentOptions, RandomGenerator)}, drawing from the global {@link Seed#generator()}. */
+  public GRU(int inputSize, int hiddenSize, RecurrentOptions options) {
+    this(inputSize, hiddenSize, options, Seed.generator());
   }
 }

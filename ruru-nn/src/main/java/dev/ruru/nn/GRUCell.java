@@ -11,7 +11,17 @@ public final class GRUCell extends RecurrentCellLayer {
     this(inputSize, hiddenSize, DType.FLOAT32, rng);
   }
 
+  /** As {@link #GRUCell(int, int, RandomGenerator)}, drawing from the global {@link Seed#generator()}. */
+  public GRUCell(int inputSize, int hiddenSize) {
+    this(inputSize, hiddenSize, Seed.generator());
+  }
+
   public GRUCell(int inputSize, int hiddenSize, DType dtype, RandomGenerator rng) {
     super("GRUCell", RecurrentCell.GRU, inputSize, hiddenSize, dtype, rng);
+  }
+
+  /** As {@link #GRUCell(int, int, DType, RandomGenerator)}, drawing from the global {@link Seed#generator()}. */
+  public GRUCell(int inputSize, int hiddenSize, DType dtype) {
+    this(inputSize, hiddenSize, dtype, Seed.generator());
   }
 }

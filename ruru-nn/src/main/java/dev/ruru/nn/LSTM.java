@@ -15,7 +15,17 @@ public final class LSTM extends RecurrentLayer {
     this(inputSize, hiddenSize, RecurrentOptions.defaults(), rng);
   }
 
+  /** As {@link #LSTM(int, int, RandomGenerator)}, drawing from the global {@link Seed#generator()}. */
+  public LSTM(int inputSize, int hiddenSize) {
+    this(inputSize, hiddenSize, Seed.generator());
+  }
+
   public LSTM(int inputSize, int hiddenSize, RecurrentOptions options, RandomGenerator rng) {
     super(new RecurrentStack("LSTM", RecurrentCell.LSTM, inputSize, hiddenSize, options, rng));
+  }
+
+  /** As {@link #LSTM(int, int, RecurrentOptions, RandomGenerator)}, drawing from the global {@link Seed#generator()}. */
+  public LSTM(int inputSize, int hiddenSize, RecurrentOptions options) {
+    this(inputSize, hiddenSize, options, Seed.generator());
   }
 }

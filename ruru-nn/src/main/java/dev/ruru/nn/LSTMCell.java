@@ -11,7 +11,17 @@ public final class LSTMCell extends RecurrentCellLayer {
     this(inputSize, hiddenSize, DType.FLOAT32, rng);
   }
 
+  /** As {@link #LSTMCell(int, int, RandomGenerator)}, drawing from the global {@link Seed#generator()}. */
+  public LSTMCell(int inputSize, int hiddenSize) {
+    this(inputSize, hiddenSize, Seed.generator());
+  }
+
   public LSTMCell(int inputSize, int hiddenSize, DType dtype, RandomGenerator rng) {
     super("LSTMCell", RecurrentCell.LSTM, inputSize, hiddenSize, dtype, rng);
+  }
+
+  /** As {@link #LSTMCell(int, int, DType, RandomGenerator)}, drawing from the global {@link Seed#generator()}. */
+  public LSTMCell(int inputSize, int hiddenSize, DType dtype) {
+    this(inputSize, hiddenSize, dtype, Seed.generator());
   }
 }

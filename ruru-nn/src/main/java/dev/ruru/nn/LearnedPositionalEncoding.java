@@ -27,6 +27,11 @@ public final class LearnedPositionalEncoding implements Module {
     this(maxLen, dim, DType.FLOAT32, rng);
   }
 
+  /** As {@link #LearnedPositionalEncoding(int, int, RandomGenerator)}, drawing from the global {@link Seed#generator()}. */
+  public LearnedPositionalEncoding(int maxLen, int dim) {
+    this(maxLen, dim, Seed.generator());
+  }
+
   public LearnedPositionalEncoding(int maxLen, int dim, DType dtype, RandomGenerator rng) {
     if (dim < 1 || maxLen < 1) {
       throw new IllegalArgumentException("LearnedPositionalEncoding: maxLen and dim must be positive, got " + maxLen + " and " + dim);
@@ -34,6 +39,11 @@ public final class LearnedPositionalEncoding implements Module {
     this.maxLen = maxLen;
     this.dim = dim;
     this.weight = new Parameter(Init.normal(0, 1).sample(Shape.of(maxLen, dim), dtype, rng));
+  }
+
+  /** As {@link #LearnedPositionalEncoding(int, int, DType, RandomGenerator)}, drawing from the global {@link Seed#generator()}. */
+  public LearnedPositionalEncoding(int maxLen, int dim, DType dtype) {
+    this(maxLen, dim, dtype, Seed.generator());
   }
 
   /** x + weight[0:T] for x [..., T, dim]; gradients reach only the rows used. */

@@ -13,8 +13,9 @@ import java.util.random.RandomGenerator;
  * PyTorch's: W and b from U(−1/√in, 1/√in) (kaiming_uniform with a = √5).
  *
  * <pre>{@code
- * Linear layer = new Linear(784, 128, new SplittableRandom(42));
- * Tensor y = layer.forward(x);   // x [32, 784] -> y [32, 128]
+ * Linear layer = new Linear(784, 128);   // weights from Seed.generator(); Seed.manualSeed(42) fixes them
+ * Tensor y = layer.forward(x);           // x [32, 784] -> y [32, 128]
+ * Linear own = new Linear(784, 128, new SplittableRandom(42));   // or from a generator of its own
  * }</pre>
  */
 public final class Linear implements Module {
@@ -29,9 +30,19 @@ public final class Linear implements Module {
         Init.uniform(-1 / Math.sqrt(Math.max(1, inFeatures)), 1 / Math.sqrt(Math.max(1, inFeatures))), DType.FLOAT32, rng);
   }
 
+  /** As {@link #Linear(int, int, RandomGenerator)}, drawing from the global {@link Seed#generator()}. */
+  public Linear(int inFeatures, int outFeatures) {
+    this(inFeatures, outFeatures, Seed.generator());
+  }
+
   /** The weight drawn by {@code weightInit} (fans from [out, in]) and the bias by {@code biasInit}, in {@code dtype}. */
   public Linear(int inFeatures, int outFeatures, Init weightInit, Init biasInit, DType dtype, RandomGenerator rng) {
     this(weightInit.sample(weightShape(inFeatures, outFeatures), dtype, rng), biasInit.sample(Shape.of(outFeatures), dtype, rng));
+  }
+
+  /** As {@link #Linear(int, int, Init, Init, DType, RandomGenerator)}, drawing from the global {@link Seed#generator()}. */
+  public Linear(int inFeatures, int outFeatures, Init weightInit, Init biasInit, DType dtype) {
+    this(inFeatures, outFeatures, weightInit, biasInit, dtype, Seed.generator());
   }
 
   /** A layer starting from the given weight [out, in] and bias [out] (null: no bias). */
@@ -45,6 +56,11 @@ public final class Linear implements Module {
   /** y = x·Wᵀ with no bias parameter. */
   public static Linear withoutBias(int inFeatures, int outFeatures, Init weightInit, DType dtype, RandomGenerator rng) {
     return new Linear(weightInit.sample(weightShape(inFeatures, outFeatures), dtype, rng), null);
+  }
+
+  /** As {@link #withoutBias(int, int, Init, DType, RandomGenerator)}, drawing from the global {@link Seed#generator()}. */
+  public static Linear withoutBias(int inFeatures, int outFeatures, Init weightInit, DType dtype) {
+    return withoutBias(inFeatures, outFeatures, weightInit, dtype, Seed.generator());
   }
 
   private static Shape weightShape(int inFeatures, int outFeatures) {

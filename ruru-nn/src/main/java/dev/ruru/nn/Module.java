@@ -10,7 +10,8 @@ import java.util.Map;
  * is no hidden training flag.
  *
  * <pre>{@code
- * Module model = new Sequential(new Linear(784, 256, rng), new ReLU(), new Linear(256, 10, rng));
+ * Seed.manualSeed(42);                                                     // reproducible initial weights
+ * Module model = new Sequential(new Linear(784, 256), new ReLU(), new Linear(256, 10));
  * Tensor logits = model.forward(Tensor.constant(images), Mode.TRAIN);     // [batch, 10]
  * Map<String, Parameter> params = model.parameters();                     // "0.weight", "0.bias", "2.weight", ...
  * }</pre>

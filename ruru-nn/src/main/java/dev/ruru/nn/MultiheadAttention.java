@@ -48,6 +48,11 @@ public final class MultiheadAttention implements Module {
     this(embedDim, numHeads, 0, DType.FLOAT32, rng);
   }
 
+  /** As {@link #MultiheadAttention(int, int, RandomGenerator)}, drawing from the global {@link Seed#generator()}. */
+  public MultiheadAttention(int embedDim, int numHeads) {
+    this(embedDim, numHeads, Seed.generator());
+  }
+
   /** With {@code dropout} on the attention weights in {@link Mode#TRAIN}; parameters in {@code dtype}. */
   public MultiheadAttention(int embedDim, int numHeads, double dropout, DType dtype, RandomGenerator rng) {
     checkSizes(embedDim, numHeads);
@@ -60,6 +65,11 @@ public final class MultiheadAttention implements Module {
     this.inProjBias = new Parameter(NDArray.zeros(Shape.of(3 * embedDim), dtype));
     double bound = 1 / Math.sqrt(embedDim);
     this.outProj = new Linear(embedDim, embedDim, Init.uniform(-bound, bound), Init.zeros(), dtype, rng);
+  }
+
+  /** As {@link #MultiheadAttention(int, int, double, DType, RandomGenerator)}, weights and dropout masks from the global {@link Seed#generator()}. */
+  public MultiheadAttention(int embedDim, int numHeads, double dropout, DType dtype) {
+    this(embedDim, numHeads, dropout, dtype, Seed.generator());
   }
 
   /** Self-attention with nothing masked: {@code forward(x, x, x, AttentionMask.none(), mode).output()}. */

@@ -17,8 +17,18 @@ public final class RNN extends RecurrentLayer {
     this(inputSize, hiddenSize, Nonlinearity.TANH, RecurrentOptions.defaults(), rng);
   }
 
+  /** As {@link #RNN(int, int, RandomGenerator)}, drawing from the global {@link Seed#generator()}. */
+  public RNN(int inputSize, int hiddenSize) {
+    this(inputSize, hiddenSize, Seed.generator());
+  }
+
   public RNN(int inputSize, int hiddenSize, Nonlinearity nonlinearity, RecurrentOptions options, RandomGenerator rng) {
     super(new RecurrentStack("RNN", nonlinearity == Nonlinearity.TANH ? RecurrentCell.RNN_TANH : RecurrentCell.RNN_RELU, inputSize,
         hiddenSize, options, rng));
+  }
+
+  /** As {@link #RNN(int, int, Nonlinearity, RecurrentOptions, RandomGenerator)}, drawing from the global {@link Seed#generator()}. */
+  public RNN(int inputSize, int hiddenSize, Nonlinearity nonlinearity, RecurrentOptions options) {
+    this(inputSize, hiddenSize, nonlinearity, options, Seed.generator());
   }
 }

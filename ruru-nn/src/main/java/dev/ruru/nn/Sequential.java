@@ -13,7 +13,7 @@ import java.util.Map;
  * {@link Linear} followed by a {@link ReLU}; the numbers are those of the layers run apart.
  *
  * <pre>{@code
- * Sequential mlp = new Sequential(new Flatten(), new Linear(784, 256, rng), new ReLU(), new Linear(256, 10, rng));
+ * Sequential mlp = new Sequential(new Flatten(), new Linear(784, 256), new ReLU(), new Linear(256, 10));
  * }</pre>
  */
 public final class Sequential implements Module {

@@ -34,6 +34,11 @@ public final class TransformerDecoderLayer implements Module {
     this(TransformerLayerConfig.of(dModel, numHeads), rng);
   }
 
+  /** As {@link #TransformerDecoderLayer(int, int, RandomGenerator)}, weights and dropout masks from the global {@link Seed#generator()}. */
+  public TransformerDecoderLayer(int dModel, int numHeads) {
+    this(dModel, numHeads, Seed.generator());
+  }
+
   /** Parameters initialised as PyTorch's; {@code rng} also draws the dropout masks in training. */
   public TransformerDecoderLayer(TransformerLayerConfig config, RandomGenerator rng) {
     this.config = config;
@@ -44,6 +49,11 @@ public final class TransformerDecoderLayer implements Module {
     this.norm1 = config.layerNorm();
     this.norm2 = config.layerNorm();
     this.norm3 = config.layerNorm();
+  }
+
+  /** As {@link #TransformerDecoderLayer(TransformerLayerConfig, RandomGenerator)}, weights and dropout masks from the global {@link Seed#generator()}. */
+  public TransformerDecoderLayer(TransformerLayerConfig config) {
+    this(config, Seed.generator());
   }
 
   /**

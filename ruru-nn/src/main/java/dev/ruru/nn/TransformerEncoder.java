@@ -27,6 +27,11 @@ public final class TransformerEncoder implements Module {
     this(layers(config, numLayers, rng), null);
   }
 
+  /** As {@link #TransformerEncoder(TransformerLayerConfig, int, RandomGenerator)}, drawing from the global {@link Seed#generator()}. */
+  public TransformerEncoder(TransformerLayerConfig config, int numLayers) {
+    this(config, numLayers, Seed.generator());
+  }
+
   /** The given layers, in order, then {@code norm} (null: none). */
   public TransformerEncoder(List<TransformerEncoderLayer> layers, LayerNorm norm) {
     if (layers.isEmpty()) {
@@ -39,6 +44,11 @@ public final class TransformerEncoder implements Module {
   /** {@code numLayers} layers built from {@code config} and a final LayerNorm, the usual stack for pre-norm layers. */
   public static TransformerEncoder withFinalNorm(TransformerLayerConfig config, int numLayers, RandomGenerator rng) {
     return new TransformerEncoder(layers(config, numLayers, rng), config.layerNorm());
+  }
+
+  /** As {@link #withFinalNorm(TransformerLayerConfig, int, RandomGenerator)}, drawing from the global {@link Seed#generator()}. */
+  public static TransformerEncoder withFinalNorm(TransformerLayerConfig config, int numLayers) {
+    return withFinalNorm(config, numLayers, Seed.generator());
   }
 
   @Override

@@ -31,6 +31,11 @@ public final class TransformerEncoderLayer implements Module {
     this(TransformerLayerConfig.of(dModel, numHeads), rng);
   }
 
+  /** As {@link #TransformerEncoderLayer(int, int, RandomGenerator)}, weights and dropout masks from the global {@link Seed#generator()}. */
+  public TransformerEncoderLayer(int dModel, int numHeads) {
+    this(dModel, numHeads, Seed.generator());
+  }
+
   /** Parameters initialised as PyTorch's; {@code rng} also draws the dropout masks in training. */
   public TransformerEncoderLayer(TransformerLayerConfig config, RandomGenerator rng) {
     this.config = config;
@@ -39,6 +44,11 @@ public final class TransformerEncoderLayer implements Module {
     this.feedForward = new FeedForward(config, rng);
     this.norm1 = config.layerNorm();
     this.norm2 = config.layerNorm();
+  }
+
+  /** As {@link #TransformerEncoderLayer(TransformerLayerConfig, RandomGenerator)}, weights and dropout masks from the global {@link Seed#generator()}. */
+  public TransformerEncoderLayer(TransformerLayerConfig config) {
+    this(config, Seed.generator());
   }
 
   /** The layer with every position attending to every other. */
