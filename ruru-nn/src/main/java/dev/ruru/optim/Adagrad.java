@@ -10,6 +10,10 @@ import java.util.Set;
  * Adagrad (Duchi, Hazan and Singer, 2011), PyTorch's torch.optim.Adagrad: each coordinate's step is
  * divided by the root of the sum of all its squared gradients so far, so frequently updated
  * coordinates slow down.
+ *
+ * <pre>{@code
+ * Optimizer adagrad = new Adagrad(model.parameters(), 0.01);
+ * }</pre>
  */
 public final class Adagrad extends GroupedOptimizer<AdagradConfig, Adagrad.State> {
   /** The step count and the running sum of squared gradients of one parameter. */
@@ -22,6 +26,11 @@ public final class Adagrad extends GroupedOptimizer<AdagradConfig, Adagrad.State
 
   public Adagrad(Map<String, Parameter> parameters, AdagradConfig config) {
     this(List.of(new ParameterGroup<>(parameters, config)));
+  }
+
+  /** torch.optim.Adagrad(params, lr): {@link AdagradConfig#of(double)}. */
+  public Adagrad(Map<String, Parameter> parameters, double learningRate) {
+    this(parameters, AdagradConfig.of(learningRate));
   }
 
   public Adagrad(List<ParameterGroup<AdagradConfig>> groups) {

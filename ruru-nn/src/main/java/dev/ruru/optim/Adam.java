@@ -12,7 +12,9 @@ import java.util.Set;
  * Each parameter keeps its step count and the moving averages of the gradient and its square.
  *
  * <pre>{@code
- * Optimizer adamW = new Adam(model.parameters(), AdamConfig.adamW(1e-3));
+ * Optimizer adam = new Adam(model.parameters(), 1e-3);
+ * Optimizer adamW = Adam.adamW(model.parameters(), 1e-3, 0.05);   // weight decay 0.05
+ * Optimizer tuned = new Adam(model.parameters(), AdamConfig.adam(1e-3).withBetas(0.9, 0.98));
  * }</pre>
  */
 public final class Adam extends GroupedOptimizer<AdamConfig, Adam.State> {
@@ -26,6 +28,21 @@ public final class Adam extends GroupedOptimizer<AdamConfig, Adam.State> {
 
   public Adam(Map<String, Parameter> parameters, AdamConfig config) {
     this(List.of(new ParameterGroup<>(parameters, config)));
+  }
+
+  /** torch.optim.Adam(params, lr): {@link AdamConfig#adam(double)}. */
+  public Adam(Map<String, Parameter> parameters, double learningRate) {
+    this(parameters, AdamConfig.adam(learningRate));
+  }
+
+  /** torch.optim.AdamW(params, lr), weight decay 0.01 decoupled: {@link AdamConfig#adamW(double)}. */
+  public static Adam adamW(Map<String, Parameter> parameters, double learningRate) {
+    return new Adam(parameters, AdamConfig.adamW(learningRate));
+  }
+
+  /** torch.optim.AdamW(params, lr, weight_decay=weightDecay). */
+  public static Adam adamW(Map<String, Parameter> parameters, double learningRate, double weightDecay) {
+    return new Adam(parameters, AdamConfig.adamW(learningRate).withWeightDecay(weightDecay));
   }
 
   public Adam(List<ParameterGroup<AdamConfig>> groups) {

@@ -11,7 +11,7 @@ import java.util.Map;
  * every parameter that has a gradient; nothing accumulates between steps.
  *
  * <pre>{@code
- * Optimizer optimizer = new Sgd(model.parameters(), new SgdConfig(0.1, 0.9));
+ * Optimizer optimizer = new Adam(model.parameters(), 1e-3);   // or new Sgd(model.parameters(), 0.1, 0.9)
  * Tensor loss = Losses.crossEntropy(model.forward(x, Mode.TRAIN), labels);
  * optimizer.step(loss.backward(Params.tensors(model.parameters())));
  * }</pre>

@@ -12,7 +12,8 @@ import java.util.Set;
  * step is divided by a moving root mean square of its recent gradients.
  *
  * <pre>{@code
- * Optimizer rmsProp = new RmsProp(model.parameters(), RmsPropConfig.of(1e-3));
+ * Optimizer rmsProp = new RmsProp(model.parameters(), 1e-3);
+ * Optimizer withMomentum = new RmsProp(model.parameters(), RmsPropConfig.of(1e-3).withMomentum(0.9));
  * }</pre>
  */
 public final class RmsProp extends GroupedOptimizer<RmsPropConfig, RmsProp.State> {
@@ -38,6 +39,11 @@ public final class RmsProp extends GroupedOptimizer<RmsPropConfig, RmsProp.State
 
   public RmsProp(Map<String, Parameter> parameters, RmsPropConfig config) {
     this(List.of(new ParameterGroup<>(parameters, config)));
+  }
+
+  /** torch.optim.RMSprop(params, lr): {@link RmsPropConfig#of(double)}. */
+  public RmsProp(Map<String, Parameter> parameters, double learningRate) {
+    this(parameters, RmsPropConfig.of(learningRate));
   }
 
   public RmsProp(List<ParameterGroup<RmsPropConfig>> groups) {

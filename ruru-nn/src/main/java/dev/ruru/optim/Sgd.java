@@ -11,7 +11,8 @@ import java.util.Set;
  * rule; the state of each parameter is its momentum buffer (none without momentum).
  *
  * <pre>{@code
- * Optimizer sgd = new Sgd(model.parameters(), new SgdConfig(0.1, 0.9));
+ * Optimizer sgd = new Sgd(model.parameters(), 0.1, 0.9);   // lr 0.1, momentum 0.9
+ * Optimizer nesterov = new Sgd(model.parameters(), new SgdConfig(0.1, 0.9).withNesterov());
  * }</pre>
  */
 public final class Sgd extends GroupedOptimizer<SgdConfig, Sgd.State> {
@@ -25,6 +26,16 @@ public final class Sgd extends GroupedOptimizer<SgdConfig, Sgd.State> {
 
   public Sgd(Map<String, Parameter> parameters, SgdConfig config) {
     this(List.of(new ParameterGroup<>(parameters, config)));
+  }
+
+  /** Plain SGD at {@code learningRate}: {@code new SgdConfig(learningRate)}, as torch.optim.SGD(params, lr). */
+  public Sgd(Map<String, Parameter> parameters, double learningRate) {
+    this(parameters, new SgdConfig(learningRate));
+  }
+
+  /** SGD with heavy-ball momentum: {@code new SgdConfig(learningRate, momentum)}. */
+  public Sgd(Map<String, Parameter> parameters, double learningRate, double momentum) {
+    this(parameters, new SgdConfig(learningRate, momentum));
   }
 
   public Sgd(List<ParameterGroup<SgdConfig>> groups) {
