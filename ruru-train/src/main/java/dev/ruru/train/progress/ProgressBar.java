@@ -95,7 +95,7 @@ public final class ProgressBar {
 
   /**
    * The terminal's width: {@code columnsVariable} (the {@code COLUMNS} environment variable) when it is a
-   * positive number, else 80. Asking the terminal itself would mean starting {@code stty} or {@code tput}, and
+   * number of at least 2, else 80. Asking the terminal itself would mean starting {@code stty} or {@code tput}, and
    * 80 columns is what a terminal opens with; a user with a narrower one can export {@code COLUMNS}.
    */
   public static int columns(String columnsVariable) {
