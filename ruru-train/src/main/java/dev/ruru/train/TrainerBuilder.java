@@ -6,23 +6,22 @@ import dev.ruru.optim.Optimizer;
 import dev.ruru.train.objective.Objective;
 import dev.ruru.train.objective.Supervised;
 import dev.ruru.train.progress.ProgressBar;
-import dev.ruru.train.progress.ProgressStyle;
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Configures a {@link Trainer}. Defaults: batch size 32, seed 0, no gradient clipping, no progress output,
- * anomaly detection on a diverged batch, no callbacks; for a model and an optimiser without an objective,
- * a {@link Supervised} objective with softmax cross-entropy.
+ * Configures a {@link Trainer}. Defaults: batch size 32, seed 0, no gradient clipping, progress on standard
+ * output ({@link ProgressBar#standardOutput()}: a bar redrawn in place on a terminal, a line every few seconds
+ * and one per epoch in a pipe or a file), anomaly detection on a diverged batch, no callbacks; for a model and
+ * an optimiser without an objective, a {@link Supervised} objective with softmax cross-entropy.
+ * {@link #quiet()} turns the progress off, for a library or a test that must not print.
  *
  * <pre>{@code
  * Trainer trainer = Trainer.builder(objective).batchSize(128).seed(42).random(rng)
- *     .progress(new ProgressBar(new PrintWriter(System.out, true), ProgressStyle.detect()))
  *     .callbacks(new Checkpointing(dir.resolve("checkpoint.safetensors")))
  *     .build();
+ * Trainer silent = Trainer.builder(model, optimizer).quiet().build();
  * }</pre>
  */
 public final class TrainerBuilder {
@@ -41,7 +40,8 @@ public final class TrainerBuilder {
   long seed;
   ResumableRandom random;
   double clipNorm = Double.NaN;
-  ProgressBar progress = new ProgressBar(new PrintWriter(Writer.nullWriter()), ProgressStyle.SILENT);
+  // Made in build() when none is given, so that it writes to the System.out of that moment.
+  ProgressBar progress;
   AnomalyCheck anomalyCheck = AnomalyCheck.ON_DIVERGENCE;
   final List<Callback> callbacks = new ArrayList<>();
 
@@ -98,9 +98,15 @@ public final class TrainerBuilder {
     return this;
   }
 
+  /** Where and how progress is printed, instead of the default {@link ProgressBar#standardOutput()}. */
   public TrainerBuilder progress(ProgressBar bar) {
     this.progress = Objects.requireNonNull(bar, "progress");
     return this;
+  }
+
+  /** No progress output at all: {@code progress(ProgressBar.silent())}. */
+  public TrainerBuilder quiet() {
+    return progress(ProgressBar.silent());
   }
 
   public TrainerBuilder anomalyCheck(AnomalyCheck check) {
@@ -117,6 +123,9 @@ public final class TrainerBuilder {
   }
 
   public Trainer build() {
+    if (progress == null) {
+      progress = ProgressBar.standardOutput();
+    }
     return new Trainer(this, objective != null ? objective : new Supervised(model, optimizer, loss));
   }
 }

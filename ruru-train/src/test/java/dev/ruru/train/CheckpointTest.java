@@ -26,7 +26,7 @@ class CheckpointTest {
 
   private static Trainer classifier() {
     Linear model = new Linear(3, 2, new ResumableRandom(0));
-    return Trainer.builder(model, new Sgd(model.parameters(), new SgdConfig(0.1, 0.9))).seed(7).random(new ResumableRandom(1)).build();
+    return Trainer.builder(model, new Sgd(model.parameters(), new SgdConfig(0.1, 0.9))).seed(7).random(new ResumableRandom(1)).quiet().build();
   }
 
   /** What the single-model trainer wrote: model.* and optimizer.* tensors, one random_state, no version. */

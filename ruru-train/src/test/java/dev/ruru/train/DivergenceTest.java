@@ -39,7 +39,7 @@ class DivergenceTest {
     ResumableRandom random = new ResumableRandom(9);
     Module model = TestNetworks.mlp(random, 0, 784, 16, 10);
     return Trainer.builder(model, new Sgd(model.parameters(), new SgdConfig(0.1))).batchSize(50).seed(9).random(random).loss(loss)
-        .anomalyCheck(check).callbacks(checkpointing).build();
+        .anomalyCheck(check).callbacks(checkpointing).quiet().build();
   }
 
   @Test void nanLossStopsWithEpochBatchAndOperationNamedAndKeepsTheLastGoodCheckpoint() throws IOException {
@@ -67,7 +67,7 @@ class DivergenceTest {
     ResumableRandom random = new ResumableRandom(9);
     Module model = TestNetworks.mlp(random, 0, 784, 16, 10);
     return Trainer.builder(model, new Sgd(model.parameters(), new SgdConfig(rate))).batchSize(200).seed(9).random(random)
-        .callbacks(new Checkpointing(file)).build();
+        .callbacks(new Checkpointing(file)).quiet().build();
   }
 
   @Test void anEpochWhoseValidationLossIsNotFiniteIsNotCheckpointedAndStopsTraining() {

@@ -90,7 +90,7 @@ class ObjectiveTrainingTest {
   }
 
   private static Trainer trainer(ToyAdversarial objective) {
-    return Trainer.builder(objective).batchSize(32).seed(4).build();
+    return Trainer.builder(objective).batchSize(32).seed(4).quiet().build();
   }
 
   /**
@@ -106,7 +106,7 @@ class ObjectiveTrainingTest {
         closest[0] = Math.min(closest[0], objective.meanError());
       }
     };
-    History history = Trainer.builder(objective).batchSize(32).seed(4).callbacks(watch).build().fit(POINTS, POINTS, 30);
+    History history = Trainer.builder(objective).batchSize(32).seed(4).callbacks(watch).quiet().build().fit(POINTS, POINTS, 30);
     assertEquals(List.of("d_loss", "d_real", "g_loss"), List.copyOf(history.last().train().keySet()));
     assertEquals(List.of("d_loss", "d_real", "g_loss"), List.copyOf(history.last().validation().keySet()));
     assertTrue(closest[0] < 0.35 * before, "generated mean's distance from the data's: " + before + " at the start, " + closest[0] + " at best");
@@ -142,7 +142,7 @@ class ObjectiveTrainingTest {
   @Test void resumeRefusesACheckpointOfOtherModels() throws IOException {
     ResumableRandom random = new ResumableRandom(0);
     Linear model = new Linear(2, 2, random);
-    Trainer classifier = Trainer.builder(model, new Adam(model.parameters(), AdamConfig.adam(1e-3))).seed(4).build();
+    Trainer classifier = Trainer.builder(model, new Adam(model.parameters(), AdamConfig.adam(1e-3))).seed(4).quiet().build();
     Checkpoint gan = trainer(new ToyAdversarial(1)).checkpoint();
     String message = assertThrows(IllegalArgumentException.class, () -> classifier.resume(gan)).getMessage();
     assertTrue(message.startsWith("resume: the checkpoint holds models [") && message.endsWith("but this trainer has [model]"), message);
@@ -164,13 +164,13 @@ class ObjectiveTrainingTest {
     Objective objective = withConstant(new Supervised(model, new Adam(model.parameters(), AdamConfig.adam(1e-3)),
         dev.ruru.nn.Loss.crossEntropy()));
     // Best at epoch 1, never better: patience 2 stops after epoch 3 of 10.
-    History history = Trainer.builder(objective).callbacks(new EarlyStopping(Monitor.minimizing("validation_constant"), 2, 0)).build()
+    History history = Trainer.builder(objective).callbacks(new EarlyStopping(Monitor.minimizing("validation_constant"), 2, 0)).quiet().build()
         .fit(POINTS, POINTS, 10);
     assertEquals(3, history.epochs().size());
     assertEquals(History.StopReason.STOPPED_BY_CALLBACK, history.stopReason());
     assertTrue(history.detail().startsWith("early stopping: validation constant did not improve for 2 epochs"), history.detail());
     EarlyStopping missing = new EarlyStopping(Monitor.minimizing("validation_nothing"), 2, 0);
-    String message = assertThrows(IllegalStateException.class, () -> Trainer.builder(objective).callbacks(missing).build()
+    String message = assertThrows(IllegalStateException.class, () -> Trainer.builder(objective).callbacks(missing).quiet().build()
         .fit(POINTS, POINTS, 2)).getMessage();
     assertTrue(message.startsWith("EarlyStopping: validation nothing was not measured at epoch 1"), message);
   }

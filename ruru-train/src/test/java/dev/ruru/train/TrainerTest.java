@@ -39,7 +39,7 @@ class TrainerTest {
     ResumableRandom random = new ResumableRandom(seed);
     Module model = TestNetworks.mlp(random, 0.2, 784, 32, 10);
     Optimizer optimizer = new Adam(model.parameters(), AdamConfig.adam(2e-3));
-    return Trainer.builder(model, optimizer).batchSize(50).seed(seed).random(random).build();
+    return Trainer.builder(model, optimizer).batchSize(50).seed(seed).random(random).quiet().build();
   }
 
   private static void assertSameState(String what, Map<String, NDArray> expected, Map<String, NDArray> actual) {
@@ -128,7 +128,8 @@ class TrainerTest {
   @Test void mlpLearnsTheEmbeddedSample() {
     ResumableRandom random = new ResumableRandom(42);
     Module model = TestNetworks.mlp(random, 0, 784, 128, 10);
-    Trainer trainer = Trainer.builder(model, new Adam(model.parameters(), AdamConfig.adam(1e-3))).batchSize(64).seed(42).random(random).build();
+    Trainer trainer = Trainer.builder(model, new Adam(model.parameters(), AdamConfig.adam(1e-3))).batchSize(64).seed(42).random(random)
+        .quiet().build();
     History history = trainer.fit(SampleData.SAMPLE.train(), null, 4);
     double accuracy = trainer.evaluate(SampleData.SAMPLE.test()).get("accuracy");
     assertTrue(accuracy >= 0.79, "test accuracy " + accuracy);

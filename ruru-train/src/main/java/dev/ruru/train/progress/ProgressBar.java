@@ -2,6 +2,7 @@ package dev.ruru.train.progress;
 
 import dev.ruru.train.metrics.EpochMetrics;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +20,13 @@ import java.util.function.LongSupplier;
  * at most every {@value #LINE_SECONDS} seconds, so logs stay readable. Each epoch ends with one line,
  * {@link #endEpoch}, that stays.
  *
+ * <p>A redrawn line must fit the terminal: one that wraps leaves a row behind at every redraw, because a
+ * carriage return only goes back to the start of the last row. So on a terminal the bar is kept shorter
+ * than its width in columns ({@code COLUMNS} when the environment sets it, else 80): it drops the rate,
+ * then the bar, then the ETA, and truncates what is still too long. Plain lines for logs stay whole.
+ *
  * <pre>{@code
+ * ProgressBar bar = ProgressBar.standardOutput();                      // what a Trainer prints by default
  * ProgressBar bar = new ProgressBar(new PrintWriter(System.out, true), ProgressStyle.detect());
  * bar.startEpoch(1, 5, loader.batchCount(), train.size());
  * bar.update(batch + 1, seen, Map.of("loss", meanLoss));      // after each batch
@@ -30,12 +37,15 @@ public final class ProgressBar {
   static final int REDRAW_MILLIS = 100;
   static final int LINE_SECONDS = 5;
   private static final int WIDTH = 24;
+  static final int MIN_CELLS = 10;
+  static final int DEFAULT_COLUMNS = 80;
 
   private final PrintWriter out;
   private final ProgressStyle style;
   private final LongSupplier nanoTime;
   private final String unit;
   private final long unitsPerSample;
+  private final int columns;
   private int epoch;
   private int epochs;
   private int totalBatches;
@@ -48,17 +58,58 @@ public final class ProgressBar {
     this(out, style, System::nanoTime);
   }
 
-  /** A bar reading time from {@code nanoTime} (tests pass a fake clock). */
+  /** A bar reading time from {@code nanoTime} (tests pass a fake clock), as wide as the terminal's {@link #columns(String) columns}. */
   public ProgressBar(PrintWriter out, ProgressStyle style, LongSupplier nanoTime) {
-    this(out, style, nanoTime, "samples", 1);
+    this(out, style, nanoTime, columns(System.getenv("COLUMNS")));
   }
 
-  private ProgressBar(PrintWriter out, ProgressStyle style, LongSupplier nanoTime, String unit, long unitsPerSample) {
+  /** A bar for a terminal {@code columns} wide. */
+  public ProgressBar(PrintWriter out, ProgressStyle style, LongSupplier nanoTime, int columns) {
+    this(out, style, nanoTime, "samples", 1, columns);
+  }
+
+  private ProgressBar(PrintWriter out, ProgressStyle style, LongSupplier nanoTime, String unit, long unitsPerSample, int columns) {
+    if (columns < 2) {
+      throw new IllegalArgumentException("ProgressBar: the terminal must be at least 2 columns wide, got " + columns);
+    }
     this.out = Objects.requireNonNull(out, "out");
     this.style = Objects.requireNonNull(style, "style");
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     this.unit = unit;
     this.unitsPerSample = unitsPerSample;
+    this.columns = columns;
+  }
+
+  /**
+   * Progress on standard output, the default of a {@code Trainer}: redrawn in place on a terminal, plain lines
+   * in a pipe or a file ({@link ProgressStyle#detect()}).
+   */
+  public static ProgressBar standardOutput() {
+    return new ProgressBar(new PrintWriter(System.out, true), ProgressStyle.detect());
+  }
+
+  /** A bar that prints nothing, for a program or a test that wants training to stay quiet. */
+  public static ProgressBar silent() {
+    return new ProgressBar(new PrintWriter(Writer.nullWriter()), ProgressStyle.SILENT);
+  }
+
+  /**
+   * The terminal's width: {@code columnsVariable} (the {@code COLUMNS} environment variable) when it is a
+   * number of at least 2, else 80. Asking the terminal itself would mean starting {@code stty} or {@code tput}, and
+   * 80 columns is what a terminal opens with; a user with a narrower one can export {@code COLUMNS}.
+   */
+  public static int columns(String columnsVariable) {
+    if (columnsVariable != null) {
+      try {
+        int parsed = Integer.parseInt(columnsVariable.strip());
+        if (parsed >= 2) {
+          return parsed;
+        }
+      } catch (NumberFormatException notANumber) {
+        // Falls through to the default: a bad COLUMNS should not stop training.
+      }
+    }
+    return DEFAULT_COLUMNS;
   }
 
   /** This bar counting throughput in {@code unit}s, {@code perSample} per example: a language model's 64-token window is 64 tokens. */
@@ -66,7 +117,7 @@ public final class ProgressBar {
     if (perSample < 1) {
       throw new IllegalArgumentException("ProgressBar: units per sample must be >= 1, got " + perSample);
     }
-    return new ProgressBar(out, style, nanoTime, unit, perSample);
+    return new ProgressBar(out, style, nanoTime, unit, perSample, columns);
   }
 
   /** The throughput of {@code samples} examples in {@code seconds}, e.g. {@code "12,345 tokens/s"}. */
@@ -96,7 +147,7 @@ public final class ProgressBar {
     switch (style) {
       case TERMINAL -> {
         if (last || now - lastDrawNanos >= REDRAW_MILLIS * 1_000_000L) {
-          String line = line(batches, samples, metrics, now);
+          String line = fitted(batches, samples, metrics, now);
           // Spaces cover what a longer previous line left behind.
           out.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
           out.flush();
@@ -129,16 +180,49 @@ public final class ProgressBar {
     lastLength = 0;
   }
 
-  /** The bar's text at time {@code now}. */
+  /** The bar's text at time {@code now}, whole. */
   String line(int batches, long samples, Map<String, Double> metrics, long now) {
+    Parts parts = parts(batches, samples, metrics, now);
+    return parts.head + bar(batches, WIDTH) + parts.progress + parts.rate + parts.eta;
+  }
+
+  /**
+   * The bar's text at time {@code now}, shorter than the terminal is wide; one column stays free because some
+   * terminals wrap as soon as the last column is written. The rate goes first, then the bar shrinks to as
+   * few as {@value #MIN_CELLS} cells and goes, then the ETA; what is still too long is cut.
+   */
+  String fitted(int batches, long samples, Map<String, Double> metrics, long now) {
+    Parts parts = parts(batches, samples, metrics, now);
+    String whole = parts.head + bar(batches, WIDTH) + parts.progress + parts.rate + parts.eta;
+    String rest = parts.progress + parts.eta;
+    // " [" and "]" take three columns around the cells.
+    int cells = Math.min(WIDTH, columns - 1 - parts.head.length() - rest.length() - 3);
+    for (String candidate : new String[] {whole, cells >= MIN_CELLS ? parts.head + bar(batches, cells) + rest : whole,
+        parts.head + rest, parts.head + parts.progress}) {
+      if (candidate.length() < columns) {
+        return candidate;
+      }
+    }
+    return (parts.head + parts.progress).substring(0, columns - 1);
+  }
+
+  /** The pieces of the bar's text, each but the head starting with a space. */
+  private record Parts(String head, String progress, String rate, String eta) {}
+
+  private Parts parts(int batches, long samples, Map<String, Double> metrics, long now) {
     double seconds = Math.max(1e-9, (now - startNanos) / 1e9);
-    double rate = samples / seconds;
-    int filled = totalBatches == 0 ? WIDTH : (int) ((long) WIDTH * batches / totalBatches);
-    String bar = "=".repeat(filled) + (filled < WIDTH ? ">" + " ".repeat(WIDTH - filled - 1) : "");
     long remaining = Math.max(0, totalSamples - samples);
-    String eta = samples == 0 ? "?" : clock(remaining / rate);
-    return String.format(Locale.ROOT, "epoch %d/%d [%s] %d/%d %s %s ETA %s", epoch, epochs, bar, batches, totalBatches,
-        format(metrics, ""), rate(samples, seconds), eta);
+    String eta = " ETA " + (samples == 0 ? "?" : clock(remaining / (samples / seconds)));
+    // The count is padded to the total's width so that the line keeps its length while it is redrawn.
+    String count = String.format(Locale.ROOT, " %" + String.valueOf(totalBatches).length() + "d/%d", batches, totalBatches);
+    String progress = count + (metrics.isEmpty() ? "" : " " + format(metrics, ""));
+    return new Parts("epoch " + epoch + "/" + epochs, progress, " " + rate(samples, seconds), eta);
+  }
+
+  /** {@code " [=====>    ]"} with {@code cells} cells between the brackets. */
+  private String bar(int batches, int cells) {
+    int filled = totalBatches == 0 ? cells : (int) ((long) cells * batches / totalBatches);
+    return " [" + "=".repeat(filled) + (filled < cells ? ">" + " ".repeat(cells - filled - 1) : "") + "]";
   }
 
   /** An epoch's closing line: {@code epoch 1/5 loss 0.5200 acc 81.30% | val_loss 0.4700 val_acc 83.00% | 3.1 s (12,345 samples/s)}. */

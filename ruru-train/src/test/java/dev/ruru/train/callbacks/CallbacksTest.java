@@ -43,7 +43,7 @@ class CallbacksTest {
     ResumableRandom random = new ResumableRandom(1);
     Module model = TestNetworks.mlp(random, 0, 4, 32, 2);
     return Trainer.builder(model, new Sgd(model.parameters(), new SgdConfig(learningRate, 0.9))).batchSize(8).seed(1).random(random)
-        .callbacks(callbacks).build();
+        .callbacks(callbacks).quiet().build();
   }
 
   @Test void earlyStoppingStopsAfterPatienceEpochsWithoutImprovement() {

@@ -2,6 +2,7 @@ package dev.ruru.train.progress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ruru.train.metrics.EpochMetrics;
@@ -27,7 +28,7 @@ class ProgressBarTest {
     bar.startEpoch(2, 5, 10, 1000);
     now = 2_000_000_000L;
     // 4 of 10 batches fill 24·4/10 = 9 of 24 cells; 250 samples in 2 s is 125 samples/s; 750 left take 6 s.
-    assertEquals("epoch 2/5 [=========>              ] 4/10 loss 0.4821 acc 82.91% 125 samples/s ETA 0:06",
+    assertEquals("epoch 2/5 [=========>              ]  4/10 loss 0.4821 acc 82.91% 125 samples/s ETA 0:06",
         bar.line(4, 250, metrics(0.4821, 0.8291), now));
   }
 
@@ -36,7 +37,7 @@ class ProgressBarTest {
     bar.startEpoch(1, 1, 10, 320);
     now = 2_000_000_000L;
     // 64 windows of 64 tokens in 2 s: 2,048 tokens/s; the ETA still counts windows (256 left at 32/s).
-    assertEquals("epoch 1/1 [====>                   ] 2/10 loss 3.0000 acc 20.00% 2,048 tokens/s ETA 0:08",
+    assertEquals("epoch 1/1 [====>                   ]  2/10 loss 3.0000 acc 20.00% 2,048 tokens/s ETA 0:08",
         bar.line(2, 64, metrics(3.0, 0.2), now));
     assertEquals("1,024 tokens/s", bar.rate(32, 2));
   }
@@ -93,7 +94,7 @@ class ProgressBarTest {
     assertFalse(text.contains("\r"), text);
     // Lines at 5, 10 and 15 s; the 20 s one is the last batch, which the summary replaces.
     assertEquals(4, text.lines().count(), text);
-    assertTrue(text.lines().toList().get(0).startsWith("epoch 1/2 [======>                 ] 25/100 loss 0.5000"), text);
+    assertTrue(text.lines().toList().get(0).startsWith("epoch 1/2 [======>                 ]  25/100 loss 0.5000"), text);
     assertEquals("epoch 1/2 summary", text.lines().toList().get(3));
   }
 
@@ -108,5 +109,73 @@ class ProgressBarTest {
     silent.update(1, 10, metrics(0.1, 1));
     silent.endEpoch("not this");
     assertEquals("only this\n", printed());
+  }
+
+  @Test void theWidthIsColumnsWhenSetAndANumberElseEighty() {
+    assertEquals(120, ProgressBar.columns("120"));
+    assertEquals(40, ProgressBar.columns(" 40\n"));
+    assertEquals(80, ProgressBar.columns(null));
+    assertEquals(80, ProgressBar.columns(""));
+    assertEquals(80, ProgressBar.columns("wide"));
+    assertEquals(80, ProgressBar.columns("0"));
+    assertThrows(IllegalArgumentException.class, () -> new ProgressBar(out, ProgressStyle.TERMINAL, () -> now, 1));
+  }
+
+  /** A long epoch on a terminal {@code columns} wide, 10 ms per batch: 100 redraws, then the summary. */
+  private String terminalEpoch(int columns) {
+    ProgressBar bar = new ProgressBar(out, ProgressStyle.TERMINAL, () -> now, columns);
+    bar.startEpoch(12, 100, 1000, 64_000);
+    for (int batch = 1; batch <= 1000; batch++) {
+      now = batch * 10_000_000L;
+      bar.update(batch, batch * 64L, metrics(0.48213, 0.8291));
+    }
+    bar.endEpoch("epoch 12/100 loss 0.4821");
+    return printed();
+  }
+
+  @Test void aTerminalEpochOfManyBatchesIsOneLineRedrawnInPlace() {
+    String text = terminalEpoch(80);
+    // Before the width was kept, a 96-character bar wrapped and left a row behind at each of 101 redraws.
+    assertEquals(text.length() - 1, text.indexOf('\n'), text);
+    assertEquals(101, text.chars().filter(c -> c == '\r').count());
+    assertTrue(text.startsWith("\repoch 12/100 [") && text.endsWith("\repoch 12/100 loss 0.4821" + " ".repeat(55) + "\n"), text);
+  }
+
+  @Test void noRedrawReachesTheTerminalsLastColumn() {
+    for (int columns : new int[] {40, 80, 120}) {
+      bytes.reset();
+      String text = terminalEpoch(columns);
+      for (String line : text.split("[\r\n]")) {
+        assertTrue(line.length() < columns, columns + " columns: " + line.length() + " characters in '" + line + "'");
+      }
+    }
+  }
+
+  @Test void aNarrowerTerminalDropsTheRateThenTheBarThenTheEtaThenCuts() {
+    Map<String, Double> metrics = metrics(0.4821, 0.8291);
+    String whole = "epoch 2/5 [=========>              ]  4/10 loss 0.4821 acc 82.91% 125 samples/s ETA 0:06";
+    assertEquals(whole, fitted(whole.length() + 1, metrics));
+    assertEquals("epoch 2/5 [=========>              ]  4/10 loss 0.4821 acc 82.91% ETA 0:06", fitted(whole.length(), metrics));
+    assertEquals("epoch 2/5 [====>      ]  4/10 loss 0.4821 acc 82.91% ETA 0:06", fitted(62, metrics));
+    assertEquals("epoch 2/5  4/10 loss 0.4821 acc 82.91% ETA 0:06", fitted(60, metrics));
+    assertEquals("epoch 2/5  4/10 loss 0.4821 acc 82.91%", fitted(40, metrics));
+    assertEquals("epoch 2/5  4/10 loss 0.", fitted(24, metrics));
+    assertEquals("epoch 2/5  4/10 ETA 0:06", fitted(25, Map.of()));
+    // Logs are not a terminal: their lines stay whole.
+    ProgressBar lines = new ProgressBar(out, ProgressStyle.LINES, () -> 0L, 40);
+    lines.startEpoch(2, 5, 10, 1000);
+    assertEquals(whole, lines.line(4, 250, metrics, 2_000_000_000L));
+  }
+
+  private String fitted(int columns, Map<String, Double> metrics) {
+    ProgressBar bar = new ProgressBar(out, ProgressStyle.TERMINAL, () -> 0L, columns);
+    bar.startEpoch(2, 5, 10, 1000);
+    return bar.fitted(4, 250, metrics, 2_000_000_000L);
+  }
+
+  @Test void silentPrintsNothingAndStandardOutputDetectsItsStyle() {
+    ProgressBar silent = ProgressBar.silent();
+    assertEquals(ProgressStyle.SILENT, silent.style());
+    assertEquals(ProgressStyle.detect(), ProgressBar.standardOutput().style());
   }
 }
