@@ -57,7 +57,7 @@ public final class CharacterLanguageModel {
     CharModelSpec spec = new CharModelSpec(CharModelSpec.GRU, tokenizer.vocabulary().size(), 32, 192, 1, 1, 48, 0);
     CharLanguageModel model = spec.build(new ResumableRandom(7));
     Trainer trainer = Trainer.builder(LanguageModelling.truncatedBptt(model, new Adam(model.parameters(), AdamConfig.adam(3e-3))))
-        .clipGradientNorm(1.0).callbacks(new Callback() {
+        .clipGradientNorm(1.0).quiet().callbacks(new Callback() {
           @Override
           public void onEpochEnd(Trainer t, EpochMetrics metrics) {
             out.printf(Locale.ROOT, "epoch %d: train loss %.3f, validation loss %.3f (perplexity %.1f)%n", metrics.epoch(), metrics.trainLoss(),

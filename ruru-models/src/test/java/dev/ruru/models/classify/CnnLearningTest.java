@@ -28,7 +28,7 @@ class CnnLearningTest {
   private static double testAccuracy(ModelSpec spec) {
     ResumableRandom random = new ResumableRandom(0);
     Module model = spec.build(random);
-    Trainer trainer = Trainer.builder(model, new Adam(model.parameters(), AdamConfig.adam(5e-3))).batchSize(32).seed(0).random(random)
+    Trainer trainer = Trainer.builder(model, new Adam(model.parameters(), AdamConfig.adam(5e-3))).quiet().batchSize(32).seed(0).random(random)
         .build();
     trainer.fit(SAMPLE.train(), null, EPOCHS);
     return trainer.evaluate(SAMPLE.test()).get("accuracy");

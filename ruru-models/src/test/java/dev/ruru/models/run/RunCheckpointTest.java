@@ -57,7 +57,7 @@ class RunCheckpointTest {
     RunCheckpoint checkpoints = new RunCheckpoint(dir, 3, Map.of(), new PrintWriter(new StringWriter()));
     // 4 training batches and 2 validation batches an epoch: the 8th call is epoch 2's second batch.
     Trainer trainer = Trainer.builder(new Supervised(model, new Sgd(model.parameters(), new SgdConfig(0.1)), poisonedFrom(8)))
-        .batchSize(50).seed(3).random(random).callbacks(checkpoints.callback()).build();
+        .batchSize(50).seed(3).random(random).quiet().callbacks(checkpoints.callback()).build();
     RunDivergedException e = assertThrows(RunDivergedException.class, () -> checkpoints.fit(trainer, 3, () -> trainer.fit(TRAIN, VALIDATION, 3)));
     double kept = trainer.history().get(0).validationLoss();
     assertTrue(e.getMessage().matches("training diverged: the loss is NaN at epoch 2, batch 2 of 4; anomaly: .*; the last good checkpoint, of"

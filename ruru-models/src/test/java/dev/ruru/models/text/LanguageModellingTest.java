@@ -34,7 +34,7 @@ class LanguageModellingTest {
   @TempDir Path dir;
 
   private static Trainer trainer(CharLanguageModel model, double clipNorm) {
-    return Trainer.builder(LanguageModelling.truncatedBptt(model, new Adam(model.parameters(), AdamConfig.adam(1e-2))))
+    return Trainer.builder(LanguageModelling.truncatedBptt(model, new Adam(model.parameters(), AdamConfig.adam(1e-2)))).quiet()
         .clipGradientNorm(clipNorm).build();
   }
 
