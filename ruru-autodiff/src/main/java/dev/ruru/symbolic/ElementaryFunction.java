@@ -7,7 +7,7 @@ import java.util.Optional;
 public enum ElementaryFunction {
   /** e^u. */
   EXP("exp"),
-  /** The natural logarithm; NaN for u < 0, −Infinity at 0. */
+  /** The natural logarithm; NaN for u &lt; 0, −Infinity at 0. */
   LOG("log"),
   SIN("sin"),
   COS("cos"),

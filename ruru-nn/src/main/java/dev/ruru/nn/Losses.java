@@ -43,7 +43,7 @@ public final class Losses {
   }
 
   /**
-   * Huber (1964): ½d² where |d| < δ, else δ·(|d| − ½δ), for d = p − t: quadratic near the target,
+   * Huber (1964): ½d² where |d| &lt; δ, else δ·(|d| − ½δ), for d = p − t: quadratic near the target,
    * linear (robust to outliers) far from it.
    */
   public static Tensor huber(Tensor prediction, Tensor target, double delta, LossReduction reduction) {

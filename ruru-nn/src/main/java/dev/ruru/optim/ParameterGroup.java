@@ -25,7 +25,7 @@ public record ParameterGroup<C extends OptimizerConfig<C>>(Map<String, Parameter
   }
 
   /**
-   * Two groups: weights (rank ≥ 2) with {@code config}, and biases and normalisation scales (rank < 2)
+   * Two groups: weights (rank ≥ 2) with {@code config}, and biases and normalisation scales (rank &lt; 2)
    * with no weight decay, the usual practice since decaying those only hurts. Empty groups are left out.
    */
   public static <C extends OptimizerConfig<C>> List<ParameterGroup<C>> splitWeightDecay(Map<String, Parameter> parameters, C config) {
