@@ -42,7 +42,10 @@ public final class ModelFiles {
 
   private ModelFiles() {}
 
-  /** Writes {@code model}'s weights and {@code spec} into {@code directory} (created if needed). */
+  /**
+   * Writes {@code model}'s weights and {@code spec} into {@code directory} (created if needed); refuses, before
+   * writing anything, a model whose tensors are not the ones {@code spec} describes.
+   */
   public static void save(Path directory, ModelSpec spec, Module model) throws IOException {
     save(directory, spec, model, Map.of());
   }
@@ -52,6 +55,7 @@ public final class ModelFiles {
    * stored in model.json under {@code "notes"} and given back by {@link SavedModel#notes()}.
    */
   public static void save(Path directory, ModelSpec spec, Module model, Map<String, String> notes) throws IOException {
+    ModelDirectory.checkSaved(model.stateDict(), spec.parameterShapes(), spec.describe());
     ObjectNode json = toJson(spec, model);
     ObjectNode notesNode = json.putObject("notes");
     notes.forEach(notesNode::put);

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ruru.array.DType;
 import dev.ruru.array.NDArray;
 import dev.ruru.array.Shape;
+import dev.ruru.nn.Flatten;
+import dev.ruru.nn.Linear;
 import dev.ruru.nn.Module;
+import dev.ruru.nn.ReLU;
+import dev.ruru.nn.Sequential;
 import dev.ruru.train.ResumableRandom;
 import dev.ruru.train.Trainer;
 import dev.ruru.train.io.Safetensors;
@@ -50,6 +54,18 @@ class ModelFilesTest {
     SavedModel saved = ModelFiles.load(dir);
     assertEquals(spec, saved.spec());
     assertEquals(DType.FLOAT64, saved.module().stateDict().get("1.weight").dtype());
+  }
+
+  /** A hand-built network saved under a description of another: refused before a file is written. */
+  @Test void aModelThatDoesNotMatchItsDescriptionIsRefusedAtSaveTime() {
+    ModelSpec described = ModelSpec.mlp(List.of(4, 4), List.of(8), List.of("a", "b", "c"));
+    Module built = new Sequential(new Flatten(), new Linear(16, 6, new SplittableRandom(1)), new ReLU(), new Linear(6, 3, new SplittableRandom(2)));
+    Path target = dir.resolve("mismatch");
+    String message = assertThrows(IllegalArgumentException.class, () -> ModelFiles.save(target, described, built)).getMessage();
+    assertEquals("save: the model does not match its description (" + described.describe() + "): tensor '1.weight' is float32 [8, 16]"
+        + " in the description but float32 [6, 16] in the model; tensor '1.bias' is float32 [8] in the description but float32 [6] in the"
+        + " model; tensor '3.weight' is float32 [3, 8] in the description but float32 [3, 6] in the model; nothing was written", message);
+    assertTrue(!Files.exists(target), "nothing was written");
   }
 
   @Test void weightsThatDoNotMatchTheDescriptionAreRefusedListingEveryMismatch() throws IOException {

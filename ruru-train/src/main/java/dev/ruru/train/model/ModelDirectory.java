@@ -6,7 +6,6 @@ import dev.ruru.array.NDArray;
 import dev.ruru.array.io.AtomicFile;
 import dev.ruru.train.io.Safetensors;
 import dev.ruru.train.io.SafetensorsHeader;
-import dev.ruru.train.io.TensorEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,6 +80,47 @@ public final class ModelDirectory {
     // "format": "pt" is what Hugging Face's loaders look for in a PyTorch state_dict file.
     Safetensors.write(directory.resolve(WEIGHTS), state, Map.of("format", "pt", "ruru.model", summary, SEAL, sha256(bytes)));
     Files.move(next, directory.resolve(DESCRIPTION), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /**
+   * The first {@value #MAX_LISTED} ways in which the tensors {@code found} (in {@code where}) differ from
+   * those {@code described} (names, dtypes, shapes), in words; null when they are the same. The description
+   * is consumed lazily, so one that implies millions of tensors costs no more than what it is checked against.
+   */
+  static String differences(Stream<ParameterShape> described, Map<String, ParameterShape> found, String where) {
+    Map<String, ParameterShape> left = new LinkedHashMap<>(found);
+    List<String> problems = new ArrayList<>();
+    Iterator<ParameterShape> wanted = described.iterator();
+    while (wanted.hasNext() && problems.size() < MAX_LISTED) {
+      ParameterShape shape = wanted.next();
+      ParameterShape actual = left.remove(shape.name());
+      if (actual == null) {
+        problems.add("tensor '" + shape.name() + "' (" + shape.describe() + ") is missing from " + where);
+      } else if (!shape.equals(actual)) {
+        problems.add("tensor '" + shape.name() + "' is " + shape.describe() + " in the description but " + actual.describe() + " in " + where);
+      }
+    }
+    boolean more = wanted.hasNext();
+    for (ParameterShape actual : left.values()) {
+      if (problems.size() < MAX_LISTED && !more) {
+        problems.add("tensor '" + actual.name() + "' (" + actual.describe() + ") of " + where + " is not in the description");
+      }
+    }
+    return problems.isEmpty() ? null : String.join("; ", problems) + (more || problems.size() == MAX_LISTED ? "; and possibly more" : "");
+  }
+
+  /**
+   * Refuses to save {@code state} under a description that implies other tensors ({@code described}):
+   * such a pair could never be loaded, so the mistake is named now, before anything is written.
+   */
+  public static void checkSaved(Map<String, NDArray> state, Stream<ParameterShape> described, String summary) {
+    Map<String, ParameterShape> found = new LinkedHashMap<>();
+    state.forEach((name, array) -> found.put(name, ParameterShape.of(name, array.dtype(), array.shape())));
+    String problems = differences(described, found, "the model");
+    if (problems != null) {
+      throw new IllegalArgumentException("save: the model does not match its description (" + summary + "): " + problems
+          + "; nothing was written");
+    }
   }
 
   /**
@@ -169,30 +209,12 @@ public final class ModelDirectory {
      * description that implies millions of tensors costs no more than the file it is checked against.
      */
     public void checkTensors(Stream<ParameterShape> expected, String summary) {
-      Map<String, TensorEntry> entries = new LinkedHashMap<>();
-      header.tensors().forEach(entry -> entries.put(entry.name(), entry));
-      List<String> problems = new ArrayList<>();
-      Iterator<ParameterShape> wanted = expected.iterator();
-      while (wanted.hasNext() && problems.size() < MAX_LISTED) {
-        ParameterShape shape = wanted.next();
-        TensorEntry entry = entries.remove(shape.name());
-        if (entry == null) {
-          problems.add("tensor '" + shape.name() + "' (" + shape.describe() + ") is missing from the weights");
-        } else if (!shape.matches(entry)) {
-          problems.add("tensor '" + shape.name() + "' is " + shape.describe() + " in the description but " + entry.dtype().numpyName()
-              + " " + entry.shape() + " in the weights");
-        }
-      }
-      boolean more = wanted.hasNext();
-      for (TensorEntry entry : entries.values()) {
-        if (problems.size() < MAX_LISTED && !more) {
-          problems.add("tensor '" + entry.name() + "' (" + entry.dtype().numpyName() + " " + entry.shape() + ") of the weights is not in"
-              + " the description");
-        }
-      }
-      if (!problems.isEmpty()) {
-        throw new IllegalArgumentException(weights + " does not match " + description + " (" + summary + "): " + String.join("; ", problems)
-            + (more || problems.size() == MAX_LISTED ? "; and possibly more" : "") + "; nothing was loaded");
+      Map<String, ParameterShape> found = new LinkedHashMap<>();
+      header.tensors().forEach(entry -> found.put(entry.name(), ParameterShape.of(entry.name(), entry.dtype(), entry.shape())));
+      String problems = differences(expected, found, "the weights");
+      if (problems != null) {
+        throw new IllegalArgumentException(weights + " does not match " + description + " (" + summary + "): " + problems
+            + "; nothing was loaded");
       }
     }
 

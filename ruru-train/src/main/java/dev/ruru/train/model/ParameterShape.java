@@ -1,6 +1,7 @@
 package dev.ruru.train.model;
 
 import dev.ruru.array.DType;
+import dev.ruru.array.Shape;
 import dev.ruru.train.io.TensorEntry;
 import java.util.Arrays;
 import java.util.List;
@@ -33,6 +34,11 @@ public record ParameterShape(String name, DType dtype, List<Long> dims) {
   /** A tensor of {@code dtype} with the extents {@code dims}. */
   public static ParameterShape of(String name, DType dtype, long... dims) {
     return new ParameterShape(name, dtype, Arrays.stream(dims).boxed().toList());
+  }
+
+  /** A tensor of {@code dtype} and {@code shape}: what an array or a file's entry holds. */
+  public static ParameterShape of(String name, DType dtype, Shape shape) {
+    return new ParameterShape(name, dtype, Arrays.stream(shape.dims()).mapToObj(dim -> (long) dim).toList());
   }
 
   /** Whether the file's entry has this name's dtype and exactly these extents. */
