@@ -234,13 +234,18 @@ public final class ProgressBar {
     return text + String.format(Locale.ROOT, " | %.1f s (%s)", metrics.seconds(), rate);
   }
 
+  /** 4 decimals, or 4 significant digits with an exponent from 10⁵ on: a diverging loss of 2e33 is not a 38-digit number. */
+  static String number(double value) {
+    return String.format(Locale.ROOT, Math.abs(value) >= 1e5 ? "%.4e" : "%.4f", value);
+  }
+
   /** Metrics as Keras prints them: {@code loss 0.5200 acc 81.30%}; accuracies in percent, everything else to 4 decimals. */
   static String format(Map<String, Double> metrics, String prefix) {
     StringJoiner text = new StringJoiner(" ");
     metrics.forEach((name, value) -> {
       boolean accuracy = name.equals("accuracy") || name.endsWith("_accuracy");
       String label = prefix + (name.equals("accuracy") ? "acc" : name);
-      text.add(accuracy ? String.format(Locale.ROOT, "%s %.2f%%", label, 100 * value) : String.format(Locale.ROOT, "%s %.4f", label, value));
+      text.add(accuracy ? String.format(Locale.ROOT, "%s %.2f%%", label, 100 * value) : label + " " + number(value));
     });
     return text.toString();
   }

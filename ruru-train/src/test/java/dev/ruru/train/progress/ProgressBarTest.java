@@ -57,6 +57,12 @@ class ProgressBarTest {
     assertEquals("loss 1.0000 acc 50.00% top5_accuracy 75.00%", ProgressBar.format(three, ""));
   }
 
+  @Test void hugeValuesPrintWithAnExponentNotAsLongNumbers() {
+    assertEquals("loss 2.0000e+33 acc 10.00%", ProgressBar.format(metrics(2e33, 0.1), ""));
+    assertEquals("loss 99999.0000", ProgressBar.format(Map.of("loss", 99999.0), ""));
+    assertEquals("loss NaN", ProgressBar.format(Map.of("loss", Double.NaN), ""));
+  }
+
   @Test void clockFormatsMinutesAndHours() {
     assertEquals("0:07", ProgressBar.clock(6.6));
     assertEquals("2:05", ProgressBar.clock(125));
