@@ -1,5 +1,6 @@
 package dev.ruru.data;
 
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -146,8 +147,10 @@ public final class DataLoader implements BatchSource {
     int start = Math.toIntExact((long) batchIndex * batchSize);
     int end = (int) Math.min((long) start + batchSize, dataset.size());
     int[] indices = new int[end - start];
-    for (int i = 0; i < indices.length; i++) {
-      indices[i] = order == null ? start + i : order[start + i];
+    if (order != null) {
+      System.arraycopy(order, start, indices, 0, indices.length);
+    } else {
+      Arrays.setAll(indices, i -> start + i);
     }
     return transform.apply(dataset.batch(indices));
   }

@@ -192,7 +192,7 @@ public final class Trainer {
       steps.add(metrics);
       pass.add(batch, metrics, null);
       seen += batch.size();
-      progress.update(index, seen, pass.values());
+      progress.update(index, seen, pass::values);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     Map<String, Double> checked = validation == null ? Map.of() : evaluate(validation);

@@ -10,6 +10,7 @@ import dev.ruru.nn.Mode;
 import dev.ruru.nn.Parameter;
 import dev.ruru.nn.Params;
 import dev.ruru.optim.GradientClipping;
+import dev.ruru.train.metrics.EpochMetrics;
 import dev.ruru.train.objective.Objective;
 import dev.ruru.train.objective.Phase;
 import java.util.LinkedHashMap;
@@ -26,7 +27,9 @@ final class TrainingStep {
   private final Objective objective;
   private final double clipNorm;
   private final TrainerBuilder.AnomalyCheck anomalyCheck;
-  private final Map<String, ResumableRandom> generators;
+  private final List<ResumableRandom> generators;
+  /** The generators' states before the running phase, for re-running it under anomaly detection; reused every phase. */
+  private final long[] statesBefore;
   /** Where each step's weight gradients are written: the optimisers do not keep them past their steps. */
   private final GradientBuffers gradientBuffers = new GradientBuffers();
 
@@ -34,7 +37,8 @@ final class TrainingStep {
     this.objective = objective;
     this.clipNorm = clipNorm;
     this.anomalyCheck = anomalyCheck;
-    this.generators = generators;
+    this.generators = List.copyOf(generators.values());
+    this.statesBefore = new long[this.generators.size()];
   }
 
   /**
@@ -42,14 +46,16 @@ final class TrainingStep {
    *
    * @throws TrainingDivergedException when a phase's loss is NaN or infinite; that phase changes nothing
    */
-  Map<String, Double> run(Batch batch, int epoch, int index, int batches, List<dev.ruru.train.metrics.EpochMetrics> history) {
+  Map<String, Double> run(Batch batch, int epoch, int index, int batches, List<EpochMetrics> history) {
     Map<String, Double> metrics = new LinkedHashMap<>();
     for (Phase phase : objective.phases()) {
-      Map<String, Long> randomBefore = states();
+      for (int k = 0; k < statesBefore.length; k++) {
+        statesBefore[k] = generators.get(k).state();
+      }
       Objective.Result result = objective.compute(batch, phase, Mode.TRAIN);
       double loss = result.loss().item();
       if (!Double.isFinite(loss)) {
-        String operation = locateAnomaly(batch, phase, randomBefore);
+        String operation = locateAnomaly(batch, phase);
         throw new TrainingDivergedException(epoch, index, batches, lossIs(phase, loss), operation, history);
       }
       Map<String, Parameter> parameters = phase.optimizer().parameters();
@@ -70,18 +76,14 @@ final class TrainingStep {
     return (objective.phases().size() == 1 ? "the loss" : "the loss " + phase.lossName()) + " is " + loss;
   }
 
-  private Map<String, Long> states() {
-    Map<String, Long> states = new LinkedHashMap<>();
-    generators.forEach((name, random) -> states.put(name, random.state()));
-    return states;
-  }
-
   /** Re-runs the phase under anomaly detection, with the same random states, to name the operation. */
-  private String locateAnomaly(Batch batch, Phase phase, Map<String, Long> randomBefore) {
+  private String locateAnomaly(Batch batch, Phase phase) {
     if (anomalyCheck == TrainerBuilder.AnomalyCheck.OFF) {
       return "anomaly detection was off";
     }
-    randomBefore.forEach((name, state) -> generators.get(name).setState(state));
+    for (int k = 0; k < statesBefore.length; k++) {
+      generators.get(k).setState(statesBefore[k]);
+    }
     try {
       Autodiff.detectAnomaly(() -> objective.compute(batch, phase, Mode.TRAIN).loss().backward(Params.tensors(phase.optimizer().parameters())));
       return "anomaly detection found no operation that made NaN or Inf from finite inputs (the inputs or weights already held them)";

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ruru.models.run.OptimizerChoice;
 import dev.ruru.models.run.TrainingControls;
+import dev.ruru.train.model.ModelDirectory;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The settings of one language-model run ({@link LanguageModelRun}), kept in its checkpoint (with the
@@ -61,10 +59,6 @@ public record LanguageModelSettings(String model, String text, String textSha256
 
   /** The hex SHA-256 of {@code text}'s UTF-8 bytes: the text's identity in {@link #textSha256}. */
   public static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-    }
+    return ModelDirectory.sha256(text.getBytes(StandardCharsets.UTF_8));
   }
 }

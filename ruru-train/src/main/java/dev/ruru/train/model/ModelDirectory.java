@@ -287,7 +287,8 @@ public final class ModelDirectory {
     return index;
   }
 
-  static String sha256(byte[] bytes) {
+  /** The hex SHA-256 of {@code bytes}: what a seal records, and what a run records as its text's identity. */
+  public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * A progress bar for one epoch at a time: batches done, mean loss and accuracy so far, samples per
@@ -142,12 +143,20 @@ public final class ProgressBar {
 
   /** Reports that {@code batches} batches holding {@code samples} examples are done, with the running metrics (means so far). */
   public void update(int batches, long samples, Map<String, Double> metrics) {
+    update(batches, samples, () -> metrics);
+  }
+
+  /**
+   * As {@link #update(int, long, Map)}, asking for the metrics only when a line is drawn: a training loop
+   * reports every batch, and most reports draw nothing.
+   */
+  public void update(int batches, long samples, Supplier<Map<String, Double>> metrics) {
     long now = nanoTime.getAsLong();
     boolean last = batches >= totalBatches;
     switch (style) {
       case TERMINAL -> {
         if (last || now - lastDrawNanos >= REDRAW_MILLIS * 1_000_000L) {
-          String line = fitted(batches, samples, metrics, now);
+          String line = fitted(batches, samples, metrics.get(), now);
           // Spaces cover what a longer previous line left behind.
           out.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
           out.flush();
@@ -157,7 +166,7 @@ public final class ProgressBar {
       }
       case LINES -> {
         if (!last && now - lastDrawNanos >= LINE_SECONDS * 1_000_000_000L) {
-          out.println(line(batches, samples, metrics, now));
+          out.println(line(batches, samples, metrics.get(), now));
           out.flush();
           lastDrawNanos = now;
         }
