@@ -10,7 +10,7 @@ import dev.ruru.models.classify.ModelFiles;
 import dev.ruru.models.classify.ModelSpec;
 import dev.ruru.models.text.CharModelFiles;
 import dev.ruru.models.text.CharModelSpec;
-import dev.ruru.nn.Module;
+import dev.ruru.nn.Layer;
 import dev.ruru.train.ResumableRandom;
 import dev.ruru.train.model.ModelDirectory;
 import java.io.IOException;
@@ -29,7 +29,7 @@ class SavedModelCommandsTest {
 
   @Test void evalAndPredictRefuseNanWeightsNamingTheTensorAndTheFile() throws IOException {
     ModelSpec spec = ModelSpec.mlp(List.of(28, 28), List.of(4), List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
-    Module model = spec.build(new ResumableRandom(1));
+    Layer model = spec.build(new ResumableRandom(1));
     model.parameters().get("3.bias").set(NDArray.full(Shape.of(10), Double.NaN, DType.FLOAT32));
     ModelFiles.save(dir, spec, model);
     String expected = dir.resolve(ModelDirectory.WEIGHTS) + ": tensor '3.bias' [10] holds 10 NaN or infinite values (the first, NaN, at [0]);"

@@ -6,10 +6,10 @@ import dev.ruru.data.Batch;
 import dev.ruru.data.idx.IdxValues;
 import dev.ruru.data.mnist.EmbeddedSample;
 import dev.ruru.data.mnist.MnistData;
+import dev.ruru.nn.Layer;
 import dev.ruru.nn.Linear;
 import dev.ruru.nn.Losses;
 import dev.ruru.nn.Mode;
-import dev.ruru.nn.Module;
 import dev.ruru.nn.Params;
 import dev.ruru.nn.ReLU;
 import dev.ruru.nn.Sequential;
@@ -52,9 +52,9 @@ public final class CustomObjective {
 
   /** loss = cross-entropy(head(code), label) + weight · MSE(decoder(code), image), code = encoder(image). */
   static final class ClassifyAndReconstruct implements Objective {
-    final Module encoder;
-    final Module head;
-    final Module decoder;
+    final Layer encoder;
+    final Layer head;
+    final Layer decoder;
     private final double weight;
     private final List<Phase> phases;
 
@@ -63,12 +63,12 @@ public final class CustomObjective {
       this.head = new Linear(code, 10, rng);
       this.decoder = new Linear(code, 784, rng);
       this.weight = weight;
-      Map<String, Module> models = models();
+      Map<String, Layer> models = models();
       this.phases = List.of(Phase.of(new Adam(Params.merge(List.of(Params.nested("encoder", models.get("encoder").parameters()),
           Params.nested("head", head.parameters()), Params.nested("decoder", decoder.parameters()))), AdamConfig.adam(2e-3))));
     }
 
-    @Override public Map<String, Module> models() { return Map.of("encoder", encoder, "head", head, "decoder", decoder); }
+    @Override public Map<String, Layer> models() { return Map.of("encoder", encoder, "head", head, "decoder", decoder); }
     @Override public List<Phase> phases() { return phases; }
 
     @Override

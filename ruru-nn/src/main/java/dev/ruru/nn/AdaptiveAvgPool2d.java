@@ -11,7 +11,7 @@ import dev.ruru.autodiff.Tensor;
  * Tensor y = new AdaptiveAvgPool2d(1, 1).forward(x);   // x [8, 64, 7, 7] -> y [8, 64, 1, 1]
  * }</pre>
  */
-public final class AdaptiveAvgPool2d implements Module {
+public final class AdaptiveAvgPool2d implements Layer {
   private final int outHeight;
   private final int outWidth;
 

@@ -12,7 +12,7 @@ import dev.ruru.autodiff.Tensor;
  * Tensor y = new AvgPool2d(2).forward(x);     // x [64, 16, 28, 28] -> y [64, 16, 14, 14]
  * }</pre>
  */
-public final class AvgPool2d implements Module {
+public final class AvgPool2d implements Layer {
   private final Pool2dSpec spec;
 
   /** Square windows of {@code kernel}, stride {@code kernel}, no padding. */

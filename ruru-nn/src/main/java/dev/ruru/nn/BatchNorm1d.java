@@ -13,7 +13,7 @@ import java.util.Map;
  * batch's statistics and moves the running ones towards them (momentum 0.1, unbiased variance);
  * {@link Mode#EVAL} normalises with the running statistics. See {@link Normalization}.
  */
-public final class BatchNorm1d implements Module {
+public final class BatchNorm1d implements Layer {
   private final String name;
   private final int features;
   private final double eps;

@@ -14,7 +14,7 @@ import java.util.Map;
  * variance; {@link Mode#EVAL} uses the running statistics. It is a {@link BatchNorm1d} applied to the
  * view [N, C, H·W], so the two layers share one implementation.
  */
-public final class BatchNorm2d implements Module {
+public final class BatchNorm2d implements Layer {
   private final BatchNorm1d perChannel;
 
   /** float32, ε = 1e-5, momentum 0.1: PyTorch's defaults. */

@@ -22,7 +22,7 @@ import java.util.random.RandomGenerator;
  * Conv2d same = Conv2d.same(16, 32, 5, rng);         // stride 1, output as large as the input
  * }</pre>
  */
-public final class Conv2d implements Module {
+public final class Conv2d implements Layer {
   private final Conv2dSpec spec;
   private final Parameter weight;
   private final Parameter bias;

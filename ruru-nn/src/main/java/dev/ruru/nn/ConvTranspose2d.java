@@ -20,7 +20,7 @@ import java.util.random.RandomGenerator;
  * Tensor y = up.forward(x);          // x [8, 32, 7, 7] -> y [8, 16, 14, 14]
  * }</pre>
  */
-public final class ConvTranspose2d implements Module {
+public final class ConvTranspose2d implements Layer {
   private final Conv2dSpec spec;
   private final int outputPadding;
   private final Parameter weight;

@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
  * by 1/(1 − p); the identity in {@link Mode#EVAL}. Masks come from the generator given here, so a
  * seeded generator makes training reproducible. See {@link Functional#dropout}.
  */
-public final class Dropout implements Module {
+public final class Dropout implements Layer {
   private final double p;
   private final RandomGenerator rng;
 

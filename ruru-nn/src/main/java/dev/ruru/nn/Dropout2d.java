@@ -12,7 +12,7 @@ import java.util.random.RandomGenerator;
  * channels are scaled by 1/(1 − p); the identity in {@link Mode#EVAL}. Neighbouring pixels of a feature
  * map are strongly correlated, so dropping single pixels barely regularises a convolutional layer.
  */
-public final class Dropout2d implements Module {
+public final class Dropout2d implements Layer {
   private final double p;
   private final RandomGenerator rng;
 

@@ -3,7 +3,7 @@ package dev.ruru.nn;
 import dev.ruru.autodiff.Tensor;
 
 /** x for x > 0, else α·(eˣ − 1); PyTorch's default α = 1. See {@link Functional#elu}. */
-public final class ELU implements Module {
+public final class ELU implements Layer {
   private final double alpha;
 
   public ELU() {

@@ -20,7 +20,7 @@ import java.util.random.RandomGenerator;
  * Tensor vectors = embedding.forward(Tensor.constant(tokenIds));   // int64 [B, T] -> [B, T, 128]
  * }</pre>
  */
-public final class Embedding implements Module {
+public final class Embedding implements Layer {
   private static final int NO_PADDING = -1;
 
   private final int numEmbeddings;

@@ -6,7 +6,7 @@ import dev.ruru.autodiff.Tensor;
  * Merges axes into one, by default all but the batch axis: images [N, 28, 28] become [N, 784] for a
  * Linear layer. A view when the input is contiguous; see {@link Functional#flatten}.
  */
-public final class Flatten implements Module {
+public final class Flatten implements Layer {
   private final int startAxis;
   private final int endAxis;
 

@@ -11,7 +11,7 @@ import java.util.Map;
  * torch.nn.LayerNorm: each sample is normalised with its own statistics, the same in training and
  * evaluation; learnable γ (ones) and β (zeros) of that shape. See {@link Normalization#layerNorm}.
  */
-public final class LayerNorm implements Module {
+public final class LayerNorm implements Layer {
   private final Shape normalizedShape;
   private final double eps;
   private final Parameter weight;

@@ -3,7 +3,7 @@ package dev.ruru.nn;
 import dev.ruru.autodiff.Tensor;
 
 /** x for x > 0, else a·x; PyTorch's default slope a = 0.01. See {@link Functional#leakyRelu}. */
-public final class LeakyReLU implements Module {
+public final class LeakyReLU implements Layer {
   private final double negativeSlope;
 
   public LeakyReLU() {

@@ -13,11 +13,11 @@ import java.util.random.RandomGenerator;
  * initialisation (N(0, 1)), so it loads from a torch.nn.Embedding(maxLen, dim).
  *
  * <pre>{@code
- * Module encode = new LearnedPositionalEncoding(512, 64, rng);
+ * Layer encode = new LearnedPositionalEncoding(512, 64, rng);
  * Tensor y = encode.forward(tokenVectors);   // [B, T, 64], T <= 512
  * }</pre>
  */
-public final class LearnedPositionalEncoding implements Module {
+public final class LearnedPositionalEncoding implements Layer {
   private final int maxLen;
   private final int dim;
   private final Parameter weight;

@@ -18,7 +18,7 @@ import java.util.random.RandomGenerator;
  * Linear own = new Linear(784, 128, new SplittableRandom(42));   // or from a generator of its own
  * }</pre>
  */
-public final class Linear implements Module {
+public final class Linear implements Layer {
   private final int inFeatures;
   private final int outFeatures;
   private final Parameter weight;

@@ -3,7 +3,7 @@ package dev.ruru.nn;
 import dev.ruru.autodiff.Tensor;
 
 /** log(softmax(x)) along an axis (the last by default), computed stably; see {@link Functional#logSoftmax}. */
-public final class LogSoftmax implements Module {
+public final class LogSoftmax implements Layer {
   private final int axis;
 
   public LogSoftmax() {

@@ -26,7 +26,7 @@ import java.util.random.RandomGenerator;
  * Tensor w = out.averageWeights();              // [B, L, S], PyTorch's default attn_output_weights
  * }</pre>
  */
-public final class MultiheadAttention implements Module {
+public final class MultiheadAttention implements Layer {
   private final int embedDim;
   private final int numHeads;
   private final double dropout;

@@ -22,7 +22,7 @@ import java.util.function.Function;
  * }</pre>
  * Every change goes through {@link #update}, which advances that tensor's version: a graph recorded
  * before a change refuses a later backward pass rather than use the changed weights. {@link #value()}
- * is the live array; copy it to keep a snapshot ({@link Module#stateDict()} returns copies).
+ * is the live array; copy it to keep a snapshot ({@link Layer#stateDict()} returns copies).
  */
 public final class Parameter {
   private final NDArray value;

@@ -23,7 +23,7 @@ import java.util.random.RandomGenerator;
  * }
  * }</pre>
  */
-public abstract sealed class RecurrentCellLayer implements Module permits RNNCell, LSTMCell, GRUCell {
+public abstract sealed class RecurrentCellLayer implements Layer permits RNNCell, LSTMCell, GRUCell {
   private final String name;
   private final RecurrentCell cell;
   private final int inputSize, hiddenSize;

@@ -18,7 +18,7 @@ import java.util.Map;
  * out.state().hidden();  // [1, 3, 256]: h after each row's last real step
  * }</pre>
  */
-public abstract sealed class RecurrentLayer implements Module permits RNN, LSTM, GRU {
+public abstract sealed class RecurrentLayer implements Layer permits RNN, LSTM, GRU {
   private final RecurrentStack stack;
 
   RecurrentLayer(RecurrentStack stack) {

@@ -16,14 +16,14 @@ import java.util.Map;
  * Sequential mlp = new Sequential(new Flatten(), new Linear(784, 256), new ReLU(), new Linear(256, 10));
  * }</pre>
  */
-public final class Sequential implements Module {
-  private final List<Module> layers;
+public final class Sequential implements Layer {
+  private final List<Layer> layers;
 
-  public Sequential(Module... layers) {
+  public Sequential(Layer... layers) {
     this(List.of(layers));
   }
 
-  public Sequential(List<Module> layers) {
+  public Sequential(List<Layer> layers) {
     this.layers = List.copyOf(layers);
   }
 
@@ -31,7 +31,7 @@ public final class Sequential implements Module {
   public Tensor forward(Tensor input, Mode mode) {
     Tensor x = input;
     for (int i = 0; i < layers.size(); i++) {
-      Module layer = layers.get(i);
+      Layer layer = layers.get(i);
       if (layer instanceof Conv2d conv && layerAt(i + 1) instanceof ReLU) {
         if (layerAt(i + 2) instanceof MaxPool2d pool) {
           x = conv.forwardReluMaxPool(x, pool.spec());
@@ -68,13 +68,13 @@ public final class Sequential implements Module {
     return Params.merge(parts);
   }
 
-  private Module layerAt(int index) {
+  private Layer layerAt(int index) {
     return index < layers.size() ? layers.get(index) : null;
   }
 
   /** The layers, in order (an unmodifiable list). */
-  public List<Module> layers() { return layers; }
-  public Module get(int index) { return layers.get(index); }
+  public List<Layer> layers() { return layers; }
+  public Layer get(int index) { return layers.get(index); }
   public int size() { return layers.size(); }
 
   /** PyTorch's layout: one line per layer, indented, with its index. */

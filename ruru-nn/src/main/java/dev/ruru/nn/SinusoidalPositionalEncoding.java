@@ -13,10 +13,10 @@ import dev.ruru.autodiff.Tensor;
  * a function of dim and maxLen alone); it is added in the input's dtype.
  *
  * <pre>{@code
- * Module encode = new Sequential(new SinusoidalPositionalEncoding(64, 512), new Dropout(0.1, rng));
+ * Layer encode = new Sequential(new SinusoidalPositionalEncoding(64, 512), new Dropout(0.1, rng));
  * }</pre>
  */
-public final class SinusoidalPositionalEncoding implements Module {
+public final class SinusoidalPositionalEncoding implements Layer {
   private final int dim;
   private final int maxLen;
   private final NDArray table;

@@ -3,7 +3,7 @@ package dev.ruru.nn;
 import dev.ruru.autodiff.Tensor;
 
 /** Softmax along an axis (the last by default); see {@link Functional#softmax}. */
-public final class Softmax implements Module {
+public final class Softmax implements Layer {
   private final int axis;
 
   public Softmax() {

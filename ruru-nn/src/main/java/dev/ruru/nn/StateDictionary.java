@@ -16,11 +16,11 @@ import java.util.Map;
 final class StateDictionary {
   private StateDictionary() {}
 
-  static Map<String, NDArray> of(Module module) {
+  static Map<String, NDArray> of(Layer module) {
     return values(module, true);
   }
 
-  private static Map<String, NDArray> values(Module module, boolean copy) {
+  private static Map<String, NDArray> values(Layer module, boolean copy) {
     Map<String, NDArray> state = new LinkedHashMap<>();
     module.parameters().forEach((name, parameter) -> state.put(name, copy ? parameter.value().copy() : parameter.value()));
     module.buffers().forEach((name, buffer) -> {
@@ -31,7 +31,7 @@ final class StateDictionary {
     return Collections.unmodifiableMap(state);
   }
 
-  static void load(Module module, Map<String, NDArray> state) {
+  static void load(Layer module, Map<String, NDArray> state) {
     Map<String, Parameter> parameters = module.parameters();
     Map<String, Buffer> buffers = module.buffers();
     Map<String, NDArray> expected = values(module, false);

@@ -19,7 +19,7 @@ import java.util.random.RandomGenerator;
  * Tensor y = layer.forward(target, memory, AttentionMask.causal(t, t), AttentionMask.keyPadding(sourcePadding), Mode.TRAIN);
  * }</pre>
  */
-public final class TransformerDecoderLayer implements Module {
+public final class TransformerDecoderLayer implements Layer {
   private final TransformerLayerConfig config;
   private final RandomGenerator rng;
   private final MultiheadAttention selfAttention;

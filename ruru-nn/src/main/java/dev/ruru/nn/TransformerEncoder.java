@@ -18,7 +18,7 @@ import java.util.random.RandomGenerator;
  * Tensor y = encoder.forward(x, AttentionMask.keyPadding(padding), Mode.TRAIN);   // x [B, T, 64]
  * }</pre>
  */
-public final class TransformerEncoder implements Module {
+public final class TransformerEncoder implements Layer {
   private final List<TransformerEncoderLayer> layers;
   private final LayerNorm norm;
 

@@ -18,7 +18,7 @@ import java.util.random.RandomGenerator;
  * Tensor y = layer.forward(x, AttentionMask.keyPadding(padding), Mode.TRAIN);   // x [B, T, 64]
  * }</pre>
  */
-public final class TransformerEncoderLayer implements Module {
+public final class TransformerEncoderLayer implements Layer {
   private final TransformerLayerConfig config;
   private final RandomGenerator rng;
   private final MultiheadAttention selfAttention;
@@ -87,7 +87,7 @@ public final class TransformerEncoderLayer implements Module {
   public LayerNorm norm2() { return norm2; }
 
   /** A Transformer layer's input must be [B, T, d_model]. */
-  static void checkInput(Module layer, Tensor x, int dModel) {
+  static void checkInput(Layer layer, Tensor x, int dModel) {
     if (x.rank() == 3 && x.shape().dim(2) == dModel) {
       return;
     }

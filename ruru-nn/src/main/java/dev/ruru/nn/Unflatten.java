@@ -12,7 +12,7 @@ import java.util.Arrays;
  * Tensor y = new Unflatten(1, 1, 28).forward(x);     // x [64, 28, 28] -> y [64, 1, 28, 28]
  * }</pre>
  */
-public final class Unflatten implements Module {
+public final class Unflatten implements Layer {
   private final int axis;
   private final int[] sizes;
 

@@ -1,5 +1,5 @@
 /**
- * Neural-network building blocks over the autodiff {@link dev.ruru.autodiff.Tensor}: {@link dev.ruru.nn.Module}
+ * Neural-network building blocks over the autodiff {@link dev.ruru.autodiff.Tensor}: {@link dev.ruru.nn.Layer}
  * and its named {@link dev.ruru.nn.Parameter}s and {@link dev.ruru.nn.Buffer}s, the layers (Linear, the
  * activations, Dropout, BatchNorm1d, LayerNorm, Flatten, Identity, Sequential; convolution and pooling;
  * sequence layers: Embedding, RNN, LSTM and GRU with their single-step cells, attention, multi-head

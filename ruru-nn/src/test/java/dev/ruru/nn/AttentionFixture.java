@@ -34,7 +34,7 @@ final class AttentionFixture {
   }
 
   /** Loads the case's state into {@code module}, first checking the names are PyTorch's, in its order. */
-  static <M extends Module> M loaded(String name, M module) {
+  static <M extends Layer> M loaded(String name, M module) {
     Map<String, NDArray> state = state(name);
     assertEquals(List.copyOf(state.keySet()), List.copyOf(module.parameters().keySet()), name + ": parameter names");
     module.loadStateDict(state);
@@ -45,7 +45,7 @@ final class AttentionFixture {
    * Runs {@code forward} on the case's {@code inputs} (as variables), compares the output with
    * {@code <case>.out}, then the gradients of Σ out·cot by each input and each parameter with PyTorch's.
    */
-  static void assertMatchesTorch(String name, Module module, List<String> inputs, Function<List<Tensor>, Tensor> forward) {
+  static void assertMatchesTorch(String name, Layer module, List<String> inputs, Function<List<Tensor>, Tensor> forward) {
     List<Tensor> variables = new ArrayList<>();
     for (String input : inputs) {
       variables.add(Tensor.variable(TORCH.get(name + "." + input)));

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @ResourceLock("dev.ruru.nn.Seed")
 class SeedTest {
   /** A layer built from the global generator and the same layer built from an explicit one. */
-  private record Pair(String name, Supplier<Module> global, Function<RandomGenerator, Module> explicit) {}
+  private record Pair(String name, Supplier<Layer> global, Function<RandomGenerator, Layer> explicit) {}
 
   private static final TransformerLayerConfig SMALL = TransformerLayerConfig.of(8, 2).withFeedforwardDim(16);
 

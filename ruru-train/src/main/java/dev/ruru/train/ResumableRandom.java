@@ -11,7 +11,7 @@ import java.util.random.RandomGenerator;
  *
  * <pre>{@code
  * ResumableRandom rng = new ResumableRandom(42);
- * Module model = spec.build(rng);              // initial weights and dropout masks come from rng
+ * Layer model = spec.build(rng);              // initial weights and dropout masks come from rng
  * long saved = rng.state();                    // ... written into a checkpoint
  * rng.setState(saved);                         // ... restored on resume
  * }</pre>

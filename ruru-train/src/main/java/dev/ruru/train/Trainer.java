@@ -7,8 +7,8 @@ import dev.ruru.data.Batch;
 import dev.ruru.data.BatchSource;
 import dev.ruru.data.DataLoader;
 import dev.ruru.data.Dataset;
+import dev.ruru.nn.Layer;
 import dev.ruru.nn.Mode;
-import dev.ruru.nn.Module;
 import dev.ruru.optim.Optimizer;
 import dev.ruru.train.metrics.EpochMetrics;
 import dev.ruru.train.metrics.StepLog;
@@ -82,7 +82,7 @@ public final class Trainer {
   }
 
   /** A builder for the usual case: {@code model} against labels (softmax cross-entropy unless {@link TrainerBuilder#loss} says otherwise). */
-  public static TrainerBuilder builder(Module model, Optimizer optimizer) {
+  public static TrainerBuilder builder(Layer model, Optimizer optimizer) {
     return new TrainerBuilder(model, optimizer);
   }
 
@@ -91,9 +91,9 @@ public final class Trainer {
   public int batchSize() { return batchSize; }
 
   /** The objective's model named {@code "model"}, or its only one. */
-  public Module model() {
-    Map<String, Module> models = objective.models();
-    Module model = models.get("model");
+  public Layer model() {
+    Map<String, Layer> models = objective.models();
+    Layer model = models.get("model");
     if (model == null && models.size() != 1) {
       throw new IllegalStateException("Trainer: the objective has models " + models.keySet() + "; ask the objective for one by name");
     }
@@ -247,7 +247,7 @@ public final class Trainer {
   }
 
   /** {@code model}'s outputs for {@code features [n, ...]} in evaluation mode, {@code batchSize} rows at a time. */
-  public static NDArray predict(Module model, NDArray features, int batchSize) {
+  public static NDArray predict(Layer model, NDArray features, int batchSize) {
     if (features.rank() == 0 || features.dim(0) == 0) {
       throw new IllegalArgumentException("predict: expected features [n, ...] with n >= 1, got " + features.shape());
     }

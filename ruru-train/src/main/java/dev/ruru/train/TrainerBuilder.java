@@ -1,7 +1,7 @@
 package dev.ruru.train;
 
+import dev.ruru.nn.Layer;
 import dev.ruru.nn.Loss;
-import dev.ruru.nn.Module;
 import dev.ruru.optim.Optimizer;
 import dev.ruru.train.objective.Objective;
 import dev.ruru.train.objective.Supervised;
@@ -33,7 +33,7 @@ public final class TrainerBuilder {
   public enum AnomalyCheck { ON_DIVERGENCE, OFF }
 
   private final Objective objective;
-  private final Module model;
+  private final Layer model;
   private final Optimizer optimizer;
   private Loss loss = Loss.crossEntropy();
   int batchSize = 32;
@@ -54,7 +54,7 @@ public final class TrainerBuilder {
     }
   }
 
-  TrainerBuilder(Module model, Optimizer optimizer) {
+  TrainerBuilder(Layer model, Optimizer optimizer) {
     this.objective = null;
     this.model = Objects.requireNonNull(model, "model");
     this.optimizer = Objects.requireNonNull(optimizer, "optimizer");

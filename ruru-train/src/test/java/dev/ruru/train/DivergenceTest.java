@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ruru.array.NDArray;
 import dev.ruru.autodiff.Tensor;
 import dev.ruru.data.ArrayDataset;
+import dev.ruru.nn.Layer;
 import dev.ruru.nn.Loss;
 import dev.ruru.nn.Losses;
-import dev.ruru.nn.Module;
 import dev.ruru.optim.Sgd;
 import dev.ruru.optim.SgdConfig;
 import dev.ruru.train.callbacks.Checkpointing;
@@ -37,7 +37,7 @@ class DivergenceTest {
 
   private Trainer trainer(Loss loss, TrainerBuilder.AnomalyCheck check, Checkpointing checkpointing) {
     ResumableRandom random = new ResumableRandom(9);
-    Module model = TestNetworks.mlp(random, 0, 784, 16, 10);
+    Layer model = TestNetworks.mlp(random, 0, 784, 16, 10);
     return Trainer.builder(model, new Sgd(model.parameters(), new SgdConfig(0.1))).batchSize(50).seed(9).random(random).loss(loss)
         .anomalyCheck(check).callbacks(checkpointing).quiet().build();
   }
@@ -65,7 +65,7 @@ class DivergenceTest {
   /** One step per epoch (a batch of all 200 examples) of SGD at {@code rate}, checkpointed into {@code file}. */
   private Trainer oneStepPerEpoch(double rate, Path file) {
     ResumableRandom random = new ResumableRandom(9);
-    Module model = TestNetworks.mlp(random, 0, 784, 16, 10);
+    Layer model = TestNetworks.mlp(random, 0, 784, 16, 10);
     return Trainer.builder(model, new Sgd(model.parameters(), new SgdConfig(rate))).batchSize(200).seed(9).random(random)
         .callbacks(new Checkpointing(file)).quiet().build();
   }

@@ -10,10 +10,10 @@ import dev.ruru.array.Shape;
 import dev.ruru.autodiff.Tensor;
 import dev.ruru.data.ArrayDataset;
 import dev.ruru.data.Batch;
+import dev.ruru.nn.Layer;
 import dev.ruru.nn.Linear;
 import dev.ruru.nn.Losses;
 import dev.ruru.nn.Mode;
-import dev.ruru.nn.Module;
 import dev.ruru.optim.Adam;
 import dev.ruru.optim.AdamConfig;
 import dev.ruru.train.callbacks.EarlyStopping;
@@ -63,7 +63,7 @@ class ObjectiveTrainingTest {
           new Phase("generator_optimizer", new Adam(generator.parameters(), AdamConfig.adam(2e-2)), "g_loss"));
     }
 
-    @Override public Map<String, Module> models() { return Map.of("generator", generator, "discriminator", discriminator); }
+    @Override public Map<String, Layer> models() { return Map.of("generator", generator, "discriminator", discriminator); }
     @Override public List<Phase> phases() { return phases; }
     @Override public Map<String, ResumableRandom> generators() { return Map.of("noise", noise); }
 
@@ -151,7 +151,7 @@ class ObjectiveTrainingTest {
   /** A classifier that also reports a metric of its own, constant, so the epoch it stops at is known. */
   private static Objective withConstant(Supervised classifier) {
     return new Objective() {
-      @Override public Map<String, Module> models() { return classifier.models(); }
+      @Override public Map<String, Layer> models() { return classifier.models(); }
       @Override public List<Phase> phases() { return classifier.phases(); }
       @Override public Result compute(Batch batch, Phase phase, Mode mode) {
         return classifier.compute(batch, phase, mode).with("constant", 1.0);

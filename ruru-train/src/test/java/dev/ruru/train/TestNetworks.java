@@ -2,8 +2,8 @@ package dev.ruru.train;
 
 import dev.ruru.nn.Dropout;
 import dev.ruru.nn.Flatten;
+import dev.ruru.nn.Layer;
 import dev.ruru.nn.Linear;
-import dev.ruru.nn.Module;
 import dev.ruru.nn.ReLU;
 import dev.ruru.nn.Sequential;
 import java.util.ArrayList;
@@ -15,8 +15,8 @@ public final class TestNetworks {
   private TestNetworks() {}
 
   /** Flatten, then Linear-ReLU[-Dropout] per hidden width, then a linear output: {@code widths} = input, hidden..., outputs. */
-  public static Module mlp(RandomGenerator rng, double dropout, int... widths) {
-    List<Module> layers = new ArrayList<>(List.of(new Flatten()));
+  public static Layer mlp(RandomGenerator rng, double dropout, int... widths) {
+    List<Layer> layers = new ArrayList<>(List.of(new Flatten()));
     for (int i = 1; i < widths.length; i++) {
       layers.add(new Linear(widths[i - 1], widths[i], rng));
       if (i < widths.length - 1) {

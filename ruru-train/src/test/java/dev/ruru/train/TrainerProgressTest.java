@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ruru.data.ArrayDataset;
-import dev.ruru.nn.Module;
+import dev.ruru.nn.Layer;
 import dev.ruru.optim.Sgd;
 import dev.ruru.optim.SgdConfig;
 import java.io.ByteArrayOutputStream;
@@ -20,7 +20,7 @@ class TrainerProgressTest {
   /** What one epoch prints to System.out, with the builder configured by {@code configure}. */
   private static String printedByOneEpoch(UnaryOperator<TrainerBuilder> configure) {
     ResumableRandom random = new ResumableRandom(1);
-    Module model = TestNetworks.mlp(random, 0, 784, 10);
+    Layer model = TestNetworks.mlp(random, 0, 784, 10);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream original = System.out;
     System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));

@@ -10,9 +10,9 @@ import dev.ruru.array.NDArray;
 import dev.ruru.autodiff.Autodiff;
 import dev.ruru.autodiff.Tensor;
 import dev.ruru.data.ArrayDataset;
+import dev.ruru.nn.Layer;
 import dev.ruru.nn.Losses;
 import dev.ruru.nn.Mode;
-import dev.ruru.nn.Module;
 import dev.ruru.optim.Adam;
 import dev.ruru.optim.AdamConfig;
 import dev.ruru.optim.Optimizer;
@@ -37,7 +37,7 @@ class TrainerTest {
    */
   private static Trainer trainer(long seed) {
     ResumableRandom random = new ResumableRandom(seed);
-    Module model = TestNetworks.mlp(random, 0.2, 784, 32, 10);
+    Layer model = TestNetworks.mlp(random, 0.2, 784, 32, 10);
     Optimizer optimizer = new Adam(model.parameters(), AdamConfig.adam(2e-3));
     return Trainer.builder(model, optimizer).batchSize(50).seed(seed).random(random).quiet().build();
   }
@@ -127,7 +127,7 @@ class TrainerTest {
    */
   @Test void mlpLearnsTheEmbeddedSample() {
     ResumableRandom random = new ResumableRandom(42);
-    Module model = TestNetworks.mlp(random, 0, 784, 128, 10);
+    Layer model = TestNetworks.mlp(random, 0, 784, 128, 10);
     Trainer trainer = Trainer.builder(model, new Adam(model.parameters(), AdamConfig.adam(1e-3))).batchSize(64).seed(42).random(random)
         .quiet().build();
     History history = trainer.fit(SampleData.SAMPLE.train(), null, 4);

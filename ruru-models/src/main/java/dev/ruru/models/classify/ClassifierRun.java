@@ -9,8 +9,8 @@ import dev.ruru.data.Stratification;
 import dev.ruru.data.mnist.MnistData;
 import dev.ruru.models.run.RunCheckpoint;
 import dev.ruru.models.run.RunDivergedException;
+import dev.ruru.nn.Layer;
 import dev.ruru.nn.Loss;
-import dev.ruru.nn.Module;
 import dev.ruru.nn.Params;
 import dev.ruru.train.Checkpoint;
 import dev.ruru.train.History;
@@ -100,7 +100,7 @@ public final class ClassifierRun {
     Splits parts = split(data.train(), settings);
     ModelSpec modelSpec = modelSpec(settings, identity.imageShape(), data.variant().classNames());
     ResumableRandom random = new ResumableRandom(settings.seed());
-    Module network = modelSpec.build(random);
+    Layer network = modelSpec.build(random);
     Supervised objective = new Supervised(network, settings.optimizer().create(network.parameters(), settings.learningRate(),
         settings.momentum(), settings.weightDecay()), Loss.crossEntropy());
     RunCheckpoint checkpoints = new RunCheckpoint(directory, epochs, Map.of(ClassifierSettings.KEY, settings.toJson(), DataIdentity.KEY,
@@ -133,7 +133,7 @@ public final class ClassifierRun {
   }
 
   /** The model, the report and, for a CNN, the pictures of its first convolution; returns the files written. */
-  private List<Path> writeResults(ModelSpec modelSpec, Module network, RunSummary summary, ClassifierSettings settings, NDArray testImages)
+  private List<Path> writeResults(ModelSpec modelSpec, Layer network, RunSummary summary, ClassifierSettings settings, NDArray testImages)
       throws IOException {
     List<Path> written = new ArrayList<>();
     ModelFiles.save(directory, modelSpec, network, Map.of("dataset", settings.dataset(), "trained_on", settings.dataName()));
@@ -146,7 +146,7 @@ public final class ClassifierRun {
     return written;
   }
 
-  private void describeRun(ModelSpec modelSpec, Module network, Splits parts, int testSize, ClassifierSettings settings, int epochs) {
+  private void describeRun(ModelSpec modelSpec, Layer network, Splits parts, int testSize, ClassifierSettings settings, int epochs) {
     out.printf(Locale.ROOT, "model: %s (%,d parameters)%n", modelSpec.describe(), Params.count(network.parameters()));
     out.printf(Locale.ROOT, "training %d, validation %d, test %d examples; %d epoch%s, batch %d, %s, seed %d, %d thread%s%n",
         parts.train().size(), parts.validation().size(), testSize, epochs, epochs == 1 ? "" : "s", settings.batchSize(),

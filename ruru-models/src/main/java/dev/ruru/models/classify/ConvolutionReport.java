@@ -3,8 +3,8 @@ package dev.ruru.models.classify;
 import dev.ruru.array.NDArray;
 import dev.ruru.autodiff.Tensor;
 import dev.ruru.nn.Conv2d;
+import dev.ruru.nn.Layer;
 import dev.ruru.nn.Mode;
-import dev.ruru.nn.Module;
 import dev.ruru.nn.Sequential;
 import dev.ruru.train.plot.ConvolutionPictures;
 import java.io.IOException;
@@ -30,7 +30,7 @@ public final class ConvolutionReport {
    * Writes both pictures of the first {@link Conv2d} in {@code network} (a {@link Sequential}) for
    * {@code testImages [n, rows, columns]}, n ≥ 1; returns the files written.
    */
-  public static List<Path> write(Path directory, Module network, NDArray testImages) throws IOException {
+  public static List<Path> write(Path directory, Layer network, NDArray testImages) throws IOException {
     if (!(network instanceof Sequential layers)) {
       throw new IllegalArgumentException("ConvolutionReport: expected a Sequential network, got " + network);
     }
@@ -40,7 +40,7 @@ public final class ConvolutionReport {
     }
     NDArray image = testImages.slice(0, 0, 1, 1);
     Tensor x = Tensor.constant(image);
-    for (Module layer : layers.layers()) {
+    for (Layer layer : layers.layers()) {
       x = layer.forward(x, Mode.EVAL);
       if (layer instanceof Conv2d convolution) {
         Path filters = directory.resolve(FILTERS);

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ruru.array.DType;
-import dev.ruru.nn.Module;
+import dev.ruru.nn.Layer;
 import dev.ruru.train.ResumableRandom;
 import dev.ruru.train.model.ModelDirectory;
 import dev.ruru.train.model.ModelJson;
@@ -46,15 +46,15 @@ public final class ModelFiles {
    * Writes {@code model}'s weights and {@code spec} into {@code directory} (created if needed); refuses, before
    * writing anything, a model whose tensors are not the ones {@code spec} describes.
    */
-  public static void save(Path directory, ModelSpec spec, Module model) throws IOException {
+  public static void save(Path directory, ModelSpec spec, Layer model) throws IOException {
     save(directory, spec, model, Map.of());
   }
 
   /**
-   * As {@link #save(Path, ModelSpec, Module)}, with {@code notes} (such as the dataset it was trained on)
+   * As {@link #save(Path, ModelSpec, Layer)}, with {@code notes} (such as the dataset it was trained on)
    * stored in model.json under {@code "notes"} and given back by {@link SavedModel#notes()}.
    */
-  public static void save(Path directory, ModelSpec spec, Module model, Map<String, String> notes) throws IOException {
+  public static void save(Path directory, ModelSpec spec, Layer model, Map<String, String> notes) throws IOException {
     ModelDirectory.checkSaved(model.stateDict(), spec.parameterShapes(), spec.describe());
     ObjectNode json = toJson(spec, model);
     ObjectNode notesNode = json.putObject("notes");
@@ -63,7 +63,7 @@ public final class ModelFiles {
   }
 
   /** The JSON of {@code model.json}: the spec, plus the parameters' names and shapes for people to read. */
-  public static ObjectNode toJson(ModelSpec spec, Module model) {
+  public static ObjectNode toJson(ModelSpec spec, Layer model) {
     ObjectNode root = JSON.createObjectNode();
     root.put("format", FORMAT);
     root.put("version", ModelDirectory.SEALED_VERSION);
@@ -124,7 +124,7 @@ public final class ModelFiles {
     Map<String, String> notes = opened.json().has("notes") ? opened.json().textMap("notes") : Map.of();
     opened.checkTensors(spec.parameterShapes(), spec.describe());
     opened.checkSeal();
-    Module model = opened.rebuild(() -> spec.build(new ResumableRandom(0)), spec.describe());
+    Layer model = opened.rebuild(() -> spec.build(new ResumableRandom(0)), spec.describe());
     model.loadStateDict(opened.readWeights());
     return new SavedModel(spec, model, directory, notes);
   }

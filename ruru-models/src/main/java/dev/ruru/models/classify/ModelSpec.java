@@ -7,9 +7,9 @@ import dev.ruru.nn.Dropout;
 import dev.ruru.nn.Flatten;
 import dev.ruru.nn.GELU;
 import dev.ruru.nn.Init;
+import dev.ruru.nn.Layer;
 import dev.ruru.nn.Linear;
 import dev.ruru.nn.MaxPool2d;
-import dev.ruru.nn.Module;
 import dev.ruru.nn.ReLU;
 import dev.ruru.nn.Sequential;
 import dev.ruru.nn.Sigmoid;
@@ -213,8 +213,8 @@ public record ModelSpec(String architecture, List<Integer> inputShape, List<Inte
   }
 
   /** A new network of this shape, its weights (and later its dropout masks) drawn from {@code rng}. */
-  public Module build(RandomGenerator rng) {
-    List<Module> layers = new ArrayList<>();
+  public Layer build(RandomGenerator rng) {
+    List<Layer> layers = new ArrayList<>();
     if (architecture.equals(CNN)) {
       // [n, rows, columns] -> [n, 1, rows, columns]: a unit channel axis split off the rows axis.
       layers.add(new Unflatten(1, 1, inputShape.get(0)));
@@ -248,7 +248,7 @@ public record ModelSpec(String architecture, List<Integer> inputShape, List<Inte
     return new Linear(in, out, Init.kaimingUniform(Math.sqrt(5), Init.FanMode.FAN_IN), Init.uniform(-bound, bound), dtype, rng);
   }
 
-  private Module activationLayer() {
+  private Layer activationLayer() {
     return switch (activation) {
       case "tanh" -> new Tanh();
       case "sigmoid" -> new Sigmoid();

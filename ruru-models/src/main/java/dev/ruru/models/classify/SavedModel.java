@@ -1,7 +1,7 @@
 package dev.ruru.models.classify;
 
 import dev.ruru.array.NDArray;
-import dev.ruru.nn.Module;
+import dev.ruru.nn.Layer;
 import dev.ruru.train.Trainer;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param directory where it was read from
  * @param notes the notes saved with it (such as {@code "dataset"}), possibly none
  */
-public record SavedModel(ModelSpec spec, Module module, Path directory, java.util.Map<String, String> notes) {
+public record SavedModel(ModelSpec spec, Layer module, Path directory, java.util.Map<String, String> notes) {
   public SavedModel {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(module, "module");

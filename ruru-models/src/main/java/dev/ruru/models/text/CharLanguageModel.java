@@ -6,12 +6,12 @@ import dev.ruru.nn.AttentionMask;
 import dev.ruru.nn.Embedding;
 import dev.ruru.nn.GRU;
 import dev.ruru.nn.LSTM;
+import dev.ruru.nn.Layer;
 import dev.ruru.nn.LearnedPositionalEncoding;
 import dev.ruru.nn.Linear;
 import dev.ruru.nn.Loss;
 import dev.ruru.nn.Losses;
 import dev.ruru.nn.Mode;
-import dev.ruru.nn.Module;
 import dev.ruru.nn.Parameter;
 import dev.ruru.nn.Params;
 import dev.ruru.nn.RecurrentLayer;
@@ -35,7 +35,7 @@ import java.util.random.RandomGenerator;
  * Tensor loss = CharLanguageModel.loss().apply(logits, nextIds);       // mean over all 32·64 positions
  * }</pre>
  */
-public final class CharLanguageModel implements Module {
+public final class CharLanguageModel implements Layer {
   private final CharModelSpec spec;
   private final Embedding embedding;
   private final RecurrentLayer recurrent;

@@ -3,8 +3,8 @@ package dev.ruru.models.text;
 import dev.ruru.array.NDArray;
 import dev.ruru.autodiff.Tensor;
 import dev.ruru.data.Batch;
+import dev.ruru.nn.Layer;
 import dev.ruru.nn.Mode;
-import dev.ruru.nn.Module;
 import dev.ruru.nn.RecurrentState;
 import dev.ruru.optim.Optimizer;
 import dev.ruru.train.objective.Objective;
@@ -63,7 +63,7 @@ public final class LanguageModelling implements Objective {
   public CharLanguageModel model() { return model; }
 
   @Override
-  public Map<String, Module> models() {
+  public Map<String, Layer> models() {
     return Map.of("model", model);
   }
 

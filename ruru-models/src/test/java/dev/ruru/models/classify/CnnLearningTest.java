@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ruru.data.idx.IdxValues;
 import dev.ruru.data.mnist.EmbeddedSample;
 import dev.ruru.data.mnist.MnistData;
-import dev.ruru.nn.Module;
+import dev.ruru.nn.Layer;
 import dev.ruru.optim.Adam;
 import dev.ruru.optim.AdamConfig;
 import dev.ruru.train.ResumableRandom;
@@ -27,7 +27,7 @@ class CnnLearningTest {
   /** Test accuracy of {@code spec} after {@link #EPOCHS} epochs of Adam (lr 5e-3, batch 32) from seed 0. */
   private static double testAccuracy(ModelSpec spec) {
     ResumableRandom random = new ResumableRandom(0);
-    Module model = spec.build(random);
+    Layer model = spec.build(random);
     Trainer trainer = Trainer.builder(model, new Adam(model.parameters(), AdamConfig.adam(5e-3))).quiet().batchSize(32).seed(0).random(random)
         .build();
     trainer.fit(SAMPLE.train(), null, EPOCHS);

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ruru.array.DType;
 import dev.ruru.array.NDArray;
 import dev.ruru.array.Shape;
-import dev.ruru.nn.Module;
+import dev.ruru.nn.Layer;
 import dev.ruru.nn.Params;
 import dev.ruru.train.ResumableRandom;
 import dev.ruru.train.Trainer;
@@ -29,7 +29,7 @@ class CnnSpecTest {
 
   @Test void defaultW3HasTheParameterCountOfItsLayers() {
     ModelSpec w3 = ModelSpec.cnn(List.of(28, 28), List.of(16, 32), List.of(128), List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
-    Module model = w3.build(new ResumableRandom(0));
+    Layer model = w3.build(new ResumableRandom(0));
     // conv 1→16 (3×3 + bias), conv 16→32, dense 32·7·7 → 128 → 10.
     long expected = (16 * 9 + 16) + (32 * 16 * 9 + 32) + (32 * 7 * 7 * 128 + 128) + (128 * 10 + 10);
     assertEquals(expected, Params.count(model.parameters()));
@@ -46,7 +46,7 @@ class CnnSpecTest {
   }
 
   @Test void forwardMatchesNaiveConvolutionPoolingAndDenseLoops() {
-    Module model = SMALL.build(new ResumableRandom(2));
+    Layer model = SMALL.build(new ResumableRandom(2));
     NDArray images = NDArray.rand(Shape.of(2, 6, 6), new SplittableRandom(3));
     NDArray scores = Trainer.predict(model, images, 2);
     Map<String, NDArray> state = model.stateDict();
@@ -64,7 +64,7 @@ class CnnSpecTest {
   }
 
   @Test void savedCnnReloadsAndGivesIdenticalPredictions() throws IOException {
-    Module model = SMALL.build(new ResumableRandom(4));
+    Layer model = SMALL.build(new ResumableRandom(4));
     ModelFiles.save(dir, SMALL, model);
     SavedModel saved = ModelFiles.load(dir);
     assertEquals(SMALL, saved.spec());
@@ -77,7 +77,7 @@ class CnnSpecTest {
 
   @Test void float64CnnRoundTrips() throws IOException {
     ModelSpec spec = new ModelSpec(ModelSpec.CNN, List.of(4, 4), List.of(2), List.of(), 2, "tanh", 0, DType.FLOAT64, List.of(), "none");
-    Module model = spec.build(new ResumableRandom(6));
+    Layer model = spec.build(new ResumableRandom(6));
     ModelFiles.save(dir, spec, model);
     SavedModel saved = ModelFiles.load(dir);
     assertEquals(spec, saved.spec());

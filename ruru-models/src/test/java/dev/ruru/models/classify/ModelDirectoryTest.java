@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ruru.array.NDArray;
 import dev.ruru.array.Shape;
-import dev.ruru.nn.Module;
+import dev.ruru.nn.Layer;
 import dev.ruru.train.ResumableRandom;
 import dev.ruru.train.io.Safetensors;
 import dev.ruru.train.model.ModelDirectory;
@@ -103,7 +103,7 @@ class ModelDirectoryTest {
   }
 
   @Test void unsealedWeightsBesideASealedDescriptionAreRefused() throws IOException {
-    Module model = SPEC.build(new ResumableRandom(1));
+    Layer model = SPEC.build(new ResumableRandom(1));
     ModelFiles.save(dir, SPEC, model);
     Safetensors.write(dir.resolve(ModelDirectory.WEIGHTS), model.stateDict(), Map.of("format", "pt"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> ModelFiles.load(dir)).getMessage()
@@ -129,7 +129,7 @@ class ModelDirectoryTest {
   }
 
   @Test void nonFiniteWeightsAreRefusedByTensorPositionAndFile() throws IOException {
-    Module model = SPEC.build(new ResumableRandom(1));
+    Layer model = SPEC.build(new ResumableRandom(1));
     float[] weights = model.parameters().get("3.weight").value().toFloatArray();
     weights[2 * 8 + 5] = Float.NaN;
     weights[4 * 8 + 1] = Float.POSITIVE_INFINITY;

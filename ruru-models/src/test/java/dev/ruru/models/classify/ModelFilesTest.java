@@ -8,8 +8,8 @@ import dev.ruru.array.DType;
 import dev.ruru.array.NDArray;
 import dev.ruru.array.Shape;
 import dev.ruru.nn.Flatten;
+import dev.ruru.nn.Layer;
 import dev.ruru.nn.Linear;
-import dev.ruru.nn.Module;
 import dev.ruru.nn.ReLU;
 import dev.ruru.nn.Sequential;
 import dev.ruru.train.ResumableRandom;
@@ -32,7 +32,7 @@ class ModelFilesTest {
   @TempDir Path dir;
 
   @Test void savedModelReloadsAndGivesIdenticalPredictions() throws IOException {
-    Module model = SPEC.withActivation("tanh").build(new ResumableRandom(5));
+    Layer model = SPEC.withActivation("tanh").build(new ResumableRandom(5));
     ModelSpec spec = SPEC.withActivation("tanh");
     ModelFiles.save(dir, spec, model);
     SavedModel saved = ModelFiles.load(dir);
@@ -49,7 +49,7 @@ class ModelFilesTest {
 
   @Test void float64ModelsRoundTrip() throws IOException {
     ModelSpec spec = new ModelSpec(ModelSpec.MLP, List.of(3), List.of(5), 2, "gelu", 0.25, DType.FLOAT64, List.of(), "none");
-    Module model = spec.build(new ResumableRandom(2));
+    Layer model = spec.build(new ResumableRandom(2));
     ModelFiles.save(dir, spec, model);
     SavedModel saved = ModelFiles.load(dir);
     assertEquals(spec, saved.spec());
@@ -59,7 +59,7 @@ class ModelFilesTest {
   /** A hand-built network saved under a description of another: refused before a file is written. */
   @Test void aModelThatDoesNotMatchItsDescriptionIsRefusedAtSaveTime() {
     ModelSpec described = ModelSpec.mlp(List.of(4, 4), List.of(8), List.of("a", "b", "c"));
-    Module built = new Sequential(new Flatten(), new Linear(16, 6, new SplittableRandom(1)), new ReLU(), new Linear(6, 3, new SplittableRandom(2)));
+    Layer built = new Sequential(new Flatten(), new Linear(16, 6, new SplittableRandom(1)), new ReLU(), new Linear(6, 3, new SplittableRandom(2)));
     Path target = dir.resolve("mismatch");
     String message = assertThrows(IllegalArgumentException.class, () -> ModelFiles.save(target, described, built)).getMessage();
     assertEquals("save: the model does not match its description (" + described.describe() + "): tensor '1.weight' is float32 [8, 16]"

@@ -9,9 +9,9 @@ import dev.ruru.data.ArrayDataset;
 import dev.ruru.data.idx.IdxValues;
 import dev.ruru.data.mnist.EmbeddedSample;
 import dev.ruru.models.classify.ModelSpec;
+import dev.ruru.nn.Layer;
 import dev.ruru.nn.Loss;
 import dev.ruru.nn.Losses;
-import dev.ruru.nn.Module;
 import dev.ruru.optim.Sgd;
 import dev.ruru.optim.SgdConfig;
 import dev.ruru.train.Checkpoint;
@@ -53,7 +53,7 @@ class RunCheckpointTest {
 
   @Test void aDivergenceAfterAGoodEpochNamesTheCheckpointKeptItsEpochAndWhy() {
     ResumableRandom random = new ResumableRandom(3);
-    Module model = ModelSpec.mlp(List.of(28, 28), List.of(8), java.util.Collections.nCopies(10, "class")).build(random);
+    Layer model = ModelSpec.mlp(List.of(28, 28), List.of(8), java.util.Collections.nCopies(10, "class")).build(random);
     RunCheckpoint checkpoints = new RunCheckpoint(dir, 3, Map.of(), new PrintWriter(new StringWriter()));
     // 4 training batches and 2 validation batches an epoch: the 8th call is epoch 2's second batch.
     Trainer trainer = Trainer.builder(new Supervised(model, new Sgd(model.parameters(), new SgdConfig(0.1)), poisonedFrom(8)))

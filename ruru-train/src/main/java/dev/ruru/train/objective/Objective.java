@@ -3,8 +3,8 @@ package dev.ruru.train.objective;
 import dev.ruru.array.NDArray;
 import dev.ruru.autodiff.Tensor;
 import dev.ruru.data.Batch;
+import dev.ruru.nn.Layer;
 import dev.ruru.nn.Mode;
-import dev.ruru.nn.Module;
 import dev.ruru.train.ResumableRandom;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,7 +20,7 @@ import java.util.Map;
  * <p>A user's own objective is a few lines: a classifier with an auxiliary reconstruction loss,
  * <pre>{@code
  * Objective objective = new Objective() {
- *   public Map<String, Module> models() { return Map.of("model", net); }
+ *   public Map<String, Layer> models() { return Map.of("model", net); }
  *   public List<Phase> phases() { return List.of(Phase.of(adam)); }
  *   public Result compute(Batch batch, Phase phase, Mode mode) {
  *     Tensor code = encoder.forward(Tensor.constant(batch.features()), mode);
@@ -36,7 +36,7 @@ import java.util.Map;
  */
 public interface Objective {
   /** The models trained, by name (letters, digits, '_'): a checkpoint stores each under its name. */
-  Map<String, Module> models();
+  Map<String, Layer> models();
 
   /** The phases of a step, in the order they run; one for most objectives. */
   List<Phase> phases();

@@ -7,9 +7,9 @@ import dev.ruru.data.Batch;
 import dev.ruru.data.BatchSource;
 import dev.ruru.data.DataLoader;
 import dev.ruru.data.Dataset;
+import dev.ruru.nn.Layer;
 import dev.ruru.nn.Loss;
 import dev.ruru.nn.Mode;
-import dev.ruru.nn.Module;
 import dev.ruru.optim.Optimizer;
 import dev.ruru.train.Evaluation;
 import dev.ruru.train.Trainer;
@@ -30,21 +30,21 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Supervised implements Objective {
-  private final Module model;
+  private final Layer model;
   private final Loss loss;
   private final List<Phase> phases;
 
-  public Supervised(Module model, Optimizer optimizer, Loss loss) {
+  public Supervised(Layer model, Optimizer optimizer, Loss loss) {
     this.model = Objects.requireNonNull(model, "model");
     this.loss = Objects.requireNonNull(loss, "loss");
     this.phases = List.of(Phase.of(optimizer));
   }
 
-  public Module model() { return model; }
+  public Layer model() { return model; }
   public Loss loss() { return loss; }
 
   @Override
-  public Map<String, Module> models() {
+  public Map<String, Layer> models() {
     return Map.of("model", model);
   }
 
@@ -95,7 +95,7 @@ public final class Supervised implements Objective {
   }
 
   /** {@code model}'s loss, accuracy and outputs on {@code data} under {@code loss}: evaluation without an optimiser. */
-  public static Evaluation evaluate(Module model, Loss loss, Dataset data, int batchSize) {
+  public static Evaluation evaluate(Layer model, Loss loss, Dataset data, int batchSize) {
     return new Supervised(model, new Frozen(model), loss).evaluate(data, batchSize);
   }
 
@@ -121,7 +121,7 @@ public final class Supervised implements Objective {
   }
 
   /** Evaluation needs no optimiser; a phase needs one, so this one refuses to step. */
-  private record Frozen(Module model) implements Optimizer {
+  private record Frozen(Layer model) implements Optimizer {
     @Override public void step(Map<dev.ruru.nn.Parameter, NDArray> gradients) {
       throw new UnsupportedOperationException("evaluate: this objective was built for evaluation only");
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ruru.array.NDArray;
 import dev.ruru.array.Shape;
 import dev.ruru.data.ArrayDataset;
-import dev.ruru.nn.Module;
+import dev.ruru.nn.Layer;
 import dev.ruru.optim.ReduceOnPlateau;
 import dev.ruru.optim.Sgd;
 import dev.ruru.optim.SgdConfig;
@@ -41,7 +41,7 @@ class CallbacksTest {
 
   private static Trainer trainer(double learningRate, dev.ruru.train.Callback... callbacks) {
     ResumableRandom random = new ResumableRandom(1);
-    Module model = TestNetworks.mlp(random, 0, 4, 32, 2);
+    Layer model = TestNetworks.mlp(random, 0, 4, 32, 2);
     return Trainer.builder(model, new Sgd(model.parameters(), new SgdConfig(learningRate, 0.9))).batchSize(8).seed(1).random(random)
         .callbacks(callbacks).quiet().build();
   }

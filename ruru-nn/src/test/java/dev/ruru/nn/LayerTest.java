@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class ModuleTest {
+class LayerTest {
   private static Sequential model() {
     SplittableRandom rng = new SplittableRandom(7);
     return new Sequential(new Linear(4, 3, rng), new ReLU(), new BatchNorm1d(3), new Linear(3, 2, rng));
@@ -165,7 +165,7 @@ class ModuleTest {
 
   @Test
   void parameterlessLayersHaveNoState() {
-    for (Module layer : List.of(new ReLU(), new LeakyReLU(), new ELU(), new GELU(), new Sigmoid(), new Tanh(), new Softmax(),
+    for (Layer layer : List.of(new ReLU(), new LeakyReLU(), new ELU(), new GELU(), new Sigmoid(), new Tanh(), new Softmax(),
         new LogSoftmax(), new Identity(), new Flatten(), new Dropout(0.1, new SplittableRandom(1)))) {
       assertTrue(layer.parameters().isEmpty() && layer.stateDict().isEmpty(), layer.toString());
     }

@@ -11,12 +11,12 @@ import java.util.Map;
  *
  * <pre>{@code
  * Seed.manualSeed(42);                                                     // reproducible initial weights
- * Module model = new Sequential(new Linear(784, 256), new ReLU(), new Linear(256, 10));
+ * Layer model = new Sequential(new Linear(784, 256), new ReLU(), new Linear(256, 10));
  * Tensor logits = model.forward(Tensor.constant(images), Mode.TRAIN);     // [batch, 10]
  * Map<String, Parameter> params = model.parameters();                     // "0.weight", "0.bias", "2.weight", ...
  * }</pre>
  */
-public interface Module {
+public interface Layer {
   /** The output for {@code input}; inputs are not modified. */
   Tensor forward(Tensor input, Mode mode);
 
