@@ -47,7 +47,7 @@ public final class Trainer {
   private final Map<String, ResumableRandom> generators;
   private final ProgressBar progress;
   private final List<Callback> callbacks;
-  private final TrainingStep step;
+  private final StepRunner step;
   private final List<EpochMetrics> history = new ArrayList<>();
   private StepLog steps = new StepLog();
   private boolean resumed;
@@ -60,7 +60,8 @@ public final class Trainer {
     this.generators = generators(builder.random, objective);
     this.progress = builder.progress;
     this.callbacks = List.copyOf(builder.callbacks);
-    this.step = new TrainingStep(objective, builder.clipNorm, builder.anomalyCheck, generators);
+    this.step = builder.stepRunner != null ? builder.stepRunner
+        : new TrainingStep(objective, builder.clipNorm, builder.anomalyCheck, generators);
   }
 
   private static Map<String, ResumableRandom> generators(ResumableRandom random, Objective objective) {

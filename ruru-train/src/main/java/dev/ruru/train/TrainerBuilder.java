@@ -44,6 +44,7 @@ public final class TrainerBuilder {
   ProgressBar progress;
   AnomalyCheck anomalyCheck = AnomalyCheck.ON_DIVERGENCE;
   final List<Callback> callbacks = new ArrayList<>();
+  StepRunner stepRunner;
 
   TrainerBuilder(Objective objective) {
     this.objective = Objects.requireNonNull(objective, "objective");
@@ -119,6 +120,16 @@ public final class TrainerBuilder {
     for (Callback callback : more) {
       callbacks.add(Objects.requireNonNull(callback, "callback"));
     }
+    return this;
+  }
+
+  /**
+   * Runs each step with {@code runner} instead of on this machine: a data-parallel runner (ruru-spark's)
+   * spreads the objective's phases over workers while the epochs, progress, callbacks and checkpoints
+   * stay this trainer's. Gradient clipping and anomaly checks are then the runner's to apply.
+   */
+  public TrainerBuilder steps(StepRunner runner) {
+    this.stepRunner = Objects.requireNonNull(runner, "runner");
     return this;
   }
 

@@ -18,7 +18,8 @@ public final class TrainingDivergedException extends ArithmeticException {
   private final String operation;
   private final transient List<EpochMetrics> completedEpochs;
 
-  TrainingDivergedException(int epoch, int batch, int batches, String lossIs, String operation, List<EpochMetrics> completedEpochs) {
+  /** A loss that is not finite at batch {@code batch} of {@code batches}: {@code lossIs} says which ("the loss is NaN"). */
+  public TrainingDivergedException(int epoch, int batch, int batches, String lossIs, String operation, List<EpochMetrics> completedEpochs) {
     super("training diverged: " + lossIs + " at epoch " + epoch + ", batch " + batch + " of " + batches + "; " + operation
         + "; try a lower learning rate or gradient clipping");
     this.epoch = epoch;

@@ -23,7 +23,7 @@ import java.util.Map;
  * the step's reused gradient arrays), clipped when asked, and stepped. The one place where
  * {@code backward} meets an optimiser.
  */
-final class TrainingStep {
+final class TrainingStep implements StepRunner {
   private final Objective objective;
   private final double clipNorm;
   private final TrainerBuilder.AnomalyCheck anomalyCheck;
@@ -46,7 +46,8 @@ final class TrainingStep {
    *
    * @throws TrainingDivergedException when a phase's loss is NaN or infinite; that phase changes nothing
    */
-  Map<String, Double> run(Batch batch, int epoch, int index, int batches, List<EpochMetrics> history) {
+  @Override
+  public Map<String, Double> run(Batch batch, int epoch, int index, int batches, List<EpochMetrics> history) {
     Map<String, Double> metrics = new LinkedHashMap<>();
     for (Phase phase : objective.phases()) {
       for (int k = 0; k < statesBefore.length; k++) {

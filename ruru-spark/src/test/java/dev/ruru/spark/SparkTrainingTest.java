@@ -1,0 +1,158 @@
+package dev.ruru.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ruru.array.NDArray;
+import dev.ruru.data.ArrayDataset;
+import dev.ruru.data.Batch;
+import dev.ruru.data.DataLoader;
+import dev.ruru.data.idx.IdxValues;
+import dev.ruru.data.mnist.EmbeddedSample;
+import dev.ruru.data.mnist.MnistData;
+import dev.ruru.nn.Flatten;
+import dev.ruru.nn.Layer;
+import dev.ruru.nn.Linear;
+import dev.ruru.nn.Loss;
+import dev.ruru.nn.ReLU;
+import dev.ruru.nn.Sequential;
+import dev.ruru.optim.Adam;
+import dev.ruru.train.ResumableRandom;
+import dev.ruru.train.Trainer;
+import dev.ruru.train.objective.Objective;
+import dev.ruru.train.objective.Supervised;
+import java.util.Arrays;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Data-parallel training on a local Spark with two executor threads, against training on this machine:
+ * one step per round must equal one machine with the same global batches; ten local steps per round must
+ * still learn; a task that fails is retried and changes nothing.
+ */
+class SparkTrainingTest {
+  private static final int WORKERS = 2;
+  private static final int BATCH = 64;
+  private static final long SEED = 11;
+  private static final int EPOCHS = 5;
+  private static JavaSparkContext spark;
+
+  @BeforeAll
+  static void startSpark() {
+    // local[2,4]: two threads, and a failed task is tried up to 4 times, as on a cluster.
+    spark = new JavaSparkContext(new SparkConf().setMaster("local[2,4]").setAppName("ruru-spark-test").set("spark.ui.enabled", "false")
+        .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1"));
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    spark.stop();
+  }
+
+  /** A small MLP with Adam, built the same on the driver, every worker and the reference. */
+  static Objective mlp() {
+    ResumableRandom random = new ResumableRandom(5);
+    Layer model = new Sequential(new Flatten(), new Linear(784, 32, random), new ReLU(), new Linear(32, 10, random));
+    return new Supervised(model, new Adam(model.parameters(), 1e-3), Loss.crossEntropy());
+  }
+
+  @Test
+  void oneStepPerRoundEqualsOneMachineWithTheSameGlobalBatches() {
+    Map<String, NDArray> distributed;
+    try (SparkTraining training = SparkTraining.on(spark, SparkTrainingTest::mlp, MnistShards.embeddedSample()).workers(WORKERS)
+        .batchSize(BATCH).seed(SEED)) {
+      training.trainer(builder -> builder.quiet()).fit(training.rounds(), null, 1);
+      distributed = training.objective().models().get("model").stateDict();
+    }
+    Map<String, NDArray> local = oneMachine(1);
+    for (String name : local.keySet()) {
+      double difference = maxDifference(local.get(name), distributed.get(name));
+      assertTrue(difference < 2e-5, name + " differs by " + difference);
+    }
+  }
+
+  @Test
+  void tenLocalStepsPerRoundStillLearn() {
+    double distributed;
+    try (SparkTraining training = SparkTraining.on(spark, SparkTrainingTest::mlp, MnistShards.embeddedSample()).workers(WORKERS)
+        .batchSize(BATCH).seed(SEED).syncEvery(10)) {
+      training.trainer(builder -> builder.quiet()).fit(training.rounds(), null, EPOCHS);
+      distributed = accuracy(training.objective());
+    }
+    Objective reference = mlp();
+    Trainer.builder(reference).batchSize(BATCH).seed(SEED).quiet().build().fit(sample().train(), null, EPOCHS);
+    double single = accuracy(reference);
+    // Measured: 0.779 with K = 10 against 0.807 on one machine (5 epochs on the 5,000-image sample, seed 11).
+    assertTrue(distributed > single - 0.04, "K = 10 reached " + distributed + ", one machine " + single);
+  }
+
+  @Test
+  void aTaskThatFailsIsRetriedAndChangesNothing() {
+    Map<String, NDArray> clean = trainRounds(-1);
+    Map<String, NDArray> retried = trainRounds(3);
+    clean.forEach((name, value) -> assertEquals(0.0, maxDifference(value, retried.get(name)), name));
+  }
+
+  private static Map<String, NDArray> trainRounds(int failingRound) {
+    try (SparkTraining training = SparkTraining.on(spark, SparkTrainingTest::mlp, MnistShards.embeddedSample()).workers(WORKERS)
+        .batchSize(BATCH).seed(SEED).syncEvery(5)) {
+      if (failingRound > 0) {
+        training.injectFailure(failingRound);
+      }
+      training.trainer(builder -> builder.quiet()).fit(training.rounds(), null, 1);
+      return training.objective().models().get("model").stateDict();
+    }
+  }
+
+  /** One machine, each step on the concatenation of the shards' local batches, in the shards' order. */
+  private static Map<String, NDArray> oneMachine(int epochs) {
+    ArrayDataset train = sample().train();
+    int local = BATCH / WORKERS;
+    ArrayDataset[] shards = new ArrayDataset[WORKERS];
+    for (int i = 0; i < WORKERS; i++) {
+      shards[i] = ShardedData.rows(train, i, WORKERS);
+    }
+    Objective objective = mlp();
+    Trainer trainer = Trainer.builder(objective).quiet().build();
+    int steps = shards[WORKERS - 1].size() / local;
+    for (int epoch = 0; epoch < epochs; epoch++) {
+      int[][] orders = new int[WORKERS][];
+      for (int i = 0; i < WORKERS; i++) {
+        orders[i] = DataLoader.of(shards[i], local).shuffled(SEED * 1_000_003L + i).order(epoch);
+      }
+      for (int step = 0; step < steps; step++) {
+        NDArray[] features = new NDArray[WORKERS];
+        NDArray[] labels = new NDArray[WORKERS];
+        for (int i = 0; i < WORKERS; i++) {
+          Batch part = shards[i].batch(Arrays.copyOfRange(orders[i], step * local, step * local + local));
+          features[i] = part.features();
+          labels[i] = part.labels();
+        }
+        trainer.trainOnBatch(new Batch(NDArray.concatenate(Arrays.asList(features), 0), NDArray.concatenate(Arrays.asList(labels), 0)));
+      }
+    }
+    return objective.models().get("model").stateDict();
+  }
+
+  private static MnistData sample() {
+    return EmbeddedSample.fashionMnist(IdxValues.SCALED_TO_UNIT);
+  }
+
+  private static double accuracy(Objective objective) {
+    return Supervised.evaluate(objective.models().get("model"), Loss.crossEntropy(), sample().test(), 256).accuracy();
+  }
+
+  private static double maxDifference(NDArray a, NDArray b) {
+    double[] x = a.toDoubleArray();
+    double[] y = b.toDoubleArray();
+    double worst = 0;
+    for (int i = 0; i < x.length; i++) {
+      worst = Math.max(worst, Math.abs(x[i] - y[i]));
+    }
+    return worst;
+  }
+}
