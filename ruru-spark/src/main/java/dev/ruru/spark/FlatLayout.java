@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Where each named array sits in one flat vector of doubles: what the driver broadcasts and what the
  * workers' results are summed as. Doubles, so that the sums over many workers lose nothing a float32
- * weight can hold; the order is the maps' own, which the same recipe makes the same on every node.
+ * weight can hold. The names are sorted: a map's own order may differ between JVMs (an optimiser's
+ * state comes from {@code Map.of}, whose order is salted per JVM), and the vector's must not.
  */
 final class FlatLayout implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -40,9 +41,10 @@ final class FlatLayout implements Serializable {
     }
   }
 
-  /** The layout of {@code arrays}, in its order. */
+  /** The layout of {@code arrays}, by sorted name. */
   static FlatLayout of(Map<String, NDArray> arrays) {
     List<String> keys = new ArrayList<>(arrays.keySet());
+    keys.sort(null);
     int[][] shapes = new int[keys.size()][];
     DType[] dtypes = new DType[keys.size()];
     for (int i = 0; i < keys.size(); i++) {
