@@ -1,6 +1,7 @@
 package dev.ruru.spark;
 
 import dev.ruru.data.ArrayDataset;
+import dev.ruru.models.run.Recipe;
 import java.io.IOException;
 import java.io.Serializable;
 
@@ -14,6 +15,19 @@ public interface ShardedData extends Serializable {
 
   /** What the data is, for progress and reports. */
   String describe();
+
+  /** Shards of the training set {@code whole} makes: each executor makes it all and keeps its rows. */
+  static ShardedData of(Recipe<ArrayDataset> whole, String description) {
+    return new WholeSet(whole, description);
+  }
+
+  /** A training set made whole on each executor, from a recipe (a run's data with its validation split). */
+  record WholeSet(Recipe<ArrayDataset> whole, String describe) implements ShardedData {
+    @Override
+    public ArrayDataset shard(int index, int count) {
+      return rows(whole.make(), index, count);
+    }
+  }
 
   /** Rows {@code [index·n/count, (index+1)·n/count)} of {@code all}. */
   static ArrayDataset rows(ArrayDataset all, int index, int count) {

@@ -2,6 +2,7 @@ package dev.ruru.spark;
 
 import dev.ruru.data.ArrayDataset;
 import dev.ruru.data.BatchSource;
+import dev.ruru.models.run.Recipe;
 import dev.ruru.train.Trainer;
 import dev.ruru.train.TrainerBuilder;
 import dev.ruru.train.objective.Objective;
@@ -34,7 +35,7 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class SparkTraining implements AutoCloseable {
   private final JavaSparkContext spark;
-  private final ObjectiveRecipe recipe;
+  private final Recipe<Objective> recipe;
   private final ShardedData data;
   private int workers = 2;
   private int syncEvery = 1;
@@ -45,14 +46,14 @@ public final class SparkTraining implements AutoCloseable {
   private DataParallelStep step;
   private Rounds rounds;
 
-  private SparkTraining(JavaSparkContext spark, ObjectiveRecipe recipe, ShardedData data) {
+  private SparkTraining(JavaSparkContext spark, Recipe<Objective> recipe, ShardedData data) {
     this.spark = Objects.requireNonNull(spark, "spark");
     this.recipe = Objects.requireNonNull(recipe, "recipe");
     this.data = Objects.requireNonNull(data, "data");
   }
 
   /** Training of the objective {@code recipe} builds on {@code data}'s shards, on {@code spark}'s cluster. */
-  public static SparkTraining on(JavaSparkContext spark, ObjectiveRecipe recipe, ShardedData data) {
+  public static SparkTraining on(JavaSparkContext spark, Recipe<Objective> recipe, ShardedData data) {
     return new SparkTraining(spark, recipe, data);
   }
 
@@ -92,8 +93,18 @@ public final class SparkTraining implements AutoCloseable {
 
   /** The driver's objective: its models hold the trained weights after each round. */
   public Objective objective() {
-    start();
+    start(null);
     return objective;
+  }
+
+  /**
+   * Makes {@code builder}, a trainer of {@code driverObjective} (made from this training's recipe), run
+   * its steps on the cluster; returns the rounds to fit it on. For a run that configures its own trainer.
+   */
+  public BatchSource attach(TrainerBuilder builder, Objective driverObjective) {
+    start(Objects.requireNonNull(driverObjective, "driverObjective"));
+    builder.steps(step);
+    return rounds;
   }
 
   /**
@@ -101,19 +112,19 @@ public final class SparkTraining implements AutoCloseable {
    * {@code configure}, then {@link Trainer#fit(BatchSource, BatchSource, int) fit} it on {@link #rounds()}.
    */
   public Trainer trainer(java.util.function.UnaryOperator<TrainerBuilder> configure) {
-    start();
+    start(null);
     return configure.apply(Trainer.builder(objective).batchSize(batchSize).seed(seed).steps(step)).build();
   }
 
   /** The rounds of an epoch, for {@link Trainer#fit(BatchSource, BatchSource, int)}. */
   public BatchSource rounds() {
-    start();
+    start(null);
     return rounds;
   }
 
   /** Test hook: round {@code round} (from 1) fails once in shard 0, and Spark must retry it. */
   void injectFailure(int round) {
-    start();
+    start(null);
     step.injectFailure(round);
   }
 
@@ -125,8 +136,12 @@ public final class SparkTraining implements AutoCloseable {
     }
   }
 
-  private void start() {
+  /** Reads the shards into the executors' memory and prepares the rounds, once; {@code driverObjective} null: made from the recipe. */
+  private void start(Objective driverObjective) {
     if (objective != null) {
+      if (driverObjective != null && driverObjective != objective) {
+        throw new IllegalStateException("spark: this training already runs another objective");
+      }
       return;
     }
     if (batchSize % workers != 0) {
@@ -134,9 +149,9 @@ public final class SparkTraining implements AutoCloseable {
           + ", so that every worker trains on as many examples; try --batch-size " + (batchSize / workers + 1) * workers);
     }
     int localBatch = batchSize / workers;
-    objective = recipe.build();
+    objective = driverObjective != null ? driverObjective : recipe.make();
     ShardedData source = data;
-    ObjectiveRecipe build = recipe;
+    Recipe<Objective> build = recipe;
     long shuffleSeed = seed;
     int count = workers;
     List<Integer> indices = new ArrayList<>();

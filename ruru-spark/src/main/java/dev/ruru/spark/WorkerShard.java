@@ -5,6 +5,7 @@ import dev.ruru.autodiff.Gradients;
 import dev.ruru.data.ArrayDataset;
 import dev.ruru.data.Batch;
 import dev.ruru.data.DataLoader;
+import dev.ruru.models.run.Recipe;
 import dev.ruru.nn.Mode;
 import dev.ruru.nn.Parameter;
 import dev.ruru.nn.Params;
@@ -26,7 +27,7 @@ import org.apache.spark.TaskContext;
 final class WorkerShard {
   private final int index;
   private final ArrayDataset data;
-  private final ObjectiveRecipe recipe;
+  private final Recipe<Objective> recipe;
   private final DataLoader order;
   private final int localBatch;
   private Objective objective;
@@ -34,7 +35,7 @@ final class WorkerShard {
   private int cachedEpoch = -1;
   private int[] cachedOrder;
 
-  WorkerShard(int index, ArrayDataset data, ObjectiveRecipe recipe, long seed, int localBatch) {
+  WorkerShard(int index, ArrayDataset data, Recipe<Objective> recipe, long seed, int localBatch) {
     this.index = index;
     this.data = data;
     this.recipe = recipe;
@@ -129,7 +130,7 @@ final class WorkerShard {
 
   private Objective objective() {
     if (objective == null) {
-      objective = recipe.build();
+      objective = recipe.make();
     }
     return objective;
   }

@@ -3,14 +3,14 @@ package dev.ruru.models.classify;
 import dev.ruru.array.NDArray;
 import dev.ruru.array.Parallel;
 import dev.ruru.data.ArrayDataset;
-import dev.ruru.data.SplitFractions;
+import dev.ruru.data.BatchSource;
+import dev.ruru.data.DataLoader;
 import dev.ruru.data.Splits;
-import dev.ruru.data.Stratification;
 import dev.ruru.data.mnist.MnistData;
+import dev.ruru.models.run.ClusterTraining;
 import dev.ruru.models.run.RunCheckpoint;
 import dev.ruru.models.run.RunDivergedException;
 import dev.ruru.nn.Layer;
-import dev.ruru.nn.Loss;
 import dev.ruru.nn.Params;
 import dev.ruru.train.Checkpoint;
 import dev.ruru.train.History;
@@ -49,12 +49,24 @@ public final class ClassifierRun {
   private final Path directory;
   private final PrintWriter out;
   private final long start;
+  private ClusterTraining cluster;
+  private Path dataDirectory;
 
   /** A run writing into {@code directory}, printing to {@code out}; "done in" counts from {@code startNanos} ({@link System#nanoTime}). */
   public ClassifierRun(Path directory, PrintWriter out, long startNanos) {
     this.directory = directory;
     this.out = out;
     this.start = startNanos;
+  }
+
+  /**
+   * Runs the steps on {@code cluster} instead of on this machine; its workers read the training images from
+   * {@code dataDirectory} (a path every node reaches; null for the embedded sample).
+   */
+  public ClassifierRun onCluster(ClusterTraining cluster, Path dataDirectory) {
+    this.cluster = cluster;
+    this.dataDirectory = dataDirectory;
+    return this;
   }
 
   /**
@@ -97,24 +109,28 @@ public final class ClassifierRun {
 
   private RunSummary run(MnistData data, DataIdentity identity, ClassifierSettings settings, Checkpoint checkpoint, int epochs)
       throws IOException {
-    Splits parts = split(data.train(), settings);
-    ModelSpec modelSpec = modelSpec(settings, identity.imageShape(), data.variant().classNames());
+    Splits parts = ClassifierRecipe.split(data.train(), settings);
+    ClassifierRecipe recipe = new ClassifierRecipe(settings.toJson(), identity.imageShape(), data.variant().classNames());
+    ModelSpec modelSpec = recipe.modelSpec();
     ResumableRandom random = new ResumableRandom(settings.seed());
-    Layer network = modelSpec.build(random);
-    Supervised objective = new Supervised(network, settings.optimizer().create(network.parameters(), settings.learningRate(),
-        settings.momentum(), settings.weightDecay()), Loss.crossEntropy());
+    Supervised objective = recipe.objective(random);
+    Layer network = objective.model();
     RunCheckpoint checkpoints = new RunCheckpoint(directory, epochs, Map.of(ClassifierSettings.KEY, settings.toJson(), DataIdentity.KEY,
         identity.toJson()), out);
     TrainerBuilder builder = Trainer.builder(objective).batchSize(settings.batchSize()).seed(settings.seed()).random(random)
         .progress(new ProgressBar(out, ProgressStyle.detect())).callbacks(checkpoints.callback());
-    int batches = (parts.train().size() + settings.batchSize() - 1) / settings.batchSize();
+    BatchSource train = cluster == null ? DataLoader.of(parts.train(), settings.batchSize()).shuffled(settings.seed())
+        : cluster.attach(builder, objective, recipe.objectiveRecipe(), recipe.trainingSetRecipe(data.variant(), dataDirectory),
+            settings.batchSize(), settings.seed());
+    int batches = train.batchCount();
     ArrayDataset validation = parts.validation().size() == 0 ? null : parts.validation();
     Trainer trainer = settings.controls().applyTo(builder, settings.learningRate(), epochs, batches, validation != null).build();
     describeRun(modelSpec, network, parts, data.test().size(), settings, epochs);
     if (checkpoint != null) {
       checkpoints.resume(trainer, checkpoint, epochs);
     }
-    History history = checkpoints.fit(trainer, epochs, () -> trainer.fit(parts.train(), validation, epochs));
+    BatchSource checked = validation == null ? null : DataLoader.of(validation, settings.batchSize());
+    History history = checkpoints.fit(trainer, epochs, () -> trainer.fit(train, checked, epochs));
     RunSummary summary = new RunSummary(settings.model(), settings.dataName(), modelSpec.describe(), settings.optimizer().describe(
         settings.learningRate(), settings.momentum(), settings.weightDecay()), parts.train().size(), parts.validation().size(),
         history.epochs(), trainer.steps(), objective.evaluate(data.test(), settings.batchSize()), data.variant().classNames());
@@ -122,14 +138,6 @@ public final class ClassifierRun {
     written.add(checkpoints.file());
     RunResults.print(out, summary, history, written, directory, (System.nanoTime() - start) / 1e9);
     return summary;
-  }
-
-  /** The network the settings describe, over images of {@code imageShape}. */
-  private static ModelSpec modelSpec(ClassifierSettings settings, List<Integer> imageShape, List<String> classNames) {
-    ModelSpec architecture = settings.model().equals(ModelSpec.CNN)
-        ? ModelSpec.cnn(imageShape, settings.channels(), settings.hidden(), classNames)
-        : ModelSpec.mlp(imageShape, settings.hidden(), classNames);
-    return architecture.withDropout(settings.dropout());
   }
 
   /** The model, the report and, for a CNN, the pictures of its first convolution; returns the files written. */
@@ -152,15 +160,9 @@ public final class ClassifierRun {
         parts.train().size(), parts.validation().size(), testSize, epochs, epochs == 1 ? "" : "s", settings.batchSize(),
         settings.optimizer().describe(settings.learningRate(), settings.momentum(), settings.weightDecay()) + settings.controls().describe(),
         settings.seed(), Parallel.threads(), Parallel.threads() == 1 ? "" : "s");
-    out.flush();
-  }
-
-  /** Training and validation parts, stratified and seeded; all training when the split is 0. */
-  private static Splits split(ArrayDataset all, ClassifierSettings settings) {
-    if (settings.validationSplit() == 0) {
-      ArrayDataset none = all.subset(new int[0]);
-      return new Splits(all, none, none);
+    if (cluster != null) {
+      out.println("steps on " + cluster.describe() + "; each worker reads its shard of the training set");
     }
-    return Splits.of(all, SplitFractions.trainValidation(settings.validationSplit()), settings.seed(), Stratification.BY_LABEL);
+    out.flush();
   }
 }
