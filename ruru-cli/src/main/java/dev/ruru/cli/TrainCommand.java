@@ -9,6 +9,7 @@ import dev.ruru.data.text.TextCorpus;
 import dev.ruru.models.classify.ClassifierRun;
 import dev.ruru.models.classify.ClassifierSettings;
 import dev.ruru.models.classify.ModelSpec;
+import dev.ruru.models.run.ClusterTraining;
 import dev.ruru.models.run.OptimizerChoice;
 import dev.ruru.models.run.RunCheckpoint;
 import dev.ruru.models.run.RunDivergedException;
@@ -25,6 +26,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -152,6 +154,8 @@ final class TrainCommand implements Callable<Integer> {
       + " --epochs); a run that has them all writes its model and reports from the checkpoint.")
   private boolean resume;
 
+  @Mixin private SparkOptions spark = new SparkOptions();
+
   @Spec private CommandSpec spec;
 
   /** Adjusts the dataset loader before use; tests restrict its search path so that the embedded sample is used. */
@@ -178,11 +182,19 @@ final class TrainCommand implements Callable<Integer> {
       if (resume) {
         resume(out, start);
       } else if (CharModelSpec.ARCHITECTURES.contains(model)) {
+        if (spark.master != null) {
+          throw new IllegalArgumentException("--spark trains the image models (mlp, cnn) from the command line; a language model trains"
+              + " on Spark through the library (dev.ruru.spark.SparkTraining), see docs/distributed.md");
+        }
         TextCorpus corpus = LanguageModelRun.readText(textPath);
         new LanguageModelRun(outputDirectory, out, start).train(corpus, textSettingsFromOptions(corpus), epochs);
       } else {
         MnistData data = load(dataset);
-        new ClassifierRun(outputDirectory, out, start).train(data, settingsFromOptions(data), epochs);
+        ClassifierSettings settings = settingsFromOptions(data);
+        try (ClusterTraining cluster = spark.cluster(spec.commandLine().getParseResult())) {
+          new ClassifierRun(outputDirectory, out, start).onCluster(cluster, cluster == null ? null : dataFolder(dataset))
+              .train(data, settings, epochs);
+        }
       }
     } catch (RunDivergedException e) {
       // One line for every family, like any other input the user has to change (the learning rate).
@@ -206,7 +218,10 @@ final class TrainCommand implements Callable<Integer> {
       new LanguageModelRun(outputDirectory, out, start).resume(LanguageModelRun.readText(textPath), checkpoint, asked);
     } else {
       ClassifierSettings saved = ClassifierSettings.of(checkpoint, outputDirectory.resolve(RunCheckpoint.FILE));
-      new ClassifierRun(outputDirectory, out, start).resume(load(saved.dataset()), checkpoint, asked);
+      try (ClusterTraining cluster = spark.cluster(parsed)) {
+        new ClassifierRun(outputDirectory, out, start).onCluster(cluster, cluster == null ? null : dataFolder(saved.dataset()))
+            .resume(load(saved.dataset()), checkpoint, asked);
+      }
     }
   }
 
@@ -264,6 +279,12 @@ final class TrainCommand implements Callable<Integer> {
         learningRate != null ? learningRate : choice.defaultLearningRate(), momentum != null ? momentum : choice.defaultMomentum(),
         weightDecay != null ? weightDecay : choice.defaultWeightDecay(), batchSize,
         validationSplit, seed, new TrainingControls(schedule, earlyStopping, clipNorm));
+  }
+
+  /** Where the workers read the data from: the folder the loader finds, or null for the sample in the jar. */
+  private Path dataFolder(String datasetId) {
+    MnistLoader loader = MnistLoader.of(MnistVariant.fromId(datasetId));
+    return loaderSetup.apply(dataDirectory != null ? loader.directory(dataDirectory) : loader).find().map(Path::toAbsolutePath).orElse(null);
   }
 
   private MnistData load(String datasetId) throws IOException {

@@ -1,0 +1,42 @@
+package dev.ruru.cli;
+
+import dev.ruru.models.run.ClusterTraining;
+import dev.ruru.spark.SparkCluster;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+
+/** {@code ruru train}'s options for data-parallel training on Apache Spark (docs/distributed.md). */
+final class SparkOptions {
+  /** What {@code --spark} takes to mean the master that spark-submit configured. */
+  static final String SUBMIT = "submit";
+
+  @Option(names = "--spark", paramLabel = "MASTER", description = "Train data-parallel on Apache Spark 4.2: local[N], spark://HOST:PORT,"
+      + " or '" + SUBMIT + "' under spark-submit. Spark's jars come from SPARK_HOME (./ruru adds them) or from spark-submit.")
+  String master;
+
+  @Option(names = "--workers", description = "With --spark: shards of the training set, one task each per round (default: 2).")
+  Integer workers;
+
+  @Option(names = "--sync-every", paramLabel = "K", description = "With --spark: local steps per round; 1 (the default) is synchronous SGD,"
+      + " equal to one machine with the same global batch; K averages the workers' weights every K steps.")
+  Integer syncEvery;
+
+  /** The cluster these options ask for, or null to train on this machine. */
+  ClusterTraining cluster(ParseResult parsed) {
+    if (master == null) {
+      for (String option : new String[] {"--workers", "--sync-every"}) {
+        if (parsed.hasMatchedOption(option)) {
+          throw new IllegalArgumentException(option + " applies to training on Spark; add --spark local[2] or --spark spark://HOST:PORT");
+        }
+      }
+      return null;
+    }
+    try {
+      Class.forName("org.apache.spark.SparkContext", false, SparkOptions.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalArgumentException("--spark needs Apache Spark 4.2's jars: set SPARK_HOME to a Spark 4.2 installation (./ruru then"
+          + " adds $SPARK_HOME/jars) or run ruru.jar with spark-submit; see docs/distributed.md");
+    }
+    return new SparkCluster(master.equals(SUBMIT) ? null : master, workers == null ? 2 : workers, syncEvery == null ? 1 : syncEvery);
+  }
+}

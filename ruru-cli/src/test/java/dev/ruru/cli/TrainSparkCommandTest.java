@@ -1,0 +1,44 @@
+package dev.ruru.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** ruru train --spark, in-process on local Spark threads, on the embedded sample. */
+class TrainSparkCommandTest {
+  @TempDir Path directory;
+
+  CommandRun run(String... args) {
+    return CommandRun.withEmbeddedSample(directory.resolve("home"), args);
+  }
+
+  @Test
+  void trainsAnMlpOnLocalSparkAndWritesWhatAnyRunWrites() throws Exception {
+    Path out = directory.resolve("run");
+    CommandRun run = run("train", "--hidden", "32", "--epochs", "1", "--spark", "local[2]", "--workers", "2", "--sync-every", "5",
+        "--out", out.toString());
+    assertEquals(0, run.exitCode(), run::err);
+    assertTrue(run.out().contains("steps on spark local[2], 2 workers, 5 steps per round"), run::out);
+    JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+    // One epoch of a 32-unit MLP on the 4,500-image training part: far above chance (10 %).
+    assertTrue(metrics.get("test_accuracy").asDouble() > 0.6, metrics.toString());
+    assertTrue(Files.isRegularFile(out.resolve("model.safetensors")));
+    assertTrue(Files.isRegularFile(out.resolve("checkpoint.safetensors")));
+  }
+
+  @Test
+  void refusesSparkOptionsWithoutSparkAndALanguageModelOnSpark() {
+    CommandRun workers = run("train", "--workers", "3", "--out", directory.resolve("a").toString());
+    assertEquals(2, workers.exitCode());
+    assertTrue(workers.err().contains("--workers applies to training on Spark; add --spark local[2]"), workers::err);
+    CommandRun text = run("train", "--model", "char-lstm", "--spark", "local[2]", "--out", directory.resolve("b").toString());
+    assertEquals(2, text.exitCode());
+    assertTrue(text.err().contains("--spark trains the image models"), text::err);
+  }
+}
