@@ -1,6 +1,9 @@
 package dev.ruru.spark;
 
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -33,8 +36,20 @@ public final class SparkSession {
     if (master != null && master.startsWith("local")) {
       // One machine: keep Spark off the network interfaces and its web UI off a port.
       conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1").set("spark.ui.enabled", "false");
+    } else {
+      // Executors elsewhere need Ruru's classes: ship the jar this class came from (ruru.jar), as spark-submit ships an app's.
+      jarOfThisClass().ifPresent(jar -> conf.setIfMissing("spark.jars", jar));
     }
     return new JavaSparkContext(conf);
+  }
+
+  private static Optional<String> jarOfThisClass() {
+    try {
+      Path path = Path.of(SparkSession.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return path.toString().endsWith(".jar") ? Optional.of(path.toString()) : Optional.empty();
+    } catch (URISyntaxException | SecurityException e) {
+      return Optional.empty();
+    }
   }
 
   /**
