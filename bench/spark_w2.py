@@ -34,7 +34,7 @@ def spark_home(work):
 <dependencies><dependency><groupId>org.apache.spark</groupId><artifactId>spark-core_2.13</artifactId>
 <version>{version}</version></dependency></dependencies></project>""")
     listing = os.path.join(project, "classpath.txt")
-    subprocess.run(["mvn", "-q", "-B", "dependency:build-classpath", f"-Dmdep.outputFile={listing}"], cwd=project, check=True)
+    subprocess.run(["mvn", "-q", "-B", "-Dstyle.color=never", "dependency:build-classpath", f"-Dmdep.outputFile={listing}"], cwd=project, check=True)
     jars = os.path.join(work, "spark", "jars")
     os.makedirs(jars)
     for jar in open(listing).read().strip().split(os.pathsep):
@@ -60,6 +60,7 @@ def free_port():
 
 def start_cluster(home, workers, work):
     """A master and `workers` one-core workers on 127.0.0.1; returns (master URL, processes)."""
+    os.makedirs(work)
     env = bench_env(SPARK_HOME=home, SPARK_LOCAL_IP="127.0.0.1", SPARK_SCALA_VERSION="2.13")
     classpath = os.path.join(home, "jars", "*")
     port = free_port()

@@ -31,6 +31,9 @@ final class SparkOptions {
       }
       return null;
     }
+    if (parsed.hasMatchedOption("--clip-norm")) {
+      throw new IllegalArgumentException("--clip-norm is not applied to the workers' averaged gradients yet; leave it out with --spark");
+    }
     try {
       Class.forName("org.apache.spark.SparkContext", false, SparkOptions.class.getClassLoader());
     } catch (ClassNotFoundException e) {
