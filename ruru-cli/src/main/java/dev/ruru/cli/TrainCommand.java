@@ -288,6 +288,10 @@ final class TrainCommand implements Callable<Integer> {
     if (parsed.hasMatchedOption("--channels") || parsed.hasMatchedOption("--dropout")) {
       throw new IllegalArgumentException((parsed.hasMatchedOption("--channels") ? "--channels" : "--dropout") + " applies to mlp and cnn, not " + model);
     }
+    if (parsed.hasMatchedOption("--hidden") && model.startsWith("conv-")) {
+      throw new IllegalArgumentException("--hidden applies to the dense latent models (autoencoder, vae), not " + model
+          + " (its convolutions have 32 and 64 channels)");
+    }
     if (parsed.hasMatchedOption("--hidden") && hidden.size() != 1) {
       throw new IllegalArgumentException("Invalid --hidden for " + model + ": " + hidden + " (one width: the dense layers')");
     }

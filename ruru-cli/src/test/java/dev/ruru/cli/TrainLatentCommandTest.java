@@ -79,6 +79,7 @@ class TrainLatentCommandTest {
         {"--model", "vae", "--noise", "0.3"}, {"--noise applies to autoencoder and conv-autoencoder, not vae"},
         {"--model", "mlp", "--latent", "4"}, {"--latent applies to autoencoder, conv-autoencoder, vae, conv-vae, not mlp"},
         {"--model", "autoencoder", "--upsampling", "nearest"}, {"--upsampling applies to conv-autoencoder and conv-vae, not autoencoder"},
+        {"--model", "conv-vae", "--hidden", "64"}, {"--hidden applies to the dense latent models (autoencoder, vae), not conv-vae"},
     };
     for (int i = 0; i < cases.length; i += 2) {
       String[] args = new String[cases[i].length + 3];
