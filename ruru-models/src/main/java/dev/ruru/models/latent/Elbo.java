@@ -2,6 +2,7 @@ package dev.ruru.models.latent;
 
 import dev.ruru.array.Dims;
 import dev.ruru.array.NDArray;
+import dev.ruru.array.Shape;
 import dev.ruru.autodiff.Tensor;
 import dev.ruru.data.Batch;
 import dev.ruru.nn.Layer;
@@ -84,8 +85,8 @@ public final class Elbo implements Objective {
         .with("negative_elbo", negativeElbo).with("reconstruction", reconstruction).with("kl", kl);
   }
 
-  private dev.ruru.array.Shape latentShape(NDArray images) {
-    return dev.ruru.array.Shape.of(images.dim(0), model.spec().latent());
+  private Shape latentShape(NDArray images) {
+    return Shape.of(images.dim(0), model.spec().latent());
   }
 
   /** The ELBO's two terms per image, [n] each: −log p(x | z) at z = μ + σ·ε, and KL(q(z | x) ‖ N(0, I)). */

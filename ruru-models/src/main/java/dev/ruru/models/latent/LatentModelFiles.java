@@ -3,7 +3,6 @@ package dev.ruru.models.latent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ruru.array.NDArray;
 import dev.ruru.train.ResumableRandom;
 import dev.ruru.train.model.ModelDirectory;
 import dev.ruru.train.model.ModelJson;
@@ -121,10 +120,5 @@ public final class LatentModelFiles {
       values[i] = node.get(i).doubleValue();
     }
     return values;
-  }
-
-  /** The codes' statistics as arrays [latent], for drawing samples. */
-  static NDArray[] statistics(Loaded loaded) {
-    return new NDArray[] {NDArray.of(loaded.codeMean(), loaded.codeMean().length), NDArray.of(loaded.codeStd(), loaded.codeStd().length)};
   }
 }

@@ -1,7 +1,9 @@
 package dev.ruru.models.latent;
 
+import dev.ruru.array.DType;
 import dev.ruru.array.NDArray;
 import dev.ruru.array.Parallel;
+import dev.ruru.autodiff.Autodiff;
 import dev.ruru.data.ArrayDataset;
 import dev.ruru.data.SplitFractions;
 import dev.ruru.data.Splits;
@@ -142,10 +144,10 @@ public final class LatentRun {
     double sum = 0;
     for (int begin = 0; begin < images.dim(0); begin += 100) {
       int end = Math.min(images.dim(0), begin + 100);
-      NDArray batch = images.slice(0, begin, end, 1).astype(dev.ruru.array.DType.FLOAT32);
+      NDArray batch = images.slice(0, begin, end, 1).astype(DType.FLOAT32);
       NDArray batchLabels = labels == null ? null : labels.slice(0, begin, end, 1);
-      sum += dev.ruru.autodiff.Autodiff.noGrad(() -> Elbo.importanceWeightedLogLikelihood(model, decoder, batch, batchLabels, IW_SAMPLES, rng))
-          .astype(dev.ruru.array.DType.FLOAT64).sum().item();
+      sum += Autodiff.noGrad(() -> Elbo.importanceWeightedLogLikelihood(model, decoder, batch, batchLabels, IW_SAMPLES, rng))
+          .astype(DType.FLOAT64).sum().item();
     }
     return sum / images.dim(0);
   }
