@@ -60,7 +60,8 @@ final class TrainCommand implements Callable<Integer> {
   static final int DEFAULT_TEXT_STEPS = 300;
 
   @Option(names = "--model", paramLabel = "NAME", defaultValue = "mlp",
-      description = "The model: mlp (default), cnn, or a character language model: char-lstm, char-gru, char-transformer.")
+      description = "The model: mlp (default), cnn, a character language model: char-lstm, char-gru, char-transformer, or a latent"
+          + " model: autoencoder, conv-autoencoder, vae, conv-vae.")
   private String model;
 
   @Option(names = "--text", paramLabel = "FILE",
