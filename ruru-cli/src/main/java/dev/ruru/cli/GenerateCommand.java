@@ -1,11 +1,14 @@
 package dev.ruru.cli;
 
 import dev.ruru.data.text.SamplingSettings;
+import dev.ruru.models.latent.LatentGeneration;
+import dev.ruru.models.latent.LatentModelFiles;
 import dev.ruru.models.text.CharModelFiles;
 import dev.ruru.models.text.TextGeneration;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,11 +20,13 @@ import picocli.CommandLine.Spec;
  * {@code ruru generate}: samples text from a language model that {@code ruru train --model char-*}
  * saved. The prompt is encoded with the model's own vocabulary (a character it never saw is refused,
  * by name); each new character is drawn from the model's next-character distribution after temperature,
- * top-k and top-p, with a seeded generator, so a seed repeats its text.
+ * top-k and top-p, with a seeded generator, so a seed repeats its text. For a latent-space model
+ * ({@code ruru train --model vae} and the autoencoders) it writes a PNG grid of decoded samples instead.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Generates text with a character language model (the --out directory of ruru train --model char-lstm|char-gru|char-transformer).",
-        "Prints the prompt followed by --length sampled characters."})
+        "Prints the prompt followed by --length sampled characters.",
+        "For an autoencoder or VAE: writes a PNG grid of --samples decoded samples to --out (of --class C for a conditional model)."})
 final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--model-dir", paramLabel = "DIR", required = true, description = "Directory holding model.json and model.safetensors.")
   private Path modelDirectory;
@@ -46,11 +51,28 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the sampling (default: ${DEFAULT-VALUE}).")
   private long seed;
 
+  @Option(names = "--samples", paramLabel = "N", defaultValue = "64", description = "Latent models: images to draw (default: ${DEFAULT-VALUE}).")
+  private int samples;
+
+  @Option(names = "--class", paramLabel = "C", description = "Conditional latent models: draw images of class C (default: a row per class).")
+  private Integer label;
+
+  @Option(names = "--out", paramLabel = "FILE.png", description = "Latent models: the PNG file to write.")
+  private Path output;
+
   @Spec private CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    if (LatentModelFiles.isLatentModel(modelDirectory)) {
+      return images(out);
+    }
+    for (String imageOnly : new String[] {"--samples", "--class", "--out"}) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(imageOnly)) {
+        throw new IllegalArgumentException(imageOnly + " applies to image models (autoencoders, VAEs), not the language model in " + modelDirectory);
+      }
+    }
     SamplingSettings settings = new SamplingSettings(temperature, topK, topP);
     TextGeneration.checkLength(length);
     CharModelFiles.Loaded saved = CharModelFiles.load(modelDirectory);
@@ -60,6 +82,22 @@ final class GenerateCommand implements Callable<Integer> {
     }
     int[] ids = TextGeneration.generate(saved.model(), saved.tokenizer().encodePrompt(start), length, settings, new SplittableRandom(seed));
     out.println(saved.tokenizer().decode(ids));
+    out.flush();
+    return 0;
+  }
+
+  /** A latent model's sample grid; the text options are refused by name. */
+  private int images(PrintWriter out) throws IOException {
+    for (String textOnly : new String[] {"--prompt", "--length", "--temperature", "--top-k", "--top-p"}) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(textOnly)) {
+        throw new IllegalArgumentException(textOnly + " applies to language models, not the image model in " + modelDirectory);
+      }
+    }
+    if (output == null) {
+      throw new IllegalArgumentException("--out FILE.png is required for the image model in " + modelDirectory);
+    }
+    String what = LatentGeneration.write(modelDirectory, samples, label == null ? OptionalInt.empty() : OptionalInt.of(label), seed, output);
+    out.println(what + " -> " + output);
     out.flush();
     return 0;
   }

@@ -10,6 +10,8 @@ import dev.ruru.models.classify.ClassifierRun;
 import dev.ruru.models.classify.ClassifierSettings;
 import dev.ruru.models.classify.ModelSpec;
 import dev.ruru.models.run.ClusterTraining;
+import dev.ruru.models.latent.LatentRun;
+import dev.ruru.models.latent.LatentSpec;
 import dev.ruru.models.run.OptimizerChoice;
 import dev.ruru.models.run.RunCheckpoint;
 import dev.ruru.models.run.RunDivergedException;
@@ -22,6 +24,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
@@ -47,17 +50,19 @@ import picocli.CommandLine.Spec;
         "--model cnn: W3, 3x3 convolutions of 16 and 32 channels, each with ReLU",
         "and 2x2 max-pooling, then Linear(1568->128)-ReLU, Linear(128->10).",
         "--model char-lstm|char-gru|char-transformer: embedding, recurrent layers or a causal Transformer, then a",
-        "linear head over the characters; unless given, --hidden 256, --batch-size 32 and Adam's --lr 0.002 (W4's settings)."})
+        "linear head over the characters; unless given, --hidden 256, --batch-size 32 and Adam's --lr 0.002 (W4's settings).",
+        "--model autoencoder|conv-autoencoder|vae|conv-vae: latent-space models (--latent, --beta, --noise, --conditional, ...)."})
 final class TrainCommand implements Callable<Integer> {
   static final int DEFAULT_EPOCHS = 5;
   /** Options that define a run: --resume takes them from the checkpoint, so giving them too is a mistake. */
-  private static final List<String> RUN_OPTIONS = List.of("--model", "--channels", "--hidden", "--dropout", "--dataset", "--batch-size",
+  private static final List<String> RUN_OPTIONS = Stream.concat(LatentOptions.RUN_OPTIONS.stream(), Stream.of("--model", "--channels", "--hidden", "--dropout", "--dataset", "--batch-size",
       "--validation-split", "--optimizer", "--lr", "--momentum", "--weight-decay", "--seed", "--seq-len", "--embedding", "--layers",
-      "--heads", "--steps", "--bptt", "--clip-norm", "--lr-schedule", "--early-stopping");
+      "--heads", "--steps", "--bptt", "--clip-norm", "--lr-schedule", "--early-stopping")).toList();
   static final int DEFAULT_TEXT_STEPS = 300;
 
   @Option(names = "--model", paramLabel = "NAME", defaultValue = "mlp",
-      description = "The model: mlp (default), cnn, or a character language model: char-lstm, char-gru, char-transformer.")
+      description = "The model: mlp (default), cnn, a character language model: char-lstm, char-gru, char-transformer, or a latent"
+          + " model: autoencoder, conv-autoencoder, vae, conv-vae.")
   private String model;
 
   @Option(names = "--text", paramLabel = "FILE",
@@ -155,6 +160,7 @@ final class TrainCommand implements Callable<Integer> {
   private boolean resume;
 
   @Mixin private SparkOptions spark = new SparkOptions();
+  @Mixin private LatentOptions latent;
 
   @Spec private CommandSpec spec;
 
@@ -171,9 +177,13 @@ final class TrainCommand implements Callable<Integer> {
       }
       Parallel.setThreads(threads);
     }
-    if (!ModelSpec.ARCHITECTURES.contains(model) && !CharModelSpec.ARCHITECTURES.contains(model)) {
-      throw new IllegalArgumentException("unknown model '" + model + "'; expected " + String.join(", ", ModelSpec.ARCHITECTURES) + " or "
-          + String.join(", ", CharModelSpec.ARCHITECTURES));
+    if (!ModelSpec.ARCHITECTURES.contains(model) && !CharModelSpec.ARCHITECTURES.contains(model) && !LatentSpec.ARCHITECTURES.contains(model)) {
+      throw new IllegalArgumentException("unknown model '" + model + "'; expected " + String.join(", ", ModelSpec.ARCHITECTURES) + ", "
+          + String.join(", ", CharModelSpec.ARCHITECTURES) + " or " + String.join(", ", LatentSpec.ARCHITECTURES));
+    }
+    latent.checkApplicable(model, spec.commandLine().getParseResult());
+    if (!resume && !ModelSpec.ARCHITECTURES.contains(model)) {
+      refuseSpark(model);
     }
     if (outputDirectory == null) {
       outputDirectory = Path.of("runs", model);
@@ -182,12 +192,11 @@ final class TrainCommand implements Callable<Integer> {
       if (resume) {
         resume(out, start);
       } else if (CharModelSpec.ARCHITECTURES.contains(model)) {
-        if (spark.master != null) {
-          throw new IllegalArgumentException("--spark trains the image models (mlp, cnn) from the command line; a language model trains"
-              + " on Spark through the library (dev.ruru.spark.SparkTraining), see docs/distributed.md");
-        }
         TextCorpus corpus = LanguageModelRun.readText(textPath);
         new LanguageModelRun(outputDirectory, out, start).train(corpus, textSettingsFromOptions(corpus), epochs);
+      } else if (LatentSpec.ARCHITECTURES.contains(model)) {
+        MnistData data = load(dataset);
+        new LatentRun(outputDirectory, out, start).train(data, latentSettingsFromOptions(data), epochs);
       } else {
         MnistData data = load(dataset);
         ClassifierSettings settings = settingsFromOptions(data);
@@ -214,14 +223,27 @@ final class TrainCommand implements Callable<Integer> {
     }
     Checkpoint checkpoint = RunCheckpoint.read(outputDirectory);
     OptionalInt asked = parsed.hasMatchedOption("--epochs") ? OptionalInt.of(epochs) : OptionalInt.empty();
+    if (LanguageModelRun.isLanguageModelRun(checkpoint) || LatentRun.isLatentRun(checkpoint)) {
+      refuseSpark("this run's model");
+    }
     if (LanguageModelRun.isLanguageModelRun(checkpoint)) {
       new LanguageModelRun(outputDirectory, out, start).resume(LanguageModelRun.readText(textPath), checkpoint, asked);
+    } else if (LatentRun.isLatentRun(checkpoint)) {
+      new LatentRun(outputDirectory, out, start).resume(load(LatentRun.settingsOf(checkpoint, outputDirectory).dataset()), checkpoint, asked);
     } else {
       ClassifierSettings saved = ClassifierSettings.of(checkpoint, outputDirectory.resolve(RunCheckpoint.FILE));
       try (ClusterTraining cluster = spark.cluster(parsed)) {
         new ClassifierRun(outputDirectory, out, start).onCluster(cluster, cluster == null ? null : dataFolder(saved.dataset()))
             .resume(load(saved.dataset()), checkpoint, asked);
       }
+    }
+  }
+
+  /** --spark trains the image classifiers from the command line; other families through the library. */
+  private void refuseSpark(String family) {
+    if (spark.master != null) {
+      throw new IllegalArgumentException("--spark trains the image models (mlp, cnn) from the command line; " + family + " trains on Spark"
+          + " through the library (dev.ruru.spark.SparkTraining), see docs/distributed.md");
     }
   }
 
@@ -285,6 +307,27 @@ final class TrainCommand implements Callable<Integer> {
   private Path dataFolder(String datasetId) {
     MnistLoader loader = MnistLoader.of(MnistVariant.fromId(datasetId));
     return loaderSetup.apply(dataDirectory != null ? loader.directory(dataDirectory) : loader).find().map(Path::toAbsolutePath).orElse(null);
+  }
+
+  private dev.ruru.models.latent.LatentSettings latentSettingsFromOptions(MnistData data) {
+    var parsed = spec.commandLine().getParseResult();
+    OptimizerChoice choice = OptimizerChoice.fromName(optimizer);
+    if (momentum != null && !choice.hasMomentum()) {
+      throw new IllegalArgumentException("--momentum applies to sgd and rmsprop, not " + choice.id());
+    }
+    if (parsed.hasMatchedOption("--channels") || parsed.hasMatchedOption("--dropout")) {
+      throw new IllegalArgumentException((parsed.hasMatchedOption("--channels") ? "--channels" : "--dropout") + " applies to mlp and cnn, not " + model);
+    }
+    if (parsed.hasMatchedOption("--hidden") && model.startsWith("conv-")) {
+      throw new IllegalArgumentException("--hidden applies to the dense latent models (autoencoder, vae), not " + model
+          + " (its convolutions have 32 and 64 channels)");
+    }
+    if (parsed.hasMatchedOption("--hidden") && hidden.size() != 1) {
+      throw new IllegalArgumentException("Invalid --hidden for " + model + ": " + hidden + " (one width: the dense layers')");
+    }
+    String dataName = data.variant().id() + (data.isEmbeddedSample() ? "-sample" : "");
+    return latent.settings(model, dataset, dataName, parsed.hasMatchedOption("--hidden") ? hidden.get(0) : null, choice, learningRate, momentum,
+        weightDecay, batchSize, validationSplit, seed, new TrainingControls(schedule, earlyStopping, clipNorm));
   }
 
   private MnistData load(String datasetId) throws IOException {

@@ -16,7 +16,7 @@ record CommandRun(int exitCode, String out, String err) {
   }
 
   /**
-   * Runs {@code ruru args...} with the train and eval commands' dataset search limited to an empty
+   * Runs {@code ruru args...} with the train, eval and embed commands' dataset search limited to an empty
    * {@code home}, so they use the embedded sample whatever this machine has installed.
    */
   static CommandRun withEmbeddedSample(Path home, String... args) {
@@ -25,6 +25,8 @@ record CommandRun(int exitCode, String out, String err) {
       train.loaderSetup = loader -> loader.searching(Map.of(), home, List.of());
       EvalCommand eval = commandLine.getSubcommands().get("eval").getCommand();
       eval.loaderSetup = loader -> loader.searching(Map.of(), home, List.of());
+      EmbedCommand embed = commandLine.getSubcommands().get("embed").getCommand();
+      embed.loaderSetup = loader -> loader.searching(Map.of(), home, List.of());
     }, args);
   }
 

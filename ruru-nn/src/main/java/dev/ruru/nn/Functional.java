@@ -153,6 +153,38 @@ public final class Functional {
     return x.reshape(Shape.of(shape));
   }
 
+  /**
+   * Resizes [N, C, H, W] images to [N, C, ⌊H·scale⌋, ⌊W·scale⌋] (see {@link Interpolation}). Each axis is
+   * a product with a constant [out, in] interpolation matrix, so the whole is two matmuls, reshapes and
+   * a permute: its gradient spreads each output pixel's gradient back over the pixels it was made from.
+   */
+  public static Tensor upsample(Tensor x, double scale, Interpolation interpolation) {
+    checkUpsampleScale(scale);
+    if (x.rank() != 4) {
+      throw new ShapeMismatchException("upsample: expected input [batch, channels, H, W], got " + x.shape());
+    }
+    int planes = x.shape().dim(0) * x.shape().dim(1);
+    int height = x.shape().dim(2);
+    int width = x.shape().dim(3);
+    int outHeight = (int) Math.floor(height * scale);
+    int outWidth = (int) Math.floor(width * scale);
+    if (outHeight < 1 || outWidth < 1) {
+      throw new ShapeMismatchException("upsample: scale " + scale + " turns " + x.shape() + " into an empty image");
+    }
+    DType dtype = x.dtype().isFloating() ? x.dtype() : DType.FLOAT32;
+    Tensor columns = Tensor.constant(interpolation.matrix(width, outWidth, scale, dtype).transpose());
+    Tensor rows = Tensor.constant(interpolation.matrix(height, outHeight, scale, dtype).transpose());
+    Tensor wide = x.astype(dtype).reshape(planes * height, width).matmul(columns);
+    Tensor tall = wide.reshape(planes, height, outWidth).permute(0, 2, 1).reshape(planes * outWidth, height).matmul(rows);
+    return tall.reshape(planes, outWidth, outHeight).permute(0, 2, 1).reshape(x.shape().dim(0), x.shape().dim(1), outHeight, outWidth);
+  }
+
+  static void checkUpsampleScale(double scale) {
+    if (!(scale > 0) || Double.isInfinite(scale)) {
+      throw new IllegalArgumentException("upsample: invalid scale factor: " + scale + " (must be positive and finite)");
+    }
+  }
+
   static void checkProbability(String op, double p) {
     if (!(p >= 0 && p <= 1)) {
       throw new IllegalArgumentException(op + ": invalid probability: " + p + " (must be in [0, 1])");
