@@ -1,0 +1,128 @@
+package dev.ruru.onnx;
+
+import dev.ruru.array.DType;
+import dev.ruru.array.Dims;
+import dev.ruru.array.NDArray;
+import dev.ruru.autodiff.Conv2dSpec;
+import dev.ruru.autodiff.Convolution;
+import dev.ruru.autodiff.Pool2dSpec;
+import dev.ruru.autodiff.Tensor;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Convolution and pooling over NCHW images. 1-D inputs [N, C, L] run as images of height 1. ONNX lists
+ * pads as all the starts then all the ends: [top, left, bottom, right].
+ */
+final class ConvolutionOperators {
+  private ConvolutionOperators() {}
+
+  static void register(Map<String, Operator> table) {
+    table.put("Conv", ConvolutionOperators::conv);
+    table.put("MaxPool", call -> pool(call, true));
+    table.put("AveragePool", call -> pool(call, false));
+    table.put("GlobalAveragePool", call -> List.of(call.input(0).mean(spatialAxes(call.input(0)), Dims.KEEP)));
+    table.put("GlobalMaxPool", call -> List.of(call.input(0).max(spatialAxes(call.input(0)), Dims.KEEP)));
+  }
+
+  private static int[] spatialAxes(Tensor x) {
+    int[] axes = new int[x.rank() - 2];
+    Arrays.setAll(axes, i -> i + 2);
+    return axes;
+  }
+
+  /** The window geometry of a Conv or pooling node: kernel, strides, pads [top, left, bottom, right], dilations. */
+  private record Window(int[] kernel, int[] strides, int[] pads, int[] dilations) {}
+
+  private static Window window(NodeCall call, Tensor x, int[] kernel) {
+    int spatial = kernel.length;
+    int[] strides = ShapeOperators.ints(call, call.intsAttribute("strides", ones(spatial)));
+    int[] dilations = ShapeOperators.ints(call, call.intsAttribute("dilations", ones(spatial)));
+    int[] pads = ShapeOperators.ints(call, call.intsAttribute("pads", new long[2 * spatial]));
+    String autoPad = call.stringAttribute("auto_pad", "NOTSET");
+    if (autoPad.startsWith("SAME")) {
+      for (int i = 0; i < spatial; i++) {
+        int in = x.shape().dim(2 + i);
+        int out = (in + strides[i] - 1) / strides[i];
+        int total = Math.max(0, (out - 1) * strides[i] + dilations[i] * (kernel[i] - 1) + 1 - in);
+        boolean upper = autoPad.equals("SAME_UPPER");
+        pads[i] = upper ? total / 2 : total - total / 2;
+        pads[i + spatial] = total - pads[i];
+      }
+    } else if (autoPad.equals("VALID")) {
+      Arrays.fill(pads, 0);
+    }
+    return new Window(kernel, strides, pads, dilations);
+  }
+
+  private static long[] ones(int count) {
+    long[] out = new long[count];
+    Arrays.fill(out, 1);
+    return out;
+  }
+
+  /** [N, C, L] as [N, C, 1, L], and the 1-D window as a 2-D one of height 1. */
+  private static Window asImage(Window w) {
+    if (w.kernel.length == 2) {
+      return w;
+    }
+    return new Window(new int[] {1, w.kernel[0]}, new int[] {1, w.strides[0]}, new int[] {0, w.pads[0], 0, w.pads[1]},
+        new int[] {1, w.dilations[0]});
+  }
+
+  private static void checkSpatial(NodeCall call, Tensor x) {
+    if (x.rank() != 3 && x.rank() != 4) {
+      throw call.error("input " + x.shape() + " is not [N, C, L] or [N, C, H, W]", "Ruru runs 1-D and 2-D convolution and pooling");
+    }
+  }
+
+  private static List<Tensor> conv(NodeCall call) {
+    Tensor x = call.input(0);
+    Tensor weight = call.input(1);
+    checkSpatial(call, x);
+    int[] kernel = Arrays.copyOfRange(weight.shape().dims(), 2, weight.rank());
+    Window w = asImage(window(call, x, kernel));
+    Conv2dSpec spec = new Conv2dSpec(w.strides[0], w.strides[1], w.pads[0], w.pads[2], w.pads[1], w.pads[3], w.dilations[0],
+        w.dilations[1], (int) call.intAttribute("group", 1));
+    boolean oneD = x.rank() == 3;
+    Tensor image = oneD ? x.reshape(x.shape().dim(0), x.shape().dim(1), 1, x.shape().dim(2)) : x;
+    Tensor kernel2d = oneD ? weight.reshape(weight.shape().dim(0), weight.shape().dim(1), 1, weight.shape().dim(2)) : weight;
+    Tensor bias = call.optionalInput(2);
+    Tensor y = bias == null ? Convolution.conv2d(image, kernel2d, spec) : Convolution.conv2d(image, kernel2d, bias, spec);
+    return List.of(oneD ? y.reshape(y.shape().dim(0), y.shape().dim(1), y.shape().dim(3)) : y);
+  }
+
+  private static List<Tensor> pool(NodeCall call, boolean max) {
+    Tensor x = call.input(0);
+    checkSpatial(call, x);
+    int[] kernel = ShapeOperators.ints(call, call.intsAttribute("kernel_shape", new long[0]));
+    Window w = asImage(window(call, x, kernel));
+    if (call.intAttribute("ceil_mode", 0) != 0 || w.dilations[0] != 1 || w.dilations[1] != 1) {
+      throw call.error("ceil_mode and dilations are not supported", "export with ceil_mode=False and dilation 1");
+    }
+    if (w.pads[0] != w.pads[2] || w.pads[1] != w.pads[3]) {
+      throw call.error("pads " + Arrays.toString(w.pads) + " are not symmetric", "Ruru pools with equal padding on both sides");
+    }
+    boolean oneD = x.rank() == 3;
+    Tensor image = oneD ? x.reshape(x.shape().dim(0), x.shape().dim(1), 1, x.shape().dim(2)) : x;
+    Pool2dSpec spec = new Pool2dSpec(w.kernel[0], w.kernel[1], w.strides[0], w.strides[1], w.pads[0], w.pads[1]);
+    Tensor y;
+    if (max) {
+      y = Convolution.maxPool2d(image, spec);
+    } else {
+      y = Convolution.avgPool2d(image, spec);
+      boolean padded = w.pads[0] > 0 || w.pads[1] > 0;
+      if (padded && call.intAttribute("count_include_pad", 0) == 0) {
+        // The mean over the real values only: divide by the fraction of each window that is not padding.
+        NDArray ones = NDArray.ones(image.shape(), DType.FLOAT32).astype(image.dtype());
+        y = y.div(Convolution.avgPool2d(Tensor.constant(ones), spec));
+      }
+    }
+    List<Tensor> outputs = List.of(oneD ? y.reshape(y.shape().dim(0), y.shape().dim(1), y.shape().dim(3)) : y);
+    if (call.node().outputs().size() > 1) {
+      throw call.error("the Indices output is not supported", "use MaxPool's first output only");
+    }
+    return outputs;
+  }
+}

@@ -1,0 +1,124 @@
+package dev.ruru.onnx;
+
+import dev.ruru.array.DType;
+import dev.ruru.array.NDArray;
+import dev.ruru.autodiff.Tensor;
+import dev.ruru.nn.Functional;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BinaryOperator;
+import java.util.function.UnaryOperator;
+
+/** Elementwise ONNX operators: activations, arithmetic with NumPy broadcasting, comparisons, casts. */
+final class ElementwiseOperators {
+  private ElementwiseOperators() {}
+
+  static void register(Map<String, Operator> table) {
+    unary(table, "Relu", Tensor::relu);
+    unary(table, "Tanh", Tensor::tanh);
+    unary(table, "Sigmoid", Tensor::sigmoid);
+    unary(table, "Exp", Tensor::exp);
+    unary(table, "Log", Tensor::log);
+    unary(table, "Neg", Tensor::neg);
+    unary(table, "Abs", Tensor::abs);
+    unary(table, "Sqrt", Tensor::sqrt);
+    unary(table, "Reciprocal", Tensor::reciprocal);
+    unary(table, "Sin", Tensor::sin);
+    unary(table, "Cos", Tensor::cos);
+    unary(table, "Softplus", Functional::softplus);
+    unary(table, "Identity", x -> x);
+    table.put("LeakyRelu", call -> List.of(Functional.leakyRelu(call.input(0), call.floatAttribute("alpha", 0.01f))));
+    table.put("Elu", call -> List.of(Functional.elu(call.input(0), call.floatAttribute("alpha", 1f))));
+    table.put("Selu", ElementwiseOperators::selu);
+    table.put("HardSigmoid", call -> List.of(call.input(0).mul(call.floatAttribute("alpha", 0.2f))
+        .add(call.floatAttribute("beta", 0.5f)).maximum(scalar(call.input(0), 0)).minimum(scalar(call.input(0), 1))));
+    table.put("Clip", ElementwiseOperators::clip);
+    table.put("Dropout", ElementwiseOperators::dropout);
+    table.put("Cast", call -> List.of(call.input(0).astype(castTarget(call))));
+    binary(table, "Add", Tensor::add);
+    binary(table, "Sub", Tensor::sub);
+    binary(table, "Mul", Tensor::mul);
+    binary(table, "Div", ElementwiseOperators::divide);
+    binary(table, "Pow", (base, exponent) -> base.pow(exponent.astype(base.dtype())));
+    variadic(table, "Sum", Tensor::add);
+    variadic(table, "Max", Tensor::maximum);
+    variadic(table, "Min", Tensor::minimum);
+    table.put("Mean", call -> List.of(fold(call, Tensor::add).div(call.inputCount())));
+    ComparisonOperators.register(table);
+  }
+
+  private static void unary(Map<String, Operator> table, String name, UnaryOperator<Tensor> function) {
+    table.put(name, call -> List.of(function.apply(call.input(0))));
+  }
+
+  private static void binary(Map<String, Operator> table, String name, BinaryOperator<Tensor> function) {
+    table.put(name, call -> List.of(function.apply(call.input(0), call.input(1))));
+  }
+
+  private static void variadic(Map<String, Operator> table, String name, BinaryOperator<Tensor> function) {
+    table.put(name, call -> List.of(fold(call, function)));
+  }
+
+  private static Tensor fold(NodeCall call, BinaryOperator<Tensor> function) {
+    Tensor result = call.input(0);
+    for (int i = 1; i < call.inputCount(); i++) {
+      result = function.apply(result, call.input(i));
+    }
+    return result;
+  }
+
+  static Tensor scalar(Tensor like, double value) {
+    return Tensor.scalar(value, like.dtype());
+  }
+
+  /** Integer division truncates (shape arithmetic: {@code batch * heads / 4}); floats divide as usual. */
+  static Tensor divide(Tensor a, Tensor b) {
+    if (a.dtype().isFloating() || b.dtype().isFloating()) {
+      return a.div(b.astype(a.dtype().isFloating() ? a.dtype() : b.dtype()));
+    }
+    NDArray quotient = a.value().astype(DType.FLOAT64).div(b.value().astype(DType.FLOAT64));
+    NDArray truncated = NDArray.where(quotient.lt(0), quotient.neg().astype(DType.INT64).neg(), quotient.astype(DType.INT64));
+    return Tensor.constant(truncated.astype(a.dtype()));
+  }
+
+  /** γ·(x for x > 0, else α·(eˣ − 1)) (Klambauer et al., 2017), with ONNX's default α and γ. */
+  private static List<Tensor> selu(NodeCall call) {
+    double alpha = call.floatAttribute("alpha", 1.67326319217681884765625f);
+    double gamma = call.floatAttribute("gamma", 1.05070102214813232421875f);
+    return List.of(Functional.elu(call.input(0), alpha).mul(gamma));
+  }
+
+  /** min and max come as attributes before opset 11 and as optional inputs from then on. */
+  private static List<Tensor> clip(NodeCall call) {
+    Tensor x = call.input(0);
+    Tensor low = call.opset() < 11 ? (call.has("min") ? scalar(x, call.floatAttribute("min", 0)) : null) : call.optionalInput(1);
+    Tensor high = call.opset() < 11 ? (call.has("max") ? scalar(x, call.floatAttribute("max", 0)) : null) : call.optionalInput(2);
+    if (low != null) {
+      x = x.maximum(low.astype(x.dtype()));
+    }
+    if (high != null) {
+      x = x.minimum(high.astype(x.dtype()));
+    }
+    return List.of(x);
+  }
+
+  /** Inference (and ONNX's default): the identity, with an all-true mask when the node asks for one. */
+  private static List<Tensor> dropout(NodeCall call) {
+    Tensor x = call.input(0);
+    Tensor trainingMode = call.optionalInput(2);
+    double ratio = call.optionalInput(1) == null ? call.floatAttribute("ratio", 0.5f) : call.input(1).item();
+    if (trainingMode != null && trainingMode.item() != 0 && ratio > 0) {
+      throw call.error("training_mode with ratio " + ratio + " is not supported", "Ruru imports dropout for inference");
+    }
+    return List.of(x, Tensor.constant(NDArray.ones(x.shape(), DType.BOOL)));
+  }
+
+  private static DType castTarget(NodeCall call) {
+    int to = (int) call.intAttribute("to", 0);
+    DType target = dev.ruru.onnx.proto.ElementType.dtype(to);
+    if (target == null) {
+      throw call.error("cannot cast to " + dev.ruru.onnx.proto.ElementType.name(to), "Ruru has float, int and bool tensors");
+    }
+    return target;
+  }
+}

@@ -1,0 +1,122 @@
+package dev.ruru.onnx;
+
+import dev.ruru.array.NDArray;
+import dev.ruru.autodiff.Tensor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/** Operators that pick, cut and join: Gather, Slice, Split, Concat, Tile. */
+final class IndexingOperators {
+  private IndexingOperators() {}
+
+  static void register(Map<String, Operator> table) {
+    table.put("Gather", IndexingOperators::gather);
+    table.put("Slice", IndexingOperators::slice);
+    table.put("Split", IndexingOperators::split);
+    table.put("Concat", call -> {
+      List<Tensor> parts = new ArrayList<>();
+      for (int i = 0; i < call.inputCount(); i++) {
+        parts.add(call.input(i));
+      }
+      return List.of(Tensor.concat(parts, call.axis(call.intAttribute("axis", 0), parts.getFirst().rank())));
+    });
+    table.put("Tile", IndexingOperators::tile);
+  }
+
+  /**
+   * NumPy's take: out has data's axes before {@code axis}, then the indices' axes, then data's after it.
+   * Done as a row lookup (the embedding's differentiable primitive) on data with {@code axis} moved first.
+   */
+  private static List<Tensor> gather(NodeCall call) {
+    Tensor data = call.input(0);
+    int axis = call.axis(call.intAttribute("axis", 0), data.rank());
+    int extent = data.shape().dim(axis);
+    NDArray indices = call.input(1).value();
+    long[] values = indices.toLongArray();
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] < -extent || values[i] >= extent) {
+        throw call.error("index " + values[i] + " is out of range for axis " + axis + " of " + data.shape(), "indices must be in [-n, n)");
+      }
+      values[i] = values[i] < 0 ? values[i] + extent : values[i];
+    }
+    NDArray picks = NDArray.of(values, indices.shape().dims()).reshape(indices.shape());
+    int rank = data.rank();
+    int[] toFront = new int[rank];
+    toFront[0] = axis;
+    for (int i = 0, j = 1; i < rank; i++) {
+      if (i != axis) {
+        toFront[j++] = i;
+      }
+    }
+    Tensor rows = data.permute(toFront).takeRows(picks);
+    int k = picks.rank();
+    int[] back = new int[k + rank - 1];
+    for (int i = 0; i < back.length; i++) {
+      back[i] = i < axis ? k + i : i < axis + k ? i - axis : i;
+    }
+    return List.of(rows.permute(back));
+  }
+
+  /** Starts and ends clamp to the axis as in NumPy; steps come as an input from opset 10, attributes before. */
+  private static List<Tensor> slice(NodeCall call) {
+    Tensor x = call.input(0);
+    boolean inputs = call.opset() >= 10;
+    long[] starts = inputs ? call.longs(1) : call.intsAttribute("starts", new long[0]);
+    long[] ends = inputs ? call.longs(2) : call.intsAttribute("ends", new long[0]);
+    long[] axes = inputs ? (call.optionalInput(3) == null ? null : call.longs(3)) : call.intsAttribute("axes", null);
+    long[] steps = inputs && call.optionalInput(4) != null ? call.longs(4) : null;
+    for (int i = 0; i < starts.length; i++) {
+      int axis = call.axis(axes == null ? i : axes[i], x.rank());
+      long step = steps == null ? 1 : steps[i];
+      if (step <= 0) {
+        throw call.error("step " + step + " on axis " + axis, "Ruru slices with positive steps");
+      }
+      int extent = x.shape().dim(axis);
+      int start = (int) Math.clamp(starts[i] < 0 ? starts[i] + extent : starts[i], 0, extent);
+      int end = (int) Math.clamp(ends[i] < 0 ? ends[i] + extent : ends[i], 0, extent);
+      x = x.slice(axis, start, Math.max(start, end), (int) step);
+    }
+    return List.of(x);
+  }
+
+  private static List<Tensor> split(NodeCall call) {
+    Tensor x = call.input(0);
+    int axis = call.axis(call.intAttribute("axis", 0), x.rank());
+    int outputs = call.node().outputs().size();
+    long[] sizes = call.opset() >= 13 && call.optionalInput(1) != null ? call.longs(1) : call.intsAttribute("split", null);
+    int extent = x.shape().dim(axis);
+    if (sizes == null) {
+      sizes = new long[outputs];
+      long chunk = (extent + outputs - 1) / outputs;
+      for (int i = 0; i < outputs; i++) {
+        sizes[i] = Math.max(0, Math.min(chunk, extent - i * chunk));
+      }
+    }
+    List<Tensor> parts = new ArrayList<>();
+    int start = 0;
+    for (long size : sizes) {
+      parts.add(x.slice(axis, start, start + (int) size, 1));
+      start += (int) size;
+    }
+    if (start != extent) {
+      throw call.error("split sizes add up to " + start + ", axis " + axis + " of " + x.shape() + " has " + extent, "they must match");
+    }
+    return parts;
+  }
+
+  private static List<Tensor> tile(NodeCall call) {
+    Tensor x = call.input(0);
+    long[] repeats = call.longs(1);
+    if (repeats.length != x.rank()) {
+      throw call.error("repeats " + java.util.Arrays.toString(repeats) + " for input " + x.shape(), "give one repeat count per axis");
+    }
+    for (int axis = 0; axis < repeats.length; axis++) {
+      if (repeats[axis] != 1) {
+        x = repeats[axis] == 0 ? x.slice(axis, 0, 0, 1) : Tensor.concat(Collections.nCopies((int) repeats[axis], x), axis);
+      }
+    }
+    return List.of(x);
+  }
+}
