@@ -1,8 +1,6 @@
 package dev.ruru.onnx;
 
-import dev.ruru.array.DType;
 import dev.ruru.array.Dims;
-import dev.ruru.array.NDArray;
 import dev.ruru.autodiff.Conv2dSpec;
 import dev.ruru.autodiff.Convolution;
 import dev.ruru.autodiff.Pool2dSpec;
@@ -93,36 +91,29 @@ final class ConvolutionOperators {
     return List.of(oneD ? y.reshape(y.shape().dim(0), y.shape().dim(1), y.shape().dim(3)) : y);
   }
 
+  /** The fused 2-D kernels where they apply (the usual case); {@link Pooling}'s composite otherwise. */
   private static List<Tensor> pool(NodeCall call, boolean max) {
     Tensor x = call.input(0);
-    checkSpatial(call, x);
-    int[] kernel = ShapeOperators.ints(call, call.intsAttribute("kernel_shape", new long[0]));
-    Window w = asImage(window(call, x, kernel));
-    if (call.intAttribute("ceil_mode", 0) != 0 || w.dilations[0] != 1 || w.dilations[1] != 1) {
-      throw call.error("ceil_mode and dilations are not supported", "export with ceil_mode=False and dilation 1");
+    if (x.rank() < 3) {
+      throw call.error("input " + x.shape() + " has no spatial axes", "pooling needs [N, C, ...]");
     }
-    if (w.pads[0] != w.pads[2] || w.pads[1] != w.pads[3]) {
-      throw call.error("pads " + Arrays.toString(w.pads) + " are not symmetric", "Ruru pools with equal padding on both sides");
-    }
-    boolean oneD = x.rank() == 3;
-    Tensor image = oneD ? x.reshape(x.shape().dim(0), x.shape().dim(1), 1, x.shape().dim(2)) : x;
-    Pool2dSpec spec = new Pool2dSpec(w.kernel[0], w.kernel[1], w.strides[0], w.strides[1], w.pads[0], w.pads[1]);
-    Tensor y;
-    if (max) {
-      y = Convolution.maxPool2d(image, spec);
-    } else {
-      y = Convolution.avgPool2d(image, spec);
-      boolean padded = w.pads[0] > 0 || w.pads[1] > 0;
-      if (padded && call.intAttribute("count_include_pad", 0) == 0) {
-        // The mean over the real values only: divide by the fraction of each window that is not padding.
-        NDArray ones = NDArray.ones(image.shape(), DType.FLOAT32).astype(image.dtype());
-        y = y.div(Convolution.avgPool2d(Tensor.constant(ones), spec));
-      }
-    }
-    List<Tensor> outputs = List.of(oneD ? y.reshape(y.shape().dim(0), y.shape().dim(1), y.shape().dim(3)) : y);
     if (call.node().outputs().size() > 1) {
       throw call.error("the Indices output is not supported", "use MaxPool's first output only");
     }
-    return outputs;
+    int[] kernel = ShapeOperators.ints(call, call.intsAttribute("kernel_shape", new long[0]));
+    Window w = window(call, x, kernel);
+    int spatial = kernel.length;
+    boolean ceil = call.intAttribute("ceil_mode", 0) != 0;
+    boolean countPads = call.intAttribute("count_include_pad", 0) != 0;
+    boolean plain = spatial == 2 && !ceil && w.dilations[0] == 1 && w.dilations[1] == 1 && w.pads[0] == w.pads[2]
+        && w.pads[1] == w.pads[3] && 2 * w.pads[0] <= kernel[0] && 2 * w.pads[1] <= kernel[1];
+    boolean noPads = Arrays.stream(w.pads).allMatch(pad -> pad == 0);
+    if (plain && (max || countPads || noPads)) {
+      Pool2dSpec spec = new Pool2dSpec(kernel[0], kernel[1], w.strides[0], w.strides[1], w.pads[0], w.pads[1]);
+      return List.of(max ? Convolution.maxPool2d(x, spec) : Convolution.avgPool2d(x, spec));
+    }
+    Pooling.Geometry geometry = new Pooling.Geometry(kernel, w.strides, Arrays.copyOfRange(w.pads, 0, spatial),
+        Arrays.copyOfRange(w.pads, spatial, 2 * spatial), w.dilations, ceil);
+    return List.of(Pooling.pool(x, geometry, max, countPads));
   }
 }

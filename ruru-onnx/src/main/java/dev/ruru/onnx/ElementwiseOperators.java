@@ -33,8 +33,21 @@ final class ElementwiseOperators {
     table.put("HardSigmoid", call -> List.of(call.input(0).mul(call.floatAttribute("alpha", 0.2f))
         .add(call.floatAttribute("beta", 0.5f)).maximum(scalar(call.input(0), 0)).minimum(scalar(call.input(0), 1))));
     table.put("Clip", ElementwiseOperators::clip);
+    unary(table, "Softsign", x -> x.div(x.abs().add(1)));
+    unary(table, "Sign", x -> Tensor.constant(x.value().sign()));
+    table.put("HardSwish", call -> List.of(call.input(0).mul(call.input(0).div(6).add(0.5)
+        .maximum(scalar(call.input(0), 0)).minimum(scalar(call.input(0), 1)))));
+    table.put("ThresholdedRelu", call -> {
+      Tensor x = call.input(0);
+      return List.of(Tensor.where(Tensor.constant(x.value().gt(call.floatAttribute("alpha", 1f))), x, x.zerosLike()));
+    });
+    table.put("PRelu", call -> {
+      Tensor x = call.input(0);
+      return List.of(Tensor.where(Tensor.constant(x.value().gt(0)), x, x.mul(call.input(1))));
+    });
+    table.put("CastLike", call -> List.of(call.input(0).astype(call.input(1).dtype())));
     table.put("Dropout", ElementwiseOperators::dropout);
-    table.put("Cast", call -> List.of(call.input(0).astype(castTarget(call))));
+    table.put("Cast", ElementwiseOperators::cast);
     binary(table, "Add", Tensor::add);
     binary(table, "Sub", Tensor::sub);
     binary(table, "Mul", Tensor::mul);
@@ -111,6 +124,31 @@ final class ElementwiseOperators {
       throw call.error("training_mode with ratio " + ratio + " is not supported", "Ruru imports dropout for inference");
     }
     return List.of(x, Tensor.constant(NDArray.ones(x.shape(), DType.BOOL)));
+  }
+
+  /**
+   * Casts to float16 and bfloat16 round to those formats (Ruru keeps the values in float32): the rounding
+   * is added as a constant, so gradients pass straight through.
+   */
+  private static List<Tensor> cast(NodeCall call) {
+    Tensor y = call.input(0).astype(castTarget(call));
+    int to = (int) call.intAttribute("to", 0);
+    if (to != dev.ruru.onnx.proto.ElementType.FLOAT16 && to != dev.ruru.onnx.proto.ElementType.BFLOAT16) {
+      return List.of(y);
+    }
+    float[] values = y.value().toFloatArray();
+    for (int i = 0; i < values.length; i++) {
+      values[i] = to == dev.ruru.onnx.proto.ElementType.FLOAT16 ? Float.float16ToFloat(Float.floatToFloat16(values[i])) : bfloat16(values[i]);
+    }
+    NDArray rounded = NDArray.of(values, values.length).reshape(y.shape());
+    // Where nothing changes (infinities among them, whose difference would be NaN) the correction is 0.
+    NDArray correction = NDArray.where(rounded.eq(y.value()), NDArray.zeros(y.shape(), y.dtype()), rounded.sub(y.value()));
+    return List.of(y.add(Tensor.constant(correction)));
+  }
+
+  /** The top 16 bits of a float: truncated, as the ONNX 1.12 reference (and its node tests) cast to bfloat16. */
+  private static float bfloat16(float value) {
+    return Float.intBitsToFloat(Float.floatToRawIntBits(value) & 0xFFFF0000);
   }
 
   private static DType castTarget(NodeCall call) {

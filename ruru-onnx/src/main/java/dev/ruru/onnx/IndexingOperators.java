@@ -23,6 +23,13 @@ final class IndexingOperators {
       return List.of(Tensor.concat(parts, call.axis(call.intAttribute("axis", 0), parts.getFirst().rank())));
     });
     table.put("Tile", IndexingOperators::tile);
+    table.put("GatherElements", call -> {
+      Tensor data = call.input(0);
+      int axis = call.axis(call.intAttribute("axis", 0), data.rank());
+      NDArray index = call.input(1).value().astype(dev.ruru.array.DType.INT64);
+      NDArray extent = NDArray.scalar(data.shape().dim(axis), dev.ruru.array.DType.INT64);
+      return List.of(data.gather(axis, NDArray.where(index.lt(0), index.add(extent), index)));
+    });
   }
 
   /**
@@ -41,7 +48,11 @@ final class IndexingOperators {
       }
       values[i] = values[i] < 0 ? values[i] + extent : values[i];
     }
-    NDArray picks = NDArray.of(values, indices.shape().dims()).reshape(indices.shape());
+    return List.of(take(data, axis, NDArray.of(values, values.length).reshape(indices.shape())));
+  }
+
+  /** {@code data} picked at the in-range {@code picks} along {@code axis}, differentiably. */
+  static Tensor take(Tensor data, int axis, NDArray picks) {
     int rank = data.rank();
     int[] toFront = new int[rank];
     toFront[0] = axis;
@@ -56,7 +67,7 @@ final class IndexingOperators {
     for (int i = 0; i < back.length; i++) {
       back[i] = i < axis ? k + i : i < axis + k ? i - axis : i;
     }
-    return List.of(rows.permute(back));
+    return rows.permute(back);
   }
 
   /** Starts and ends clamp to the axis as in NumPy; steps come as an input from opset 10, attributes before. */
@@ -70,15 +81,31 @@ final class IndexingOperators {
     for (int i = 0; i < starts.length; i++) {
       int axis = call.axis(axes == null ? i : axes[i], x.rank());
       long step = steps == null ? 1 : steps[i];
-      if (step <= 0) {
-        throw call.error("step " + step + " on axis " + axis, "Ruru slices with positive steps");
+      if (step == 0) {
+        throw call.error("step 0 on axis " + axis, "steps must not be 0");
       }
       int extent = x.shape().dim(axis);
+      if (step < 0) {
+        x = backwardSlice(x, axis, starts[i], ends[i], step, extent);
+        continue;
+      }
       int start = (int) Math.clamp(starts[i] < 0 ? starts[i] + extent : starts[i], 0, extent);
       int end = (int) Math.clamp(ends[i] < 0 ? ends[i] + extent : ends[i], 0, extent);
       x = x.slice(axis, start, Math.max(start, end), (int) step);
     }
     return List.of(x);
+  }
+
+  /** A slice with a negative step, as the gather of its indices (NumPy's clamping: start to n − 1, end to −1). */
+  private static Tensor backwardSlice(Tensor x, int axis, long start, long end, long step, int extent) {
+    long first = Math.clamp(start < 0 ? start + extent : start, -1, extent - 1);
+    long last = Math.clamp(end < 0 ? end + extent : end, -1, extent - 1);
+    List<Long> picks = new ArrayList<>();
+    for (long i = first; i > last; i += step) {
+      picks.add(i);
+    }
+    long[] indices = picks.stream().mapToLong(Long::longValue).toArray();
+    return take(x, axis, NDArray.of(indices, indices.length));
   }
 
   private static List<Tensor> split(NodeCall call) {

@@ -11,6 +11,7 @@ final class MatrixOperators {
   static void register(Map<String, Operator> table) {
     table.put("MatMul", call -> List.of(call.input(0).matmul(call.input(1))));
     table.put("Gemm", MatrixOperators::gemm);
+    table.put("Einsum", EinsumOperator::einsum);
   }
 
   private static List<Tensor> gemm(NodeCall call) {

@@ -1,6 +1,7 @@
 package dev.ruru.onnx;
 
-import dev.ruru.array.Shape;
+import dev.ruru.array.Dims;
+import dev.ruru.array.NDArray;
 import dev.ruru.autodiff.Tensor;
 import dev.ruru.nn.Buffer;
 import dev.ruru.nn.Mode;
@@ -16,6 +17,8 @@ final class NormalizationOperators {
   static void register(Map<String, Operator> table) {
     table.put("BatchNormalization", NormalizationOperators::batchNorm);
     table.put("LayerNormalization", NormalizationOperators::layerNorm);
+    table.put("InstanceNormalization", NormalizationOperators::instanceNorm);
+    table.put("Hardmax", NormalizationOperators::hardmax);
     table.put("Softmax", call -> List.of(softmax(call, false)));
     table.put("LogSoftmax", call -> List.of(softmax(call, true)));
   }
@@ -35,7 +38,16 @@ final class NormalizationOperators {
     Buffer mean = call.buffer(3);
     Buffer variance = call.buffer(4);
     Tensor y;
-    if (call.mode() == Mode.TRAIN && mean != null && variance != null) {
+    if (call.intAttribute("training_mode", 0) != 0) {
+      // Opset 14's training mode: batch statistics, and the updated running ones as extra outputs.
+      // ONNX moves the running variance towards the biased batch variance (PyTorch: the unbiased one).
+      double momentum = call.floatAttribute("momentum", 0.9f);
+      Normalization.BatchNormResult result = Normalization.batchNormTrain(flat, call.input(1), call.input(2), call.input(3).value(),
+          call.input(4).value(), 1 - momentum, eps);
+      int[] axes = flat.rank() == 2 ? new int[] {0} : new int[] {0, 2};
+      NDArray runningVar = call.input(4).value().mul(momentum).add(flat.value().var(axes, Dims.DROP, 0).mul(1 - momentum));
+      return List.of(result.output().reshape(x.shape()), Tensor.constant(result.runningMean()), Tensor.constant(runningVar));
+    } else if (call.mode() == Mode.TRAIN && mean != null && variance != null) {
       double momentum = 1 - call.floatAttribute("momentum", 0.9f);
       Normalization.BatchNormResult result = Normalization.batchNormTrain(flat, call.input(1), call.input(2), mean.value(),
           variance.value(), momentum, eps);
@@ -48,19 +60,21 @@ final class NormalizationOperators {
     return List.of(y.reshape(x.shape()));
   }
 
+  /**
+   * Normalises over the axes from {@code axis} on; the optional outputs are the mean and 1/√(σ² + ε), with
+   * the normalised axes kept as size 1 (ONNX's definition).
+   */
   private static List<Tensor> layerNorm(NodeCall call) {
     Tensor x = call.input(0);
     int axis = call.axis(call.intAttribute("axis", -1), x.rank());
-    Tensor scale = call.input(1);
-    Tensor bias = call.optionalInput(2);
-    if (call.node().outputs().size() > 1) {
-      throw call.error("the Mean and InvStdDev outputs are not supported", "use the first output only");
-    }
-    bias = bias == null ? scale.zerosLike() : bias;
-    int normalizedRank = x.rank() - axis;
-    Shape normalized = Shape.of(Arrays.copyOfRange(x.shape().dims(), axis, x.rank()));
-    return List.of(Normalization.layerNorm(x, normalizedRank, scale.broadcastTo(normalized), bias.broadcastTo(normalized),
-        call.floatAttribute("epsilon", 1e-5f)));
+    int[] axes = new int[x.rank() - axis];
+    Arrays.setAll(axes, i -> axis + i);
+    Tensor mean = x.mean(axes, Dims.KEEP);
+    Tensor centered = x.sub(mean);
+    Tensor inverseStd = centered.mul(centered).mean(axes, Dims.KEEP).add(call.floatAttribute("epsilon", 1e-5f)).pow(-0.5);
+    Tensor y = centered.mul(inverseStd).mul(call.input(1));
+    y = call.optionalInput(2) == null ? y : y.add(call.input(2));
+    return List.of(y, mean, inverseStd);
   }
 
   /** From opset 13 along one axis (default −1); before, over the axes from {@code axis} on (default 1) as one. */
@@ -77,5 +91,32 @@ final class NormalizationOperators {
     }
     Tensor flat = x.reshape(outer, -1);
     return (log ? flat.logSoftmax(1) : flat.softmax(1)).reshape(x.shape());
+  }
+
+  /** Each (sample, channel) normalised over its spatial axes, then scaled and shifted per channel. */
+  private static List<Tensor> instanceNorm(NodeCall call) {
+    Tensor x = call.input(0);
+    int[] axes = new int[x.rank() - 2];
+    Arrays.setAll(axes, i -> i + 2);
+    int[] perChannel = new int[x.rank() - 1];
+    Arrays.fill(perChannel, 1);
+    perChannel[0] = x.shape().dim(1);
+    Tensor centered = x.sub(x.mean(axes, Dims.KEEP));
+    Tensor inverseStd = centered.mul(centered).mean(axes, Dims.KEEP).add(call.floatAttribute("epsilon", 1e-5f)).pow(-0.5);
+    return List.of(centered.mul(inverseStd).mul(call.input(1).reshape(perChannel)).add(call.input(2).reshape(perChannel)));
+  }
+
+  /** 1 at the first maximum along the axis, 0 elsewhere (before opset 13: over the flattened axes from it on). */
+  private static List<Tensor> hardmax(NodeCall call) {
+    NDArray x = call.input(0).value();
+    boolean flattened = call.opset() < 13;
+    int axis = call.axis(call.intAttribute("axis", flattened ? 1 : -1), x.rank());
+    int outer = 1;
+    for (int i = 0; i < axis; i++) {
+      outer *= x.shape().dim(i);
+    }
+    NDArray moved = flattened ? x.reshape(outer, -1) : x.swapAxes(axis, x.rank() - 1);
+    NDArray hot = NDArray.oneHot(moved.argmax(moved.rank() - 1), moved.shape().dim(moved.rank() - 1), x.dtype());
+    return List.of(Tensor.constant(flattened ? hot.reshape(x.shape()) : hot.swapAxes(axis, x.rank() - 1)));
   }
 }

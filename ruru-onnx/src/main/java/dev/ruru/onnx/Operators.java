@@ -23,6 +23,7 @@ public final class Operators {
     NormalizationOperators.register(table);
     ReductionOperators.register(table);
     RecurrentOperators.register(table);
+    PaddingOperators.register(table);
     return java.util.Collections.unmodifiableMap(table);
   }
 

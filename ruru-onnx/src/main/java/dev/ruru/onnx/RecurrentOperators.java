@@ -35,22 +35,30 @@ final class RecurrentOperators {
   static void register(Map<String, Operator> table) {
     table.put("RNN", call -> run(call, Kind.RNN, (xg, h, c, r, rb) -> new Tensor[] {xg.add(h.matmul(r).add(rb)).tanh(), null}));
     table.put("GRU", call -> run(call, Kind.GRU, gru(call.intAttribute("linear_before_reset", 0) != 0, hidden(call))));
-    table.put("LSTM", call -> run(call, Kind.LSTM, lstm(hidden(call))));
+    table.put("LSTM", call -> run(call, Kind.LSTM, null));
   }
 
   private static int hidden(NodeCall call) {
     return (int) call.intAttribute("hidden_size", 0);
   }
 
-  private static Step lstm(int hidden) {
+  /** Peepholes P [3H] (i, o, f), when given, add P·c to the input and forget gates and P·c' to the output gate. */
+  private static Step lstm(int hidden, Tensor peepholes) {
     return (xg, h, c, r, rb) -> {
       Tensor gates = xg.add(h.matmul(r).add(rb));
-      Tensor input = gates.slice(1, 0, hidden, 1).sigmoid();
-      Tensor output = gates.slice(1, hidden, 2 * hidden, 1).sigmoid();
-      Tensor forget = gates.slice(1, 2 * hidden, 3 * hidden, 1).sigmoid();
+      Tensor input = gates.slice(1, 0, hidden, 1);
+      Tensor output = gates.slice(1, hidden, 2 * hidden, 1);
+      Tensor forget = gates.slice(1, 2 * hidden, 3 * hidden, 1);
+      if (peepholes != null) {
+        input = input.add(peepholes.slice(0, 0, hidden, 1).mul(c));
+        forget = forget.add(peepholes.slice(0, 2 * hidden, 3 * hidden, 1).mul(c));
+      }
       Tensor candidate = gates.slice(1, 3 * hidden, 4 * hidden, 1).tanh();
-      Tensor cell = forget.mul(c).add(input.mul(candidate));
-      return new Tensor[] {output.mul(cell.tanh()), cell};
+      Tensor cell = forget.sigmoid().mul(c).add(input.sigmoid().mul(candidate));
+      if (peepholes != null) {
+        output = output.add(peepholes.slice(0, hidden, 2 * hidden, 1).mul(cell));
+      }
+      return new Tensor[] {output.sigmoid().mul(cell.tanh()), cell};
     };
   }
 
@@ -109,6 +117,8 @@ final class RecurrentOperators {
     int steps = x.shape().dim(0);
     Tensor projected = x.matmul(w.transpose());
     projected = inputBias == null ? projected : projected.add(inputBias);
+    Tensor peepholes = call.optionalInput(7) == null ? null : call.input(7).slice(0, d, d + 1, 1).reshape(3 * hidden);
+    step = kind == Kind.LSTM ? lstm(hidden, peepholes) : step;
     Tensor h = initial(call, 5, d, batch, hidden, x);
     Tensor c = kind == Kind.LSTM ? initial(call, 6, d, batch, hidden, x) : null;
     Tensor[] outputs = new Tensor[steps];
@@ -133,8 +143,8 @@ final class RecurrentOperators {
   }
 
   private static void checkSupported(NodeCall call, Kind kind) {
-    if (call.has("activations") || call.has("clip") || call.intAttribute("input_forget", 0) != 0 || call.optionalInput(7) != null) {
-      throw call.error("custom activations, clip, input_forget and peepholes are not supported", "Ruru runs the default cells");
+    if (call.has("activations") || call.has("clip") || call.intAttribute("input_forget", 0) != 0) {
+      throw call.error("custom activations, clip and input_forget are not supported", "Ruru runs the default cells");
     }
     Tensor lengths = call.optionalInput(4);
     if (lengths != null) {

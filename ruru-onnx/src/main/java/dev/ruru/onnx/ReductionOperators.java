@@ -23,6 +23,11 @@ final class ReductionOperators {
     reduction(table, "ReduceMax", Tensor::max, 18);
     reduction(table, "ReduceMin", (x, axes, dims) -> x.neg().max(axes, dims).neg(), 18);
     reduction(table, "ReduceSumSquare", (x, axes, dims) -> x.mul(x).sum(axes, dims), 18);
+    reduction(table, "ReduceL1", (x, axes, dims) -> x.abs().sum(axes, dims), 18);
+    reduction(table, "ReduceL2", (x, axes, dims) -> x.mul(x).sum(axes, dims).sqrt(), 18);
+    reduction(table, "ReduceLogSum", (x, axes, dims) -> x.sum(axes, dims).log(), 18);
+    reduction(table, "ReduceLogSumExp", ReductionOperators::logSumExp, 18);
+    table.put("CumSum", ReductionOperators::cumSum);
     table.put("ArgMax", call -> argReduce(call, true));
     table.put("ArgMin", call -> argReduce(call, false));
   }
@@ -43,6 +48,37 @@ final class ReductionOperators {
       Dims dims = call.intAttribute("keepdims", 1) != 0 ? Dims.KEEP : Dims.DROP;
       return List.of(reduction.reduce(x, resolved, dims));
     });
+  }
+
+  /** log Σ exp(x), shifted by the (constant) maximum so that exp cannot overflow. */
+  private static Tensor logSumExp(Tensor x, int[] axes, Dims dims) {
+    Tensor shift = Tensor.constant(x.value().max(axes, Dims.KEEP));
+    Tensor kept = x.sub(shift).exp().sum(axes, Dims.KEEP).log().add(shift);
+    return dims == Dims.KEEP ? kept : kept.reshape(x.value().max(axes, dims).shape());
+  }
+
+  /**
+   * Running sums along an axis as one product with a 0/1 matrix T, T[i][j] = 1 when input i adds to output
+   * j (i ≤ j; i &lt; j when exclusive; the other way round when reversed). Integers are summed in float64.
+   */
+  private static List<Tensor> cumSum(NodeCall call) {
+    Tensor x = call.input(0);
+    int axis = call.axis(call.longs(1)[0], x.rank());
+    boolean exclusive = call.intAttribute("exclusive", 0) != 0;
+    boolean reverse = call.intAttribute("reverse", 0) != 0;
+    int n = x.shape().dim(axis);
+    double[] triangle = new double[n * n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        boolean adds = reverse ? (exclusive ? i > j : i >= j) : (exclusive ? i < j : i <= j);
+        triangle[i * n + j] = adds ? 1 : 0;
+      }
+    }
+    int[] swap = new int[x.rank()];
+    java.util.Arrays.setAll(swap, i -> i == axis ? x.rank() - 1 : i == x.rank() - 1 ? axis : i);
+    DType type = x.dtype().isFloating() ? x.dtype() : DType.FLOAT64;
+    Tensor sums = x.astype(type).permute(swap).matmul(Tensor.constant(NDArray.of(triangle, n, n).astype(type))).permute(swap);
+    return List.of(x.dtype().isFloating() ? sums : Tensor.constant(sums.value().astype(x.dtype())));
   }
 
   /** select_last_index picks the last of tied values: the first in the reversed axis, mapped back. */

@@ -30,6 +30,8 @@ final class ShapeOperators {
     });
     table.put("Constant", ShapeOperators::constant);
     table.put("ConstantOfShape", ShapeOperators::constantOfShape);
+    table.put("Trilu", ShapeOperators::trilu);
+    table.put("Range", ShapeOperators::range);
   }
 
   static int[] ints(NodeCall call, long[] values) {
@@ -78,7 +80,8 @@ final class ShapeOperators {
 
   private static List<Tensor> flatten(NodeCall call) {
     Tensor x = call.input(0);
-    int axis = call.axis(call.intAttribute("axis", 1), x.rank() + 1);
+    long requested = call.intAttribute("axis", 1);
+    int axis = requested == x.rank() ? x.rank() : call.axis(requested, x.rank());
     int[] dims = x.shape().dims();
     int outer = 1;
     for (int i = 0; i < axis; i++) {
@@ -175,5 +178,38 @@ final class ShapeOperators {
     NDArray out = fill == null ? NDArray.zeros(Shape.of(shape), DType.FLOAT32)
         : NDArray.full(Shape.of(shape), fill.reshape(-1).getDouble(0), fill.dtype());
     return List.of(Tensor.constant(out));
+  }
+
+  /** The upper (j − i ≥ k) or lower (j − i ≤ k) triangle of the last two axes; the rest is zero. */
+  private static List<Tensor> trilu(NodeCall call) {
+    Tensor x = call.input(0);
+    long k = call.optionalInput(1) == null ? 0 : call.longs(1)[0];
+    boolean upper = call.intAttribute("upper", 1) != 0;
+    int rows = x.shape().dim(x.rank() - 2);
+    int columns = x.shape().dim(x.rank() - 1);
+    int[] keep = new int[rows * columns];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < columns; j++) {
+        keep[i * columns + j] = (upper ? j - i >= k : j - i <= k) ? 1 : 0;
+      }
+    }
+    Tensor mask = Tensor.constant(NDArray.of(keep, rows, columns).gt(0));
+    return List.of(Tensor.where(mask, x, x.zerosLike()));
+  }
+
+  /** start, start + delta, ... up to (not including) limit: ⌈(limit − start) / delta⌉ values, none if negative. */
+  private static List<Tensor> range(NodeCall call) {
+    NDArray start = call.input(0).value();
+    double first = start.item();
+    double delta = call.input(2).item();
+    long count = Math.max(0, (long) Math.ceil((call.input(1).item() - first) / delta));
+    if (delta == 0 || count > Integer.MAX_VALUE) {
+      throw call.error("start " + first + ", limit " + call.input(1).item() + ", delta " + delta, "the range must be finite");
+    }
+    double[] values = new double[(int) count];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = first + i * delta;
+    }
+    return List.of(Tensor.constant(NDArray.of(values, values.length).astype(start.dtype())));
   }
 }

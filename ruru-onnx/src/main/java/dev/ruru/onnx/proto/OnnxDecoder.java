@@ -52,6 +52,11 @@ public final class OnnxDecoder {
     return new OnnxModel(irVersion, opsets, producer, producerVersion, graph);
   }
 
+  /** Decodes a lone TensorProto (the .pb files of the ONNX node tests); {@code source} names the bytes in errors. */
+  public static OnnxTensor decodeTensor(byte[] bytes, String source) {
+    return TensorDecoder.read(new ProtoReader(bytes, source));
+  }
+
   private static void readOpset(ProtoReader reader, Map<String, Long> opsets) {
     String domain = "";
     long version = 1;

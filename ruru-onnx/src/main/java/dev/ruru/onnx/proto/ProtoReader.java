@@ -117,7 +117,10 @@ public final class ProtoReader {
       case VARINT -> readRawVarint();
       case FIXED64 -> skip(8);
       case FIXED32 -> skip(4);
-      default -> position += readLength("a field");
+      default -> {
+        int length = readLength("a field"); // read first: `position += readLength()` would add to the old position
+        position += length;
+      }
     }
   }
 

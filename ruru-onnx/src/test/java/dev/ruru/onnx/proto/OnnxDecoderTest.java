@@ -76,6 +76,12 @@ class OnnxDecoderTest {
   }
 
   @Test
+  void unknownLengthDelimitedFieldsAreSkippedWhole() {
+    byte[] bytes = new ProtoWriter().string(9, "skip me").varint(1, 7).message(7, g -> g.string(2, "g")).toByteArray();
+    assertEquals(7, OnnxDecoder.decode(bytes, "unknown.onnx").irVersion());
+  }
+
+  @Test
   void aFileWithoutAGraphIsNotAModel() {
     OnnxFormatException error = assertThrows(OnnxFormatException.class,
         () -> OnnxDecoder.decode(new ProtoWriter().varint(1, 7).toByteArray(), "empty.onnx"));
