@@ -75,14 +75,31 @@ final class ConvolutionOperators {
     }
   }
 
+  /** The Conv node's geometry for input {@code x} and kernel {@code weight} (1-D as height-1 images). */
+  static Conv2dSpec convSpec(NodeCall call, Tensor x, Tensor weight) {
+    int[] kernel = Arrays.copyOfRange(weight.shape().dims(), 2, weight.rank());
+    Window w = asImage(window(call, x, kernel));
+    return new Conv2dSpec(w.strides[0], w.strides[1], w.pads[0], w.pads[2], w.pads[1], w.pads[3], w.dilations[0],
+        w.dilations[1], (int) call.intAttribute("group", 1));
+  }
+
+  /** A 2-D MaxPool node's window when the fused kernels take it (symmetric pads, no ceil_mode or dilation), else null. */
+  static Pool2dSpec plainMaxPool(NodeCall call, Tensor x) {
+    int[] kernel = ShapeOperators.ints(call, call.intsAttribute("kernel_shape", new long[0]));
+    if (kernel.length != 2 || call.intAttribute("ceil_mode", 0) != 0 || call.node().outputs().size() > 1) {
+      return null;
+    }
+    Window w = window(call, x, kernel);
+    boolean plain = w.dilations[0] == 1 && w.dilations[1] == 1 && w.pads[0] == w.pads[2] && w.pads[1] == w.pads[3]
+        && 2 * w.pads[0] <= kernel[0] && 2 * w.pads[1] <= kernel[1];
+    return plain ? new Pool2dSpec(kernel[0], kernel[1], w.strides[0], w.strides[1], w.pads[0], w.pads[1]) : null;
+  }
+
   private static List<Tensor> conv(NodeCall call) {
     Tensor x = call.input(0);
     Tensor weight = call.input(1);
     checkSpatial(call, x);
-    int[] kernel = Arrays.copyOfRange(weight.shape().dims(), 2, weight.rank());
-    Window w = asImage(window(call, x, kernel));
-    Conv2dSpec spec = new Conv2dSpec(w.strides[0], w.strides[1], w.pads[0], w.pads[2], w.pads[1], w.pads[3], w.dilations[0],
-        w.dilations[1], (int) call.intAttribute("group", 1));
+    Conv2dSpec spec = convSpec(call, x, weight);
     boolean oneD = x.rank() == 3;
     Tensor image = oneD ? x.reshape(x.shape().dim(0), x.shape().dim(1), 1, x.shape().dim(2)) : x;
     Tensor kernel2d = oneD ? weight.reshape(weight.shape().dim(0), weight.shape().dim(1), 1, weight.shape().dim(2)) : weight;

@@ -14,9 +14,11 @@ import dev.ruru.onnx.proto.OnnxValueInfo;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An imported ONNX graph as a Ruru {@link Layer}: {@link #forward} runs the nodes in order on Ruru tensors.
@@ -36,6 +38,7 @@ public final class OnnxLayer implements Layer {
   private final Map<String, Buffer> buffers = new LinkedHashMap<>();
   private final Map<String, Tensor> constants = new HashMap<>();
   private final List<OnnxValueInfo> inputs;
+  private final Map<OnnxNode, ConvolutionFusion.Chain> chains;
 
   OnnxLayer(OnnxModel model) {
     this.model = model;
@@ -56,6 +59,7 @@ public final class OnnxLayer implements Layer {
       }
     }
     inputs = graph.runtimeInputs();
+    chains = ConvolutionFusion.find(graph);
   }
 
   /** The model as read, with the weights it was read with (see {@link OnnxImport#toModel} for the current ones). */
@@ -90,8 +94,16 @@ public final class OnnxLayer implements Layer {
       }
       values.put(input.name(), castToDeclared(fed, input));
     }
+    Set<OnnxNode> done = Collections.newSetFromMap(new IdentityHashMap<>());
     for (OnnxNode node : model.graph().nodes()) {
-      runNode(node, values, mode);
+      ConvolutionFusion.Chain chain = chains.get(node);
+      Tensor fused = chain == null ? null : runFused(chain, values, mode);
+      if (fused != null) {
+        values.put(chain.last().outputs().getFirst(), fused);
+        done.addAll(chain.followers());
+      } else if (!done.contains(node)) {
+        runNode(node, values, mode);
+      }
     }
     Map<String, Tensor> outputs = new LinkedHashMap<>();
     for (String name : outputNames()) {
@@ -104,6 +116,14 @@ public final class OnnxLayer implements Layer {
   private static Tensor castToDeclared(Tensor fed, OnnxValueInfo input) {
     var declared = ElementType.dtype(input.elementType());
     return declared != null && declared.isFloating() && fed.dtype().isFloating() ? fed.astype(declared) : fed;
+  }
+
+  private Tensor runFused(ConvolutionFusion.Chain chain, Map<String, Tensor> values, Mode mode) {
+    try {
+      return ConvolutionFusion.run(chain, values, mode, model.opsetVersion(), buffers);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("Conv (" + chain.conv().label() + ", fused with the nodes after it): " + e.getMessage(), e);
+    }
   }
 
   private void runNode(OnnxNode node, Map<String, Tensor> values, Mode mode) {
