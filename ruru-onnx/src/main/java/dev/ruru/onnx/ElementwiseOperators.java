@@ -27,6 +27,24 @@ final class ElementwiseOperators {
     unary(table, "Cos", Tensor::cos);
     unary(table, "Softplus", Functional::softplus);
     unary(table, "Identity", x -> x);
+    registerActivations(table);
+    table.put("CastLike", call -> List.of(call.input(0).astype(call.input(1).dtype())));
+    table.put("Dropout", ElementwiseOperators::dropout);
+    table.put("Cast", ElementwiseOperators::cast);
+    binary(table, "Add", Tensor::add);
+    binary(table, "Sub", Tensor::sub);
+    binary(table, "Mul", Tensor::mul);
+    binary(table, "Div", ElementwiseOperators::divide);
+    binary(table, "Pow", (base, exponent) -> base.pow(exponent.astype(base.dtype())));
+    variadic(table, "Sum", Tensor::add);
+    variadic(table, "Max", Tensor::maximum);
+    variadic(table, "Min", Tensor::minimum);
+    table.put("Mean", call -> List.of(fold(call, Tensor::add).div(call.inputCount())));
+    ComparisonOperators.register(table);
+  }
+
+  /** The activations with settings, and the piecewise ones. */
+  private static void registerActivations(Map<String, Operator> table) {
     table.put("LeakyRelu", call -> List.of(Functional.leakyRelu(call.input(0), call.floatAttribute("alpha", 0.01f))));
     table.put("Elu", call -> List.of(Functional.elu(call.input(0), call.floatAttribute("alpha", 1f))));
     table.put("Selu", ElementwiseOperators::selu);
@@ -45,19 +63,6 @@ final class ElementwiseOperators {
       Tensor x = call.input(0);
       return List.of(Tensor.where(Tensor.constant(x.value().gt(0)), x, x.mul(call.input(1))));
     });
-    table.put("CastLike", call -> List.of(call.input(0).astype(call.input(1).dtype())));
-    table.put("Dropout", ElementwiseOperators::dropout);
-    table.put("Cast", ElementwiseOperators::cast);
-    binary(table, "Add", Tensor::add);
-    binary(table, "Sub", Tensor::sub);
-    binary(table, "Mul", Tensor::mul);
-    binary(table, "Div", ElementwiseOperators::divide);
-    binary(table, "Pow", (base, exponent) -> base.pow(exponent.astype(base.dtype())));
-    variadic(table, "Sum", Tensor::add);
-    variadic(table, "Max", Tensor::maximum);
-    variadic(table, "Min", Tensor::minimum);
-    table.put("Mean", call -> List.of(fold(call, Tensor::add).div(call.inputCount())));
-    ComparisonOperators.register(table);
   }
 
   private static void unary(Map<String, Operator> table, String name, UnaryOperator<Tensor> function) {
