@@ -139,6 +139,11 @@ final class IndexingOperators {
     if (repeats.length != x.rank()) {
       throw call.error("repeats " + java.util.Arrays.toString(repeats) + " for input " + x.shape(), "give one repeat count per axis");
     }
+    long[] result = new long[repeats.length];
+    for (int axis = 0; axis < repeats.length; axis++) {
+      result[axis] = Math.min(repeats[axis], NodeCall.MAX_CREATED_ELEMENTS + 1) * x.shape().dim(axis);
+    }
+    call.checkCreatedSize(result);
     for (int axis = 0; axis < repeats.length; axis++) {
       if (repeats[axis] != 1) {
         x = repeats[axis] == 0 ? x.slice(axis, 0, 0, 1) : Tensor.concat(Collections.nCopies((int) repeats[axis], x), axis);

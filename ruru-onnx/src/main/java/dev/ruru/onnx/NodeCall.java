@@ -96,6 +96,28 @@ public final class NodeCall {
     return (int) (axis < 0 ? axis + rank : axis);
   }
 
+  /**
+   * Most elements an operator may create from values the graph computes (ConstantOfShape, Expand, Tile,
+   * Range): 2^28, a GiB of float32. A hostile file asking for more is refused before anything is allocated.
+   */
+  public static final long MAX_CREATED_ELEMENTS = 1L << 28;
+
+  /** Checks that an output of {@code dims} stays within {@link #MAX_CREATED_ELEMENTS}; returns its size. */
+  public long checkCreatedSize(long[] dims) {
+    long size = 1;
+    for (long dim : dims) {
+      if (dim < 0) {
+        throw error("dimension " + dim + " in " + java.util.Arrays.toString(dims), "dimensions must not be negative");
+      }
+      size = dim == 0 ? 0 : Math.min(size * dim, MAX_CREATED_ELEMENTS + 1);
+      if (size > MAX_CREATED_ELEMENTS) {
+        throw error("an output of " + java.util.Arrays.toString(dims) + " would hold more than 2^28 elements",
+            "Ruru refuses it before allocating; is the file corrupt?");
+      }
+    }
+    return size;
+  }
+
   /** "OpType (node name): what; hint", the template every importer error follows. */
   public UnsupportedOperatorException error(String what, String hint) {
     return new UnsupportedOperatorException(node.opType() + " (" + node.label() + "): " + what + "; " + hint);

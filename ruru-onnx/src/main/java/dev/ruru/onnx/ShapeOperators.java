@@ -26,7 +26,9 @@ final class ShapeOperators {
     table.put("Unsqueeze", ShapeOperators::unsqueeze);
     table.put("Expand", call -> {
       Tensor x = call.input(0);
-      return List.of(x.broadcastTo(Shape.broadcast("Expand", x.shape(), Shape.of(ints(call, call.longs(1))))));
+      Shape target = Shape.broadcast("Expand", x.shape(), Shape.of(ints(call, call.longs(1))));
+      call.checkCreatedSize(java.util.Arrays.stream(target.dims()).asLongStream().toArray());
+      return List.of(x.broadcastTo(target));
     });
     table.put("Constant", ShapeOperators::constant);
     table.put("ConstantOfShape", ShapeOperators::constantOfShape);
@@ -174,6 +176,7 @@ final class ShapeOperators {
 
   private static List<Tensor> constantOfShape(NodeCall call) {
     NDArray fill = call.tensorAttribute("value");
+    call.checkCreatedSize(call.longs(0));
     int[] shape = ints(call, call.longs(0));
     NDArray out = fill == null ? NDArray.zeros(Shape.of(shape), DType.FLOAT32)
         : NDArray.full(Shape.of(shape), fill.reshape(-1).getDouble(0), fill.dtype());
@@ -203,8 +206,9 @@ final class ShapeOperators {
     double first = start.item();
     double delta = call.input(2).item();
     long count = Math.max(0, (long) Math.ceil((call.input(1).item() - first) / delta));
-    if (delta == 0 || count > Integer.MAX_VALUE) {
-      throw call.error("start " + first + ", limit " + call.input(1).item() + ", delta " + delta, "the range must be finite");
+    if (delta == 0 || count > NodeCall.MAX_CREATED_ELEMENTS) {
+      throw call.error("start " + first + ", limit " + call.input(1).item() + ", delta " + delta,
+          "the range must be finite and hold at most 2^28 values");
     }
     double[] values = new double[(int) count];
     for (int i = 0; i < values.length; i++) {
