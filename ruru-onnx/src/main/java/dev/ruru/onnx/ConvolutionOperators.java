@@ -18,6 +18,7 @@ final class ConvolutionOperators {
 
   static void register(Map<String, Operator> table) {
     table.put("Conv", ConvolutionOperators::conv);
+    table.put("ConvTranspose", TransposedConvolution::convTranspose);
     table.put("MaxPool", call -> pool(call, true));
     table.put("AveragePool", call -> pool(call, false));
     table.put("GlobalAveragePool", call -> List.of(call.input(0).mean(spatialAxes(call.input(0)), Dims.KEEP)));
