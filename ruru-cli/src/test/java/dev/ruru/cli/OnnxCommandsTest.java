@@ -50,6 +50,19 @@ class OnnxCommandsTest {
         evalOnnx.out());
   }
 
+  @Test void predictReshapesImagesToAPyTorchModelsDeclaredInput() throws Exception {
+    // ruru-onnx/scripts/export_pytorch_fixtures.py's MLP: input [batch, 1, 8, 8], 10 classes; its inputs and outputs are
+    // in ruru-onnx's test resources (mlp.npz), the first of which is used here.
+    Path onnx = dir.resolve("mlp.onnx");
+    Files.copy(Path.of(OnnxCommandsTest.class.getResource("pytorch-mlp.onnx").toURI()), onnx);
+    Path image = dir.resolve("image.npy");
+    Npy.write(image, NDArray.rand(Shape.of(8, 8), new SplittableRandom(3)).astype(dev.ruru.array.DType.FLOAT32));
+    CommandRun predict = CommandRun.of("predict", "--model", onnx.toString(), "--input", image.toString());
+    assertEquals(0, predict.exitCode(), predict.err());
+    assertTrue(predict.out().matches(java.util.regex.Pattern.quote(image.toString())
+        + ": class \\d \\d+\\.\\d\\d%, class \\d \\d+\\.\\d\\d%, class \\d \\d+\\.\\d\\d%\n"), predict.out());
+  }
+
   @Test void inspectDescribesTheGraphAndItsInitializers() throws IOException {
     ModelSpec spec = ModelSpec.mlp(List.of(4, 4), List.of(3), List.of("a", "b"));
     Path saved = dir.resolve("mlp");
