@@ -24,6 +24,7 @@ public final class Operators {
     ReductionOperators.register(table);
     RecurrentOperators.register(table);
     PaddingOperators.register(table);
+    LossOperators.register(table);
     return java.util.Collections.unmodifiableMap(table);
   }
 
