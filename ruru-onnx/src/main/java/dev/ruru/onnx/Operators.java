@@ -25,6 +25,7 @@ public final class Operators {
     RecurrentOperators.register(table);
     PaddingOperators.register(table);
     LossOperators.register(table);
+    MathOperators.register(table);
     return java.util.Collections.unmodifiableMap(table);
   }
 
