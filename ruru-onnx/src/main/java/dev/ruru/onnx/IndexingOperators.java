@@ -1,5 +1,6 @@
 package dev.ruru.onnx;
 
+import dev.ruru.array.DType;
 import dev.ruru.array.NDArray;
 import dev.ruru.autodiff.Tensor;
 import java.util.ArrayList;
@@ -23,6 +24,23 @@ final class IndexingOperators {
       return List.of(Tensor.concat(parts, call.axis(call.intAttribute("axis", 0), parts.getFirst().rank())));
     });
     table.put("Tile", IndexingOperators::tile);
+    table.put("OneHot", IndexingOperators::oneHot);
+    table.put("EyeLike", call -> {
+      NDArray x = call.input(0).value();
+      int rows = x.shape().dim(0);
+      int columns = x.shape().dim(1);
+      long k = call.intAttribute("k", 0);
+      double[] values = new double[rows * columns];
+      for (int i = 0; i < rows; i++) {
+        long j = i + k;
+        if (j >= 0 && j < columns) {
+          values[i * columns + (int) j] = 1;
+        }
+      }
+      int to = (int) call.intAttribute("dtype", 0);
+      DType dtype = to == 0 ? x.dtype() : dev.ruru.onnx.proto.ElementType.dtype(to);
+      return List.of(Tensor.constant(NDArray.of(values, rows, columns).astype(dtype)));
+    });
     table.put("GatherElements", call -> {
       Tensor data = call.input(0);
       int axis = call.axis(call.intAttribute("axis", 0), data.rank());
@@ -150,5 +168,32 @@ final class IndexingOperators {
       }
     }
     return List.of(x);
+  }
+
+  /** values[1] where the index is, values[0] elsewhere, along a new axis of length depth (negative indices count back). */
+  private static List<Tensor> oneHot(NodeCall call) {
+    NDArray indices = call.input(0).value();
+    long depth = (long) call.input(1).item();
+    NDArray values = call.input(2).value();
+    call.checkCreatedSize(new long[] {indices.size(), depth});
+    int axis = call.axis(call.intAttribute("axis", -1), indices.rank() + 1);
+    long[] picks = indices.astype(DType.FLOAT64).toLongArray();
+    double[] out = new double[(int) (picks.length * depth)];
+    double off = values.reshape(-1).getDouble(0);
+    double on = values.reshape(-1).getDouble(1);
+    for (int i = 0; i < picks.length; i++) {
+      long index = picks[i] < 0 ? picks[i] + depth : picks[i];
+      for (int c = 0; c < depth; c++) {
+        out[(int) (i * depth + c)] = c == index ? on : off;
+      }
+    }
+    int[] shape = java.util.Arrays.copyOf(indices.shape().dims(), indices.rank() + 1);
+    shape[indices.rank()] = (int) depth;
+    NDArray hot = NDArray.of(out, out.length).reshape(shape).astype(values.dtype());
+    int[] order = new int[shape.length];
+    for (int i = 0, j = 0; i < order.length; i++) {
+      order[i] = i == axis ? shape.length - 1 : j++;
+    }
+    return List.of(Tensor.constant(hot.permute(order)));
   }
 }

@@ -34,6 +34,8 @@ final class ShapeOperators {
     table.put("ConstantOfShape", ShapeOperators::constantOfShape);
     table.put("Trilu", ShapeOperators::trilu);
     table.put("Range", ShapeOperators::range);
+    table.put("DepthToSpace", call -> List.of(depthToSpace(call)));
+    table.put("SpaceToDepth", call -> List.of(spaceToDepth(call)));
   }
 
   static int[] ints(NodeCall call, long[] values) {
@@ -215,5 +217,30 @@ final class ShapeOperators {
       values[i] = first + i * delta;
     }
     return List.of(Tensor.constant(NDArray.of(values, values.length).astype(start.dtype())));
+  }
+
+  /** Channel blocks of b² to b×b spatial blocks: DCR (depth, column, row; the default) or CRD order. */
+  private static Tensor depthToSpace(NodeCall call) {
+    Tensor x = call.input(0);
+    int b = (int) call.intAttribute("blocksize", 1);
+    int[] d = x.shape().dims();
+    if (x.rank() != 4 || b < 1 || d[1] % (b * b) != 0) {
+      throw call.error("blocksize " + b + " for input " + x.shape(), "the input must be [N, C, H, W] with C divisible by blocksize²");
+    }
+    boolean crd = call.stringAttribute("mode", "DCR").equals("CRD");
+    Tensor blocks = crd ? x.reshape(d[0], d[1] / (b * b), b, b, d[2], d[3]).permute(0, 1, 4, 2, 5, 3)
+        : x.reshape(d[0], b, b, d[1] / (b * b), d[2], d[3]).permute(0, 3, 4, 1, 5, 2);
+    return blocks.reshape(d[0], d[1] / (b * b), d[2] * b, d[3] * b);
+  }
+
+  /** b×b spatial blocks to channels, the inverse of DepthToSpace's DCR order. */
+  private static Tensor spaceToDepth(NodeCall call) {
+    Tensor x = call.input(0);
+    int b = (int) call.intAttribute("blocksize", 1);
+    int[] d = x.shape().dims();
+    if (x.rank() != 4 || b < 1 || d[2] % b != 0 || d[3] % b != 0) {
+      throw call.error("blocksize " + b + " for input " + x.shape(), "the input must be [N, C, H, W] with H and W divisible by it");
+    }
+    return x.reshape(d[0], d[1], d[2] / b, b, d[3] / b, b).permute(0, 3, 5, 1, 2, 4).reshape(d[0], d[1] * b * b, d[2] / b, d[3] / b);
   }
 }
