@@ -6,7 +6,9 @@ import dev.ruru.data.mnist.MnistLoader;
 import dev.ruru.data.mnist.MnistVariant;
 import dev.ruru.models.classify.ModelFiles;
 import dev.ruru.models.classify.SavedModel;
+import dev.ruru.nn.Layer;
 import dev.ruru.nn.Loss;
+import dev.ruru.onnx.OnnxClassifier;
 import dev.ruru.train.Evaluation;
 import dev.ruru.train.objective.Supervised;
 import java.io.IOException;
@@ -27,9 +29,10 @@ import picocli.CommandLine.Spec;
  * recall and F1.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = "Evaluates a saved model (the --out directory of ruru train) on its dataset's test set.")
+    description = "Evaluates a saved model (the --out directory of ruru train, or an .onnx file) on its dataset's test set.")
 final class EvalCommand implements Callable<Integer> {
-  @Option(names = "--model-dir", paramLabel = "DIR", required = true, description = "Directory holding model.json and model.safetensors.")
+  @Option(names = {"--model-dir", "--model"}, paramLabel = "DIR|FILE.onnx", required = true,
+      description = "Directory holding model.json and model.safetensors, or an .onnx classifier of Fashion-MNIST-sized images.")
   private Path modelDirectory;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
@@ -44,24 +47,38 @@ final class EvalCommand implements Callable<Integer> {
   /** Adjusts the dataset loader before use; tests restrict its search path so that the embedded sample is used. */
   UnaryOperator<MnistLoader> loaderSetup = UnaryOperator.identity();
 
+  /** What eval needs of a model, a saved directory or an .onnx file alike. */
+  private record Classifier(Layer module, List<Integer> inputShape, int classes, List<String> classNames, String description,
+      String dataset) {}
+
+  private Classifier classifier() throws IOException {
+    if (modelDirectory.toString().endsWith(".onnx")) {
+      OnnxClassifier onnx = OnnxClassifier.read(modelDirectory);
+      return new Classifier(onnx.layer(), onnx.imageShape(), onnx.classes(), null, onnx.describe(), MnistVariant.FASHION_MNIST.id());
+    }
+    SavedModel saved = ModelFiles.load(modelDirectory);
+    return new Classifier(saved.module(), saved.spec().inputShape(), saved.spec().classes(), saved.spec().classNames(),
+        saved.spec().describe() + " from " + modelDirectory, saved.notes().getOrDefault("dataset", MnistVariant.FASHION_MNIST.id()));
+  }
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    SavedModel saved = ModelFiles.load(modelDirectory);
-    out.println("model: " + saved.spec().describe() + " from " + modelDirectory);
-    String datasetId = dataset != null ? dataset : saved.notes().getOrDefault("dataset", MnistVariant.FASHION_MNIST.id());
+    Classifier model = classifier();
+    out.println("model: " + model.description());
+    String datasetId = dataset != null ? dataset : model.dataset();
     MnistLoader loader = MnistLoader.of(MnistVariant.fromId(datasetId)).ifMissing(IfMissing.EMBEDDED_SAMPLE);
     MnistData data = loaderSetup.apply(dataDirectory == null ? loader : loader.directory(dataDirectory)).load();
     out.println("data: " + data.source() + (data.isEmbeddedSample() ? " (no full dataset found; see --data-dir)" : ""));
     List<Integer> imageShape = List.of(data.test().features().dim(1), data.test().features().dim(2));
-    if (!imageShape.equals(saved.spec().inputShape()) || data.variant().classCount() != saved.spec().classes()) {
-      throw new IllegalArgumentException("the model takes inputs " + saved.spec().inputShape() + " into " + saved.spec().classes()
+    if (!imageShape.equals(model.inputShape()) || data.variant().classCount() != model.classes()) {
+      throw new IllegalArgumentException("the model takes inputs " + model.inputShape() + " into " + model.classes()
           + " classes, but " + data.variant().id() + " has images " + imageShape + " in " + data.variant().classCount() + " classes");
     }
-    Evaluation test = Supervised.evaluate(saved.module(), Loss.crossEntropy(), data.test(), 256);
+    Evaluation test = Supervised.evaluate(model.module(), Loss.crossEntropy(), data.test(), 256);
     out.printf(Locale.ROOT, "test: loss %.4f, accuracy %.2f%% (top-2 %.2f%%) on %d images%n%n", test.loss(), 100 * test.accuracy(),
         100 * test.topKAccuracy(2), data.test().size());
-    out.print(test.confusionMatrix().report(saved.spec().classNames()));
+    out.print(test.confusionMatrix().report(model.classNames() != null ? model.classNames() : data.variant().classNames()));
     out.flush();
     return 0;
   }

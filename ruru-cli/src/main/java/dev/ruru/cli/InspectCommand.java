@@ -2,6 +2,10 @@ package dev.ruru.cli;
 
 import dev.ruru.array.NDArray;
 import dev.ruru.array.io.NpyFormatException;
+import dev.ruru.onnx.OnnxSummary;
+import dev.ruru.onnx.proto.OnnxDecoder;
+import dev.ruru.onnx.proto.OnnxFormatException;
+import dev.ruru.onnx.proto.OnnxModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -28,11 +32,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "inspect",
     mixinStandardHelpOptions = true,
-    description = "Prints name, dtype, shape, order (C/F) and min/max/mean of each array in .npy/.npz files.")
+    description = {"Prints name, dtype, shape, order (C/F) and min/max/mean of each array in .npy/.npz files;",
+        "for .onnx files, the graph's inputs, outputs and nodes, then the same table of its initializers."})
 final class InspectCommand implements Callable<Integer> {
   private static final String[] HEADER = {"name", "dtype", "shape", "order", "min", "max", "mean"};
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "The .npy or .npz files to inspect.")
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "The .npy, .npz or .onnx files to inspect.")
   private List<Path> files = List.of();
 
   @Spec private CommandSpec spec;
@@ -45,7 +50,14 @@ final class InspectCommand implements Callable<Integer> {
     for (Path file : files) {
       try {
         if (Files.isDirectory(file)) {
-          throw new IllegalArgumentException("is a directory, expected a .npy or .npz file");
+          throw new IllegalArgumentException("is a directory, expected a .npy, .npz or .onnx file");
+        }
+        if (file.toString().endsWith(".onnx")) {
+          OnnxModel model = OnnxDecoder.read(file);
+          out.println(file + " (onnx)");
+          OnnxSummary.lines(model).forEach(out::println);
+          print(out, "initializers", summarise(OnnxSummary.initializers(model)));
+          continue;
         }
         ArrayFileFormat format = ArrayFileFormat.of(file);
         print(out, file + " (" + format.id() + ")", summarise(format.read(file)));
@@ -76,6 +88,7 @@ final class InspectCommand implements Callable<Integer> {
     Throwable cause = failure instanceof UncheckedIOException unchecked ? unchecked.getCause() : failure;
     return switch (cause) {
       case NpyFormatException format -> format.getMessage();
+      case OnnxFormatException format -> format.getMessage();
       case NoSuchFileException missing -> file + ": no such file";
       case AccessDeniedException denied -> file + ": permission denied";
       default -> file + ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());

@@ -3,12 +3,14 @@ package dev.ruru.cli;
 import dev.ruru.array.NDArray;
 import dev.ruru.models.classify.ModelFiles;
 import dev.ruru.models.classify.SavedModel;
+import dev.ruru.onnx.OnnxClassifier;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,13 +21,14 @@ import picocli.CommandLine.Spec;
  * classes with their softmax probabilities.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-    description = {"Classifies images with a saved model (the --out directory of ruru train).",
+    description = {"Classifies images with a saved model (the --out directory of ruru train) or an .onnx file.",
         "Inputs: .npy arrays [28, 28] or [n, 28, 28] (floats in [0, 1], or integer pixels 0..255), or pictures (PNG, JPEG),",
         "greyscale light-on-dark like MNIST, scaled to the model's size."})
 final class PredictCommand implements Callable<Integer> {
   static final int SHOWN = 3;
 
-  @Option(names = "--model-dir", paramLabel = "DIR", required = true, description = "Directory holding model.json and model.safetensors.")
+  @Option(names = {"--model-dir", "--model"}, paramLabel = "DIR|FILE.onnx", required = true,
+      description = "Directory holding model.json and model.safetensors, or an .onnx file.")
   private Path modelDirectory;
 
   @Option(names = "--input", paramLabel = "FILE", required = true, arity = "1..*", description = "Images to classify (.npy or .png).")
@@ -36,18 +39,27 @@ final class PredictCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    SavedModel saved = ModelFiles.load(modelDirectory);
-    List<String> names = saved.spec().classNames();
+    if (modelDirectory.toString().endsWith(".onnx")) {
+      OnnxClassifier onnx = OnnxClassifier.read(modelDirectory);
+      print(out, onnx.imageShape(), List.of(), onnx::scores);
+    } else {
+      SavedModel saved = ModelFiles.load(modelDirectory);
+      print(out, saved.spec().inputShape(), saved.spec().classNames(), saved::scores);
+    }
+    out.flush();
+    return 0;
+  }
+
+  /** Top classes per image; an ONNX file names no classes, so its are numbered. */
+  private void print(PrintWriter out, List<Integer> shape, List<String> names, UnaryOperator<NDArray> scores) throws IOException {
     for (Path input : inputs) {
-      NDArray images = InputImages.read(input, saved.spec().inputShape());
-      NDArray probabilities = softmax(saved.scores(images));
+      NDArray images = InputImages.read(input, shape);
+      NDArray probabilities = softmax(scores.apply(images.rank() == shape.size() ? images.unsqueeze(0) : images));
       for (int i = 0; i < images.dim(0); i++) {
         String label = images.dim(0) == 1 ? input.toString() : input + "[" + i + "]";
         out.println(label + ": " + topClasses(probabilities, i, names));
       }
     }
-    out.flush();
-    return 0;
   }
 
   /** Rows of {@code scores} as probabilities; subtracting each row's maximum keeps exp() from overflowing. */

@@ -24,6 +24,8 @@ public final class AvgPool2d implements Layer {
     this.spec = spec;
   }
 
+  public Pool2dSpec spec() { return spec; }
+
   @Override
   public Tensor forward(Tensor input, Mode mode) {
     ImageShape.require(toString(), input, -1);

@@ -81,6 +81,7 @@ public final class BatchNorm1d implements Layer {
   }
 
   public int features() { return features; }
+  public double eps() { return eps; }
   public Parameter weight() { return weight; }
   public Parameter bias() { return bias; }
   public NDArray runningMean() { return runningMean.value(); }

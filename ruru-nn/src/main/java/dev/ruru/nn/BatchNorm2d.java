@@ -51,6 +51,7 @@ public final class BatchNorm2d implements Layer {
   }
 
   public int features() { return perChannel.features(); }
+  public double eps() { return perChannel.eps(); }
   public Parameter weight() { return perChannel.weight(); }
   public Parameter bias() { return perChannel.bias(); }
   public NDArray runningMean() { return perChannel.runningMean(); }

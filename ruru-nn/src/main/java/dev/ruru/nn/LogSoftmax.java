@@ -14,6 +14,8 @@ public final class LogSoftmax implements Layer {
     this.axis = axis;
   }
 
+  public int axis() { return axis; }
+
   @Override
   public Tensor forward(Tensor input, Mode mode) {
     return Functional.logSoftmax(input, axis);

@@ -14,6 +14,8 @@ public final class Softmax implements Layer {
     this.axis = axis;
   }
 
+  public int axis() { return axis; }
+
   @Override
   public Tensor forward(Tensor input, Mode mode) {
     return Functional.softmax(input, axis);
