@@ -1,8 +1,14 @@
 package dev.ruru.rl.rollout;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ruru.rl.env.SyncVectorEnv;
 import dev.ruru.rl.env.VectorStep;
 import dev.ruru.rl.policy.ActorCritic;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -15,6 +21,7 @@ import java.util.random.RandomGenerator;
  * learning"; Stable-Baselines3 does the same), and the step counts as the episode's end for the targets.
  */
 public final class Collector {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final SyncVectorEnv envs;
   private final EpisodeLog log;
   private double[][] observations;
@@ -34,10 +41,45 @@ public final class Collector {
   /** The copies' current observations (the next step's input). */
   public double[][] observations() { return observations.clone(); }
 
-  /** Continues from a checkpoint: the copies' observations and the step count (the environments' own state is restored apart). */
-  public void restore(double[][] currentObservations, long stepCount) {
-    observations = currentObservations.clone();
-    steps = stepCount;
+  /**
+   * Everything needed to continue exactly, as strings for a checkpoint's metadata: the environments'
+   * states (dynamics, generators, counters), the current observations, the step count and the episodes.
+   */
+  public Map<String, String> saveState() {
+    List<double[]> episodes = log.episodes().stream().map(e -> new double[] {e.episodeReturn(), e.length(), e.step()}).toList();
+    Map<String, String> state = new LinkedHashMap<>();
+    state.put("rl.environments", write(envs.saveState()));
+    state.put("rl.observations", write(observations));
+    state.put("rl.steps", Long.toString(steps));
+    state.put("rl.episodes", write(episodes));
+    state.put("rl.partial_episodes", write(log.partial()));
+    return state;
+  }
+
+  /** Restores what {@link #saveState()} returned, into a collector over environments of the same kind and number. */
+  public void restoreState(Map<String, String> state) {
+    try {
+      envs.loadState(JSON.readValue(state.get("rl.environments"), long[][].class));
+      double[][] restored = JSON.readValue(state.get("rl.observations"), double[][].class);
+      List<EpisodeLog.Episode> episodes = new ArrayList<>();
+      for (double[] e : JSON.readValue(state.get("rl.episodes"), double[][].class)) {
+        episodes.add(new EpisodeLog.Episode(e[0], (int) e[1], (long) e[2]));
+      }
+      log.restore(episodes, JSON.readValue(state.get("rl.partial_episodes"), double[][].class));
+      observations = restored;
+      steps = Long.parseLong(state.get("rl.steps"));
+    } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+      throw new IllegalArgumentException("Collector.restoreState: the checkpoint's environment state is missing or unreadable (" + e.getMessage()
+          + "); was it written by ruru rl train?", e);
+    }
+  }
+
+  private static String write(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Collector: cannot write the state as JSON", e);
+    }
   }
 
   /** Runs {@code length} steps of every copy with {@code policy}, drawing actions from {@code random}. */
