@@ -10,8 +10,8 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 
 /**
- * CartPole drawn as Gymnasium's renderer draws it: the track, a 50×30 cart at x scaled so that the
- * ±2.4 limits (±4.8 in view) span the picture, and a pole of one unit (twice the half-length) at angle θ
+ * CartPole drawn as Gymnasium's renderer draws it: the track, a 50×30 cart (at 600 pixels wide) at x
+ * scaled so that the ±2.4 limits span the picture, and a pole of one unit (twice the half-length) at angle θ
  * from the vertical; the pole turns red once past the 12° limit.
  */
 public final class CartPoleDrawing {
@@ -34,14 +34,11 @@ public final class CartPoleDrawing {
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, width, height);
-    double scale = width / (CartPole.X_THRESHOLD * 2 * 2);
-    double trackY = height * 0.7;
+    // Gymnasium's view: the picture spans the track between the ±2.4 limits.
+    double scale = width / (CartPole.X_THRESHOLD * 2);
+    double trackY = height * 0.75;
     g.setColor(Color.BLACK);
     g.draw(new Line2D.Double(0, trackY, width, trackY));
-    g.setColor(new Color(200, 200, 200));
-    double limit = CartPole.X_THRESHOLD * scale;
-    g.draw(new Line2D.Double(width / 2.0 - limit, trackY - 40, width / 2.0 - limit, trackY + 10));
-    g.draw(new Line2D.Double(width / 2.0 + limit, trackY - 40, width / 2.0 + limit, trackY + 10));
     double cartX = width / 2.0 + observation[0] * scale;
     double cartWidth = 50 * width / 600.0;
     double cartHeight = 30 * width / 600.0;

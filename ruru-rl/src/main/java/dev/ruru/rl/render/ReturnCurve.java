@@ -18,7 +18,7 @@ public final class ReturnCurve {
   private static final int WIDTH = 800;
   private static final int HEIGHT = 480;
   private static final int LEFT = 70;
-  private static final int RIGHT = 20;
+  private static final int RIGHT = 40;
   private static final int TOP = 40;
   private static final int BOTTOM = 50;
 
