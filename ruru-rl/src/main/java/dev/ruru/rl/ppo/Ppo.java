@@ -1,6 +1,8 @@
 package dev.ruru.rl.ppo;
 
 import dev.ruru.array.NDArray;
+import dev.ruru.rl.Agent;
+import dev.ruru.rl.Update;
 import dev.ruru.rl.env.Environments;
 import dev.ruru.rl.env.SyncVectorEnv;
 import dev.ruru.rl.policy.ActorCritic;
@@ -12,7 +14,6 @@ import dev.ruru.train.ResumableRandom;
 import dev.ruru.train.Trainer;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Proximal policy optimisation with clipped surrogate objective (Schulman et al. 2017), top to bottom:
@@ -30,7 +31,7 @@ import java.util.function.Consumer;
  * order all come from generators derived from the seed, so the same seed gives the same episodes, and
  * {@link #checkpoint()} and {@link #resume} continue a run exactly.
  */
-public final class Ppo {
+public final class Ppo implements Agent {
   private final PpoConfig config;
   private final long seed;
   private final long totalSteps;
@@ -69,25 +70,23 @@ public final class Ppo {
     this.trainer = Trainer.builder(objective).clipGradientNorm(config.maxGradientNorm()).seed(seed).quiet().build();
   }
 
-  public ActorCritic policy() { return policy; }
-  public Collector collector() { return collector; }
+  @Override public String algorithm() { return "ppo"; }
+  @Override public ActorCritic policy() { return policy; }
+  @Override public Collector collector() { return collector; }
   public PpoConfig config() { return config; }
-  public int iteration() { return iteration; }
+  @Override public int iteration() { return iteration; }
+  @Override public int[] hidden() { return config.hidden(); }
+  @Override public String settings() { return config.toString(); }
 
   /** Iterations in the whole run: {@code ceil(totalSteps / rolloutSize)}. */
+  @Override
   public int iterations() {
     return (int) ((totalSteps + config.rolloutSize() - 1) / config.rolloutSize());
   }
 
-  /** Runs the remaining iterations, telling {@code listener} after each. */
-  public void train(Consumer<PpoUpdate> listener) {
-    while (iteration < iterations()) {
-      listener.accept(iterate());
-    }
-  }
-
   /** One iteration: anneal, collect, estimate advantages, then the epochs of minibatch steps. */
-  public PpoUpdate iterate() {
+  @Override
+  public Update iterate() {
     double fraction = config.anneal() ? 1.0 - (double) iteration / iterations() : 1.0;
     trainer.optimizer().setLearningRate(fraction * config.learningRate());
     objective.setClip(fraction * config.clip());
@@ -96,7 +95,7 @@ public final class Ppo {
         config.gaeLambda());
     Map<String, Double> sums = update(rollout, estimate);
     iteration++;
-    return new PpoUpdate(iteration, collector.steps(), collector.log().count(), collector.log().meanReturn(100), sums,
+    return new Update(iteration, collector.steps(), collector.log().count(), collector.log().meanReturn(100), sums,
         trainer.optimizer().learningRate());
   }
 
@@ -154,6 +153,7 @@ public final class Ppo {
   }
 
   /** The run after the last iteration: networks, Adam, the generators, the environments and the episodes so far. */
+  @Override
   public Checkpoint checkpoint() {
     Checkpoint checkpoint = trainer.checkpoint().withExtra("rl.algorithm", "ppo").withExtra("rl.iteration", Integer.toString(iteration))
         .withExtra("rl.config", config.toString());
@@ -164,6 +164,7 @@ public final class Ppo {
   }
 
   /** Continues from {@link #checkpoint()} of a run with the same environment, config and seed. */
+  @Override
   public void resume(Checkpoint checkpoint) {
     String saved = checkpoint.extra().get("rl.config");
     if (saved != null && !saved.equals(config.toString())) {

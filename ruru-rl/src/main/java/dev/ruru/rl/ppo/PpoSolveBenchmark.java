@@ -25,7 +25,7 @@ public final class PpoSolveBenchmark {
     boolean solved = false;
     double evaluation = Double.NaN;
     while (!solved && ppo.iteration() < ppo.iterations()) {
-      PpoUpdate update = ppo.iterate();
+      dev.ruru.rl.Update update = ppo.iterate();
       if (update.meanReturn() >= SOLVED && ppo.collector().log().count() >= 100) {
         evaluation = RlEvaluation.run(ppo.policy(), "cartpole", 100, 1_000_000L * (seed + 1), false).mean();
         solved = evaluation >= SOLVED;

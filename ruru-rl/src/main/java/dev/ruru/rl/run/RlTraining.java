@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ruru.rl.Agent;
+import dev.ruru.rl.Update;
 import dev.ruru.rl.env.Environments;
-import dev.ruru.rl.ppo.Ppo;
-import dev.ruru.rl.ppo.PpoConfig;
-import dev.ruru.rl.ppo.PpoUpdate;
 import dev.ruru.rl.render.CartPoleDrawing;
 import dev.ruru.rl.render.EpisodeGif;
 import dev.ruru.rl.render.ReturnCurve;
@@ -38,59 +37,50 @@ public final class RlTraining {
   /** What a run ends with. */
   public record Summary(long steps, int episodes, double meanReturn, RlEvaluation.Result evaluation, double seconds) {}
 
-  /** The PPO settings for an environment: the RL Zoo's tuned ones for CartPole, CleanRL's defaults elsewhere. */
-  public static PpoConfig ppoConfig(String environment) {
-    return Environments.spec(environment).shortName().equals("cartpole") ? PpoConfig.cartPole() : PpoConfig.cleanRl();
-  }
-
   public static Summary run(RlTrainSettings settings, PrintWriter out) throws IOException {
     Environments.Spec spec = Environments.spec(settings.environment());
-    if (!settings.algorithm().equals("ppo")) {
-      throw new IllegalArgumentException("rl train: unknown --algo '" + settings.algorithm() + "'; known: [ppo]");
-    }
     Files.createDirectories(settings.out());
     Path checkpointFile = settings.out().resolve(CHECKPOINT);
-    Ppo ppo = new Ppo(spec.shortName(), ppoConfig(spec.shortName()), settings.seed(), settings.steps());
+    Agent agent = Agents.create(settings.algorithm(), spec.shortName(), settings.seed(), settings.steps());
     ArrayNode iterations = JSON.createArrayNode();
     if (settings.resume() && Files.isRegularFile(checkpointFile)) {
-      ppo.resume(Checkpoint.read(checkpointFile));
-      previousIterations(settings.out(), ppo.iteration()).forEach(iterations::add);
-      out.printf("resuming after iteration %d (%d steps) from %s%n", ppo.iteration(), ppo.collector().steps(), checkpointFile);
+      agent.resume(Checkpoint.read(checkpointFile));
+      previousIterations(settings.out(), agent.iteration()).forEach(iterations::add);
+      out.printf("resuming after iteration %d (%d steps) from %s%n", agent.iteration(), agent.collector().steps(), checkpointFile);
     }
-    out.printf("%s on %s: %d iterations of %d steps (%s), seed %d%n", settings.algorithm(), spec.id(), ppo.iterations(),
-        ppo.config().rolloutSize(), ppo.config(), settings.seed());
+    out.printf("%s on %s: %d iterations (%s), seed %d%n", settings.algorithm(), spec.id(), agent.iterations(), agent.settings(), settings.seed());
     long start = System.nanoTime();
-    long startSteps = ppo.collector().steps();
-    int every = Math.max(1, ppo.iterations() / 20);
-    ppo.train(update -> {
+    long startSteps = agent.collector().steps();
+    int every = Math.max(1, agent.iterations() / 20);
+    agent.train(update -> {
       iterations.add(iterationNode(update));
       double seconds = (System.nanoTime() - start) / 1e9;
-      if (update.iteration() % every == 0 || update.iteration() == ppo.iterations()) {
-        out.printf("iteration %d/%d  steps %d  episodes %d  mean return %.1f  loss %.4f  steps/s %.0f%n", update.iteration(), ppo.iterations(),
+      if (update.iteration() % every == 0 || update.iteration() == agent.iterations()) {
+        out.printf("iteration %d/%d  steps %d  episodes %d  mean return %.1f  loss %.4f  steps/s %.0f%n", update.iteration(), agent.iterations(),
             update.steps(), update.episodes(), update.meanReturn(), update.metrics().getOrDefault("loss", Double.NaN),
             (update.steps() - startSteps) / Math.max(1e-9, seconds));
       }
       if (update.iteration() % settings.checkpointEvery() == 0) {
-        writeCheckpoint(ppo, checkpointFile);
+        writeCheckpoint(agent, checkpointFile);
       }
     });
     double seconds = (System.nanoTime() - start) / 1e9;
-    writeCheckpoint(ppo, checkpointFile);
-    new SavedPolicy(spec.shortName(), settings.algorithm(), ppo.policy()).write(settings.out(), ppo.config().hidden());
-    RlEvaluation.Result evaluation = RlEvaluation.run(ppo.policy(), spec.shortName(), 5, settings.seed() + 1_000_000, true);
-    EpisodeLog log = ppo.collector().log();
-    writeMetrics(settings, spec, ppo, iterations, evaluation);
+    writeCheckpoint(agent, checkpointFile);
+    new SavedPolicy(spec.shortName(), settings.algorithm(), agent.policy()).write(settings.out(), agent.hidden());
+    RlEvaluation.Result evaluation = RlEvaluation.run(agent.policy(), spec.shortName(), 5, settings.seed() + 1_000_000, true);
+    EpisodeLog log = agent.collector().log();
+    writeMetrics(settings, spec, agent, iterations, evaluation);
     pictures(settings.out(), spec, log, evaluation);
     out.printf("done: %d steps, %d episodes, mean return of the last 100 %.1f; greedy evaluation over 5 episodes %.1f; %.1f s%n",
-        ppo.collector().steps(), log.count(), log.meanReturn(100), evaluation.mean(), seconds);
+        agent.collector().steps(), log.count(), log.meanReturn(100), evaluation.mean(), seconds);
     out.printf("wrote %s, %s, metrics.json, returns.png%s to %s%n", CHECKPOINT, SavedPolicy.FILE,
         spec.shortName().equals("cartpole") ? ", best-episode.gif" : "", settings.out());
-    return new Summary(ppo.collector().steps(), log.count(), log.meanReturn(100), evaluation, seconds);
+    return new Summary(agent.collector().steps(), log.count(), log.meanReturn(100), evaluation, seconds);
   }
 
-  private static void writeCheckpoint(Ppo ppo, Path file) {
+  private static void writeCheckpoint(Agent agent, Path file) {
     try {
-      ppo.checkpoint().write(file);
+      agent.checkpoint().write(file);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("rl train: cannot write the checkpoint " + file, e);
     }
@@ -109,7 +99,7 @@ public final class RlTraining {
     return kept;
   }
 
-  private static ObjectNode iterationNode(PpoUpdate update) {
+  private static ObjectNode iterationNode(Update update) {
     ObjectNode node = JSON.createObjectNode().put("iteration", update.iteration()).put("steps", update.steps()).put("episodes", update.episodes())
         .put("learning_rate", update.learningRate());
     number(node, "mean_return", update.meanReturn());
@@ -125,12 +115,12 @@ public final class RlTraining {
     }
   }
 
-  private static void writeMetrics(RlTrainSettings settings, Environments.Spec spec, Ppo ppo, ArrayNode iterations,
+  private static void writeMetrics(RlTrainSettings settings, Environments.Spec spec, Agent agent, ArrayNode iterations,
       RlEvaluation.Result evaluation) throws IOException {
     ObjectNode root = JSON.createObjectNode().put("environment", spec.id()).put("algorithm", settings.algorithm()).put("seed", settings.seed())
-        .put("steps", ppo.collector().steps()).put("config", ppo.config().toString()).put("solved_threshold", spec.rewardThreshold());
+        .put("steps", agent.collector().steps()).put("config", agent.settings()).put("solved_threshold", spec.rewardThreshold());
     ArrayNode episodes = root.putArray("episodes");
-    for (EpisodeLog.Episode e : ppo.collector().log().episodes()) {
+    for (EpisodeLog.Episode e : agent.collector().log().episodes()) {
       episodes.addObject().put("return", e.episodeReturn()).put("length", e.length()).put("step", e.step());
     }
     root.set("iterations", iterations);
