@@ -42,6 +42,21 @@ public final class Collector {
   public double[][] observations() { return observations.clone(); }
 
   /**
+   * Steps every copy once with {@code actions}, logs finished episodes and moves on to the next
+   * observations (a finished copy's next episode); returns the step, whose {@code finalObservations} hold
+   * the finished episodes' last observations (what a replay buffer stores as their next state).
+   */
+  public VectorStep step(int[] actions) {
+    VectorStep step = envs.step(actions);
+    steps += envs.size();
+    for (int i = 0; i < envs.size(); i++) {
+      log.add(i, step.rewards()[i], step.done(i), steps);
+    }
+    observations = step.observations();
+    return step;
+  }
+
+  /**
    * Everything needed to continue exactly, as strings for a checkpoint's metadata: the environments'
    * states (dynamics, generators, counters), the current observations, the step count and the episodes.
    */
@@ -93,17 +108,14 @@ public final class Collector {
       rollout.actions()[t] = decision.actions();
       rollout.logProbabilities()[t] = decision.logProbabilities();
       rollout.values()[t] = decision.values();
-      VectorStep step = envs.step(decision.actions());
-      steps += n;
+      VectorStep step = step(decision.actions());
       for (int i = 0; i < n; i++) {
-        log.add(i, step.rewards()[i], step.done(i), steps);
         rollout.rewards()[t][i] = step.rewards()[i];
         rollout.done()[t][i] = step.done(i);
         if (step.truncated()[i] && !step.terminated()[i]) {
           rollout.rewards()[t][i] += gamma * policy.valuesOf(new double[][] {step.finalObservations()[i]})[0];
         }
       }
-      observations = step.observations();
     }
     return new Rollout(rollout.observations(), rollout.actions(), rollout.logProbabilities(), rollout.values(), rollout.rewards(),
         rollout.done(), policy.valuesOf(observations));

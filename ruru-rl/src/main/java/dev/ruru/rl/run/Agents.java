@@ -3,6 +3,8 @@ package dev.ruru.rl.run;
 import dev.ruru.rl.Agent;
 import dev.ruru.rl.a2c.A2c;
 import dev.ruru.rl.a2c.A2cConfig;
+import dev.ruru.rl.dqn.Dqn;
+import dev.ruru.rl.dqn.DqnConfig;
 import dev.ruru.rl.env.Environments;
 import dev.ruru.rl.ppo.Ppo;
 import dev.ruru.rl.ppo.PpoConfig;
@@ -11,7 +13,7 @@ import java.util.List;
 /** The agents {@code ruru rl train --algo} knows, each with its settings for an environment. */
 public final class Agents {
   /** The algorithms' names. */
-  public static final List<String> NAMES = List.of("ppo", "a2c");
+  public static final List<String> NAMES = List.of("ppo", "a2c", "dqn");
 
   private Agents() {}
 
@@ -25,6 +27,7 @@ public final class Agents {
     return switch (algorithm) {
       case "ppo" -> new Ppo(environment, ppoConfig(environment), seed, steps);
       case "a2c" -> new A2c(environment, A2cConfig.cartPole(), seed, steps);
+      case "dqn" -> new Dqn(environment, DqnConfig.cartPole(), seed, steps);
       default -> throw new IllegalArgumentException("rl train: unknown --algo '" + algorithm + "'; known: " + NAMES);
     };
   }
