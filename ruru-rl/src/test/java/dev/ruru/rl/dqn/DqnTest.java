@@ -84,6 +84,6 @@ class DqnTest {
     double first = Arrays.stream(returns, 0, 20).average().orElseThrow();
     double last = Arrays.stream(returns, returns.length - 10, returns.length).average().orElseThrow();
     System.out.printf("DQN CartPole 12000 steps: first 20 episodes %.1f, last 10 %.1f, %d episodes%n", first, last, returns.length);
-    assertTrue(last >= first + 50, "mean return of the last 10 episodes " + last + " should beat the first 20's " + first + " by 50");
+    assertTrue(last >= first + 50, "mean return of the last 10 episodes " + last + " should beat the first 20's " + first + " by 50 (seed 1: 18.7 -> 134.2)");
   }
 }
