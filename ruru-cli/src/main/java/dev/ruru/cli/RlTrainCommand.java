@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     })
 final class RlTrainCommand implements Callable<Integer> {
   @Option(names = "--env", paramLabel = "NAME", defaultValue = "cartpole",
-      description = "The environment: cartpole, mountaincar, frozenlake, frozenlake8x8 (and -deterministic) (default: ${DEFAULT-VALUE}).")
+      description = "The environment: cartpole, mountaincar, acrobot, frozenlake, frozenlake8x8 (and -deterministic) (default: ${DEFAULT-VALUE}).")
   private String environment;
 
   @Option(names = "--algo", paramLabel = "NAME", defaultValue = "ppo", description = "The algorithm: ppo, a2c or dqn (default: ${DEFAULT-VALUE}).")

@@ -22,6 +22,7 @@ public final class Environments {
   private static final List<Spec> SPECS = List.of(
       new Spec("CartPole-v1", "cartpole", CartPole::new, 500, 475.0),
       new Spec("MountainCar-v0", "mountaincar", MountainCar::new, 200, -110.0),
+      new Spec("Acrobot-v1", "acrobot", Acrobot::new, 500, -100.0),
       new Spec("FrozenLake-v1(is_slippery=True)", "frozenlake", () -> new FrozenLake(FrozenLake.MAP_4X4, true), 100, 0.70),
       new Spec("FrozenLake-v1(is_slippery=False)", "frozenlake-deterministic", () -> new FrozenLake(FrozenLake.MAP_4X4, false), 100, 0.70),
       new Spec("FrozenLake-v1(map_name=8x8, is_slippery=True)", "frozenlake8x8", () -> new FrozenLake(FrozenLake.MAP_8X8, true), 200, 0.85),
