@@ -25,7 +25,7 @@ final class RlTrainCommand implements Callable<Integer> {
       description = "The environment: cartpole, mountaincar, acrobot, frozenlake, frozenlake8x8 (and -deterministic) (default: ${DEFAULT-VALUE}).")
   private String environment;
 
-  @Option(names = "--algo", paramLabel = "NAME", defaultValue = "ppo", description = "The algorithm: ppo, a2c or dqn (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--algo", paramLabel = "NAME", defaultValue = "ppo", description = "The algorithm: ppo, a2c, dqn or reinforce (default: ${DEFAULT-VALUE}).")
   private String algorithm;
 
   @Option(names = "--steps", paramLabel = "N", defaultValue = "100000", description = "Environment steps in all (default: ${DEFAULT-VALUE}).")

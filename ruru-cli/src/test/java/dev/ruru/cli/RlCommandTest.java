@@ -57,7 +57,7 @@ class RlCommandTest {
     assertTrue(env.err().contains("unknown environment 'pong'"), env::err);
     CommandRun algo = CommandRun.of("rl", "train", "--algo", "sac", "--out", directory.resolve("y").toString());
     assertEquals(2, algo.exitCode());
-    assertTrue(algo.err().contains("unknown --algo 'sac'; known: [ppo, a2c, dqn]"), algo::err);
+    assertTrue(algo.err().contains("unknown --algo 'sac'; known: [ppo, a2c, dqn, reinforce]"), algo::err);
     CommandRun missing = CommandRun.of("rl", "eval", "--model-dir", directory.resolve("none").toString());
     assertEquals(2, missing.exitCode());
     assertTrue(missing.err().contains("no policy.safetensors in"), missing::err);

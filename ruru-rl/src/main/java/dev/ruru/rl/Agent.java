@@ -20,8 +20,13 @@ public interface Agent {
   /** Iterations done. */
   int iteration();
 
-  /** Iterations in the whole run. */
+  /** Iterations in the whole run, or -1 when they depend on the episodes' lengths (REINFORCE's whole episodes). */
   int iterations();
+
+  /** Whether the run's budget is spent. */
+  default boolean finished() {
+    return iteration() >= iterations();
+  }
 
   /** Where the experience comes from, with the finished episodes. */
   Collector collector();
@@ -43,7 +48,7 @@ public interface Agent {
 
   /** Runs the remaining iterations, telling {@code listener} after each. */
   default void train(Consumer<Update> listener) {
-    while (iteration() < iterations()) {
+    while (!finished()) {
       listener.accept(iterate());
     }
   }

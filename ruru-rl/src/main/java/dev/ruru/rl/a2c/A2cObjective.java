@@ -7,7 +7,9 @@ import dev.ruru.autodiff.Tensor;
 import dev.ruru.data.Batch;
 import dev.ruru.nn.Layer;
 import dev.ruru.nn.Mode;
+import dev.ruru.nn.Parameter;
 import dev.ruru.nn.Params;
+import dev.ruru.optim.Optimizer;
 import dev.ruru.optim.RmsProp;
 import dev.ruru.optim.RmsPropConfig;
 import dev.ruru.rl.policy.ActorCritic;
@@ -27,16 +29,30 @@ import java.util.Map;
  */
 public final class A2cObjective implements Objective {
   private final ActorCritic policy;
-  private final A2cConfig config;
+  private final double entropyCoefficient;
+  private final double valueCoefficient;
   private final List<Phase> phases;
   private final Map<String, ResumableRandom> generators;
 
+  /** A2C's objective: RMSprop (α = 0.99, ε = 1e-5) over both networks, as Stable-Baselines3's. */
   public A2cObjective(ActorCritic policy, A2cConfig config, Map<String, ResumableRandom> generators) {
+    this(policy, config.entropyCoefficient(), config.valueCoefficient(),
+        new RmsProp(parameters(policy), RmsPropConfig.of(config.learningRate()).withAlpha(0.99).withEpsilon(1e-5)), generators);
+  }
+
+  /** The same loss with another optimiser over {@link #parameters(ActorCritic)} (REINFORCE with a baseline uses Adam). */
+  public A2cObjective(ActorCritic policy, double entropyCoefficient, double valueCoefficient, Optimizer optimizer,
+      Map<String, ResumableRandom> generators) {
     this.policy = policy;
-    this.config = config;
+    this.entropyCoefficient = entropyCoefficient;
+    this.valueCoefficient = valueCoefficient;
     this.generators = Map.copyOf(generators);
-    var parameters = Params.merge(Params.nested("actor", policy.actor().parameters()), Params.nested("critic", policy.critic().parameters()));
-    this.phases = List.of(Phase.of(new RmsProp(parameters, RmsPropConfig.of(config.learningRate()).withAlpha(0.99).withEpsilon(1e-5))));
+    this.phases = List.of(Phase.of(optimizer));
+  }
+
+  /** Both networks' parameters, {@code actor.*} and {@code critic.*}. */
+  public static Map<String, Parameter> parameters(ActorCritic policy) {
+    return Params.merge(Params.nested("actor", policy.actor().parameters()), Params.nested("critic", policy.critic().parameters()));
   }
 
   @Override public Map<String, Layer> models() { return Map.of("actor", policy.actor(), "critic", policy.critic()); }
@@ -56,7 +72,7 @@ public final class A2cObjective implements Objective {
     Tensor policyLoss = advantages.mul(taken).mean().neg();
     Tensor valueLoss = returns.sub(policy.values(input, mode)).pow(2).mean();
     Tensor entropy = logProbabilities.exp().mul(logProbabilities).sum(1, Dims.DROP).neg().mean();
-    Tensor loss = policyLoss.add(valueLoss.mul(config.valueCoefficient())).sub(entropy.mul(config.entropyCoefficient()));
+    Tensor loss = policyLoss.add(valueLoss.mul(valueCoefficient)).sub(entropy.mul(entropyCoefficient));
     return Result.of(loss).with("policy_loss", policyLoss).with("value_loss", valueLoss).with("entropy", entropy);
   }
 

@@ -8,12 +8,14 @@ import dev.ruru.rl.dqn.DqnConfig;
 import dev.ruru.rl.env.Environments;
 import dev.ruru.rl.ppo.Ppo;
 import dev.ruru.rl.ppo.PpoConfig;
+import dev.ruru.rl.reinforce.Reinforce;
+import dev.ruru.rl.reinforce.ReinforceConfig;
 import java.util.List;
 
 /** The agents {@code ruru rl train --algo} knows, each with its settings for an environment. */
 public final class Agents {
   /** The algorithms' names. */
-  public static final List<String> NAMES = List.of("ppo", "a2c", "dqn");
+  public static final List<String> NAMES = List.of("ppo", "a2c", "dqn", "reinforce");
 
   private Agents() {}
 
@@ -28,6 +30,7 @@ public final class Agents {
       case "ppo" -> new Ppo(environment, ppoConfig(environment), seed, steps);
       case "a2c" -> new A2c(environment, A2cConfig.cartPole(), seed, steps);
       case "dqn" -> new Dqn(environment, DqnConfig.cartPole(), seed, steps);
+      case "reinforce" -> new Reinforce(environment, ReinforceConfig.cartPole(), seed, steps);
       default -> throw new IllegalArgumentException("rl train: unknown --algo '" + algorithm + "'; known: " + NAMES);
     };
   }

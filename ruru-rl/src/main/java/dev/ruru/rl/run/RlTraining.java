@@ -48,15 +48,16 @@ public final class RlTraining {
       previousIterations(settings.out(), agent.iteration()).forEach(iterations::add);
       out.printf("resuming after iteration %d (%d steps) from %s%n", agent.iteration(), agent.collector().steps(), checkpointFile);
     }
-    out.printf("%s on %s: %d iterations (%s), seed %d%n", settings.algorithm(), spec.id(), agent.iterations(), agent.settings(), settings.seed());
+    out.printf("%s on %s: %d steps (%s), seed %d%n", settings.algorithm(), spec.id(), settings.steps(), agent.settings(), settings.seed());
     long start = System.nanoTime();
     long startSteps = agent.collector().steps();
-    int every = Math.max(1, agent.iterations() / 20);
+    int every = agent.iterations() > 0 ? Math.max(1, agent.iterations() / 20) : 10;
+    String of = agent.iterations() > 0 ? "/" + agent.iterations() : "";
     agent.train(update -> {
       iterations.add(iterationNode(update));
       double seconds = (System.nanoTime() - start) / 1e9;
-      if (update.iteration() % every == 0 || update.iteration() == agent.iterations()) {
-        out.printf("iteration %d/%d  steps %d  episodes %d  mean return %.1f  loss %.4f  steps/s %.0f%n", update.iteration(), agent.iterations(),
+      if (update.iteration() % every == 0 || agent.finished()) {
+        out.printf("iteration %d%s  steps %d  episodes %d  mean return %.1f  loss %.4f  steps/s %.0f%n", update.iteration(), of,
             update.steps(), update.episodes(), update.meanReturn(), update.metrics().getOrDefault("loss", Double.NaN),
             (update.steps() - startSteps) / Math.max(1e-9, seconds));
       }
