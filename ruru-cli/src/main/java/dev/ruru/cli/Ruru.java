@@ -49,7 +49,8 @@ public final class Ruru implements Runnable {
    */
   private static int handleFailure(Exception failure, CommandLine command, ParseResult parseResult) throws Exception {
     if (failure instanceof IllegalArgumentException || failure instanceof IOException || failure instanceof UncheckedIOException) {
-      command.getErr().println("ruru " + command.getCommandName() + ": " + failure.getMessage());
+      // The qualified name ("ruru rl eval"), so a nested command's error does not read as another command's.
+      command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + failure.getMessage());
       command.getErr().flush();
       return USAGE_ERROR;
     }

@@ -47,7 +47,7 @@ class RlCommandTest {
     assertEquals(0, CommandRun.of("rl", "train", "--steps", "256", "--out", run.toString()).exitCode());
     CommandRun eval = CommandRun.of("rl", "eval", "--model-dir", run.toString(), "--env", "mountaincar", "--episodes", "1");
     assertEquals(2, eval.exitCode());
-    assertEquals("ruru eval: rl eval: the policy in " + run + " was trained on cartpole (observations of 4 numbers, 2 actions) but MountainCar-v0"
+    assertEquals("ruru rl eval: SavedPolicy.read: the policy in " + run + " was trained on cartpole (observations of 4 numbers, 2 actions) but MountainCar-v0"
         + " has observations of 2 numbers and 3 actions; evaluate it on cartpole", eval.err().strip());
   }
 
@@ -57,7 +57,7 @@ class RlCommandTest {
     assertTrue(env.err().contains("unknown environment 'pong'"), env::err);
     CommandRun algo = CommandRun.of("rl", "train", "--algo", "sac", "--out", directory.resolve("y").toString());
     assertEquals(2, algo.exitCode());
-    assertTrue(algo.err().contains("unknown --algo 'sac'; known: [ppo, a2c, dqn, reinforce]"), algo::err);
+    assertTrue(algo.err().startsWith("ruru rl train: Agents.create: unknown algorithm 'sac'; known: [ppo, a2c, dqn, reinforce]"), algo::err);
     CommandRun missing = CommandRun.of("rl", "eval", "--model-dir", directory.resolve("none").toString());
     assertEquals(2, missing.exitCode());
     assertTrue(missing.err().contains("no policy.safetensors in"), missing::err);

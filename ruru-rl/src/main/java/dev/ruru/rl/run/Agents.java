@@ -31,7 +31,7 @@ public final class Agents {
       case "a2c" -> new A2c(environment, A2cConfig.cartPole(), seed, steps);
       case "dqn" -> new Dqn(environment, DqnConfig.cartPole(), seed, steps);
       case "reinforce" -> new Reinforce(environment, ReinforceConfig.cartPole(), seed, steps);
-      default -> throw new IllegalArgumentException("rl train: unknown --algo '" + algorithm + "'; known: " + NAMES);
+      default -> throw new IllegalArgumentException("Agents.create: unknown algorithm '" + algorithm + "'; known: " + NAMES);
     };
   }
 }

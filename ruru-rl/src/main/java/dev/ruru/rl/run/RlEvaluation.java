@@ -39,7 +39,7 @@ public final class RlEvaluation {
   /** {@code episodes} greedy episodes of {@code policy} on a fresh {@code environment}. */
   public static Result run(ActorCritic policy, String environment, int episodes, long seed, boolean keepObservations) {
     if (episodes < 1) {
-      throw new IllegalArgumentException("rl eval: invalid episodes " + episodes + " (must be >= 1)");
+      throw new IllegalArgumentException("RlEvaluation.run: invalid episodes " + episodes + " (must be >= 1)");
     }
     Env env = Environments.make(environment);
     double[] returns = new double[episodes];

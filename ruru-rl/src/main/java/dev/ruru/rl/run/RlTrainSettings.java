@@ -16,10 +16,10 @@ import java.nio.file.Path;
 public record RlTrainSettings(String environment, String algorithm, long steps, long seed, Path out, boolean resume, int checkpointEvery) {
   public RlTrainSettings {
     if (steps < 1) {
-      throw new IllegalArgumentException("rl train: invalid --steps " + steps + " (must be >= 1)");
+      throw new IllegalArgumentException("RlTrainSettings: invalid steps " + steps + " (must be >= 1)");
     }
     if (checkpointEvery < 1) {
-      throw new IllegalArgumentException("rl train: invalid checkpoint interval " + checkpointEvery + " (must be >= 1)");
+      throw new IllegalArgumentException("RlTrainSettings: invalid checkpoint interval " + checkpointEvery + " (must be >= 1)");
     }
   }
 }

@@ -83,7 +83,7 @@ public final class RlTraining {
     try {
       agent.checkpoint().write(file);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("rl train: cannot write the checkpoint " + file, e);
+      throw new java.io.UncheckedIOException("RlTraining: cannot write the checkpoint " + file, e);
     }
   }
 

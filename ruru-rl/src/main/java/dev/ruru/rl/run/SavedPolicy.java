@@ -58,12 +58,12 @@ public record SavedPolicy(String environment, String algorithm, ActorCritic poli
   public static SavedPolicy read(Path directory, String environment) throws IOException {
     Path file = directory.resolve(FILE);
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("rl eval: no " + FILE + " in " + directory + "; train one with: ruru rl train --out " + directory);
+      throw new IllegalArgumentException("SavedPolicy.read: no " + FILE + " in " + directory + "; train one with: ruru rl train --out " + directory);
     }
     SafetensorsFile saved = Safetensors.read(file);
     String text = saved.metadata().get(KEY);
     if (text == null) {
-      throw new IllegalArgumentException("rl eval: " + file + " has no '" + KEY + "' description; it was not written by ruru rl train");
+      throw new IllegalArgumentException("SavedPolicy.read: " + file + " has no '" + KEY + "' description; it was not written by ruru rl train");
     }
     JsonNode description = JSON.readTree(text);
     String trainedOn = description.get("environment").asText();
@@ -71,7 +71,7 @@ public record SavedPolicy(String environment, String algorithm, ActorCritic poli
     Env env = Environments.make(name);
     int observationSize = description.get("observation_size").asInt();
     if (ActorCritic.inputSize(env.observationSpace()) != observationSize || env.actionSpace().n() != description.get("actions").asInt()) {
-      throw new IllegalArgumentException("rl eval: the policy in " + directory + " was trained on " + trainedOn + " (observations of "
+      throw new IllegalArgumentException("SavedPolicy.read: the policy in " + directory + " was trained on " + trainedOn + " (observations of "
           + observationSize + " numbers, " + description.get("actions").asInt() + " actions) but " + env.id() + " has observations of "
           + ActorCritic.inputSize(env.observationSpace()) + " numbers and " + env.actionSpace().n() + " actions; evaluate it on " + trainedOn);
     }
