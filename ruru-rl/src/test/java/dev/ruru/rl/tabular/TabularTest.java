@@ -3,6 +3,7 @@ package dev.ruru.rl.tabular;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ruru.rl.env.Environments;
 import dev.ruru.rl.env.FrozenLake;
@@ -109,5 +110,40 @@ class TabularTest {
         () -> learner.episode(Environments.make("cartpole"), 0.1, new ResumableRandom(1)));
     assertEquals("QLearning: CartPole-v1 has observations Box([-4.8, -Infinity, -0.41887902047863906, -Infinity], "
         + "[4.8, Infinity, 0.41887902047863906, Infinity]); a table needs discrete ones", e.getMessage());
+  }
+
+  @Test void policyIterationFindsValueIterationsValuesAndAnOptimalPolicy() {
+    for (boolean slippery : new boolean[] {false, true}) {
+      FrozenLake lake = new FrozenLake(FrozenLake.MAP_8X8, slippery);
+      ValueIteration.Solution optimal = ValueIteration.solve(lake, 0.95, 1e-12);
+      PolicyIteration.Solution solution = PolicyIteration.solve(lake, 0.95, 1e-12);
+      assertArrayEquals(optimal.values(), solution.values(), 1e-9, "slippery " + slippery);
+      for (int s = 0; s < 64; s++) {
+        double[] q = optimal.actionValues()[s];
+        assertEquals(q[optimal.policy()[s]], q[solution.policy()[s]], 1e-9, "state " + s + ": the chosen action is optimal");
+      }
+      assertTrue(solution.improvements() < 20, "improvements " + solution.improvements());
+    }
+  }
+
+  @Test void sarsaWithDecayingExplorationLearnsTheDeterministicLakesOptimalPath() {
+    FrozenLake lake = new FrozenLake(FrozenLake.MAP_4X4, false);
+    Sarsa learner = new Sarsa(lake.observationSpace(), lake.actionSpace(), 0.5, 0.9);
+    TimeLimit env = new TimeLimit(lake, 100);
+    env.reset(3);
+    ResumableRandom random = new ResumableRandom(4);
+    for (int e = 0; e < 3000; e++) {
+      learner.episode(env, Math.max(0.01, 1.0 - e / 1500.0), random);
+    }
+    double[][] optimal = ValueIteration.solve(lake, 0.9, 1e-12).actionValues();
+    double[][] learned = learner.actionValues();
+    // Along the greedy path the values are the optimal ones (nearly: ε is 0.01 at the end).
+    int state = 0;
+    for (int step = 0; step < 6; step++) {
+      int action = QTable.argmax(learned[state]);
+      assertEquals(optimal[state][QTable.argmax(optimal[state])], learned[state][action], 0.02, "state " + state);
+      state = lake.transitions(state, action).get(0).nextState();
+    }
+    assertEquals(15, state, "six greedy steps reach the goal");
   }
 }
