@@ -19,7 +19,7 @@ import picocli.CommandLine.ParseResult;
     versionProvider = Ruru.Version.class,
     description = "Ruru, deep learning for the JVM.",
     subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, GenerateCommand.class, EmbedCommand.class, PerceptronCommand.class,
-        DiffCommand.class, BenchCommand.class, InspectCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+        RlCommand.class, DiffCommand.class, BenchCommand.class, InspectCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
 public final class Ruru implements Runnable {
   /** Exit code for a user mistake: bad options, a missing or malformed file. */
   static final int USAGE_ERROR = 2;
@@ -49,7 +49,8 @@ public final class Ruru implements Runnable {
    */
   private static int handleFailure(Exception failure, CommandLine command, ParseResult parseResult) throws Exception {
     if (failure instanceof IllegalArgumentException || failure instanceof IOException || failure instanceof UncheckedIOException) {
-      command.getErr().println("ruru " + command.getCommandName() + ": " + failure.getMessage());
+      // The qualified name ("ruru rl eval"), so a nested command's error does not read as another command's.
+      command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + failure.getMessage());
       command.getErr().flush();
       return USAGE_ERROR;
     }

@@ -1,0 +1,122 @@
+package dev.ruru.rl.dqn;
+
+import dev.ruru.rl.Agent;
+import dev.ruru.rl.Update;
+import dev.ruru.rl.env.Environments;
+import dev.ruru.rl.env.VectorStep;
+import dev.ruru.rl.policy.ActorCritic;
+import dev.ruru.rl.rollout.Collector;
+import dev.ruru.train.Checkpoint;
+import dev.ruru.train.ResumableRandom;
+import dev.ruru.train.Trainer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * DQN, top to bottom: each iteration plays {@code trainFrequency} steps of one environment ε-greedily into
+ * the replay buffer, then (after {@code learningStarts} steps) takes {@code gradientSteps} minibatch steps
+ * of {@link DqnObjective} through {@link Trainer#trainOnBatch}, refreshing the target network every
+ * {@code targetUpdateInterval} of them. The Q-network is the actor network of an {@link ActorCritic}
+ * (its outputs read as Q-values, so its greedy action is argmax Q and evaluation and saving work as for
+ * the policy-gradient agents); the critic network is unused. Seeded and exactly resumable: checkpoints
+ * hold both networks, Adam, the generators, the environment and the whole replay buffer.
+ */
+public final class Dqn implements Agent {
+  private final DqnConfig config;
+  private final long totalSteps;
+  private final ActorCritic policy;
+  private final Collector collector;
+  private final ReplayBuffer buffer;
+  private final ResumableRandom actionRandom;
+  private final ResumableRandom sampleRandom;
+  private final DqnObjective objective;
+  private final Trainer trainer;
+  private int iteration;
+  private long gradientSteps;
+
+  public Dqn(String environment, DqnConfig config, long seed, long totalSteps) {
+    this.config = config;
+    this.totalSteps = totalSteps;
+    var envs = Environments.vector(environment, 1);
+    ResumableRandom init = new ResumableRandom(seed);
+    this.policy = new ActorCritic(envs.singleObservationSpace(), envs.singleActionSpace(), config.hidden(), init);
+    ActorCritic target = new ActorCritic(envs.singleObservationSpace(), envs.singleActionSpace(), config.hidden(), init);
+    this.collector = new Collector(envs, seed);
+    this.buffer = new ReplayBuffer(config.bufferSize(), policy.inputSize());
+    this.actionRandom = new ResumableRandom(seed + 1);
+    this.sampleRandom = new ResumableRandom(seed + 2);
+    Map<String, ResumableRandom> generators = new LinkedHashMap<>();
+    generators.put("actions", actionRandom);
+    generators.put("replay", sampleRandom);
+    this.objective = new DqnObjective(policy.actor(), target.actor(), policy.inputSize(), config, generators);
+    objective.refreshTarget();
+    this.trainer = Trainer.builder(objective).clipGradientNorm(config.maxGradientNorm()).seed(seed).quiet().build();
+  }
+
+  @Override public String algorithm() { return "dqn"; }
+  @Override public ActorCritic policy() { return policy; }
+  @Override public Collector collector() { return collector; }
+  @Override public int iteration() { return iteration; }
+  @Override public int iterations() { return (int) ((totalSteps + config.trainFrequency() - 1) / config.trainFrequency()); }
+  @Override public int[] hidden() { return config.hidden(); }
+  @Override public String settings() { return config.toString(); }
+  public ReplayBuffer buffer() { return buffer; }
+
+  @Override
+  public Update iterate() {
+    for (int k = 0; k < config.trainFrequency(); k++) {
+      act();
+    }
+    Map<String, Double> means = new LinkedHashMap<>();
+    if (collector.steps() >= config.learningStarts()) {
+      for (int g = 0; g < config.gradientSteps(); g++) {
+        if (gradientSteps % config.targetUpdateInterval() == 0) {
+          objective.refreshTarget();
+        }
+        trainer.trainOnBatch(buffer.sample(config.batchSize(), sampleRandom)).forEach((name, value) -> means.merge(name, value / config.gradientSteps(), Double::sum));
+        gradientSteps++;
+      }
+    }
+    iteration++;
+    means.put("epsilon", config.epsilon(collector.steps(), totalSteps));
+    return new Update(iteration, collector.steps(), collector.log().count(), collector.log().meanReturn(100), means,
+        trainer.optimizer().learningRate());
+  }
+
+  /** One ε-greedy step (uniformly random before learning starts) into the buffer. */
+  private void act() {
+    double[][] observation = collector.observations();
+    int action = collector.steps() < config.learningStarts() || actionRandom.nextDouble() < config.epsilon(collector.steps(), totalSteps)
+        ? actionRandom.nextInt(policy.actionCount()) : policy.greedy(observation)[0];
+    VectorStep step = collector.step(new int[] {action});
+    double[] next = step.done(0) ? step.finalObservations()[0] : step.observations()[0];
+    buffer.add(policy.encode(observation).toFloatArray(), action, step.rewards()[0], policy.encode(new double[][] {next}).toFloatArray(),
+        step.terminated()[0]);
+  }
+
+  @Override
+  public Checkpoint checkpoint() {
+    Checkpoint checkpoint = trainer.checkpoint().withExtra("rl.algorithm", "dqn").withExtra("rl.iteration", Integer.toString(iteration))
+        .withExtra("rl.config", config.toString()).withExtra("rl.gradient_steps", Long.toString(gradientSteps));
+    Map<String, String> state = new LinkedHashMap<>(collector.saveState());
+    state.putAll(buffer.saveState());
+    for (Map.Entry<String, String> entry : state.entrySet()) {
+      checkpoint = checkpoint.withExtra(entry.getKey(), entry.getValue());
+    }
+    return checkpoint;
+  }
+
+  @Override
+  public void resume(Checkpoint checkpoint) {
+    String saved = checkpoint.extra().get("rl.config");
+    if (saved != null && !saved.equals(config.toString())) {
+      throw new IllegalArgumentException("Dqn.resume: the checkpoint was trained with " + saved + " but this run has " + config
+          + "; resume with the same settings");
+    }
+    trainer.resume(checkpoint);
+    collector.restoreState(checkpoint.extra());
+    buffer.restoreState(checkpoint.extra());
+    iteration = Integer.parseInt(checkpoint.extra().getOrDefault("rl.iteration", "0"));
+    gradientSteps = Long.parseLong(checkpoint.extra().getOrDefault("rl.gradient_steps", "0"));
+  }
+}

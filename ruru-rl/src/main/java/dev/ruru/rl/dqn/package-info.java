@@ -1,0 +1,9 @@
+/**
+ * Deep Q-networks (Mnih et al. 2015): learn action values Q(s, a) from a replay buffer of past
+ * transitions, against a target network that is refreshed now and then, acting ε-greedily with ε decaying
+ * linearly; Double DQN (van Hasselt et al. 2016) picks the next action with the online network and values
+ * it with the target network. {@link dev.ruru.rl.dqn.Dqn} is the algorithm, {@link dev.ruru.rl.dqn.DqnConfig}
+ * its hyper-parameters, {@link dev.ruru.rl.dqn.ReplayBuffer} the memory, {@link dev.ruru.rl.dqn.DqnObjective}
+ * the Huber-loss step for the training loop.
+ */
+package dev.ruru.rl.dqn;
