@@ -33,7 +33,7 @@ final class EvalCommand implements Callable<Integer> {
   private Path modelDirectory;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Look here first for the four IDX files (then $RURU_DATA, ~/.ruru/data/NAME, system directories).")
+      description = "Read the four IDX files from DIR, and only there (default: search $RURU_DATA, ~/.ruru/data/NAME, /usr/share/datasets/NAME).")
   private Path dataDirectory;
 
   @Option(names = "--dataset", paramLabel = "NAME", description = "fashion-mnist or mnist (default: the one the model was trained on).")
@@ -51,7 +51,8 @@ final class EvalCommand implements Callable<Integer> {
     out.println("model: " + saved.spec().describe() + " from " + modelDirectory);
     String datasetId = dataset != null ? dataset : saved.notes().getOrDefault("dataset", MnistVariant.FASHION_MNIST.id());
     MnistLoader loader = MnistLoader.of(MnistVariant.fromId(datasetId)).ifMissing(IfMissing.EMBEDDED_SAMPLE);
-    MnistData data = loaderSetup.apply(dataDirectory == null ? loader : loader.directory(dataDirectory)).load();
+    // A directory the user named is the data or an error: never a silent fallback to another copy.
+    MnistData data = dataDirectory == null ? loaderSetup.apply(loader).load() : loaderSetup.apply(loader).loadOnly(dataDirectory);
     out.println("data: " + data.source() + (data.isEmbeddedSample() ? " (no full dataset found; see --data-dir)" : ""));
     List<Integer> imageShape = List.of(data.test().features().dim(1), data.test().features().dim(2));
     if (!imageShape.equals(saved.spec().inputShape()) || data.variant().classCount() != saved.spec().classes()) {

@@ -55,7 +55,7 @@ final class PerceptronCommand implements Callable<Integer> {
   private String dataset;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Look here first for the four IDX files (then $RURU_DATA, ~/.ruru/data/NAME, system directories).")
+      description = "Read the four IDX files from DIR, and only there (default: search $RURU_DATA, ~/.ruru/data/NAME, /usr/share/datasets/NAME).")
   private Path dataDirectory;
 
   @Option(names = "--epochs", paramLabel = "N", defaultValue = "5", description = "Passes over the training set (default: ${DEFAULT-VALUE}).")
@@ -140,10 +140,8 @@ final class PerceptronCommand implements Callable<Integer> {
   private MnistData load() throws IOException {
     // Fashion-MNIST falls back to the sample inside the jar; for MNIST the loader says where it looked.
     MnistLoader loader = MnistLoader.of(MnistVariant.fromId(dataset)).ifMissing(IfMissing.EMBEDDED_SAMPLE);
-    if (dataDirectory != null) {
-      loader = loader.directory(dataDirectory);
-    }
-    return loaderSetup.apply(loader).load();
+    // A directory the user named is the data or an error: never a silent fallback to another copy.
+    return dataDirectory == null ? loaderSetup.apply(loader).load() : loaderSetup.apply(loader).loadOnly(dataDirectory);
   }
 
   /** The metrics every training command writes; {@code seconds} is each epoch's training pass alone. */

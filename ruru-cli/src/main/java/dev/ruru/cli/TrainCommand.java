@@ -110,7 +110,7 @@ final class TrainCommand implements Callable<Integer> {
   private String dataset;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Look here first for the four IDX files (then $RURU_DATA, ~/.ruru/data/NAME, system directories).")
+      description = "Read the four IDX files from DIR, and only there (default: search $RURU_DATA, ~/.ruru/data/NAME, /usr/share/datasets/NAME).")
   private Path dataDirectory;
 
   @Option(names = "--epochs", paramLabel = "N", defaultValue = "" + DEFAULT_EPOCHS,
@@ -174,6 +174,9 @@ final class TrainCommand implements Callable<Integer> {
     if (outputDirectory == null) {
       outputDirectory = Path.of("runs", model);
     }
+    if (!resume) {
+      FamilyOptions.check(model, spec.commandLine().getParseResult());
+    }
     try {
       if (resume) {
         resume(out, start);
@@ -216,11 +219,6 @@ final class TrainCommand implements Callable<Integer> {
     if (steps != null && parsed.hasMatchedOption("--epochs")) {
       throw new IllegalArgumentException("give --steps or --epochs, not both");
     }
-    for (String imageOnly : List.of("--channels", "--dataset", "--data-dir")) {
-      if (parsed.hasMatchedOption(imageOnly)) {
-        throw new IllegalArgumentException(imageOnly + " applies to the image models (mlp, cnn), not " + model);
-      }
-    }
     if (hidden.size() != 1 || hidden.get(0) == null || hidden.get(0) < 1) {
       throw new IllegalArgumentException("Invalid --hidden for " + model + ": " + hidden + " (one width >= 1)");
     }
@@ -232,9 +230,6 @@ final class TrainCommand implements Callable<Integer> {
     int batch = parsed.hasMatchedOption("--batch-size") ? batchSize : 32;
     double rate = learningRate != null ? learningRate : choice == OptimizerChoice.ADAM ? 2e-3 : choice.defaultLearningRate();
     int totalSteps = steps != null ? steps : parsed.hasMatchedOption("--epochs") || bptt ? 0 : DEFAULT_TEXT_STEPS;
-    if (bptt && !model.equals(CharModelSpec.LSTM) && !model.equals(CharModelSpec.GRU)) {
-      throw new IllegalArgumentException("--bptt carries a recurrent state from chunk to chunk; " + model + " has none (use char-lstm or char-gru)");
-    }
     if (steps != null && steps < 1) {
       throw new IllegalArgumentException("Invalid --steps: " + steps + " (must be >= 1)");
     }
@@ -253,9 +248,6 @@ final class TrainCommand implements Callable<Integer> {
       throw new IllegalArgumentException("Invalid --hidden: " + hidden + " (widths must be >= 1)");
     }
     boolean convolutional = model.equals(ModelSpec.CNN);
-    if (!convolutional && spec.commandLine().getParseResult().hasMatchedOption("--channels")) {
-      throw new IllegalArgumentException("--channels applies to --model cnn, not " + model);
-    }
     if (convolutional && channels.stream().anyMatch(width -> width == null || width < 1)) {
       throw new IllegalArgumentException("Invalid --channels: " + channels + " (widths must be >= 1)");
     }
@@ -269,9 +261,7 @@ final class TrainCommand implements Callable<Integer> {
   private MnistData load(String datasetId) throws IOException {
     // Fashion-MNIST falls back to the sample inside the jar; for MNIST the loader says where it looked.
     MnistLoader loader = MnistLoader.of(MnistVariant.fromId(datasetId)).ifMissing(IfMissing.EMBEDDED_SAMPLE);
-    if (dataDirectory != null) {
-      loader = loader.directory(dataDirectory);
-    }
-    return loaderSetup.apply(loader).load();
+    // A directory the user named is the data or an error: never a silent fallback to another copy.
+    return dataDirectory == null ? loaderSetup.apply(loader).load() : loaderSetup.apply(loader).loadOnly(dataDirectory);
   }
 }

@@ -181,6 +181,21 @@ public final class MnistLoader {
   }
 
   /**
+   * Loads the dataset from {@code dir} alone. A directory the user named is the data or an error, never a
+   * silent fallback to another copy found elsewhere on the search path.
+   *
+   * @throws DatasetNotFoundException when {@code dir} does not exist or lacks one of the four files
+   */
+  public MnistData loadOnly(Path dir) throws IOException {
+    List<String> missing = missingFiles(dir);
+    if (!missing.isEmpty()) {
+      String found = Files.isDirectory(dir) ? " (missing " + String.join(", ", missing) + ")" : " (no such directory)";
+      throw new DatasetNotFoundException(variant, List.of(dir + found));
+    }
+    return loadFrom(dir, MnistData.Origin.DIRECTORY, variant.id() + " from " + dir);
+  }
+
+  /**
    * Downloads the four {@code .gz} files from the mirror into {@link #downloadDirectory()}, verifying each
    * SHA-256; a file already there with the right checksum is kept. Returns the directory.
    */
