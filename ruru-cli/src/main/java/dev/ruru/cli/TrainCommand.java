@@ -42,10 +42,10 @@ import picocli.CommandLine.Spec;
     description = {"Trains a multi-layer perceptron or a CNN on Fashion-MNIST or MNIST, or a character language model on a text,",
         "and writes the model, metrics.json and pictures.",
         "With no options: a 784-128-10 MLP, Adam, " + TrainCommand.DEFAULT_EPOCHS + " epochs, on the data found (or the embedded sample).",
-        "--model cnn: W3, 3x3 convolutions of 16 and 32 channels, each with ReLU",
+        "--model cnn: 3x3 convolutions of 16 and 32 channels, each with ReLU",
         "and 2x2 max-pooling, then Linear(1568->128)-ReLU, Linear(128->10).",
         "--model char-lstm|char-gru|char-transformer: embedding, recurrent layers or a causal Transformer, then a",
-        "linear head over the characters; unless given, --hidden 256, --batch-size 32 and Adam's --lr 0.002 (W4's settings)."})
+        "linear head over the characters; unless given, --hidden 256, --batch-size 32 and Adam's --lr 0.002."})
 final class TrainCommand implements Callable<Integer> {
   static final int DEFAULT_EPOCHS = 5;
   /** Options that define a run: --resume takes them from the checkpoint, so giving them too is a mistake. */

@@ -52,4 +52,14 @@ class RuruTest {
     assertTrue(run.err().contains("--epochs"), run::err);
     assertTrue(run.err().lines().count() <= 4, run::err);
   }
+
+  @Test
+  void helpTextsSayWhatTheUserGetsWithoutInternalNames() {
+    for (String command : Ruru.commandLine().getSubcommands().keySet()) {
+      String help = CommandRun.of(command, "--help").out();
+      // W3, W4 and shared/anchors are the project's benchmark notes, which a user of the jar does not have.
+      java.util.regex.Matcher internal = java.util.regex.Pattern.compile("\\bW[1-4]\\b|W4's|anchors|shared/|\\w+\\.py\\b").matcher(help);
+      assertTrue(!internal.find(), () -> "ruru " + command + " --help names '" + internal.group() + "':\n" + help);
+    }
+  }
 }
