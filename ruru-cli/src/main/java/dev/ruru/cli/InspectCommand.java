@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ruru inspect FILE...}: for every array in each {@code .npy} or {@code .npz} file, its name,
+ * {@code ruru inspect FILE...}: for every array in each {@code .npy}, {@code .npz} or {@code .safetensors} file, its name,
  * dtype, shape, memory order and min/max/mean.
  *
  * <p>A file that is missing or malformed gets one line on stderr naming the file and the problem; the
@@ -28,11 +28,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "inspect",
     mixinStandardHelpOptions = true,
-    description = "Prints name, dtype, shape, order (C/F) and min/max/mean of each array in .npy/.npz files.")
+    description = "Prints name, dtype, shape, order (C/F) and min/max/mean of each array in .npy, .npz and .safetensors files"
+        + " (a model.safetensors that ruru train wrote, or PyTorch's).")
 final class InspectCommand implements Callable<Integer> {
   private static final String[] HEADER = {"name", "dtype", "shape", "order", "min", "max", "mean"};
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "The .npy or .npz files to inspect.")
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "The .npy, .npz or .safetensors files to inspect.")
   private List<Path> files = List.of();
 
   @Spec private CommandSpec spec;
@@ -45,7 +46,7 @@ final class InspectCommand implements Callable<Integer> {
     for (Path file : files) {
       try {
         if (Files.isDirectory(file)) {
-          throw new IllegalArgumentException("is a directory, expected a .npy or .npz file");
+          throw new IllegalArgumentException("is a directory, expected a .npy, .npz or .safetensors file");
         }
         ArrayFileFormat format = ArrayFileFormat.of(file);
         print(out, file + " (" + format.id() + ")", summarise(format.read(file)));
@@ -76,6 +77,7 @@ final class InspectCommand implements Callable<Integer> {
     Throwable cause = failure instanceof UncheckedIOException unchecked ? unchecked.getCause() : failure;
     return switch (cause) {
       case NpyFormatException format -> format.getMessage();
+      case dev.ruru.train.io.SafetensorsFormatException format -> format.getMessage();
       case NoSuchFileException missing -> file + ": no such file";
       case AccessDeniedException denied -> file + ": permission denied";
       default -> file + ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
