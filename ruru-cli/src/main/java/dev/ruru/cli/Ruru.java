@@ -20,6 +20,7 @@ import picocli.CommandLine.ParseResult;
     versionProvider = Ruru.Version.class,
     description = "Ruru, deep learning for the JVM.",
     subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, GenerateCommand.class, PerceptronCommand.class, DiffCommand.class,
+        DataCommand.class,
         BenchCommand.class, InspectCommand.class, CommandLine.HelpCommand.class})
 public final class Ruru implements Runnable {
   /** Exit code for a user mistake: bad options, a missing or malformed file. */
@@ -69,7 +70,7 @@ public final class Ruru implements Runnable {
    */
   private static int handleFailure(Exception failure, CommandLine command, ParseResult parseResult) throws Exception {
     if (failure instanceof IllegalArgumentException || failure instanceof IOException || failure instanceof UncheckedIOException) {
-      command.getErr().println("ruru " + command.getCommandName() + ": " + failure.getMessage());
+      command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + failure.getMessage());
       command.getErr().flush();
       return USAGE_ERROR;
     }

@@ -110,8 +110,11 @@ public final class MnistLoader {
         pixels, downloader, checksums);
   }
 
-  /** The same loader expecting other checksums: tests serve small files from a local mirror. */
-  MnistLoader expecting(Map<MnistFile, MnistVariant.Checksum> expected) {
+  /**
+   * The same loader expecting other files than the canonical ones, by their SHA-256 and size: a private
+   * mirror serving its own copies (tests serve the small sample files from a local server).
+   */
+  public MnistLoader expecting(Map<MnistFile, MnistVariant.Checksum> expected) {
     return new MnistLoader(variant, directory, environment, home, systemDirectories, ifMissing, mirror, pixels, downloader,
         Map.copyOf(expected));
   }
