@@ -40,7 +40,8 @@ record FamilyOptions(Set<String> models, Set<String> options) {
       of(List.of(ModelSpec.MLP), OPTIMISATION, IMAGE_DATA, Set.of("--hidden", "--dropout")),
       of(List.of(ModelSpec.CNN), OPTIMISATION, IMAGE_DATA, Set.of("--hidden", "--dropout", "--channels")),
       of(List.of(CharModelSpec.LSTM, CharModelSpec.GRU), OPTIMISATION, TEXT, Set.of("--hidden", "--dropout", "--bptt")),
-      of(List.of(CharModelSpec.TRANSFORMER), OPTIMISATION, TEXT, Set.of("--hidden", "--dropout", "--heads")));
+      of(List.of(CharModelSpec.TRANSFORMER), OPTIMISATION, TEXT, Set.of("--hidden", "--dropout", "--heads")),
+      of(List.of(TableOptions.MODEL), OPTIMISATION, Set.of("--hidden", "--dropout"), optionsOf(new TableOptions())));
 
   FamilyOptions {
     models = Set.copyOf(models);

@@ -15,6 +15,7 @@ import dev.ruru.models.run.RunDivergedException;
 import dev.ruru.models.run.TrainingControls;
 import dev.ruru.models.text.CharModelSpec;
 import dev.ruru.models.text.LanguageModelRun;
+import dev.ruru.models.table.TableRun;
 import dev.ruru.models.text.LanguageModelSettings;
 import dev.ruru.train.Checkpoint;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,7 +41,8 @@ import picocli.CommandLine.Spec;
  * epoch, the operation and the checkpoint kept, and exit code 2, whatever the family.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Trains a multi-layer perceptron or a CNN on Fashion-MNIST or MNIST, or a character language model on a text,",
+    description = {"Trains a multi-layer perceptron or a CNN on Fashion-MNIST or MNIST, a character language model on a text,",
+        "or a multi-layer perceptron on your own table (--csv FILE --target COLUMN),",
         "and writes the model, metrics.json and pictures.",
         "With no options: a 784-128-10 MLP, Adam, " + TrainCommand.DEFAULT_EPOCHS + " epochs, on the data found (or the embedded sample).",
         "--model cnn: 3x3 convolutions of 16 and 32 channels, each with ReLU",
@@ -152,6 +155,8 @@ final class TrainCommand implements Callable<Integer> {
       + " --epochs); a run that has them all writes its model and reports from the checkpoint.")
   private boolean resume;
 
+  @Mixin private TableOptions table = new TableOptions();
+
   @Spec private CommandSpec spec;
 
   /** Adjusts the dataset loader before use; tests restrict its search path so that the embedded sample is used. */
@@ -167,7 +172,10 @@ final class TrainCommand implements Callable<Integer> {
       }
       Parallel.setThreads(threads);
     }
-    if (!ModelSpec.ARCHITECTURES.contains(model) && !CharModelSpec.ARCHITECTURES.contains(model)) {
+    if (table.csv != null && !spec.commandLine().getParseResult().hasMatchedOption("--model")) {
+      model = TableOptions.MODEL;
+    }
+    if (!ModelSpec.ARCHITECTURES.contains(model) && !CharModelSpec.ARCHITECTURES.contains(model) && !model.equals(TableOptions.MODEL)) {
       throw new IllegalArgumentException("unknown model '" + model + "'; expected " + String.join(", ", ModelSpec.ARCHITECTURES) + " or "
           + String.join(", ", CharModelSpec.ARCHITECTURES));
     }
@@ -180,6 +188,8 @@ final class TrainCommand implements Callable<Integer> {
     try {
       if (resume) {
         resume(out, start);
+      } else if (model.equals(TableOptions.MODEL)) {
+        trainTable(out);
       } else if (CharModelSpec.ARCHITECTURES.contains(model)) {
         TextCorpus corpus = LanguageModelRun.readText(textPath);
         new LanguageModelRun(outputDirectory, out, start).train(corpus, textSettingsFromOptions(corpus), epochs);
@@ -237,6 +247,15 @@ final class TrainCommand implements Callable<Integer> {
         LanguageModelSettings.sha256(corpus.text()), seqLen, embedding, width, layers, heads, dropout, choice, rate,
         momentum != null ? momentum : choice.defaultMomentum(), weightDecay != null ? weightDecay : choice.defaultWeightDecay(), batch,
         validationSplit, totalSteps, bptt, seed, new TrainingControls(schedule, earlyStopping, clipNorm));
+  }
+
+  private void trainTable(PrintWriter out) throws IOException {
+    OptimizerChoice choice = OptimizerChoice.fromName(optimizer);
+    boolean hiddenGiven = spec.commandLine().getParseResult().hasMatchedOption("--hidden");
+    new TableRun(outputDirectory, out).train(table.settings(hidden, hiddenGiven, dropout, choice, learningRate != null ? learningRate
+        : choice.defaultLearningRate(), momentum != null ? momentum : choice.defaultMomentum(), weightDecay != null ? weightDecay
+        : choice.defaultWeightDecay(), batchSize, validationSplit, seed, new TrainingControls(schedule, earlyStopping, clipNorm)),
+        spec.commandLine().getParseResult().hasMatchedOption("--epochs") ? epochs : TableOptions.DEFAULT_EPOCHS);
   }
 
   private ClassifierSettings settingsFromOptions(MnistData data) {

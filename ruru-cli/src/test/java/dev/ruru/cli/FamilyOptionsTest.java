@@ -50,7 +50,7 @@ class FamilyOptionsTest {
     assertEquals(Set.of("--model", "--out", "--resume", "--epochs", "--seed", "--threads", "--lr", "--text", "--seq-len", "--embedding",
         "--layers", "--heads", "--steps", "--bptt", "--lr-schedule", "--early-stopping", "--clip-norm", "--channels", "--hidden",
         "--dropout", "--dataset", "--data-dir", "--batch-size", "--validation-split", "--optimizer", "--momentum", "--weight-decay",
-        "--help", "--version"), FamilyOptions.optionsOf(new TrainCommand()));
+        "--help", "--version", "--csv", "--target", "--task"), FamilyOptions.optionsOf(new TrainCommand()));
     IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
         () -> FamilyOptions.check("vae", List.of("--steps"), List.of(FamilyOptions.of(List.of("vae"), Set.of("--latent")),
             FamilyOptions.of(List.of("char-gru"), Set.of("--steps")))));
