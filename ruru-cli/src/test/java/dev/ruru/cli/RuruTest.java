@@ -29,7 +29,7 @@ class RuruTest {
     CommandRun run = CommandRun.of();
 
     assertEquals(2, run.exitCode());
-    assertTrue(run.err().startsWith("ruru: missing a command: one of train, eval, predict, generate, perceptron, diff, data, bench, inspect, help"), run::err);
+    assertTrue(run.err().startsWith("ruru: missing a command: one of train, eval, predict, generate, perceptron, diff, data, shell, bench, inspect, help"), run::err);
   }
 
   @Test
