@@ -50,10 +50,12 @@ class TrainCnnCommandTest {
     assertEquals("cnn", description.get("architecture").asText());
     assertEquals("[4,8]", description.get("channels").toString());
 
-    // Filters: 4 tiles of 3×3 taps in one row; feature maps: the input and 4 channels of 28×28.
+    // Filters: 4 tiles of 3×3 taps in one row under a title band (as wide as its text needs); feature maps: the input and 4
+    // channels of 28×28.
     BufferedImage filters = ImageIO.read(out.resolve("filters.png").toFile());
     assertNotNull(filters, "filters.png decodes");
-    assertEquals(6 + 4 * (3 * 16 + 6), filters.getWidth());
+    assertTrue(filters.getWidth() >= 6 + 4 * (3 * 16 + 6), () -> "width " + filters.getWidth());
+    assertEquals(dev.ruru.train.plot.TitledPicture.BAND + 6 + (3 * 16 + 6), filters.getHeight());
     BufferedImage maps = ImageIO.read(out.resolve("feature_maps.png").toFile());
     assertNotNull(maps, "feature_maps.png decodes");
     assertEquals(6 + 5 * (28 * 3 + 6), maps.getWidth());
