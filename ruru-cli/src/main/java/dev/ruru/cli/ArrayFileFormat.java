@@ -3,6 +3,7 @@ package dev.ruru.cli;
 import dev.ruru.array.NDArray;
 import dev.ruru.array.io.Npy;
 import dev.ruru.array.io.Npz;
+import dev.ruru.train.io.Safetensors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,8 +14,8 @@ import java.util.Map;
 
 /**
  * The file formats {@code ruru inspect} reads, each recognised by its magic number (its first bytes)
- * or, failing that, by its extension, and read into arrays by name. A new format (IDX, safetensors) is
- * one more constant here.
+ * or, failing that, by its extension, and read into arrays by name. A new format (IDX, ONNX) is one
+ * more constant here.
  */
 enum ArrayFileFormat {
   /** NumPy's single-array file; the array is named after the file. */
@@ -31,6 +32,22 @@ enum ArrayFileFormat {
     Map<String, NDArray> read(Path file) throws IOException {
       return Npz.read(file);
     }
+  },
+
+  /**
+   * The weights format of Ruru's model.safetensors, PyTorch and Hugging Face. It has no magic number: an
+   * 8-byte header length, then the JSON header, so a '{' at byte 8 recognises it.
+   */
+  SAFETENSORS("safetensors", new byte[0]) {
+    @Override
+    Map<String, NDArray> read(Path file) throws IOException {
+      return Safetensors.read(file).tensors();
+    }
+
+    @Override
+    boolean startsLike(byte[] head) {
+      return head.length > 8 && head[8] == '{';
+    }
   };
 
   private final String extension;
@@ -43,6 +60,11 @@ enum ArrayFileFormat {
 
   /** The arrays in {@code file}, by name, in the file's order. */
   abstract Map<String, NDArray> read(Path file) throws IOException;
+
+  /** Whether a file's first bytes are this format's magic number. */
+  boolean startsLike(byte[] head) {
+    return head.length >= magic.length && Arrays.equals(head, 0, magic.length, magic, 0, magic.length);
+  }
 
   /** The name users know the format by: its extension, {@code "npy"}. */
   String id() {
@@ -58,7 +80,7 @@ enum ArrayFileFormat {
   static ArrayFileFormat of(Path file) throws IOException {
     byte[] head = firstBytes(file, 16);
     for (ArrayFileFormat format : values()) {
-      if (head.length >= format.magic.length && Arrays.equals(head, 0, format.magic.length, format.magic, 0, format.magic.length)) {
+      if (format.startsLike(head)) {
         return format;
       }
     }
@@ -68,7 +90,7 @@ enum ArrayFileFormat {
         return format;
       }
     }
-    throw new IllegalArgumentException("unrecognised file format; expected a .npy or .npz file (neither its first "
+    throw new IllegalArgumentException("unrecognised file format; expected a .npy, .npz or .safetensors file (neither its first "
         + "bytes nor its extension match)");
   }
 

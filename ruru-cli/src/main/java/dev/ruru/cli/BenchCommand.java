@@ -34,8 +34,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Measures array kernels: GFLOPS for gemm, GB/s for the memory-bound ones.",
-      "Timing as shared/anchors' NumPy scripts: warm-up, then the median time per call.",
-      "w4 trains W4's char-level LSTM as w4_lstm_torch.py does: tokens/s of the median block, first and last loss."
+      "Each figure is the median time per call after a warm-up, as NumPy and PyTorch reference scripts time theirs.",
+      "w4 trains a character-level LSTM language model (embedding 64, LSTM 256, batches of 32 windows of 64 characters,",
+      "Adam) and prints tokens per second of the median block and the first and last loss."
     })
 final class BenchCommand implements Callable<Integer> {
   /** Seed of the operands: every run times the same numbers. */
@@ -75,7 +76,7 @@ final class BenchCommand implements Callable<Integer> {
       names = "--text",
       paramLabel = "DIR",
       defaultValue = "${env:W4_TEXT_DIR:-" + LanguageModelBench.DEFAULT_TEXT_DIRECTORY + "}",
-      description = "w4's text: every file of DIR, in name order, as w4_lstm_torch.py reads $W4_TEXT_DIR. "
+      description = "The text w4 trains on: every file of DIR, in name order. "
           + "Default: $W4_TEXT_DIR, else " + LanguageModelBench.DEFAULT_TEXT_DIRECTORY + ".")
   private Path textDirectory;
 

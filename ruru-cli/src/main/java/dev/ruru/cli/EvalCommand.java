@@ -36,7 +36,7 @@ final class EvalCommand implements Callable<Integer> {
   private Path modelDirectory;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Look here first for the four IDX files (then $RURU_DATA, ~/.ruru/data/NAME, system directories).")
+      description = "Read the four IDX files from DIR, and only there (default: search $RURU_DATA, ~/.ruru/data/NAME, /usr/share/datasets/NAME).")
   private Path dataDirectory;
 
   @Option(names = "--dataset", paramLabel = "NAME", description = "fashion-mnist or mnist (default: the one the model was trained on).")
@@ -68,7 +68,8 @@ final class EvalCommand implements Callable<Integer> {
     out.println("model: " + model.description());
     String datasetId = dataset != null ? dataset : model.dataset();
     MnistLoader loader = MnistLoader.of(MnistVariant.fromId(datasetId)).ifMissing(IfMissing.EMBEDDED_SAMPLE);
-    MnistData data = loaderSetup.apply(dataDirectory == null ? loader : loader.directory(dataDirectory)).load();
+    // A directory the user named is the data or an error: never a silent fallback to another copy.
+    MnistData data = dataDirectory == null ? loaderSetup.apply(loader).load() : loaderSetup.apply(loader).loadOnly(dataDirectory);
     out.println("data: " + data.source() + (data.isEmbeddedSample() ? " (no full dataset found; see --data-dir)" : ""));
     List<Integer> imageShape = List.of(data.test().features().dim(1), data.test().features().dim(2));
     if (!imageShape.equals(model.inputShape()) || data.variant().classCount() != model.classes()) {

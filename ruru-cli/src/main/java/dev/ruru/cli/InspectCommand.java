@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ruru inspect FILE...}: for every array in each {@code .npy} or {@code .npz} file, its name,
+ * {@code ruru inspect FILE...}: for every array in each {@code .npy}, {@code .npz} or {@code .safetensors} file, its name,
  * dtype, shape, memory order and min/max/mean.
  *
  * <p>A file that is missing or malformed gets one line on stderr naming the file and the problem; the
@@ -32,12 +32,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "inspect",
     mixinStandardHelpOptions = true,
-    description = {"Prints name, dtype, shape, order (C/F) and min/max/mean of each array in .npy/.npz files;",
-        "for .onnx files, the graph's inputs, outputs and nodes, then the same table of its initializers."})
+    description = {"Prints name, dtype, shape, order (C/F) and min/max/mean of each array in .npy, .npz and .safetensors files",
+        "(a model.safetensors that ruru train wrote, or PyTorch's); for .onnx files, the graph's inputs, outputs and nodes, then the",
+        "same table of its initializers."})
 final class InspectCommand implements Callable<Integer> {
   private static final String[] HEADER = {"name", "dtype", "shape", "order", "min", "max", "mean"};
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "The .npy, .npz or .onnx files to inspect.")
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "The .npy, .npz, .safetensors or .onnx files to inspect.")
   private List<Path> files = List.of();
 
   @Spec private CommandSpec spec;
@@ -50,7 +51,7 @@ final class InspectCommand implements Callable<Integer> {
     for (Path file : files) {
       try {
         if (Files.isDirectory(file)) {
-          throw new IllegalArgumentException("is a directory, expected a .npy, .npz or .onnx file");
+          throw new IllegalArgumentException("is a directory, expected a .npy, .npz, .safetensors or .onnx file");
         }
         if (file.toString().endsWith(".onnx")) {
           OnnxModel model = OnnxDecoder.read(file);
@@ -89,6 +90,7 @@ final class InspectCommand implements Callable<Integer> {
     return switch (cause) {
       case NpyFormatException format -> format.getMessage();
       case OnnxFormatException format -> format.getMessage();
+      case dev.ruru.train.io.SafetensorsFormatException format -> format.getMessage();
       case NoSuchFileException missing -> file + ": no such file";
       case AccessDeniedException denied -> file + ": permission denied";
       default -> file + ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());

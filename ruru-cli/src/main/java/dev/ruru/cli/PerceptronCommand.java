@@ -20,6 +20,7 @@ import dev.ruru.perceptron.PerceptronTraining;
 import dev.ruru.perceptron.TrainingSettings;
 import dev.ruru.perceptron.TrainingSettings.ExampleOrder;
 import dev.ruru.perceptron.WeightImages;
+import dev.ruru.train.plot.TitledPicture;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ final class PerceptronCommand implements Callable<Integer> {
   private String dataset;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Look here first for the four IDX files (then $RURU_DATA, ~/.ruru/data/NAME, system directories).")
+      description = "Read the four IDX files from DIR, and only there (default: search $RURU_DATA, ~/.ruru/data/NAME, /usr/share/datasets/NAME).")
   private Path dataDirectory;
 
   @Option(names = "--epochs", paramLabel = "N", defaultValue = "5", description = "Passes over the training set (default: ${DEFAULT-VALUE}).")
@@ -120,7 +121,7 @@ final class PerceptronCommand implements Callable<Integer> {
     byte[] text = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(json);
     AtomicFile.write(metrics, stream -> stream.write(text));
     AtomicFile.write(picture, stream -> {
-      if (!ImageIO.write(WeightImages.render(model.weights(), 5, 4), "png", stream)) {
+      if (!ImageIO.write(weightPicture(model.weights(), data.variant().classNames()), "png", stream)) {
         throw new IOException("no PNG writer in this Java runtime");
       }
     });
@@ -140,10 +141,8 @@ final class PerceptronCommand implements Callable<Integer> {
   private MnistData load() throws IOException {
     // Fashion-MNIST falls back to the sample inside the jar; for MNIST the loader says where it looked.
     MnistLoader loader = MnistLoader.of(MnistVariant.fromId(dataset)).ifMissing(IfMissing.EMBEDDED_SAMPLE);
-    if (dataDirectory != null) {
-      loader = loader.directory(dataDirectory);
-    }
-    return loaderSetup.apply(loader).load();
+    // A directory the user named is the data or an error: never a silent fallback to another copy.
+    return dataDirectory == null ? loaderSetup.apply(loader).load() : loaderSetup.apply(loader).loadOnly(dataDirectory);
   }
 
   /** The metrics every training command writes; {@code seconds} is each epoch's training pass alone. */
@@ -172,5 +171,21 @@ final class PerceptronCommand implements Callable<Integer> {
     json.put("test_accuracy", testAccuracy);
     json.put("samples_per_second", seconds > 0 ? (double) parts.train().size() * history.size() / seconds : 0);
     return json;
+  }
+
+  /** Each class's weights as a 28x28 tile (WeightImages), named, under a title that says how to read the colours. */
+  static java.awt.image.BufferedImage weightPicture(dev.ruru.array.NDArray weights, List<String> classNames) {
+    int columns = 5;
+    int scale = 4;
+    java.awt.image.BufferedImage grid = WeightImages.render(weights, columns, scale);
+    // WeightImages' layout: tiles of side x scale pixels, gaps of 2 x scale.
+    int side = (int) Math.round(Math.sqrt(weights.dim(1)));
+    int gap = Math.max(2, 2 * scale);
+    for (int c = 0; c < weights.dim(0); c++) {
+      String name = c < classNames.size() ? classNames.get(c) : "class " + c;
+      TitledPicture.label(grid, c + " " + name, gap + (c % columns) * (side * scale + gap), gap + (c / columns) * (side * scale + gap));
+    }
+    return TitledPicture.of(grid, "Perceptron weights, one tile per class (a weight per pixel)",
+        "blue: ink there argues for the class, red: against, white: 0; each tile scaled to its own largest |weight|");
   }
 }

@@ -1,9 +1,11 @@
 package dev.ruru.cli;
 
 import dev.ruru.array.NDArray;
+import dev.ruru.data.csv.CsvTable;
 import dev.ruru.models.classify.ModelFiles;
 import dev.ruru.models.classify.SavedModel;
 import dev.ruru.onnx.OnnxClassifier;
+import dev.ruru.models.table.TableModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "predict", mixinStandardHelpOptions = true,
     description = {"Classifies images with a saved model (the --out directory of ruru train) or an .onnx file.",
         "Inputs: .npy arrays [28, 28] or [n, 28, 28] (floats in [0, 1], or integer pixels 0..255), or pictures (PNG, JPEG),",
-        "greyscale light-on-dark like MNIST, scaled to the model's size."})
+        "greyscale light-on-dark like MNIST, scaled to the model's size.",
+        "A model trained on a table (ruru train --csv) takes CSV files with the same header (the target column may be left out)."})
 final class PredictCommand implements Callable<Integer> {
   static final int SHOWN = 3;
 
@@ -31,7 +34,7 @@ final class PredictCommand implements Callable<Integer> {
       description = "Directory holding model.json and model.safetensors, or an .onnx file.")
   private Path modelDirectory;
 
-  @Option(names = "--input", paramLabel = "FILE", required = true, arity = "1..*", description = "Images to classify (.npy or .png).")
+  @Option(names = "--input", paramLabel = "FILE", required = true, arity = "1..*", description = "Images to classify (.npy or .png), or CSV files of rows for a table model.")
   private List<Path> inputs;
 
   @Spec private CommandSpec spec;
@@ -39,6 +42,10 @@ final class PredictCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    if (TableModel.isTableModel(modelDirectory)) {
+      predictRows(out, TableModel.load(modelDirectory));
+      return 0;
+    }
     if (modelDirectory.toString().endsWith(".onnx")) {
       OnnxClassifier onnx = OnnxClassifier.read(modelDirectory);
       print(out, onnx.imageShape(), List.of(), onnx::scores);
@@ -60,6 +67,19 @@ final class PredictCommand implements Callable<Integer> {
         out.println(label + ": " + topClasses(probabilities, i, names));
       }
     }
+  }
+
+  /** A table model's answer for every row of every --input CSV file, labelled with the file and the row's line. */
+  private void predictRows(PrintWriter out, TableModel model) throws IOException {
+    for (Path input : inputs) {
+      CsvTable rows = CsvTable.read(input, ',');
+      List<String> answers = model.predict(rows);
+      int[] lines = rows.lines();
+      for (int row = 0; row < answers.size(); row++) {
+        out.println(input + ":" + lines[row] + ": " + answers.get(row));
+      }
+    }
+    out.flush();
   }
 
   /** Rows of {@code scores} as probabilities; subtracting each row's maximum keeps exp() from overflowing. */

@@ -1,6 +1,7 @@
 package dev.ruru.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +20,8 @@ import picocli.CommandLine.ParseResult;
     versionProvider = Ruru.Version.class,
     description = "Ruru, deep learning for the JVM.",
     subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, GenerateCommand.class, EmbedCommand.class, PerceptronCommand.class,
-        RlCommand.class, DiffCommand.class, BenchCommand.class, InspectCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+        RlCommand.class, DiffCommand.class, DataCommand.class, ShellCommand.class, BenchCommand.class, InspectCommand.class, ExportCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Ruru implements Runnable {
   /** Exit code for a user mistake: bad options, a missing or malformed file. */
   static final int USAGE_ERROR = 2;
@@ -34,7 +36,26 @@ public final class Ruru implements Runnable {
   static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new Ruru());
     commandLine.setExecutionExceptionHandler(Ruru::handleFailure);
+    commandLine.setParameterExceptionHandler(Ruru::handleBadOption);
     return commandLine;
+  }
+
+  /**
+   * A missing or malformed option: the one-line error, picocli's suggestion for a misspelt option, and
+   * where the full list is, instead of the whole usage (20 lines that push the error off the screen).
+   */
+  private static int handleBadOption(CommandLine.ParameterException failure, String[] args) {
+    CommandLine command = failure.getCommandLine();
+    PrintWriter err = command.getErr();
+    String name = command.getCommandSpec().qualifiedName();
+    err.println(name + ": " + failure.getMessage());
+    if (!CommandLine.UnmatchedArgumentException.printSuggestions(failure, err)) {
+      err.println("Try '" + name + " --help' for the options.");
+    } else {
+      err.println("Or try '" + name + " --help' for the options.");
+    }
+    err.flush();
+    return USAGE_ERROR;
   }
 
   /** {@code ruru} alone prints the usage, to stderr, and fails: a subcommand is needed. */

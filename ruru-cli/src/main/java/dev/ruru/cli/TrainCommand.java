@@ -18,6 +18,7 @@ import dev.ruru.models.run.RunDivergedException;
 import dev.ruru.models.run.TrainingControls;
 import dev.ruru.models.text.CharModelSpec;
 import dev.ruru.models.text.LanguageModelRun;
+import dev.ruru.models.table.TableRun;
 import dev.ruru.models.text.LanguageModelSettings;
 import dev.ruru.train.Checkpoint;
 import java.io.IOException;
@@ -44,13 +45,14 @@ import picocli.CommandLine.Spec;
  * epoch, the operation and the checkpoint kept, and exit code 2, whatever the family.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Trains a multi-layer perceptron or a CNN on Fashion-MNIST or MNIST, or a character language model on a text,",
+    description = {"Trains a multi-layer perceptron or a CNN on Fashion-MNIST or MNIST, a character language model on a text,",
+        "or a multi-layer perceptron on your own table (--csv FILE --target COLUMN),",
         "and writes the model, metrics.json and pictures.",
         "With no options: a 784-128-10 MLP, Adam, " + TrainCommand.DEFAULT_EPOCHS + " epochs, on the data found (or the embedded sample).",
-        "--model cnn: W3, 3x3 convolutions of 16 and 32 channels, each with ReLU",
+        "--model cnn: 3x3 convolutions of 16 and 32 channels, each with ReLU",
         "and 2x2 max-pooling, then Linear(1568->128)-ReLU, Linear(128->10).",
         "--model char-lstm|char-gru|char-transformer: embedding, recurrent layers or a causal Transformer, then a",
-        "linear head over the characters; unless given, --hidden 256, --batch-size 32 and Adam's --lr 0.002 (W4's settings).",
+        "linear head over the characters; unless given, --hidden 256, --batch-size 32 and Adam's --lr 0.002.",
         "--model autoencoder|conv-autoencoder|vae|conv-vae: latent-space models (--latent, --beta, --noise, --conditional, ...)."})
 final class TrainCommand implements Callable<Integer> {
   static final int DEFAULT_EPOCHS = 5;
@@ -117,7 +119,7 @@ final class TrainCommand implements Callable<Integer> {
   private String dataset;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Look here first for the four IDX files (then $RURU_DATA, ~/.ruru/data/NAME, system directories).")
+      description = "Read the four IDX files from DIR, and only there (default: search $RURU_DATA, ~/.ruru/data/NAME, /usr/share/datasets/NAME).")
   private Path dataDirectory;
 
   @Option(names = "--epochs", paramLabel = "N", defaultValue = "" + DEFAULT_EPOCHS,
@@ -161,6 +163,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin private SparkOptions spark = new SparkOptions();
   @Mixin private LatentOptions latent;
+  @Mixin private TableOptions table = new TableOptions();
 
   @Spec private CommandSpec spec;
 
@@ -177,20 +180,27 @@ final class TrainCommand implements Callable<Integer> {
       }
       Parallel.setThreads(threads);
     }
-    if (!ModelSpec.ARCHITECTURES.contains(model) && !CharModelSpec.ARCHITECTURES.contains(model) && !LatentSpec.ARCHITECTURES.contains(model)) {
+    if (table.csv != null && !spec.commandLine().getParseResult().hasMatchedOption("--model")) {
+      model = TableOptions.MODEL;
+    }
+    if (!ModelSpec.ARCHITECTURES.contains(model) && !CharModelSpec.ARCHITECTURES.contains(model) && !LatentSpec.ARCHITECTURES.contains(model)
+        && !model.equals(TableOptions.MODEL)) {
       throw new IllegalArgumentException("unknown model '" + model + "'; expected " + String.join(", ", ModelSpec.ARCHITECTURES) + ", "
-          + String.join(", ", CharModelSpec.ARCHITECTURES) + " or " + String.join(", ", LatentSpec.ARCHITECTURES));
+          + String.join(", ", CharModelSpec.ARCHITECTURES) + ", " + String.join(", ", LatentSpec.ARCHITECTURES) + " or a table with --csv");
     }
     latent.checkApplicable(model, spec.commandLine().getParseResult());
-    if (!resume && !ModelSpec.ARCHITECTURES.contains(model)) {
-      refuseSpark(model);
     }
     if (outputDirectory == null) {
       outputDirectory = Path.of("runs", model);
     }
+    if (!resume) {
+      FamilyOptions.check(model, spec.commandLine().getParseResult());
+    }
     try {
       if (resume) {
         resume(out, start);
+      } else if (model.equals(TableOptions.MODEL)) {
+        trainTable(out);
       } else if (CharModelSpec.ARCHITECTURES.contains(model)) {
         TextCorpus corpus = LanguageModelRun.readText(textPath);
         new LanguageModelRun(outputDirectory, out, start).train(corpus, textSettingsFromOptions(corpus), epochs);
@@ -253,11 +263,6 @@ final class TrainCommand implements Callable<Integer> {
     if (steps != null && parsed.hasMatchedOption("--epochs")) {
       throw new IllegalArgumentException("give --steps or --epochs, not both");
     }
-    for (String imageOnly : List.of("--channels", "--dataset", "--data-dir")) {
-      if (parsed.hasMatchedOption(imageOnly)) {
-        throw new IllegalArgumentException(imageOnly + " applies to the image models (mlp, cnn), not " + model);
-      }
-    }
     if (hidden.size() != 1 || hidden.get(0) == null || hidden.get(0) < 1) {
       throw new IllegalArgumentException("Invalid --hidden for " + model + ": " + hidden + " (one width >= 1)");
     }
@@ -269,9 +274,6 @@ final class TrainCommand implements Callable<Integer> {
     int batch = parsed.hasMatchedOption("--batch-size") ? batchSize : 32;
     double rate = learningRate != null ? learningRate : choice == OptimizerChoice.ADAM ? 2e-3 : choice.defaultLearningRate();
     int totalSteps = steps != null ? steps : parsed.hasMatchedOption("--epochs") || bptt ? 0 : DEFAULT_TEXT_STEPS;
-    if (bptt && !model.equals(CharModelSpec.LSTM) && !model.equals(CharModelSpec.GRU)) {
-      throw new IllegalArgumentException("--bptt carries a recurrent state from chunk to chunk; " + model + " has none (use char-lstm or char-gru)");
-    }
     if (steps != null && steps < 1) {
       throw new IllegalArgumentException("Invalid --steps: " + steps + " (must be >= 1)");
     }
@@ -279,6 +281,15 @@ final class TrainCommand implements Callable<Integer> {
         LanguageModelSettings.sha256(corpus.text()), seqLen, embedding, width, layers, heads, dropout, choice, rate,
         momentum != null ? momentum : choice.defaultMomentum(), weightDecay != null ? weightDecay : choice.defaultWeightDecay(), batch,
         validationSplit, totalSteps, bptt, seed, new TrainingControls(schedule, earlyStopping, clipNorm));
+  }
+
+  private void trainTable(PrintWriter out) throws IOException {
+    OptimizerChoice choice = OptimizerChoice.fromName(optimizer);
+    boolean hiddenGiven = spec.commandLine().getParseResult().hasMatchedOption("--hidden");
+    new TableRun(outputDirectory, out).train(table.settings(hidden, hiddenGiven, dropout, choice, learningRate != null ? learningRate
+        : choice.defaultLearningRate(), momentum != null ? momentum : choice.defaultMomentum(), weightDecay != null ? weightDecay
+        : choice.defaultWeightDecay(), batchSize, validationSplit, seed, new TrainingControls(schedule, earlyStopping, clipNorm)),
+        spec.commandLine().getParseResult().hasMatchedOption("--epochs") ? epochs : TableOptions.DEFAULT_EPOCHS);
   }
 
   private ClassifierSettings settingsFromOptions(MnistData data) {
@@ -290,9 +301,6 @@ final class TrainCommand implements Callable<Integer> {
       throw new IllegalArgumentException("Invalid --hidden: " + hidden + " (widths must be >= 1)");
     }
     boolean convolutional = model.equals(ModelSpec.CNN);
-    if (!convolutional && spec.commandLine().getParseResult().hasMatchedOption("--channels")) {
-      throw new IllegalArgumentException("--channels applies to --model cnn, not " + model);
-    }
     if (convolutional && channels.stream().anyMatch(width -> width == null || width < 1)) {
       throw new IllegalArgumentException("Invalid --channels: " + channels + " (widths must be >= 1)");
     }
@@ -333,9 +341,7 @@ final class TrainCommand implements Callable<Integer> {
   private MnistData load(String datasetId) throws IOException {
     // Fashion-MNIST falls back to the sample inside the jar; for MNIST the loader says where it looked.
     MnistLoader loader = MnistLoader.of(MnistVariant.fromId(datasetId)).ifMissing(IfMissing.EMBEDDED_SAMPLE);
-    if (dataDirectory != null) {
-      loader = loader.directory(dataDirectory);
-    }
-    return loaderSetup.apply(loader).load();
+    // A directory the user named is the data or an error: never a silent fallback to another copy.
+    return dataDirectory == null ? loaderSetup.apply(loader).load() : loaderSetup.apply(loader).loadOnly(dataDirectory);
   }
 }

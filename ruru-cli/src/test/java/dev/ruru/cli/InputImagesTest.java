@@ -81,4 +81,25 @@ class InputImagesTest {
     NDArray image = InputImages.read(fine, MNIST);
     assertEquals(List.of(1, 28, 28), Arrays.stream(image.shape().dims()).boxed().toList());
   }
+
+  @Test
+  void rawUint8PixelsFromNumpyAreScaledToZeroOne() throws IOException {
+    // What np.save(path, pixels) writes for a uint8 [28, 28] image: the '|u1' dtype that was refused.
+    String header = "{'descr': '|u1', 'fortran_order': False, 'shape': (28, 28), }";
+    header += " ".repeat(64 - (10 + header.length() + 1) % 64) + "\n";
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    file.writeBytes(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) header.length(), 0});
+    file.writeBytes(header.getBytes(StandardCharsets.US_ASCII));
+    byte[] pixels = new byte[28 * 28];
+    pixels[0] = (byte) 255;
+    pixels[1] = (byte) 51;
+    file.writeBytes(pixels);
+    Path input = dir.resolve("pixels.npy");
+    Files.write(input, file.toByteArray());
+    NDArray images = InputImages.read(input, MNIST);
+    assertEquals(List.of(1, 28, 28), Arrays.stream(images.shape().dims()).boxed().toList());
+    assertEquals(1.0, images.getDouble(0, 0, 0), 1e-6);
+    assertEquals(0.2, images.getDouble(0, 0, 1), 1e-6);
+    assertEquals(0.0, images.getDouble(0, 27, 27));
+  }
 }

@@ -97,7 +97,7 @@ class InspectCommandTest {
     CommandRun run = CommandRun.of("inspect", file.toString());
 
     assertEquals(2, run.exitCode());
-    assertEquals("ruru inspect: " + file + ": unrecognised file format; expected a .npy or .npz file "
+    assertEquals("ruru inspect: " + file + ": unrecognised file format; expected a .npy, .npz or .safetensors file "
         + "(neither its first bytes nor its extension match)\n", run.err());
   }
 
@@ -107,5 +107,20 @@ class InspectCommandTest {
 
     assertEquals(2, run.exitCode());
     assertTrue(run.err().contains("Missing required parameter: 'FILE'"), run::err);
+  }
+
+  @Test
+  void safetensorsFilesSuchAsRurusOwnModelAreRead() throws Exception {
+    Path file = directory.resolve("model.safetensors");
+    dev.ruru.train.io.Safetensors.write(file, java.util.Map.of("0.weight", dev.ruru.array.NDArray.of(new float[] {1, 2, 3, 6}, 2, 2),
+        "0.bias", dev.ruru.array.NDArray.of(new float[] {-1, 1}, 2)), java.util.Map.of("format", "pt"));
+    // Recognised by the '{' of its JSON header too, whatever its name.
+    Path renamed = java.nio.file.Files.copy(file, directory.resolve("weights.bin"));
+    CommandRun run = CommandRun.of("inspect", file.toString(), renamed.toString());
+    assertEquals(0, run.exitCode(), run::err);
+    assertTrue(run.out().startsWith(file + " (safetensors): 2 arrays\n"), run::out);
+    assertTrue(run.out().contains(renamed + " (safetensors): 2 arrays\n"), run::out);
+    assertTrue(run.out().lines().anyMatch(line -> line.strip().matches("0\\.weight +float32 +\\[2, 2] +C +1\\.0 +6\\.0 +3\\.0")), run::out);
+    assertTrue(run.out().lines().anyMatch(line -> line.strip().matches("0\\.bias +float32 +\\[2] +C +-1\\.0 +1\\.0 +0\\.0")), run::out);
   }
 }

@@ -56,9 +56,16 @@ class PerceptronCommandTest {
 
     BufferedImage picture = ImageIO.read(runDirectory.resolve("weights.png").toFile());
     assertNotNull(picture, "weights.png decodes");
-    // Ten 28×28 tiles at 4 pixels per weight, 5 per row, with 8-pixel gaps.
+    // Ten 28×28 tiles at 4 pixels per weight, 5 per row, with 8-pixel gaps, under a title band.
     assertEquals(8 + 5 * (112 + 8), picture.getWidth());
-    assertEquals(8 + 2 * (112 + 8), picture.getHeight());
+    assertEquals(dev.ruru.train.plot.TitledPicture.BAND + 8 + 2 * (112 + 8), picture.getHeight());
+    int dark = 0;
+    for (int y = 0; y < dev.ruru.train.plot.TitledPicture.BAND; y++) {
+      for (int x = 0; x < picture.getWidth(); x++) {
+        dark += (picture.getRGB(x, y) & 0xff) < 100 ? 1 : 0;
+      }
+    }
+    assertTrue(dark > 100, "the picture has a title");
     try (Stream<Path> files = Files.list(runDirectory)) {
       assertEquals(List.of("metrics.json", "weights.png"), files.map(p -> p.getFileName().toString()).sorted().toList(),
           "no temporary files are left behind");

@@ -29,6 +29,37 @@ class RuruTest {
     CommandRun run = CommandRun.of();
 
     assertEquals(2, run.exitCode());
-    assertTrue(run.err().startsWith("missing a command: one of train, eval, predict, generate, embed, perceptron, rl, diff, bench, inspect, export, help"), run::err);
+    assertTrue(run.err().startsWith("ruru: missing a command: one of train, eval, predict, generate, embed, perceptron, rl, diff, data, shell, bench, inspect, export, help"), run::err);
+  }
+
+  @Test
+  void aBadOptionValueIsOneLineAndAHintNotTheWholeUsage() {
+    CommandRun run = CommandRun.of("train", "--epochs", "abc");
+    assertEquals(2, run.exitCode());
+    assertEquals("ruru train: Invalid value for option '--epochs': 'abc' is not an int\nTry 'ruru train --help' for the options.\n", run.err());
+    CommandRun missing = CommandRun.of("predict", "--input", "x.png");
+    assertEquals("ruru predict: Missing required option: '--model-dir=DIR'\nTry 'ruru predict --help' for the options.\n", missing.err());
+    CommandRun noValue = CommandRun.of("inspect", "--nonsense");
+    assertEquals(2, noValue.exitCode());
+    assertEquals(2, noValue.err().lines().count(), noValue::err);
+  }
+
+  @Test
+  void aMisspeltOptionGetsPicocliSuggestion() {
+    CommandRun run = CommandRun.of("train", "--epoch", "3");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().startsWith("ruru train: Unknown options: '--epoch', '3'\n"), run::err);
+    assertTrue(run.err().contains("--epochs"), run::err);
+    assertTrue(run.err().lines().count() <= 4, run::err);
+  }
+
+  @Test
+  void helpTextsSayWhatTheUserGetsWithoutInternalNames() {
+    for (String command : Ruru.commandLine().getSubcommands().keySet()) {
+      String help = CommandRun.of(command, "--help").out();
+      // W3, W4 and shared/anchors are the project's benchmark notes, which a user of the jar does not have.
+      java.util.regex.Matcher internal = java.util.regex.Pattern.compile("\\bW[1-4]\\b|W4's|anchors|shared/|\\w+\\.py\\b").matcher(help);
+      assertTrue(!internal.find(), () -> "ruru " + command + " --help names '" + internal.group() + "':\n" + help);
+    }
   }
 }

@@ -50,10 +50,12 @@ class TrainCnnCommandTest {
     assertEquals("cnn", description.get("architecture").asText());
     assertEquals("[4,8]", description.get("channels").toString());
 
-    // Filters: 4 tiles of 3×3 taps in one row; feature maps: the input and 4 channels of 28×28.
+    // Filters: 4 tiles of 3×3 taps in one row under a title band (as wide as its text needs); feature maps: the input and 4
+    // channels of 28×28.
     BufferedImage filters = ImageIO.read(out.resolve("filters.png").toFile());
     assertNotNull(filters, "filters.png decodes");
-    assertEquals(6 + 4 * (3 * 16 + 6), filters.getWidth());
+    assertTrue(filters.getWidth() >= 6 + 4 * (3 * 16 + 6), () -> "width " + filters.getWidth());
+    assertEquals(dev.ruru.train.plot.TitledPicture.BAND + 6 + (3 * 16 + 6), filters.getHeight());
     BufferedImage maps = ImageIO.read(out.resolve("feature_maps.png").toFile());
     assertNotNull(maps, "feature_maps.png decodes");
     assertEquals(6 + 5 * (28 * 3 + 6), maps.getWidth());
@@ -101,9 +103,9 @@ class TrainCnnCommandTest {
   @Test void modelMistakesNameTheValidChoices() {
     CommandRun unknown = run("train", "--model", "resnet", "--out", directory.resolve("x").toString());
     assertEquals(2, unknown.exitCode());
-    assertEquals("ruru train: unknown model 'resnet'; expected mlp, cnn, char-lstm, char-gru, char-transformer or autoencoder,"
-        + " conv-autoencoder, vae, conv-vae\n", unknown.err());
-    assertEquals("ruru train: --channels applies to --model cnn, not mlp\n",
+    assertEquals("ruru train: unknown model 'resnet'; expected mlp, cnn, char-lstm, char-gru, char-transformer, autoencoder,"
+        + " conv-autoencoder, vae, conv-vae or a table with --csv\n", unknown.err());
+    assertEquals("ruru train: --channels does not apply to --model mlp (it is for --model cnn); leave it out\n",
         run("train", "--channels", "4", "--out", directory.resolve("x").toString()).err());
     assertEquals("ruru train: Invalid --channels: [4, 0] (widths must be >= 1)\n",
         run("train", "--model", "cnn", "--channels", "4,0", "--out", directory.resolve("x").toString()).err());

@@ -39,6 +39,6 @@ class TrainSparkCommandTest {
     assertTrue(workers.err().contains("--workers applies to training on Spark; add --spark local[2]"), workers::err);
     CommandRun text = run("train", "--model", "char-lstm", "--spark", "local[2]", "--out", directory.resolve("b").toString());
     assertEquals(2, text.exitCode());
-    assertTrue(text.err().contains("--spark trains the image models"), text::err);
+    assertTrue(text.err().contains("--spark does not apply to --model char-lstm (it is for --model cnn, mlp)"), text::err);
   }
 }

@@ -41,6 +41,25 @@ final class ElementBytes {
     };
   }
 
+  /** The elements {@code header} describes, starting at byte {@code offset} of {@code segment}; narrow integers widened. */
+  static Object read(MemorySegment segment, long offset, NpyHeader header) {
+    if (header.stored() == NarrowInteger.NONE) {
+      return read(segment, offset, header.dtype(), header.byteOrder(), header.shape().size());
+    }
+    byte[] bytes = (byte[]) read(segment, offset, DType.BOOL, header.byteOrder(), Math.toIntExact(header.dataBytes()));
+    return header.stored().widen(bytes, header.byteOrder());
+  }
+
+  /** The elements {@code header} describes, read from {@code in} as {@link #read(InputStream, DType, ByteOrder, int, int, String)} does. */
+  static Object read(InputStream in, NpyHeader header, int initialCapacity, String source) throws IOException {
+    if (header.stored() == NarrowInteger.NONE) {
+      return read(in, header.dtype(), header.byteOrder(), header.shape().size(), initialCapacity, source);
+    }
+    int bytes = Math.toIntExact(header.dataBytes());
+    byte[] raw = (byte[]) read(in, DType.BOOL, header.byteOrder(), bytes, Math.min(bytes, initialCapacity), source);
+    return header.stored().widen(raw, header.byteOrder());
+  }
+
   /** {@code count} elements starting at byte {@code offset} of {@code segment}, in a new array. */
   static Object read(MemorySegment segment, long offset, DType dtype, ByteOrder byteOrder, int count) {
     Object elements = allocate(dtype, count);

@@ -21,7 +21,8 @@ import java.util.Objects;
  * {@code np.save} agree with Ruru both ways.
  *
  * <p>Reads accept float32, float64, int32, int64 ({@code '<f4' '<f8' '<i4' '<i8'} and their big-endian
- * {@code '>'} forms, swapped on read) and bool ({@code '|b1'}), in C or Fortran order, format versions 1.0,
+ * {@code '>'} forms, swapped on read), bool ({@code '|b1'}) and the 8- and 16-bit integers
+ * ({@code '|u1'} of raw pixels, {@code '|i1' '<u2' '<i2'}), read as int32, in C or Fortran order, format versions 1.0,
  * 2.0 and 3.0. A Fortran-order file gives an array with Fortran strides ({@code isContiguous(Order.F)}),
  * not a transposed copy. Writes produce exactly the bytes {@code np.save} writes for the same array:
  * little-endian, version 1.0 (2.0 if the header needs it), {@code fortran_order: True} for an array that is
@@ -55,7 +56,7 @@ public final class Npy {
       // Mapping copies straight from the page cache into the Java array; the arena unmaps it at once.
       try (Arena arena = Arena.ofConfined()) {
         MemorySegment data = channel.map(FileChannel.MapMode.READ_ONLY, dataStart, header.dataBytes(), arena);
-        elements = ElementBytes.read(data, 0, header.dtype(), header.byteOrder(), header.shape().size());
+        elements = ElementBytes.read(data, 0, header);
       }
       return toArray(header, elements);
     }
@@ -99,7 +100,7 @@ public final class Npy {
   public static NDArray read(InputStream in, long limit, String source) throws IOException {
     NpyHeader header = NpyHeader.read(in, limit, source);
     int size = header.shape().size();
-    return toArray(header, ElementBytes.read(in, header.dtype(), header.byteOrder(), size, size, source));
+    return toArray(header, ElementBytes.read(in, header, size, source));
   }
 
   /**
@@ -109,7 +110,7 @@ public final class Npy {
   static NDArray readInflating(InputStream in, long claimedSize, String source) throws IOException {
     NpyHeader header = NpyHeader.read(in, claimedSize, source);
     int initial = ElementBytes.CHUNK_BYTES / header.dtype().itemSize();
-    return toArray(header, ElementBytes.read(in, header.dtype(), header.byteOrder(), header.shape().size(), initial, source));
+    return toArray(header, ElementBytes.read(in, header, initial, source));
   }
 
   /**

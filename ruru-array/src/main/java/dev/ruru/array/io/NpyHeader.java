@@ -28,8 +28,10 @@ import java.util.TreeSet;
  * @param byteOrder how multi-byte elements are stored (NumPy's {@code '<'} or {@code '>'}; bool has none)
  * @param order {@link Order#F} when the file says {@code fortran_order: True}: the first index varies fastest
  * @param shape the extents; {@code Shape.of()} for a rank-0 array
+ * @param stored the 8- or 16-bit integer type the file holds, read widened to {@code dtype} int32;
+ *     {@link NarrowInteger#NONE} when the file holds {@code dtype} itself
  */
-public record NpyHeader(DType dtype, ByteOrder byteOrder, Order order, Shape shape) {
+public record NpyHeader(DType dtype, ByteOrder byteOrder, Order order, Shape shape, NarrowInteger stored) {
   /** Longest header read, in bytes: NumPy refuses longer ones too, and a shape and dtype need far fewer. */
   public static final int MAX_HEADER_BYTES = 10_000;
 
@@ -40,22 +42,34 @@ public record NpyHeader(DType dtype, ByteOrder byteOrder, Order order, Shape sha
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
   private static final Set<String> KEYS = Set.of("descr", "fortran_order", "shape");
   private static final String SUPPORTED = "'<f4' (float32), '<f8' (float64), '<i4' (int32), '<i8' (int64), '|b1' (bool),"
-      + " and the big-endian '>f4', '>f8', '>i4', '>i8'";
+      + " '|u1', '|i1', '<u2', '<i2' (read as int32), and the big-endian '>f4', '>f8', '>i4', '>i8', '>u2', '>i2'";
+
+  /** A header of a file that stores {@code dtype} itself. */
+  public NpyHeader(DType dtype, ByteOrder byteOrder, Order order, Shape shape) {
+    this(dtype, byteOrder, order, shape, NarrowInteger.NONE);
+  }
 
   public NpyHeader {
     Objects.requireNonNull(dtype, "dtype");
     Objects.requireNonNull(byteOrder, "byteOrder");
     Objects.requireNonNull(order, "order");
     Objects.requireNonNull(shape, "shape");
+    Objects.requireNonNull(stored, "stored");
+    if (stored != NarrowInteger.NONE && dtype != DType.INT32) {
+      throw new IllegalArgumentException("NpyHeader: " + stored + " is read as int32, not " + dtype);
+    }
   }
 
-  /** Bytes of element data after the header: size × itemSize. */
+  /** Bytes of element data after the header: size × the stored item size. */
   public long dataBytes() {
-    return (long) shape.size() * dtype.itemSize();
+    return (long) shape.size() * (stored == NarrowInteger.NONE ? dtype.itemSize() : stored.itemSize());
   }
 
   /** NumPy's dtype descriptor: {@code '<f4'}, {@code '>i8'}, {@code '|b1'}. */
   public String descr() {
+    if (stored != NarrowInteger.NONE) {
+      return (stored.itemSize() == 1 ? "|" : byteOrder == ByteOrder.BIG_ENDIAN ? ">" : "<") + stored.code();
+    }
     String code = switch (dtype) {
       case FLOAT32 -> "f4";
       case FLOAT64 -> "f8";
@@ -192,9 +206,26 @@ public record NpyHeader(DType dtype, ByteOrder byteOrder, Order order, Shape sha
       throw new NpyFormatException(source, "malformed header: fortran_order must be True or False, found "
           + HeaderParser.repr(dict.get("fortran_order")));
     }
+    Order order = fortran ? Order.F : Order.C;
+    NarrowInteger narrow = narrowOf(dict.get("descr"));
+    if (narrow != NarrowInteger.NONE) {
+      boolean big = ((String) dict.get("descr")).charAt(0) == '>';
+      return new NpyHeader(DType.INT32, big ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN, order, shapeOf(dict.get("shape"), source), narrow);
+    }
     DType dtype = dtypeOf(dict.get("descr"), source);
     ByteOrder byteOrder = dtype != DType.BOOL && ((String) dict.get("descr")).charAt(0) == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-    return new NpyHeader(dtype, byteOrder, fortran ? Order.F : Order.C, shapeOf(dict.get("shape"), source));
+    return new NpyHeader(dtype, byteOrder, order, shapeOf(dict.get("shape"), source));
+  }
+
+  /** The narrow integer type {@code descr} names ({@code '|u1'}, {@code '<i2'}, ...), or NONE. */
+  private static NarrowInteger narrowOf(Object descr) {
+    if (!(descr instanceof String text) || text.length() != 3) {
+      return NarrowInteger.NONE;
+    }
+    NarrowInteger type = NarrowInteger.ofCode(text.substring(1));
+    char byteOrder = text.charAt(0);
+    boolean orderFits = type.itemSize() == 1 ? byteOrder == '|' || byteOrder == '<' || byteOrder == '>' : byteOrder == '<' || byteOrder == '>';
+    return orderFits ? type : NarrowInteger.NONE;
   }
 
   private static DType dtypeOf(Object descr, String source) {

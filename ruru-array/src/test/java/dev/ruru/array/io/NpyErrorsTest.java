@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Bad files fail with an error that names the file and says what was expected and found, before any big allocation. */
 class NpyErrorsTest {
   private static final String SUPPORTED = "supported: '<f4' (float32), '<f8' (float64), '<i4' (int32), '<i8' (int64),"
-      + " '|b1' (bool), and the big-endian '>f4', '>f8', '>i4', '>i8'";
+      + " '|b1' (bool), '|u1', '|i1', '<u2', '<i2' (read as int32),"
+      + " and the big-endian '>f4', '>f8', '>i4', '>i8', '>u2', '>i2'";
   private static final byte[] DATA = new byte[96];
 
   @TempDir Path dir;
@@ -96,7 +97,7 @@ class NpyErrorsTest {
   @Test
   void otherUnsupportedDtypesAreNamed() throws IOException {
     assertEquals("unsupported dtype '<f2'; " + SUPPORTED, failure(npy(header("'<f2'", "False", "(3,)"), new byte[6])));
-    assertEquals("unsupported dtype '|u1'; " + SUPPORTED, failure(npy(header("'|u1'", "False", "(3,)"), new byte[3])));
+    assertEquals("unsupported dtype '<u4'; " + SUPPORTED, failure(npy(header("'<u4'", "False", "(3,)"), new byte[12])));
     assertEquals("unsupported dtype [('x', '<f4')]: structured (record) dtypes are not supported; " + SUPPORTED,
         failure(npy(header("[('x', '<f4')]", "False", "(3,)"), new byte[12])));
   }

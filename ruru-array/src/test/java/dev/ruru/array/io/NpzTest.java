@@ -157,7 +157,8 @@ class NpzTest {
         failure(zip(Map.of("x.npy", Arrays.copyOf(npy, npy.length + 8)), ZipEntry.DEFLATED)));
     assertEquals("npy: FILE!x.npy: unsupported dtype '|O': object arrays hold pickled Python objects, which Ruru does not"
         + " read (save numeric arrays instead); supported: '<f4' (float32), '<f8' (float64), '<i4' (int32), '<i8' (int64),"
-        + " '|b1' (bool), and the big-endian '>f4', '>f8', '>i4', '>i8'",
+        + " '|b1' (bool), '|u1', '|i1', '<u2', '<i2' (read as int32),"
+        + " and the big-endian '>f4', '>f8', '>i4', '>i8', '>u2', '>i2'",
         failure(zip(Map.of("x.npy", Files.readAllBytes(path("object.npy"))), ZipEntry.DEFLATED)));
   }
 

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class CsvReader {
-  private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+  static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
   private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
 
   private CsvReader() {}
@@ -56,7 +56,7 @@ public final class CsvReader {
    * {@code bytes} as UTF-8, strictly. A decoding Reader fails with a MalformedInputException that names
    * neither the file nor the place, and it decodes thousands of characters ahead of the line being read.
    */
-  private static String decode(byte[] bytes, String source) {
+  static String decode(byte[] bytes, String source) {
     return StrictUtf8.decode(bytes, (offset, bad) -> {
       int line = 1;
       for (int i = 0; i < offset; i++) {
@@ -85,7 +85,7 @@ public final class CsvReader {
   }
 
   /** The cells of one line: split at the separator, trimmed, one pair of surrounding quotes removed. */
-  private static String[] cells(String line, char separator) {
+  static String[] cells(String line, char separator) {
     List<String> cells = new ArrayList<>();
     int start = 0;
     for (int i = 0; i <= line.length(); i++) {

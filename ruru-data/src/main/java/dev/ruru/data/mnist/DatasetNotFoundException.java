@@ -13,8 +13,8 @@ public final class DatasetNotFoundException extends IllegalArgumentException {
 
   DatasetNotFoundException(MnistVariant variant, List<String> searched) {
     super(variant.id() + ": no dataset found; looked in:\n  " + String.join("\n  ", searched)
-        + "\nput the four files (" + MnistFile.TRAIN_IMAGES.baseName() + "[.gz], ...) in one of these directories, or ask for a"
-        + " download from " + variant.defaultMirror());
+        + "\nput the four files (" + MnistFile.TRAIN_IMAGES.baseName() + "[.gz], ...) in one of these directories, or download"
+        + " them from " + variant.defaultMirror() + " with: ruru data download " + variant.id());
     this.searched = List.copyOf(searched);
   }
 

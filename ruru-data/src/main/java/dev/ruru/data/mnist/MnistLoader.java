@@ -110,8 +110,11 @@ public final class MnistLoader {
         pixels, downloader, checksums);
   }
 
-  /** The same loader expecting other checksums: tests serve small files from a local mirror. */
-  MnistLoader expecting(Map<MnistFile, MnistVariant.Checksum> expected) {
+  /**
+   * The same loader expecting other files than the canonical ones, by their SHA-256 and size: a private
+   * mirror serving its own copies (tests serve the small sample files from a local server).
+   */
+  public MnistLoader expecting(Map<MnistFile, MnistVariant.Checksum> expected) {
     return new MnistLoader(variant, directory, environment, home, systemDirectories, ifMissing, mirror, pixels, downloader,
         Map.copyOf(expected));
   }
@@ -178,6 +181,21 @@ public final class MnistLoader {
         yield EmbeddedSample.fashionMnist(pixels);
       }
     };
+  }
+
+  /**
+   * Loads the dataset from {@code dir} alone. A directory the user named is the data or an error, never a
+   * silent fallback to another copy found elsewhere on the search path.
+   *
+   * @throws DatasetNotFoundException when {@code dir} does not exist or lacks one of the four files
+   */
+  public MnistData loadOnly(Path dir) throws IOException {
+    List<String> missing = missingFiles(dir);
+    if (!missing.isEmpty()) {
+      String found = Files.isDirectory(dir) ? " (missing " + String.join(", ", missing) + ")" : " (no such directory)";
+      throw new DatasetNotFoundException(variant, List.of(dir + found));
+    }
+    return loadFrom(dir, MnistData.Origin.DIRECTORY, variant.id() + " from " + dir);
   }
 
   /**

@@ -113,8 +113,8 @@ class MnistLoaderTest {
         system + " (no such directory)");
     assertEquals(expected, e.searched());
     assertEquals("fashion-mnist: no dataset found; looked in:\n  " + String.join("\n  ", expected)
-        + "\nput the four files (train-images-idx3-ubyte[.gz], ...) in one of these directories, or ask for a download from "
-        + "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/", e.getMessage());
+        + "\nput the four files (train-images-idx3-ubyte[.gz], ...) in one of these directories, or download them from "
+        + "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/ with: ruru data download fashion-mnist", e.getMessage());
   }
 
   @Test

@@ -78,7 +78,7 @@ public final class RunReport {
     MetricsJson.number(root, "test_top2_accuracy", run.test().outputs().dim(1) >= 2 ? run.test().topKAccuracy(2) : Double.NaN);
     root.put("model", run.model());
     root.put("optimizer", run.optimizer());
-    Diagnosis diagnosis = Diagnosis.of(run.epochs());
+    Diagnosis diagnosis = Diagnosis.of(run.epochs(), (int) run.test().outputs().dim(1));
     ObjectNode verdict = root.putObject("diagnosis");
     verdict.put("verdict", diagnosis.verdict().name().toLowerCase(java.util.Locale.ROOT));
     verdict.put("summary", diagnosis.summary());

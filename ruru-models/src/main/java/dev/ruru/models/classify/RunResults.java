@@ -18,7 +18,7 @@ final class RunResults {
     }
     out.printf(Locale.ROOT, "test: loss %.4f, accuracy %.2f%% (top-2 %.2f%%) on %d images%n", run.test().loss(), 100 * run.test().accuracy(),
         100 * run.test().topKAccuracy(2), run.test().labels().dim(0));
-    Diagnosis diagnosis = Diagnosis.of(run.epochs());
+    Diagnosis diagnosis = Diagnosis.of(run.epochs(), (int) run.test().outputs().dim(1));
     out.println("diagnosis: " + diagnosis.summary());
     diagnosis.details().forEach(detail -> out.println("  " + detail));
     out.println();

@@ -9,6 +9,10 @@ import java.util.Locale;
  * loss falls — it memorises the training set), underfit (it cannot even fit the training set), or fit well,
  * and by how much. The rules, applied in this order with the thresholds of {@link DiagnosisRules}:
  * <ol>
+ *   <li>DIVERGING when the last training loss is not finite, is higher than the first epoch's, or (for a
+ *       classifier of K classes) is above ln K, the loss of guessing every class equally likely: the steps
+ *       make the model worse, which a learning rate that is too large does, so the advice is the opposite
+ *       of underfitting's.</li>
  *   <li>UNDERFITTING when the last training accuracy is below {@code underfitAccuracy}.</li>
  *   <li>OVERFITTING when, with at least {@code minimumEpochs} epochs, validation loss reached its minimum
  *       before the last epoch, the last validation loss is more than {@code validationLossRise} (relative)
@@ -34,11 +38,30 @@ public record Diagnosis(Verdict verdict, String summary, List<String> details) {
   }
 
   public static Diagnosis of(List<EpochMetrics> epochs, DiagnosisRules rules) {
+    return of(epochs, rules, 0);
+  }
+
+  /**
+   * The diagnosis of a classifier's epochs: with {@code classes} known, a training loss above ln(classes)
+   * (worse than guessing) counts as diverging. {@code classes} 0 means not a classifier.
+   */
+  public static Diagnosis of(List<EpochMetrics> epochs, int classes) {
+    return of(epochs, DiagnosisRules.DEFAULT, classes);
+  }
+
+  public static Diagnosis of(List<EpochMetrics> epochs, DiagnosisRules rules, int classes) {
     if (epochs.isEmpty()) {
       return new Diagnosis(Verdict.UNDETERMINED, "no epochs were trained", List.of());
     }
     EpochMetrics last = epochs.get(epochs.size() - 1);
     List<String> details = new ArrayList<>();
+    String diverging = diverging(epochs, classes);
+    if (diverging != null) {
+      if (last.hasValidation()) {
+        details.add(format("final losses: training %.4f, validation %.4f", last.trainLoss(), last.validationLoss()));
+      }
+      return new Diagnosis(Verdict.DIVERGING, diverging, details);
+    }
     if (last.hasValidation()) {
       details.add(format("final losses: training %.4f, validation %.4f; accuracies: training %.2f%%, validation %.2f%%",
           last.trainLoss(), last.validationLoss(), 100 * last.trainAccuracy(), 100 * last.validationAccuracy()));
@@ -68,7 +91,26 @@ public record Diagnosis(Verdict verdict, String summary, List<String> details) {
         100 * last.validationAccuracy(), 100 * rules.accuracyGap(), 100 * last.trainAccuracy()), details);
   }
 
-  /** Rule 2's sentence, or null when it does not apply. */
+  /** Rule 1's sentence, or null when the training loss behaves. */
+  private static String diverging(List<EpochMetrics> epochs, int classes) {
+    double first = epochs.get(0).trainLoss();
+    double last = epochs.get(epochs.size() - 1).trainLoss();
+    String advice = ": the steps make the model worse; lower the learning rate (by 10x, say) or clip the gradients' norm";
+    if (Double.isInfinite(last) || (Double.isNaN(last) && !Double.isNaN(first))) {
+      return "diverging: the training loss is " + last + advice;
+    }
+    double chance = classes >= 2 ? Math.log(classes) : Double.POSITIVE_INFINITY;
+    if (last > chance) {
+      return format("diverging: training loss %.4f is above %.4f, the loss of guessing all %d classes equally (ln %d)%s", last, chance,
+          classes, classes, advice);
+    }
+    if (epochs.size() >= 2 && last > first) {
+      return format("diverging: training loss rose from %.4f in epoch 1 to %.4f in epoch %d%s", first, last, epochs.size(), advice);
+    }
+    return null;
+  }
+
+  /** Rule 3's sentence, or null when it does not apply. */
   private static String risingValidationLoss(List<EpochMetrics> epochs, DiagnosisRules rules) {
     if (epochs.size() < rules.minimumEpochs()) {
       return null;

@@ -6,6 +6,8 @@ public enum Verdict {
   GOOD_FIT,
   /** Validation loss rises while training loss falls, or validation accuracy trails training accuracy by too much. */
   OVERFITTING,
+  /** Training makes the model worse: the training loss rose, is not finite, or is worse than guessing; lower the learning rate. */
+  DIVERGING,
   /** The model does not even fit the training data: training accuracy is low. */
   UNDERFITTING,
   /** Not enough to judge: no epochs, or no validation set to judge overfitting with. */

@@ -88,9 +88,30 @@ public final class ConvolutionPictures {
     return image;
   }
 
-  /** {@link #filters} written as a PNG file. */
+  /**
+   * {@link #filters} written as a PNG file, under a title that says what the tiles are and how to read the
+   * colours, each tile numbered by its output channel (and input channel, when there are several).
+   */
   public static void writeFilters(Path file, NDArray weight) throws IOException {
-    Png.write(file, filters(weight));
+    Png.write(file, titledFilters(weight));
+  }
+
+  /** {@link #filters} with its title band and tile numbers. */
+  public static BufferedImage titledFilters(NDArray weight) {
+    BufferedImage tiles = filters(weight);
+    int inputs = weight.dim(1);
+    int columns = inputs == 1 ? Math.min(PER_ROW, weight.dim(0)) : inputs;
+    for (int tile = 0; tile < weight.dim(0) * inputs; tile++) {
+      String name = inputs == 1 ? String.valueOf(tile) : tile / inputs + "." + tile % inputs;
+      TitledPicture.label(tiles, name, GAP + (tile % columns) * (weight.dim(3) * FILTER_SCALE + GAP),
+          GAP + (tile / columns) * (weight.dim(2) * FILTER_SCALE + GAP));
+    }
+    double largest = weight.abs().max().getDouble();
+    String title = String.format(java.util.Locale.ROOT, "First convolution: %d filters of %dx%d over %d input channel%s",
+        weight.dim(0), weight.dim(2), weight.dim(3), inputs, inputs == 1 ? "" : "s");
+    return TitledPicture.of(tiles, title, String.format(java.util.Locale.ROOT,
+        "red: positive weight, white: 0, blue: negative (full colour at |w| = %.3g); %s", largest,
+        inputs == 1 ? "tile k: output channel k" : "tile o.i: output channel o, input channel i"));
   }
 
   /** {@link #featureMaps} written as a PNG file. */

@@ -33,6 +33,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class LearningCurves {
   static final int PANEL_WIDTH = 560;
   static final int HEIGHT = 400;
+  /** Curves with at most this many points get a dot per point. */
+  static final int MARKED_POINTS = 60;
   static final int EPOCHS_FOR_EPOCH_CURVES = 3;
   private static final Color TRAIN = new Color(31, 119, 180);
   private static final Color VALIDATION = new Color(255, 127, 14);
@@ -93,6 +95,14 @@ public final class LearningCurves {
     if (epochs.get(0).validation().containsKey(metric)) {
       series(chart, "validation", x, validation, VALIDATION, true);
     }
+    if (epochs.size() > MARKED_POINTS / 4 && Double.isFinite(train[0])) {
+      // XChart ticks equally spaced x values at every k-th one, k from a label width it underestimates: at 300
+      // epochs the labels ran together. One invisible point between epochs 1 and 2 makes it choose round ticks.
+      XYSeries anchor = chart.addSeries(" ", new double[] {1.5}, new double[] {train[0]});
+      anchor.setShowInLegend(false);
+      anchor.setMarker(SeriesMarkers.NONE);
+      anchor.setLineColor(new Color(0, 0, 0, 0));
+    }
     return chart;
   }
 
@@ -151,7 +161,8 @@ public final class LearningCurves {
     XYSeries series = chart.addSeries(name, x, y);
     series.setLineColor(color);
     series.setMarkerColor(color);
-    series.setMarker(SeriesMarkers.CIRCLE);
+    // A dot per epoch shows where the measurements are; hundreds of dots only hide the line.
+    series.setMarker(x.length <= MARKED_POINTS ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
     if (dashed) {
       series.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f));
     }

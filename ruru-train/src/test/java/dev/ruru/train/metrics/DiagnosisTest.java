@@ -56,4 +56,30 @@ class DiagnosisTest {
     assertEquals(Verdict.UNDETERMINED, blind.verdict());
     assertEquals(Verdict.UNDETERMINED, Diagnosis.of(List.of()).verdict());
   }
+
+  @Test void aLossWorseThanGuessingIsDivergingAndAsksForALowerLearningRate() {
+    // What sgd --lr 10 does on Fashion-MNIST: the loss falls from 28.8 to 3.96 but stays above ln 10 = 2.3026, at chance accuracy.
+    Diagnosis diagnosis = Diagnosis.of(curves(new double[] {28.797, 3.9645}, new double[] {7.07, 6.6189}, new double[] {0.0994, 0.0995},
+        new double[] {0.10, 0.10}), 10);
+    assertEquals(Verdict.DIVERGING, diagnosis.verdict());
+    assertEquals("diverging: training loss 3.9645 is above 2.3026, the loss of guessing all 10 classes equally (ln 10): the steps make"
+        + " the model worse; lower the learning rate (by 10x, say) or clip the gradients' norm", diagnosis.summary());
+    assertTrue(diagnosis.details().stream().noneMatch(detail -> detail.contains("more epochs")), diagnosis.details().toString());
+  }
+
+  @Test void aRisingOrInfiniteTrainingLossIsDiverging() {
+    Diagnosis rising = Diagnosis.of(curves(new double[] {0.9, 1.4}, new double[] {1.0, 1.5}, new double[] {0.8, 0.75},
+        new double[] {0.8, 0.7}));
+    assertEquals("diverging: training loss rose from 0.9000 in epoch 1 to 1.4000 in epoch 2: the steps make the model worse;"
+        + " lower the learning rate (by 10x, say) or clip the gradients' norm", rising.summary());
+    Diagnosis infinite = Diagnosis.of(curves(new double[] {Double.POSITIVE_INFINITY}, new double[] {1}, new double[] {0.1},
+        new double[] {0.1}), 10);
+    assertEquals(Verdict.DIVERGING, infinite.verdict());
+  }
+
+  @Test void underfittingBelowChanceLossStillSaysUnderfitting() {
+    Diagnosis diagnosis = Diagnosis.of(curves(new double[] {2.1, 1.9}, new double[] {2.0, 1.95}, new double[] {0.30, 0.41},
+        new double[] {0.33, 0.40}), 10);
+    assertEquals(Verdict.UNDERFITTING, diagnosis.verdict());
+  }
 }

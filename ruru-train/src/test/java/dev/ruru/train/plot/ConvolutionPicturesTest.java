@@ -23,9 +23,7 @@ class ConvolutionPicturesTest {
   @Test void filtersAreTilesOnOneDivergingScale() throws IOException {
     // Two 1×2 kernels: [2, -2] and [0, 1]; the largest |w| is 2.
     NDArray weight = NDArray.of(new float[] {2, -2, 0, 1}, 2, 1, 1, 2);
-    Path file = dir.resolve("filters.png");
-    ConvolutionPictures.writeFilters(file, weight);
-    BufferedImage image = ImageIO.read(file.toFile());
+    BufferedImage image = ConvolutionPictures.filters(weight);
     assertEquals(GAP + 2 * (2 * S + GAP), image.getWidth());
     assertEquals(GAP + (S + GAP), image.getHeight());
     int top = GAP + S / 2;
@@ -72,5 +70,28 @@ class ConvolutionPicturesTest {
 
   private static int grey(int level) {
     return (level << 16) | (level << 8) | level;
+  }
+
+  @Test void theFiltersFileHasATitleAndNumberedTiles() throws IOException {
+    NDArray weight = NDArray.of(new float[] {2, -2, 0, 1}, 2, 1, 1, 2);
+    Path file = dir.resolve("filters.png");
+    ConvolutionPictures.writeFilters(file, weight);
+    BufferedImage image = ImageIO.read(file.toFile());
+    BufferedImage tiles = ConvolutionPictures.filters(weight);
+    assertEquals(tiles.getHeight() + TitledPicture.BAND, image.getHeight());
+    // The title band holds text (dark pixels) where the bare picture has none; the tiles keep their colours.
+    assertTrue(darkPixels(image, 0, 0, image.getWidth(), TitledPicture.BAND) > 50, "a title is drawn");
+    assertEquals(0xff0000, rgb(image, GAP + S / 2, TitledPicture.BAND + GAP + S - 2), "+2 is still full red below its label");
+    assertTrue(darkPixels(image, GAP, TitledPicture.BAND + GAP, 8, 12) > 3, "tile 0 carries its number");
+  }
+
+  private static int darkPixels(BufferedImage image, int left, int top, int width, int height) {
+    int dark = 0;
+    for (int y = top; y < top + height; y++) {
+      for (int x = left; x < left + width; x++) {
+        dark += (image.getRGB(x, y) & 0xff) < 100 && ((image.getRGB(x, y) >> 16) & 0xff) < 100 ? 1 : 0;
+      }
+    }
+    return dark;
   }
 }

@@ -109,4 +109,30 @@ class PlotTest {
     }
     return count;
   }
+
+  @Test void threeHundredEpochsGetTickLabelsThatDoNotRunTogether() {
+    List<EpochMetrics> epochs = new java.util.ArrayList<>();
+    for (int epoch = 1; epoch <= 300; epoch++) {
+      epochs.add(EpochMetrics.of(epoch, 1.0 / epoch + 0.2, 0.9 - 0.4 / epoch, 1.1 / epoch + 0.25, 0.88 - 0.4 / epoch, 1, 0.001));
+    }
+    BufferedImage image = LearningCurves.render(epochs);
+    // The x-axis labels' row: XChart's labels for every 17th epoch ran together into one strip of digits
+    // ("103120137154..."), hundreds of pixels without a gap; readable labels are separate words.
+    // A word is ink with gaps of at most 3 pixels between its glyphs.
+    int longest = 0;
+    int start = -1;
+    int lastInk = -10;
+    for (int x = 0; x < LearningCurves.PANEL_WIDTH; x++) {
+      boolean ink = false;
+      for (int y = LearningCurves.HEIGHT - 48; y < LearningCurves.HEIGHT - 28; y++) {
+        ink |= (image.getRGB(x, y) & 0xff) < 100;
+      }
+      if (ink) {
+        start = x - lastInk > 4 ? x : start;
+        lastInk = x;
+        longest = Math.max(longest, x - start + 1);
+      }
+    }
+    assertTrue(longest < 40, "the widest run of tick-label ink is " + longest + " pixels");
+  }
 }
