@@ -1,26 +1,32 @@
 package dev.ruru.cli;
 
 import dev.ruru.data.text.SamplingSettings;
+import dev.ruru.models.gan.GanFiles;
+import dev.ruru.models.gan.GanGeneration;
 import dev.ruru.models.text.CharModelFiles;
 import dev.ruru.models.text.TextGeneration;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code ruru generate}: samples text from a language model that {@code ruru train --model char-*}
- * saved. The prompt is encoded with the model's own vocabulary (a character it never saw is refused,
+ * saved, or a PNG grid of images from a GAN that {@code ruru train --model gan} saved (dispatched on the
+ * saved model's format). The prompt is encoded with the model's own vocabulary (a character it never saw is refused,
  * by name); each new character is drawn from the model's next-character distribution after temperature,
  * top-k and top-p, with a seeded generator, so a seed repeats its text.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Generates text with a character language model (the --out directory of ruru train --model char-lstm|char-gru|char-transformer).",
+    description = {"Generates text with a character language model (the --out directory of ruru train --model char-lstm|char-gru|char-transformer),",
+        "or a PNG grid of images with a GAN (ruru train --model gan).",
         "Prints the prompt followed by --length sampled characters."})
 final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--model-dir", paramLabel = "DIR", required = true, description = "Directory holding model.json and model.safetensors.")
@@ -46,11 +52,21 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the sampling (default: ${DEFAULT-VALUE}).")
   private long seed;
 
+  @Mixin ImageSamplingOptions images = new ImageSamplingOptions();
+
   @Spec private CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    if (GanFiles.isGan(modelDirectory)) {
+      Path png = images.png != null ? images.png : modelDirectory.resolve("generated.png");
+      GanGeneration.writeGrid(GanFiles.load(modelDirectory), images.samples,
+          images.chosenClass == null ? OptionalInt.empty() : OptionalInt.of(images.chosenClass), seed, png);
+      out.println("wrote " + images.samples + " samples to " + png);
+      out.flush();
+      return 0;
+    }
     SamplingSettings settings = new SamplingSettings(temperature, topK, topP);
     TextGeneration.checkLength(length);
     CharModelFiles.Loaded saved = CharModelFiles.load(modelDirectory);

@@ -9,6 +9,7 @@ import dev.ruru.data.text.TextCorpus;
 import dev.ruru.models.classify.ClassifierRun;
 import dev.ruru.models.classify.ClassifierSettings;
 import dev.ruru.models.classify.ModelSpec;
+import dev.ruru.models.gan.GanRun;
 import dev.ruru.models.run.OptimizerChoice;
 import dev.ruru.models.run.RunCheckpoint;
 import dev.ruru.models.run.RunDivergedException;
@@ -25,6 +26,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,17 +47,18 @@ import picocli.CommandLine.Spec;
         "--model cnn: W3, 3x3 convolutions of 16 and 32 channels, each with ReLU",
         "and 2x2 max-pooling, then Linear(1568->128)-ReLU, Linear(128->10).",
         "--model char-lstm|char-gru|char-transformer: embedding, recurrent layers or a causal Transformer, then a",
-        "linear head over the characters; unless given, --hidden 256, --batch-size 32 and Adam's --lr 0.002 (W4's settings)."})
+        "linear head over the characters; unless given, --hidden 256, --batch-size 32 and Adam's --lr 0.002 (W4's settings).",
+        "--model gan: a DCGAN (--latent, --conditional, --gan-width); a sample grid per epoch and samples.gif."})
 final class TrainCommand implements Callable<Integer> {
   static final int DEFAULT_EPOCHS = 5;
   /** Options that define a run: --resume takes them from the checkpoint, so giving them too is a mistake. */
   private static final List<String> RUN_OPTIONS = List.of("--model", "--channels", "--hidden", "--dropout", "--dataset", "--batch-size",
       "--validation-split", "--optimizer", "--lr", "--momentum", "--weight-decay", "--seed", "--seq-len", "--embedding", "--layers",
-      "--heads", "--steps", "--bptt", "--clip-norm", "--lr-schedule", "--early-stopping");
+      "--heads", "--steps", "--bptt", "--clip-norm", "--lr-schedule", "--early-stopping", "--latent", "--conditional", "--gan-width");
   static final int DEFAULT_TEXT_STEPS = 300;
 
   @Option(names = "--model", paramLabel = "NAME", defaultValue = "mlp",
-      description = "The model: mlp (default), cnn, or a character language model: char-lstm, char-gru, char-transformer.")
+      description = "The model: mlp (default), cnn, a character language model: char-lstm, char-gru, char-transformer, or gan.")
   private String model;
 
   @Option(names = "--text", paramLabel = "FILE",
@@ -152,6 +155,8 @@ final class TrainCommand implements Callable<Integer> {
       + " --epochs); a run that has them all writes its model and reports from the checkpoint.")
   private boolean resume;
 
+  @Mixin GanOptions gan = new GanOptions();
+
   @Spec private CommandSpec spec;
 
   /** Adjusts the dataset loader before use; tests restrict its search path so that the embedded sample is used. */
@@ -167,16 +172,19 @@ final class TrainCommand implements Callable<Integer> {
       }
       Parallel.setThreads(threads);
     }
-    if (!ModelSpec.ARCHITECTURES.contains(model) && !CharModelSpec.ARCHITECTURES.contains(model)) {
-      throw new IllegalArgumentException("unknown model '" + model + "'; expected " + String.join(", ", ModelSpec.ARCHITECTURES) + " or "
-          + String.join(", ", CharModelSpec.ARCHITECTURES));
+    if (!ModelSpec.ARCHITECTURES.contains(model) && !CharModelSpec.ARCHITECTURES.contains(model) && !model.equals(GanOptions.MODEL)) {
+      throw new IllegalArgumentException("unknown model '" + model + "'; expected " + String.join(", ", ModelSpec.ARCHITECTURES) + ", "
+          + String.join(", ", CharModelSpec.ARCHITECTURES) + " or " + GanOptions.MODEL);
     }
+    gan.checkUnused(spec, model);
     if (outputDirectory == null) {
       outputDirectory = Path.of("runs", model);
     }
     try {
       if (resume) {
         resume(out, start);
+      } else if (model.equals(GanOptions.MODEL)) {
+        new GanRun(outputDirectory, out).train(load(dataset), gan.settings(spec, batchSize, learningRate, seed), epochs);
       } else if (CharModelSpec.ARCHITECTURES.contains(model)) {
         TextCorpus corpus = LanguageModelRun.readText(textPath);
         new LanguageModelRun(outputDirectory, out, start).train(corpus, textSettingsFromOptions(corpus), epochs);
@@ -202,7 +210,9 @@ final class TrainCommand implements Callable<Integer> {
     }
     Checkpoint checkpoint = RunCheckpoint.read(outputDirectory);
     OptionalInt asked = parsed.hasMatchedOption("--epochs") ? OptionalInt.of(epochs) : OptionalInt.empty();
-    if (LanguageModelRun.isLanguageModelRun(checkpoint)) {
+    if (GanRun.isGanRun(checkpoint)) {
+      new GanRun(outputDirectory, out).resume(load(GanRun.datasetOf(checkpoint)), checkpoint, asked);
+    } else if (LanguageModelRun.isLanguageModelRun(checkpoint)) {
       new LanguageModelRun(outputDirectory, out, start).resume(LanguageModelRun.readText(textPath), checkpoint, asked);
     } else {
       ClassifierSettings saved = ClassifierSettings.of(checkpoint, outputDirectory.resolve(RunCheckpoint.FILE));

@@ -1,0 +1,16 @@
+package dev.ruru.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code ruru generate}'s options for image models (a GAN's generator): how many samples, of which class, into which PNG. */
+final class ImageSamplingOptions {
+  @Option(names = "--samples", paramLabel = "N", defaultValue = "64", description = "Image models: images to draw (default: ${DEFAULT-VALUE}).")
+  int samples;
+
+  @Option(names = "--class", paramLabel = "C", description = "Conditional image models: draw only class C (default: every class in turn).")
+  Integer chosenClass;
+
+  @Option(names = "--png", paramLabel = "FILE", description = "Image models: the grid's file (default: MODEL-DIR/generated.png).")
+  Path png;
+}
