@@ -78,11 +78,7 @@ public final class AnomalyRun {
 
   /** Fits the detector of {@code settings} on the normal class of {@code train}; quiet unless {@code progress} is given. */
   public static Fitted fit(ArrayDataset train, Settings settings, ProgressBar progress) {
-    int classes = train.classCount();
-    if (settings.normalClass() < 0 || settings.normalClass() >= classes) {
-      throw new IllegalArgumentException("anomaly: --normal-class " + settings.normalClass() + " is not one of the data's classes 0.."
-          + (classes - 1));
-    }
+    checkClass(train, settings.normalClass());
     long[] labels = train.labels().toLongArray();
     List<Integer> normal = new ArrayList<>(IntStream.range(0, labels.length).filter(i -> labels[i] == settings.normalClass()).boxed().toList());
     java.util.Collections.shuffle(normal, new Random(settings.seed()));
@@ -93,6 +89,13 @@ public final class AnomalyRun {
         ? PcaDetector.fit(fitting.features(), Math.min(settings.components(), fitting.size()))
         : trainDeepSvdd(fitting, settings, progress);
     return new Fitted(detector, Threshold.forFalsePositiveRate(detector.scores(threshold.features()).toDoubleArray(), settings.falsePositiveRate()));
+  }
+
+  private static void checkClass(ArrayDataset train, int normalClass) {
+    int classes = train.classCount();
+    if (normalClass < 0 || normalClass >= classes) {
+      throw new IllegalArgumentException("anomaly: --normal-class " + normalClass + " is not one of the data's classes 0.." + (classes - 1));
+    }
   }
 
   private static DeepSvdd trainDeepSvdd(ArrayDataset normal, Settings settings, ProgressBar progress) {
@@ -107,6 +110,7 @@ public final class AnomalyRun {
   /** Runs the whole protocol on {@code data} and writes the outputs into the directory. */
   public OneClassEvaluation train(MnistData data, Settings settings) throws IOException {
     long start = System.nanoTime();
+    checkClass(data.train(), settings.normalClass());
     out.println("data: " + data.source() + "; normal class " + settings.normalClass() + " ("
         + data.variant().classNames().get(settings.normalClass()) + ")");
     Fitted fitted = fit(data.train(), settings, new ProgressBar(out, ProgressStyle.detect()));
