@@ -28,7 +28,7 @@ class TrainGanCommandTest {
         "--batch-size", "100", "--out", out.toString());
     assertEquals(0, train.exitCode(), train::err);
     assertTrue(train.out().contains("model: dcgan latent 8 width 4 conditional 10"), train::out);
-    for (String file : new String[] {"model.json", "model.safetensors", "checkpoint.safetensors", "samples/epoch-001.png", "samples.gif",
+    for (String file : new String[] {"model.json", "model.safetensors", "metrics.json", "checkpoint.safetensors", "samples/epoch-001.png", "samples.gif",
         "learning_curves.png"}) {
       assertTrue(Files.isRegularFile(out.resolve(file)), file + " written");
     }

@@ -1,10 +1,16 @@
 package dev.ruru.models.gan;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ruru.array.Parallel;
+import dev.ruru.array.io.AtomicFile;
 import dev.ruru.data.mnist.MnistData;
 import dev.ruru.nn.Params;
 import dev.ruru.train.Checkpoint;
 import dev.ruru.train.History;
+import dev.ruru.train.MetricsJson;
 import dev.ruru.train.ResumableRandom;
 import dev.ruru.train.Trainer;
 import dev.ruru.train.callbacks.Checkpointing;
@@ -37,6 +43,8 @@ public final class GanRun {
   static final String SETTINGS_KEY = "gan";
   static final String DATASET_KEY = "gan_dataset";
   static final String EPOCHS_KEY = "gan_epochs";
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path directory;
   private final PrintWriter out;
@@ -135,10 +143,21 @@ public final class GanRun {
     }
     History history = trainer.fit(data.train(), null, epochs);
     GanFiles.save(directory, spec, gan.generator());
+    writeMetrics(spec, history);
     Png.write(directory.resolve("learning_curves.png"), LearningCurves.render(history.epochs(), trainer.steps()));
-    out.println("saved: " + directory.resolve("model.safetensors") + ", " + grids.frame(history.epochs().size()) + ", " + grids.animation()
+    out.println("saved: " + directory.resolve("model.safetensors") + ", metrics.json, " + grids.frame(history.epochs().size()) + ", " + grids.animation()
         + ", " + directory.resolve("learning_curves.png"));
     out.flush();
     return history;
+  }
+
+  /** metrics.json: the model and every epoch's losses, D's beliefs and seconds. */
+  private void writeMetrics(GanSpec spec, History history) throws IOException {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("task", "gan");
+    root.put("model", spec.describe());
+    ArrayNode epochs = root.putArray("epochs");
+    history.epochs().forEach(epoch -> epochs.add(MetricsJson.epoch(epoch)));
+    AtomicFile.writeString(directory.resolve("metrics.json"), JSON.writeValueAsString(root) + "\n");
   }
 }
