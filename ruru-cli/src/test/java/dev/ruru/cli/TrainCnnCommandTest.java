@@ -101,7 +101,7 @@ class TrainCnnCommandTest {
   @Test void modelMistakesNameTheValidChoices() {
     CommandRun unknown = run("train", "--model", "resnet", "--out", directory.resolve("x").toString());
     assertEquals(2, unknown.exitCode());
-    assertEquals("ruru train: unknown model 'resnet'; expected mlp, cnn or char-lstm, char-gru, char-transformer\n", unknown.err());
+    assertEquals("ruru train: unknown model 'resnet'; expected mlp, cnn, char-lstm, char-gru, char-transformer or gan\n", unknown.err());
     assertEquals("ruru train: --channels applies to --model cnn, not mlp\n",
         run("train", "--channels", "4", "--out", directory.resolve("x").toString()).err());
     assertEquals("ruru train: Invalid --channels: [4, 0] (widths must be >= 1)\n",
