@@ -41,6 +41,8 @@ record FamilyOptions(Set<String> models, Set<String> options) {
       of(List.of(ModelSpec.MLP), OPTIMISATION, IMAGE_DATA, Set.of("--hidden", "--dropout"), optionsOf(new SparkOptions())),
       of(List.of(ModelSpec.CNN), OPTIMISATION, IMAGE_DATA, Set.of("--hidden", "--dropout", "--channels"), optionsOf(new SparkOptions())),
       of(LatentSpec.ARCHITECTURES, OPTIMISATION, IMAGE_DATA, Set.of("--hidden"), optionsOf(new LatentOptions())),
+      // A GAN trains two Adams (lr 2e-4, beta1 0.5) on all training images: no optimiser choice, no validation split.
+      of(List.of(GanOptions.MODEL), IMAGE_DATA, Set.of("--batch-size", "--lr", "--latent", "--conditional"), optionsOf(new GanOptions())),
       of(List.of(CharModelSpec.LSTM, CharModelSpec.GRU), OPTIMISATION, TEXT, Set.of("--hidden", "--dropout", "--bptt")),
       of(List.of(CharModelSpec.TRANSFORMER), OPTIMISATION, TEXT, Set.of("--hidden", "--dropout", "--heads")),
       of(List.of(TableOptions.MODEL), OPTIMISATION, Set.of("--hidden", "--dropout"), optionsOf(new TableOptions())));

@@ -1,6 +1,8 @@
 package dev.ruru.cli;
 
 import dev.ruru.data.text.SamplingSettings;
+import dev.ruru.models.gan.GanFiles;
+import dev.ruru.models.gan.GanGeneration;
 import dev.ruru.models.latent.LatentGeneration;
 import dev.ruru.models.latent.LatentModelFiles;
 import dev.ruru.models.text.CharModelFiles;
@@ -12,21 +14,23 @@ import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code ruru generate}: samples text from a language model that {@code ruru train --model char-*}
- * saved. The prompt is encoded with the model's own vocabulary (a character it never saw is refused,
+ * saved, or a PNG grid of images from a GAN that {@code ruru train --model gan} saved (dispatched on the
+ * saved model's format). The prompt is encoded with the model's own vocabulary (a character it never saw is refused,
  * by name); each new character is drawn from the model's next-character distribution after temperature,
  * top-k and top-p, with a seeded generator, so a seed repeats its text. For a latent-space model
  * ({@code ruru train --model vae} and the autoencoders) it writes a PNG grid of decoded samples instead.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Generates text with a character language model (the --out directory of ruru train --model char-lstm|char-gru|char-transformer).",
-        "Prints the prompt followed by --length sampled characters.",
-        "For an autoencoder or VAE: writes a PNG grid of --samples decoded samples to --out (of --class C for a conditional model)."})
+    description = {"Generates text with a character language model (the --out directory of ruru train --model char-lstm|char-gru|char-transformer):",
+        "prints the prompt followed by --length sampled characters.",
+        "For an autoencoder, VAE or GAN: writes a PNG grid of --samples images to --out (of --class C for a conditional model)."})
 final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--model-dir", paramLabel = "DIR", required = true, description = "Directory holding model.json and model.safetensors.")
   private Path modelDirectory;
@@ -51,26 +55,20 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the sampling (default: ${DEFAULT-VALUE}).")
   private long seed;
 
-  @Option(names = "--samples", paramLabel = "N", defaultValue = "64", description = "Latent models: images to draw (default: ${DEFAULT-VALUE}).")
-  private int samples;
-
-  @Option(names = "--class", paramLabel = "C", description = "Conditional latent models: draw images of class C (default: a row per class).")
-  private Integer label;
-
-  @Option(names = "--out", paramLabel = "FILE.png", description = "Latent models: the PNG file to write.")
-  private Path output;
+  @Mixin ImageSamplingOptions images = new ImageSamplingOptions();
 
   @Spec private CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    if (LatentModelFiles.isLatentModel(modelDirectory)) {
+    if (GanFiles.isGan(modelDirectory) || LatentModelFiles.isLatentModel(modelDirectory)) {
       return images(out);
     }
-    for (String imageOnly : new String[] {"--samples", "--class", "--out"}) {
+    for (String imageOnly : ImageSamplingOptions.NAMES) {
       if (spec.commandLine().getParseResult().hasMatchedOption(imageOnly)) {
-        throw new IllegalArgumentException(imageOnly + " applies to image models (autoencoders, VAEs), not the language model in " + modelDirectory);
+        throw new IllegalArgumentException(imageOnly + " applies to image models (autoencoders, VAEs, GANs), not the language model in "
+            + modelDirectory);
       }
     }
     SamplingSettings settings = new SamplingSettings(temperature, topK, topP);
@@ -86,18 +84,21 @@ final class GenerateCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** A latent model's sample grid; the text options are refused by name. */
+  /** An image model's sample grid (an autoencoder's, a VAE's or a GAN's); the text options are refused by name. */
   private int images(PrintWriter out) throws IOException {
     for (String textOnly : new String[] {"--prompt", "--length", "--temperature", "--top-k", "--top-p"}) {
       if (spec.commandLine().getParseResult().hasMatchedOption(textOnly)) {
         throw new IllegalArgumentException(textOnly + " applies to language models, not the image model in " + modelDirectory);
       }
     }
-    if (output == null) {
-      throw new IllegalArgumentException("--out FILE.png is required for the image model in " + modelDirectory);
+    Path file = images.file(modelDirectory);
+    OptionalInt label = images.chosenClass == null ? OptionalInt.empty() : OptionalInt.of(images.chosenClass);
+    if (GanFiles.isGan(modelDirectory)) {
+      GanGeneration.writeGrid(GanFiles.load(modelDirectory), images.samples, label, seed, file);
+      out.println("wrote " + images.samples + " samples to " + file);
+    } else {
+      out.println(LatentGeneration.write(modelDirectory, images.samples, label, seed, file) + " -> " + file);
     }
-    String what = LatentGeneration.write(modelDirectory, samples, label == null ? OptionalInt.empty() : OptionalInt.of(label), seed, output);
-    out.println(what + " -> " + output);
     out.flush();
     return 0;
   }

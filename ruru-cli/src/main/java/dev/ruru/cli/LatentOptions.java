@@ -19,7 +19,8 @@ final class LatentOptions {
       "--upsampling");
 
   @Option(names = "--latent", paramLabel = "N", defaultValue = "2",
-      description = "Latent models: the code's size (default: ${DEFAULT-VALUE}, which the latent-space and manifold pictures need).")
+      description = "Latent models: the code's size (default: ${DEFAULT-VALUE}, which the latent-space and manifold pictures need);"
+          + " gan: the noise vector's (default: 100).")
   int latent;
 
   @Option(names = "--beta", paramLabel = "B", defaultValue = "1",
@@ -38,7 +39,7 @@ final class LatentOptions {
       description = "autoencoder, conv-autoencoder: weight of an L1 penalty on the code, a sparse autoencoder (default: 0, off).")
   double sparsity;
 
-  @Option(names = "--conditional", description = "Latent models: condition encoder and decoder on the label (one-hot), so that"
+  @Option(names = "--conditional", description = "Latent models and gan: condition the networks on the label (one-hot), so that"
       + " ruru generate --class C draws images of class C.")
   boolean conditional;
 
@@ -62,7 +63,7 @@ final class LatentOptions {
         case "--beta" -> variational;
         case "--noise", "--noise-type", "--sparsity" -> latentModel && !variational;
         case "--upsampling" -> model.startsWith("conv-");
-        default -> latentModel;
+        default -> latentModel || model.equals(GanOptions.MODEL);
       };
       if (!applies) {
         throw new IllegalArgumentException(option + " applies to " + appliesTo(option) + ", not " + model);
@@ -75,7 +76,7 @@ final class LatentOptions {
       case "--beta" -> "vae and conv-vae";
       case "--noise", "--noise-type", "--sparsity" -> "autoencoder and conv-autoencoder";
       case "--upsampling" -> "conv-autoencoder and conv-vae";
-      default -> String.join(", ", LatentSpec.ARCHITECTURES);
+      default -> String.join(", ", LatentSpec.ARCHITECTURES) + " and " + GanOptions.MODEL;
     };
   }
 

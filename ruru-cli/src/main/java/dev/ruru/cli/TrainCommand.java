@@ -9,26 +9,27 @@ import dev.ruru.data.text.TextCorpus;
 import dev.ruru.models.classify.ClassifierRun;
 import dev.ruru.models.classify.ClassifierSettings;
 import dev.ruru.models.classify.ModelSpec;
-import dev.ruru.models.run.ClusterTraining;
+import dev.ruru.models.gan.GanRun;
 import dev.ruru.models.latent.LatentRun;
 import dev.ruru.models.latent.LatentSpec;
+import dev.ruru.models.run.ClusterTraining;
 import dev.ruru.models.run.OptimizerChoice;
 import dev.ruru.models.run.RunCheckpoint;
 import dev.ruru.models.run.RunDivergedException;
 import dev.ruru.models.run.TrainingControls;
+import dev.ruru.models.table.TableRun;
 import dev.ruru.models.text.CharModelSpec;
 import dev.ruru.models.text.LanguageModelRun;
-import dev.ruru.models.table.TableRun;
 import dev.ruru.models.text.LanguageModelSettings;
 import dev.ruru.train.Checkpoint;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,18 +54,19 @@ import picocli.CommandLine.Spec;
         "and 2x2 max-pooling, then Linear(1568->128)-ReLU, Linear(128->10).",
         "--model char-lstm|char-gru|char-transformer: embedding, recurrent layers or a causal Transformer, then a",
         "linear head over the characters; unless given, --hidden 256, --batch-size 32 and Adam's --lr 0.002.",
-        "--model autoencoder|conv-autoencoder|vae|conv-vae: latent-space models (--latent, --beta, --noise, --conditional, ...)."})
+        "--model autoencoder|conv-autoencoder|vae|conv-vae: latent-space models (--latent, --beta, --noise, --conditional, ...).",
+        "--model gan: a DCGAN (--latent, --conditional, --gan-width); a sample grid per epoch and samples.gif."})
 final class TrainCommand implements Callable<Integer> {
   static final int DEFAULT_EPOCHS = 5;
   /** Options that define a run: --resume takes them from the checkpoint, so giving them too is a mistake. */
   private static final List<String> RUN_OPTIONS = Stream.concat(LatentOptions.RUN_OPTIONS.stream(), Stream.of("--model", "--channels", "--hidden", "--dropout", "--dataset", "--batch-size",
       "--validation-split", "--optimizer", "--lr", "--momentum", "--weight-decay", "--seed", "--seq-len", "--embedding", "--layers",
-      "--heads", "--steps", "--bptt", "--clip-norm", "--lr-schedule", "--early-stopping")).toList();
+      "--heads", "--steps", "--bptt", "--clip-norm", "--lr-schedule", "--early-stopping", "--gan-width")).toList();
   static final int DEFAULT_TEXT_STEPS = 300;
 
   @Option(names = "--model", paramLabel = "NAME", defaultValue = "mlp",
-      description = "The model: mlp (default), cnn, a character language model: char-lstm, char-gru, char-transformer, or a latent"
-          + " model: autoencoder, conv-autoencoder, vae, conv-vae.")
+      description = "The model: mlp (default), cnn, a character language model: char-lstm, char-gru, char-transformer, a latent"
+          + " model: autoencoder, conv-autoencoder, vae, conv-vae, or gan.")
   private String model;
 
   @Option(names = "--text", paramLabel = "FILE",
@@ -164,6 +166,7 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin private SparkOptions spark = new SparkOptions();
   @Mixin private LatentOptions latent;
   @Mixin private TableOptions table = new TableOptions();
+  @Mixin private GanOptions gan = new GanOptions();
 
   @Spec private CommandSpec spec;
 
@@ -184,9 +187,10 @@ final class TrainCommand implements Callable<Integer> {
       model = TableOptions.MODEL;
     }
     if (!ModelSpec.ARCHITECTURES.contains(model) && !CharModelSpec.ARCHITECTURES.contains(model) && !LatentSpec.ARCHITECTURES.contains(model)
-        && !model.equals(TableOptions.MODEL)) {
+        && !model.equals(GanOptions.MODEL) && !model.equals(TableOptions.MODEL)) {
       throw new IllegalArgumentException("unknown model '" + model + "'; expected " + String.join(", ", ModelSpec.ARCHITECTURES) + ", "
-          + String.join(", ", CharModelSpec.ARCHITECTURES) + ", " + String.join(", ", LatentSpec.ARCHITECTURES) + " or a table with --csv");
+          + String.join(", ", CharModelSpec.ARCHITECTURES) + ", " + String.join(", ", LatentSpec.ARCHITECTURES) + ", " + GanOptions.MODEL
+          + " or a table with --csv");
     }
     latent.checkApplicable(model, spec.commandLine().getParseResult());
     }
@@ -201,6 +205,9 @@ final class TrainCommand implements Callable<Integer> {
         resume(out, start);
       } else if (model.equals(TableOptions.MODEL)) {
         trainTable(out);
+      } else if (model.equals(GanOptions.MODEL)) {
+        new GanRun(outputDirectory, out).train(load(dataset), gan.settings(spec.commandLine().getParseResult(), latent, batchSize, learningRate,
+            seed), epochs);
       } else if (CharModelSpec.ARCHITECTURES.contains(model)) {
         TextCorpus corpus = LanguageModelRun.readText(textPath);
         new LanguageModelRun(outputDirectory, out, start).train(corpus, textSettingsFromOptions(corpus), epochs);
@@ -233,10 +240,12 @@ final class TrainCommand implements Callable<Integer> {
     }
     Checkpoint checkpoint = RunCheckpoint.read(outputDirectory);
     OptionalInt asked = parsed.hasMatchedOption("--epochs") ? OptionalInt.of(epochs) : OptionalInt.empty();
-    if (LanguageModelRun.isLanguageModelRun(checkpoint) || LatentRun.isLatentRun(checkpoint)) {
+    if (LanguageModelRun.isLanguageModelRun(checkpoint) || LatentRun.isLatentRun(checkpoint) || GanRun.isGanRun(checkpoint)) {
       refuseSpark("this run's model");
     }
-    if (LanguageModelRun.isLanguageModelRun(checkpoint)) {
+    if (GanRun.isGanRun(checkpoint)) {
+      new GanRun(outputDirectory, out).resume(load(GanRun.datasetOf(checkpoint)), checkpoint, asked);
+    } else if (LanguageModelRun.isLanguageModelRun(checkpoint)) {
       new LanguageModelRun(outputDirectory, out, start).resume(LanguageModelRun.readText(textPath), checkpoint, asked);
     } else if (LatentRun.isLatentRun(checkpoint)) {
       new LatentRun(outputDirectory, out, start).resume(load(LatentRun.settingsOf(checkpoint, outputDirectory).dataset()), checkpoint, asked);

@@ -54,8 +54,10 @@ public final class OpenBlasGemm implements Gemm, Axpy {
   private final MethodHandle setNumThreads;
   private final MethodHandle getNumThreads;
   private final String name;
+  private final SymbolLookup library;
 
   private OpenBlasGemm(SymbolLookup library) {
+    this.library = library;
     Linker linker = Linker.nativeLinker();
     Linker.Option critical = Linker.Option.critical(true);
     sgemm = linker.downcallHandle(symbol(library, "cblas_sgemm"), gemmDescriptor(ValueLayout.JAVA_FLOAT), critical);
@@ -131,6 +133,16 @@ public final class OpenBlasGemm implements Gemm, Axpy {
         // see above
       }
     });
+  }
+
+  /**
+   * The address of another routine of the same library: bytedeco's OpenBLAS includes LAPACK and
+   * LAPACKE, which {@code dev.ruru.array.linalg} calls through this.
+   *
+   * @throws IllegalStateException when the library has no such symbol
+   */
+  public MemorySegment symbol(String symbolName) {
+    return symbol(library, symbolName);
   }
 
   private static MemorySegment symbol(SymbolLookup library, String name) {

@@ -1,0 +1,24 @@
+package dev.ruru.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code ruru generate}'s options for image models (a GAN's generator): how many samples, of which class, into which PNG. */
+final class ImageSamplingOptions {
+  @Option(names = "--samples", paramLabel = "N", defaultValue = "64", description = "Image models: images to draw (default: ${DEFAULT-VALUE}).")
+  int samples;
+
+  @Option(names = "--class", paramLabel = "C", description = "Conditional image models: draw only class C (default: every class in turn).")
+  Integer chosenClass;
+
+  @Option(names = "--out", paramLabel = "FILE.png", description = "Image models: the grid's file (default: MODEL-DIR/generated.png).")
+  Path out;
+
+  /** The grid's file: --out, or generated.png in the model's directory. */
+  Path file(Path modelDirectory) {
+    return out != null ? out : modelDirectory.resolve("generated.png");
+  }
+
+  /** The image options given, for refusing them with a language model. */
+  static final String[] NAMES = {"--samples", "--class", "--out"};
+}

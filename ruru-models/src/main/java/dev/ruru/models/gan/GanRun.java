@@ -1,0 +1,163 @@
+package dev.ruru.models.gan;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ruru.array.Parallel;
+import dev.ruru.array.io.AtomicFile;
+import dev.ruru.data.mnist.MnistData;
+import dev.ruru.nn.Params;
+import dev.ruru.train.Checkpoint;
+import dev.ruru.train.History;
+import dev.ruru.train.MetricsJson;
+import dev.ruru.train.ResumableRandom;
+import dev.ruru.train.Trainer;
+import dev.ruru.train.callbacks.Checkpointing;
+import dev.ruru.train.plot.LearningCurves;
+import dev.ruru.train.plot.Png;
+import dev.ruru.train.progress.ProgressBar;
+import dev.ruru.train.progress.ProgressStyle;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * One GAN run, {@code ruru train --model gan}, top to bottom: build the {@link GanSpec}'s networks and the
+ * {@link AdversarialObjective}; train on all the training images with the one {@link Trainer}, a progress
+ * bar, a checkpoint and a sample grid after every epoch ({@link SampleGrids}); then save the generator
+ * ({@link GanFiles}), the learning curves (both losses, D(x) and D(G(z))) and the animated GIF.
+ * {@link #resume} continues from the directory's checkpoint exactly, with the settings stored in it.
+ *
+ * <pre>{@code
+ * new GanRun(Path.of("runs/gan"), out).train(data, new GanRun.Settings(100, 32, false, 64, 2e-4, 0), 5);
+ * }</pre>
+ */
+public final class GanRun {
+  public static final String CHECKPOINT = "checkpoint.safetensors";
+  static final String SETTINGS_KEY = "gan";
+  static final String DATASET_KEY = "gan_dataset";
+  static final String EPOCHS_KEY = "gan_epochs";
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final Path directory;
+  private final PrintWriter out;
+
+  /**
+   * @param latent the noise size L
+   * @param width the networks' width f
+   * @param conditional whether both networks see the class
+   * @param batchSize real images per step (and as many fakes)
+   * @param learningRate both Adams' rate (β₁ 0.5, as DCGAN)
+   * @param seed the weights' seed; the noise is drawn from seed + 1
+   */
+  public record Settings(int latent, int width, boolean conditional, int batchSize, double learningRate, long seed) {
+    public Settings {
+      if (batchSize < 2) {
+        throw new IllegalArgumentException("gan: --batch-size must be at least 2 (batch normalisation needs a batch), got " + batchSize);
+      }
+      if (!(learningRate > 0)) {
+        throw new IllegalArgumentException("gan: --lr must be positive, got " + learningRate);
+      }
+    }
+
+    /** {@code "latent=100 width=32 conditional=false batch=64 lr=0.0002 seed=0"}: what a checkpoint keeps to resume with. */
+    public String toText() {
+      return "latent=" + latent + " width=" + width + " conditional=" + conditional + " batch=" + batchSize + " lr=" + learningRate
+          + " seed=" + seed;
+    }
+
+    /** The settings {@link #toText} wrote; {@code source} names the file in a message. */
+    public static Settings fromText(String text, String source) {
+      Map<String, String> values = new HashMap<>();
+      for (String pair : text.trim().split(" ")) {
+        String[] parts = pair.split("=", 2);
+        values.put(parts[0], parts.length == 2 ? parts[1] : "");
+      }
+      try {
+        return new Settings(Integer.parseInt(values.get("latent")), Integer.parseInt(values.get("width")),
+            Boolean.parseBoolean(values.get("conditional")), Integer.parseInt(values.get("batch")), Double.parseDouble(values.get("lr")),
+            Long.parseLong(values.get("seed")));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(source + ": unreadable GAN settings '" + text + "' (" + e.getMessage() + ")", e);
+      }
+    }
+  }
+
+  /** Whether {@code checkpoint} is a GAN run's, written by {@link #train}. */
+  public static boolean isGanRun(Checkpoint checkpoint) {
+    return checkpoint.extra().containsKey(SETTINGS_KEY);
+  }
+
+  /** The dataset id ({@code fashion-mnist}, {@code mnist}) a GAN checkpoint trained on. */
+  public static String datasetOf(Checkpoint checkpoint) {
+    return checkpoint.extra().getOrDefault(DATASET_KEY, "fashion-mnist");
+  }
+
+  public GanRun(Path directory, PrintWriter out) {
+    this.directory = directory;
+    this.out = out;
+  }
+
+  /** Trains a new GAN on {@code data}'s training images for {@code epochs}. */
+  public History train(MnistData data, Settings settings, int epochs) throws IOException {
+    return run(data, settings, epochs, null);
+  }
+
+  /** Continues the run whose {@code checkpoint} this is, with its settings, up to {@code epochs} in all (default: the epochs it planned). */
+  public History resume(MnistData data, Checkpoint checkpoint, OptionalInt epochs) throws IOException {
+    Settings settings = Settings.fromText(checkpoint.extra().get(SETTINGS_KEY), directory.resolve(CHECKPOINT).toString());
+    int planned = Integer.parseInt(checkpoint.extra().getOrDefault(EPOCHS_KEY, String.valueOf(checkpoint.epoch())));
+    int total = epochs.orElse(planned);
+    if (total < checkpoint.epoch()) {
+      throw new IllegalArgumentException("--resume: the run in " + directory + " has " + checkpoint.epoch() + " epochs already; ask for"
+          + " --epochs " + checkpoint.epoch() + " or more");
+    }
+    return run(data, settings, total, checkpoint);
+  }
+
+  private History run(MnistData data, Settings settings, int epochs, Checkpoint checkpoint) throws IOException {
+    GanSpec spec = new GanSpec(settings.latent(), settings.width(), settings.conditional() ? data.variant().classNames().size() : 0);
+    AdversarialObjective gan = new AdversarialObjective(spec, new ResumableRandom(settings.seed()), new ResumableRandom(settings.seed() + 1),
+        settings.learningRate());
+    Files.createDirectories(directory);
+    SampleGrids grids = new SampleGrids(gan, directory, settings.seed() + 2);
+    Trainer trainer = Trainer.builder(gan).batchSize(settings.batchSize()).seed(settings.seed())
+        .progress(new ProgressBar(out, ProgressStyle.detect()))
+        .callbacks(new Checkpointing(directory.resolve(CHECKPOINT), Map.of(SETTINGS_KEY, settings.toText(),
+            DATASET_KEY, data.variant().id(), EPOCHS_KEY, String.valueOf(epochs))), grids)
+        .build();
+    out.println("data: " + data.source() + ", " + data.train().size() + " training images");
+    out.printf(Locale.ROOT, "model: %s (generator %,d, discriminator %,d parameters); %d epochs, batch %d, Adam %.2g beta1 0.5, %d thread%s%n",
+        spec.describe(), Params.count(gan.generator().parameters()), Params.count(gan.discriminator().parameters()), epochs,
+        settings.batchSize(), settings.learningRate(), Parallel.threads(), Parallel.threads() == 1 ? "" : "s");
+    if (checkpoint != null) {
+      trainer.resume(checkpoint);
+      out.println("resuming after epoch " + checkpoint.epoch());
+    }
+    History history = trainer.fit(data.train(), null, epochs);
+    GanFiles.save(directory, spec, gan.generator());
+    writeMetrics(spec, history);
+    Png.write(directory.resolve("learning_curves.png"), LearningCurves.render(history.epochs(), trainer.steps()));
+    out.println("saved: " + directory.resolve("model.safetensors") + ", metrics.json, " + grids.frame(history.epochs().size()) + ", " + grids.animation()
+        + ", " + directory.resolve("learning_curves.png"));
+    out.flush();
+    return history;
+  }
+
+  /** metrics.json: the model and every epoch's losses, D's beliefs and seconds. */
+  private void writeMetrics(GanSpec spec, History history) throws IOException {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("task", "gan");
+    root.put("model", spec.describe());
+    ArrayNode epochs = root.putArray("epochs");
+    history.epochs().forEach(epoch -> epochs.add(MetricsJson.epoch(epoch)));
+    AtomicFile.writeString(directory.resolve("metrics.json"), JSON.writeValueAsString(root) + "\n");
+  }
+}
