@@ -2,6 +2,7 @@ package dev.ruru.nn;
 
 import dev.ruru.array.NDArray;
 import dev.ruru.autodiff.Tensor;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,5 +51,31 @@ public interface Layer {
    */
   default void loadStateDict(Map<String, NDArray> state) {
     StateDictionary.load(this, state);
+  }
+
+  /**
+   * Freezes the parameters whose paths {@code pattern} selects ({@link PathPattern}: {@code "features.*"},
+   * {@code "1,4"}, {@code "*"}) and returns their paths: training leaves them as they are, and a
+   * BatchNorm whose weight and bias are frozen normalises with its running statistics and keeps them, even
+   * in {@link Mode#TRAIN}. A pattern that selects nothing is an error.
+   */
+  default List<String> freeze(String pattern) {
+    return setTrainable(PathPattern.parse(pattern), false);
+  }
+
+  /** Unfreezes the parameters {@code pattern} selects (see {@link #freeze}) and returns their paths. */
+  default List<String> unfreeze(String pattern) {
+    return setTrainable(PathPattern.parse(pattern), true);
+  }
+
+  private List<String> setTrainable(PathPattern pattern, boolean trainable) {
+    Map<String, Parameter> selected = pattern.select(parameters());
+    selected.values().forEach(parameter -> parameter.setTrainable(trainable));
+    return List.copyOf(selected.keySet());
+  }
+
+  /** The parameters training changes (those not frozen), by path, in order. */
+  default Map<String, Parameter> trainableParameters() {
+    return Params.trainable(parameters());
   }
 }
