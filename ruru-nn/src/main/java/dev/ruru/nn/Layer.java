@@ -54,6 +54,16 @@ public interface Layer {
   }
 
   /**
+   * Sets every parameter and buffer that {@code state} has under the same path with the same shape
+   * (converting float64 to float32 and back), leaves the rest as they are, and reports what it did:
+   * PyTorch's {@code load_state_dict(strict=False)}, with the shape mismatches a new head makes listed
+   * rather than fatal. Rename a file's entries first with {@link KeyRenaming} when it uses other names.
+   */
+  default LoadReport loadStateDictNonStrict(Map<String, NDArray> state) {
+    return StateDictionary.loadNonStrict(this, state);
+  }
+
+  /**
    * Freezes the parameters whose paths {@code pattern} selects ({@link PathPattern}: {@code "features.*"},
    * {@code "1,4"}, {@code "*"}) and returns their paths: training leaves them as they are, and a
    * BatchNorm whose weight and bias are frozen normalises with its running statistics and keeps them, even
