@@ -90,6 +90,8 @@ public final class BatchNorm1d implements Layer {
     return !weight.isTrainable() && !bias.isTrainable();
   }
 
+  public double eps() { return eps; }
+  public double momentum() { return momentum; }
   public int features() { return features; }
   public Parameter weight() { return weight; }
   public Parameter bias() { return bias; }

@@ -50,6 +50,10 @@ public final class BatchNorm2d implements Layer {
     return perChannel.buffers();
   }
 
+  public double eps() { return perChannel.eps(); }
+  public double momentum() { return perChannel.momentum(); }
+  /** Whether γ and β are both frozen, which freezes the running statistics too. */
+  public boolean isFrozen() { return perChannel.isFrozen(); }
   public int features() { return perChannel.features(); }
   public Parameter weight() { return perChannel.weight(); }
   public Parameter bias() { return perChannel.bias(); }
