@@ -18,7 +18,7 @@ import picocli.CommandLine.ParseResult;
     mixinStandardHelpOptions = true,
     versionProvider = Ruru.Version.class,
     description = "Ruru, deep learning for the JVM.",
-    subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, GenerateCommand.class, PerceptronCommand.class, DiffCommand.class,
+    subcommands = {TrainCommand.class, FineTuneCommand.class, EvalCommand.class, PredictCommand.class, GenerateCommand.class, PerceptronCommand.class, DiffCommand.class,
         BenchCommand.class, InspectCommand.class, CommandLine.HelpCommand.class})
 public final class Ruru implements Runnable {
   /** Exit code for a user mistake: bad options, a missing or malformed file. */

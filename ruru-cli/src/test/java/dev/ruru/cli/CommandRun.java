@@ -25,6 +25,8 @@ record CommandRun(int exitCode, String out, String err) {
       train.loaderSetup = loader -> loader.searching(Map.of(), home, List.of());
       EvalCommand eval = commandLine.getSubcommands().get("eval").getCommand();
       eval.loaderSetup = loader -> loader.searching(Map.of(), home, List.of());
+      FineTuneCommand finetune = commandLine.getSubcommands().get("finetune").getCommand();
+      finetune.loaderSetup = loader -> loader.searching(Map.of(), home, List.of());
     }, args);
   }
 

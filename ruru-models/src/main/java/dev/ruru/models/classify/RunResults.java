@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Locale;
 
 /** What a {@link ClassifierRun} prints when it is done: the test results, the diagnosis, per-class scores, and where the files are. */
-final class RunResults {
+public final class RunResults {
   private RunResults() {}
 
-  static void print(PrintWriter out, RunSummary run, History history, List<Path> written, Path directory, double seconds) {
+  /** Prints the results of {@code run}, whose files ({@code written}) are in {@code directory}, done in {@code seconds}. */
+  public static void print(PrintWriter out, RunSummary run, History history, List<Path> written, Path directory, double seconds) {
     if (history.stopReason() == History.StopReason.STOPPED_BY_CALLBACK) {
       out.println(history.detail());
     }
