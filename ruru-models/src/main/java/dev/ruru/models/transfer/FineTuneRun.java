@@ -87,7 +87,8 @@ public final class FineTuneRun {
         parts.validation().size(), history.epochs(), trainer.steps(), objective.evaluate(test, settings.batchSize()), names);
     List<Path> written = write(network, pretrained, summary, names, settings, test.features());
     written.add(checkpoints.file());
-    RunResults.print(out, summary, history, written, directory, (System.nanoTime() - start) / 1e9);
+    RunResults.print(out, summary, history, written, directory, (System.nanoTime() - start) / 1e9, "ruru finetune --from " + directory
+        + " to train it further");
     return summary;
   }
 
