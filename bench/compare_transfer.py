@@ -19,10 +19,12 @@ ISSUE = {"scratch": [0.840, 0.886, 0.926], "frozen": [0.578, 0.616, 0.714], "fin
 
 
 def last_json(output, who):
-    lines = [line for line in output.splitlines() if line.startswith("{")]
-    if not lines:
+    """The JSON object that ends `output`: one line (PyTorch's) or indented over several (Ruru's)."""
+    lines = output.splitlines()
+    starts = [i for i, line in enumerate(lines) if line.startswith("{")]
+    if not starts:
         raise SystemExit(f"compare_transfer: {who} printed no JSON result:\n{output}")
-    return json.loads(lines[-1])
+    return json.loads("\n".join(lines[starts[-1]:]))
 
 
 def ruru(seeds):
