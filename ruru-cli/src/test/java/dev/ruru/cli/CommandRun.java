@@ -27,6 +27,8 @@ record CommandRun(int exitCode, String out, String err) {
       eval.loaderSetup = loader -> loader.searching(Map.of(), home, List.of());
       EmbedCommand embed = commandLine.getSubcommands().get("embed").getCommand();
       embed.loaderSetup = loader -> loader.searching(Map.of(), home, List.of());
+      FineTuneCommand finetune = commandLine.getSubcommands().get("finetune").getCommand();
+      finetune.loaderSetup = loader -> loader.searching(Map.of(), home, List.of());
     }, args);
   }
 

@@ -56,10 +56,15 @@ public final class BatchNorm1d implements Layer {
     this.batchesTracked = new Buffer(NDArray.scalar(0, DType.INT64));
   }
 
-  /** In TRAIN, also updates the running statistics (the buffers), once per call. */
+  /**
+   * In TRAIN, also updates the running statistics (the buffers), once per call, unless the layer is
+   * frozen ({@link #isFrozen()}): then it normalises with the running statistics and keeps them, as
+   * Keras's frozen BatchNormalization does, because a frozen layer's γ and β were learnt for those
+   * statistics, and a small fine-tuning batch would replace them with noisy ones.
+   */
   @Override
   public Tensor forward(Tensor input, Mode mode) {
-    if (mode == Mode.EVAL) {
+    if (mode == Mode.EVAL || isFrozen()) {
       return Normalization.batchNormEval(input, weight.tensor(), bias.tensor(), runningMean.value(), runningVar.value(), eps);
     }
     Normalization.BatchNormResult result = Normalization.batchNormTrain(input, weight.tensor(), bias.tensor(),
@@ -80,6 +85,13 @@ public final class BatchNorm1d implements Layer {
     return Params.of("running_mean", runningMean, "running_var", runningVar, "num_batches_tracked", batchesTracked);
   }
 
+  /** Whether γ and β are both frozen ({@link Layer#freeze}), which freezes the running statistics too. */
+  public boolean isFrozen() {
+    return !weight.isTrainable() && !bias.isTrainable();
+  }
+
+  public double eps() { return eps; }
+  public double momentum() { return momentum; }
   public int features() { return features; }
   public double eps() { return eps; }
   public Parameter weight() { return weight; }

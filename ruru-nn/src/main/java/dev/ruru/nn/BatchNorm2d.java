@@ -26,13 +26,13 @@ public final class BatchNorm2d implements Layer {
     this.perChannel = new BatchNorm1d("BatchNorm2d", features, eps, momentum, dtype);
   }
 
-  /** In TRAIN, also updates the running statistics (the buffers), once per call. */
+  /** In TRAIN, also updates the running statistics (the buffers), once per call, unless frozen (see {@link BatchNorm1d#forward}). */
   @Override
   public Tensor forward(Tensor input, Mode mode) {
     int features = features();
     ImageShape.require(toString(), input, features);
     Shape shape = input.shape();
-    if (mode == Mode.TRAIN && shape.size() / features < 2) {
+    if (mode == Mode.TRAIN && !perChannel.isFrozen() && shape.size() / features < 2) {
       throw new IllegalArgumentException("BatchNorm2d(" + features + "): expected more than 1 value per channel when training, got input "
           + shape + "; use a larger batch or Mode.EVAL");
     }
@@ -50,6 +50,10 @@ public final class BatchNorm2d implements Layer {
     return perChannel.buffers();
   }
 
+  public double eps() { return perChannel.eps(); }
+  public double momentum() { return perChannel.momentum(); }
+  /** Whether γ and β are both frozen, which freezes the running statistics too. */
+  public boolean isFrozen() { return perChannel.isFrozen(); }
   public int features() { return perChannel.features(); }
   public double eps() { return perChannel.eps(); }
   public Parameter weight() { return perChannel.weight(); }

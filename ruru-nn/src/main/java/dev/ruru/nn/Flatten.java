@@ -24,6 +24,9 @@ public final class Flatten implements Layer {
     return Functional.flatten(input, startAxis, endAxis);
   }
 
+  public int startAxis() { return startAxis; }
+  public int endAxis() { return endAxis; }
+
   @Override
   public String toString() {
     return "Flatten(" + startAxis + ", " + endAxis + ")";

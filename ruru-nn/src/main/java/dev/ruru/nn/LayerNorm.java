@@ -45,6 +45,8 @@ public final class LayerNorm implements Layer {
     return Params.of("weight", weight, "bias", bias);
   }
 
+  public Shape normalizedShape() { return normalizedShape; }
+  public double eps() { return eps; }
   public Parameter weight() { return weight; }
   public Parameter bias() { return bias; }
 

@@ -27,6 +27,7 @@ import java.util.function.Function;
 public final class Parameter {
   private final NDArray value;
   private Tensor tensor;
+  private boolean trainable = true;
 
   /** A parameter starting at a copy of {@code value}, which must be float32 or float64. */
   public Parameter(NDArray value) {
@@ -68,8 +69,20 @@ public final class Parameter {
     update(array -> array.assignInPlace(newValue));
   }
 
+  /**
+   * Whether training changes this parameter (PyTorch's {@code requires_grad}). A frozen one gets no
+   * gradient in a training step and optimisers skip it, and a BatchNorm whose weight and bias are both
+   * frozen keeps its running statistics (see {@link BatchNorm1d}).
+   */
+  public boolean isTrainable() { return trainable; }
+
+  /** Freezes ({@code false}) or unfreezes ({@code true}) this parameter; see {@link Layer#freeze}. */
+  public void setTrainable(boolean trainable) {
+    this.trainable = trainable;
+  }
+
   @Override
   public String toString() {
-    return "Parameter(" + value.dtype() + " " + value.shape() + ")";
+    return "Parameter(" + value.dtype() + " " + value.shape() + (trainable ? "" : ", frozen") + ")";
   }
 }

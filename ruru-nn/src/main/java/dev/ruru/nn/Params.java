@@ -93,7 +93,18 @@ public final class Params {
     return result;
   }
 
-  /** The number of trainable scalars. */
+  /** The entries that are not frozen ({@link Parameter#isTrainable()}), in order. */
+  public static Map<String, Parameter> trainable(Map<String, Parameter> parameters) {
+    Map<String, Parameter> result = new LinkedHashMap<>();
+    parameters.forEach((name, parameter) -> {
+      if (parameter.isTrainable()) {
+        result.put(name, parameter);
+      }
+    });
+    return Collections.unmodifiableMap(result);
+  }
+
+  /** The number of scalars, frozen or not. */
   public static long count(Map<String, Parameter> parameters) {
     long total = 0;
     for (Parameter parameter : parameters.values()) {

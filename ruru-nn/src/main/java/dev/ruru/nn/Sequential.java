@@ -2,6 +2,8 @@ package dev.ruru.nn;
 
 import dev.ruru.autodiff.Tensor;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -70,6 +72,28 @@ public final class Sequential implements Layer {
 
   private Layer layerAt(int index) {
     return index < layers.size() ? layers.get(index) : null;
+  }
+
+  /** The layers by position: {@code "0"}, {@code "1"}, ... */
+  @Override
+  public Map<String, Layer> children() {
+    Map<String, Layer> children = new LinkedHashMap<>();
+    for (int i = 0; i < layers.size(); i++) {
+      children.put(Integer.toString(i), layers.get(i));
+    }
+    return Collections.unmodifiableMap(children);
+  }
+
+  /** A new Sequential with the layer at position {@code name} replaced; the other layers are shared. */
+  @Override
+  public Sequential withChild(String name, Layer replacement) {
+    int index = children().containsKey(name) ? Integer.parseInt(name) : -1;
+    if (index < 0) {
+      throw new IllegalArgumentException("Sequential: no layer '" + name + "'; the layers are 0 to " + (layers.size() - 1));
+    }
+    List<Layer> changed = new ArrayList<>(layers);
+    changed.set(index, java.util.Objects.requireNonNull(replacement, "replacement"));
+    return new Sequential(changed);
   }
 
   /** The layers, in order (an unmodifiable list). */

@@ -21,6 +21,8 @@ public final class Softmax implements Layer {
     return Functional.softmax(input, axis);
   }
 
+  public int axis() { return axis; }
+
   @Override
   public String toString() {
     return "Softmax(axis=" + axis + ")";

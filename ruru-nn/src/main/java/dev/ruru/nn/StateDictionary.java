@@ -58,6 +58,48 @@ final class StateDictionary {
     buffers.forEach((name, buffer) -> buffer.set(state.get(name)));
   }
 
+  /**
+   * Loads every entry whose path the module has with the same shape (floating values converted to the
+   * module's dtype) and reports the rest; entries of another shape or a non-floating dtype mismatch are
+   * left out, the module's values kept.
+   */
+  static LoadReport loadNonStrict(Layer module, Map<String, NDArray> state) {
+    Map<String, NDArray> expected = values(module, false);
+    List<String> loaded = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    List<String> converted = new ArrayList<>();
+    List<LoadReport.Mismatch> mismatched = new ArrayList<>();
+    Map<String, NDArray> accepted = new LinkedHashMap<>();
+    expected.forEach((path, current) -> {
+      NDArray given = state.get(path);
+      if (given == null) {
+        missing.add(path);
+      } else if (!given.shape().equals(current.shape()) || (given.dtype() != current.dtype() && !bothFloating(given, current))) {
+        mismatched.add(new LoadReport.Mismatch(path, given.shape(), current.shape()));
+      } else {
+        if (given.dtype() != current.dtype()) {
+          converted.add(path);
+        }
+        accepted.put(path, given.astype(current.dtype()));
+        loaded.add(path);
+      }
+    });
+    List<String> unexpected = state.keySet().stream().filter(name -> !expected.containsKey(name)).toList();
+    module.parameters().forEach((path, parameter) -> set(accepted.get(path), parameter::set));
+    module.buffers().forEach((path, buffer) -> set(accepted.get(path), buffer::set));
+    return new LoadReport(loaded, missing, unexpected, mismatched, converted);
+  }
+
+  private static boolean bothFloating(NDArray a, NDArray b) {
+    return a.dtype().isFloating() && b.dtype().isFloating();
+  }
+
+  private static void set(NDArray value, java.util.function.Consumer<NDArray> setter) {
+    if (value != null) {
+      setter.accept(value);
+    }
+  }
+
   private static String describe(NDArray value) {
     return "(" + value.dtype() + " " + value.shape() + ")";
   }

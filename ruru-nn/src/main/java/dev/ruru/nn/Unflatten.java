@@ -41,6 +41,10 @@ public final class Unflatten implements Layer {
     return input.reshape(shape);
   }
 
+  public int axis() { return axis; }
+  /** The extents the axis is split into (a copy). */
+  public int[] sizes() { return sizes.clone(); }
+
   @Override
   public String toString() {
     return "Unflatten(" + axis + ", " + Arrays.toString(sizes) + ")";

@@ -75,6 +75,10 @@ abstract class GroupedOptimizer<C extends OptimizerConfig<C>, S extends RuleStat
     }
     for (Map.Entry<Parameter, NDArray> entry : gradients.entrySet()) {
       Parameter parameter = entry.getKey();
+      if (!parameter.isTrainable()) {
+        // Frozen: as PyTorch skips a parameter without a gradient, weight decay and momentum included.
+        continue;
+      }
       NDArray gradient = entry.getValue().astype(parameter.dtype());
       S state = states.get(parameter);
       C config = effective(configs.get(parameter));

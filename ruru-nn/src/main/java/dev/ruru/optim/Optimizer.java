@@ -26,7 +26,8 @@ public interface Optimizer {
   }
 
   /**
-   * Updates each parameter in {@code gradients} with its gradient (for instance after clipping); every
+   * Updates each parameter in {@code gradients} that is not frozen ({@link Parameter#isTrainable()}) with
+   * its gradient (for instance after clipping); every
    * key must be a parameter this optimiser manages, with a gradient of its shape. The parameters change
    * in place; the gradient arrays do not, and an optimiser keeps none of them past the step (a training
    * loop writes the next step's gradients into the same arrays: {@code GradientBuffers}).

@@ -59,7 +59,8 @@ final class TrainingStep implements StepRunner {
         String operation = locateAnomaly(batch, phase);
         throw new TrainingDivergedException(epoch, index, batches, lossIs(phase, loss), operation, history);
       }
-      Map<String, Parameter> parameters = phase.optimizer().parameters();
+      // Frozen parameters are not leaves: backward then skips their gradients' work.
+      Map<String, Parameter> parameters = Params.trainable(phase.optimizer().parameters());
       Gradients gradients = result.loss().backward(Params.tensors(parameters), gradientBuffers);
       Map<Parameter, NDArray> byParameter = Params.gradients(parameters, gradients);
       if (!Double.isNaN(clipNorm)) {

@@ -9,10 +9,17 @@ import java.util.List;
 import java.util.Locale;
 
 /** What a {@link ClassifierRun} prints when it is done: the test results, the diagnosis, per-class scores, and where the files are. */
-final class RunResults {
+public final class RunResults {
   private RunResults() {}
 
-  static void print(PrintWriter out, RunSummary run, History history, List<Path> written, Path directory, double seconds) {
+  /** Prints the results of {@code run}, whose files ({@code written}) are in {@code directory}, done in {@code seconds}. */
+  public static void print(PrintWriter out, RunSummary run, History history, List<Path> written, Path directory, double seconds) {
+    print(out, run, history, written, directory, seconds, "ruru eval --model-dir " + directory + ", or ruru predict --model-dir " + directory
+        + " --input IMAGE.png");
+  }
+
+  /** As {@link #print(PrintWriter, RunSummary, History, List, Path, double)}, ending with {@code next}, what to run next. */
+  public static void print(PrintWriter out, RunSummary run, History history, List<Path> written, Path directory, double seconds, String next) {
     if (history.stopReason() == History.StopReason.STOPPED_BY_CALLBACK) {
       out.println(history.detail());
     }
@@ -26,8 +33,7 @@ final class RunResults {
     out.println();
     out.println("wrote " + String.join(", ", written.stream().map(file -> directory.relativize(file).toString()).toList()) + " to "
         + directory);
-    out.printf(Locale.ROOT, "done in %.1f s; next: ruru eval --model-dir %s, or ruru predict --model-dir %s --input IMAGE.png%n", seconds,
-        directory, directory);
+    out.printf(Locale.ROOT, "done in %.1f s; next: %s%n", seconds, next);
     out.flush();
   }
 }

@@ -136,6 +136,10 @@ public final class Safetensors {
     int[] dims = entry.shape().dims();
     // NDArray.of reads an empty shape as 1-D: a rank-0 tensor is made as [1] and reshaped to [].
     int[] stored = dims.length == 0 ? new int[] {1} : dims;
+    if (entry.storedItemSize() == 2) {
+      NDArray widened = NDArray.of(halves(bytes, start, count, entry.stored().equals(TensorEntry.BRAIN_HALF)), stored);
+      return dims.length == 0 ? widened.reshape() : widened;
+    }
     NDArray array = switch (entry.dtype()) {
       case FLOAT32 -> NDArray.of(copy(bytes, start, layout, new float[count], count), stored);
       case FLOAT64 -> NDArray.of(copy(bytes, start, layout, new double[count], count), stored);
@@ -149,6 +153,20 @@ public final class Safetensors {
   private static <T> T copy(MemorySegment bytes, long start, ValueLayout layout, T elements, int count) {
     MemorySegment.copy(bytes, layout, start, elements, 0, count);
     return elements;
+  }
+
+  /**
+   * 16-bit floats widened exactly to float32: IEEE half precision (F16) through the JDK's conversion,
+   * bfloat16 (BF16, the top half of a float32's bits) by shifting its bits into place.
+   */
+  private static float[] halves(MemorySegment bytes, long start, int count, boolean brain) {
+    ValueLayout.OfShort layout = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    float[] values = new float[count];
+    for (int i = 0; i < count; i++) {
+      short bits = bytes.get(layout, start + 2L * i);
+      values[i] = brain ? Float.intBitsToFloat((bits & 0xFFFF) << 16) : Float.float16ToFloat(bits);
+    }
+    return values;
   }
 
   /** Any non-zero byte is true; the comparison gives Ruru's 0/1 masks. */

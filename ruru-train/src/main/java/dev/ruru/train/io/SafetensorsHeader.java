@@ -121,7 +121,7 @@ public record SafetensorsHeader(List<TensorEntry> tensors, Map<String, String> m
     DType dtype = TensorEntry.dtypeOf(code.textValue());
     if (dtype == null) {
       throw new SafetensorsFormatException(source, "tensor '" + name + "': unsupported dtype '" + code.textValue()
-          + "'; Ruru reads F32, F64, I32, I64 and BOOL");
+          + "'; Ruru reads F32, F64, F16, BF16, I32, I64 and BOOL");
     }
     long[] dims = integers(node.get("shape"), -1, name, "shape", source);
     long[] offsets = integers(node.get("data_offsets"), 2, name, "data_offsets", source);
@@ -130,7 +130,8 @@ public record SafetensorsHeader(List<TensorEntry> tensors, Map<String, String> m
       throw new SafetensorsFormatException(source, "tensor '" + name + "': data_offsets [" + offsets[0] + ", " + offsets[1]
           + "] end before they begin");
     }
-    long expected = size * dtype.itemSize();
+    String stored = code.textValue();
+    long expected = size * new TensorEntry(name, dtype, Shape.of(), 0, 0, stored).storedItemSize();
     if (offsets[1] - offsets[0] != expected) {
       throw new SafetensorsFormatException(source, "tensor '" + name + "': shape " + java.util.Arrays.toString(dims) + " of "
           + code.textValue() + " needs " + expected + " bytes but data_offsets [" + offsets[0] + ", " + offsets[1] + "] hold "
@@ -140,7 +141,7 @@ public record SafetensorsHeader(List<TensorEntry> tensors, Map<String, String> m
     for (int i = 0; i < dims.length; i++) {
       shape[i] = (int) dims[i];
     }
-    return new TensorEntry(name, dtype, Shape.of(shape), offsets[0], offsets[1]);
+    return new TensorEntry(name, dtype, Shape.of(shape), offsets[0], offsets[1], stored);
   }
 
   /** A JSON array of non-negative integers ({@code length} of them unless it is -1). */
@@ -209,7 +210,7 @@ public record SafetensorsHeader(List<TensorEntry> tensors, Map<String, String> m
     }
     for (TensorEntry entry : tensors) {
       ObjectNode node = root.putObject(entry.name());
-      node.put("dtype", TensorEntry.code(entry.dtype()));
+      node.put("dtype", entry.stored());
       ArrayNode shape = node.putArray("shape");
       for (int dim : entry.shape().dims()) {
         shape.add(dim);

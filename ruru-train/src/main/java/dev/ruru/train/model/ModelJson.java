@@ -192,6 +192,27 @@ public final class ModelJson {
     return values;
   }
 
+  /** {@code true} or {@code false}, not {@code "true"} or {@code 1}. */
+  public boolean flag(String key) {
+    JsonNode value = node.get(key);
+    if (value == null || !value.isBoolean()) {
+      throw mismatch(key, "true or false");
+    }
+    return value.booleanValue();
+  }
+
+  /** An array of objects, each read as strictly; element i's keys are named {@code "key[i].name"} in messages. */
+  public List<ModelJson> objects(String key) {
+    List<ModelJson> values = new ArrayList<>();
+    for (JsonNode item : array(key, "an array of objects")) {
+      if (!(item instanceof ObjectNode object)) {
+        throw mismatch(key, "an array of objects");
+      }
+      values.add(new ModelJson(object, source, path + key + "[" + values.size() + "]."));
+    }
+    return values;
+  }
+
   /** {@code source: "key": expected what, found value}: the message for a value of the wrong type. */
   public IllegalArgumentException mismatch(String key, String expected) {
     JsonNode value = node.get(key);

@@ -5,6 +5,7 @@
  * strictly ({@link dev.ruru.train.model.ModelJson}), the tensors it implies
  * ({@link dev.ruru.train.model.ParameterShape}) against the weights' header before anything is allocated,
  * then the seal that ties the two files together, then every weight's value. The families that describe
- * themselves this way live in ruru-models.
+ * themselves this way live in ruru-models; any other model of standard layers is saved whole, its layer
+ * tree as the description ({@link dev.ruru.train.model.LayerTreeFiles}, {@link dev.ruru.train.model.LayerTreeJson}).
  */
 package dev.ruru.train.model;

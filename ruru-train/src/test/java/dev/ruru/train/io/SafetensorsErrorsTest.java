@@ -74,8 +74,10 @@ class SafetensorsErrorsTest {
   }
 
   @Test void unknownDtypeIsNamed() throws IOException {
-    assertContains("tensor 'w': unsupported dtype 'F16'; Ruru reads F32, F64, I32, I64 and BOOL",
-        failure(file("{\"w\":{\"dtype\":\"F16\",\"shape\":[2],\"data_offsets\":[0,4]}}", 4)));
+    assertContains("tensor 'w': unsupported dtype 'U8'; Ruru reads F32, F64, F16, BF16, I32, I64 and BOOL",
+        failure(file("{\"w\":{\"dtype\":\"U8\",\"shape\":[2],\"data_offsets\":[0,2]}}", 2)));
+    assertContains("tensor 'w': shape [2] of F16 needs 4 bytes but data_offsets [0, 8] hold 8",
+        failure(file("{\"w\":{\"dtype\":\"F16\",\"shape\":[2],\"data_offsets\":[0,8]}}", 8)));
     assertContains("tensor 'w': unsupported dtype 'float32'",
         failure(file("{\"w\":{\"dtype\":\"float32\",\"shape\":[2],\"data_offsets\":[0,8]}}", 8)));
   }
