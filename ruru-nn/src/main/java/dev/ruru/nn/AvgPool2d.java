@@ -32,8 +32,6 @@ public final class AvgPool2d implements Layer {
     return Convolution.avgPool2d(input, spec);
   }
 
-  public Pool2dSpec spec() { return spec; }
-
   @Override
   public String toString() {
     return "AvgPool2d(" + spec + ")";

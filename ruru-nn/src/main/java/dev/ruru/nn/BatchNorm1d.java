@@ -93,7 +93,6 @@ public final class BatchNorm1d implements Layer {
   public double eps() { return eps; }
   public double momentum() { return momentum; }
   public int features() { return features; }
-  public double eps() { return eps; }
   public Parameter weight() { return weight; }
   public Parameter bias() { return bias; }
   public NDArray runningMean() { return runningMean.value(); }

@@ -55,7 +55,6 @@ public final class BatchNorm2d implements Layer {
   /** Whether γ and β are both frozen, which freezes the running statistics too. */
   public boolean isFrozen() { return perChannel.isFrozen(); }
   public int features() { return perChannel.features(); }
-  public double eps() { return perChannel.eps(); }
   public Parameter weight() { return perChannel.weight(); }
   public Parameter bias() { return perChannel.bias(); }
   public NDArray runningMean() { return perChannel.runningMean(); }

@@ -21,8 +21,6 @@ public final class LogSoftmax implements Layer {
     return Functional.logSoftmax(input, axis);
   }
 
-  public int axis() { return axis; }
-
   @Override
   public String toString() {
     return "LogSoftmax(axis=" + axis + ")";

@@ -21,8 +21,6 @@ public final class Softmax implements Layer {
     return Functional.softmax(input, axis);
   }
 
-  public int axis() { return axis; }
-
   @Override
   public String toString() {
     return "Softmax(axis=" + axis + ")";
