@@ -25,6 +25,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -55,7 +56,8 @@ final class TrainCommand implements Callable<Integer> {
   static final int DEFAULT_TEXT_STEPS = 300;
 
   @Option(names = "--model", paramLabel = "NAME", defaultValue = "mlp",
-      description = "The model: mlp (default), cnn, or a character language model: char-lstm, char-gru, char-transformer.")
+      description = "The model: mlp (default), cnn, a character language model: char-lstm, char-gru, char-transformer,"
+          + " or a graph network: gcn, gat, sage, gin.")
   private String model;
 
   @Option(names = "--text", paramLabel = "FILE",
@@ -154,6 +156,8 @@ final class TrainCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
+  @Mixin private GraphOptions graphOptions = new GraphOptions();
+
   /** Adjusts the dataset loader before use; tests restrict its search path so that the embedded sample is used. */
   UnaryOperator<MnistLoader> loaderSetup = UnaryOperator.identity();
 
@@ -166,6 +170,10 @@ final class TrainCommand implements Callable<Integer> {
         throw new IllegalArgumentException("Invalid --threads: " + threads + " (must be >= 1)");
       }
       Parallel.setThreads(threads);
+    }
+    if (GraphOptions.MODELS.contains(model)) {
+      graphOptions.train(model, outputDirectory == null ? Path.of("runs", model) : outputDirectory, out, spec.commandLine().getParseResult());
+      return 0;
     }
     if (!ModelSpec.ARCHITECTURES.contains(model) && !CharModelSpec.ARCHITECTURES.contains(model)) {
       throw new IllegalArgumentException("unknown model '" + model + "'; expected " + String.join(", ", ModelSpec.ARCHITECTURES) + " or "
