@@ -5,10 +5,14 @@ import java.util.random.RandomGenerator;
 /**
  * Positions for drawing a graph (Fruchterman and Reingold, 1991): linked nodes pull together like
  * springs (force d²/k), every pair pushes apart like charges (k²/d), and a temperature that cools
- * linearly caps each move, so the drawing settles. k = √(area / nodes) is the ideal distance. The
- * all-pairs repulsion is O(nodes²) per iteration, so a large graph gets fewer iterations.
+ * linearly caps each move, so the drawing settles. k = √(area / nodes) is the ideal distance. A weak
+ * pull towards the centre keeps the small components of a disconnected graph (Cora has 78) near the
+ * large one instead of on a far ring. The all-pairs repulsion is O(nodes²) per iteration, so a large
+ * graph gets fewer iterations.
  */
 public final class ForceLayout {
+  private static final double GRAVITY = 4;
+
   private ForceLayout() {}
 
   /** Positions [nodes][2] in the unit square for the links {@code sources[e] — targets[e]}, seeded by {@code rng}. */
@@ -51,6 +55,9 @@ public final class ForceLayout {
       move[b][1] += dy * pull;
     }
     for (int i = 0; i < nodes; i++) {
+      // About the total repulsion a node feels at half the drawing's width, so the two balance there.
+      move[i][0] += GRAVITY * (0.5 - position[i][0]);
+      move[i][1] += GRAVITY * (0.5 - position[i][1]);
       double length = Math.max(Math.hypot(move[i][0], move[i][1]), 1e-12);
       double scale = Math.min(length, temperature) / length;
       position[i][0] += move[i][0] * scale;

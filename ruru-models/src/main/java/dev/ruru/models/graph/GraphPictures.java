@@ -55,7 +55,7 @@ public final class GraphPictures {
 
   /** Writes the nodes' codes [nodes, d] projected on their first two principal components, coloured by {@code truth}. */
   public static void writeCodes(Path file, NDArray codes, long[] truth) throws IOException {
-    double[][] points = ForceLayout.normalised(principalPlane(codes));
+    double[][] points = stretched(principalPlane(codes));
     BufferedImage image = canvas(PANEL);
     Graphics2D g = (Graphics2D) image.getGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -97,6 +97,22 @@ public final class GraphPictures {
       }
     }
     return points;
+  }
+
+  /** Each axis scaled to [0, 1] on its own: the two components' spreads differ, and both should fill the picture. */
+  static double[][] stretched(double[][] points) {
+    double[][] out = new double[points.length][2];
+    for (int axis = 0; axis < 2; axis++) {
+      double low = Double.POSITIVE_INFINITY, high = Double.NEGATIVE_INFINITY;
+      for (double[] p : points) {
+        low = Math.min(low, p[axis]);
+        high = Math.max(high, p[axis]);
+      }
+      for (int i = 0; i < points.length; i++) {
+        out[i][axis] = (points[i][axis] - low) / Math.max(high - low, 1e-12);
+      }
+    }
+    return out;
   }
 
   private static double[] topEigenvector(double[][] matrix) {

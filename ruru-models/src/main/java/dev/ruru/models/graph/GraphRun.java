@@ -77,7 +77,8 @@ public final class GraphRun {
     Graph graph = Graph.directed(data.nodes(), data.sources(), data.targets());
     ResumableRandom random = new ResumableRandom(settings.seed());
     GraphNetwork network = settings.model().build(data.featureCount(), data.classes(), settings.hidden(), settings.dropout(), random);
-    NodeClassification objective = new NodeClassification(network, graph, data.features(), optimizer(network, settings), random);
+    NodeClassification objective = new NodeClassification(network, graph, rowNormalised(data.features()), optimizer(network, settings),
+        random);
     BestValidation best = new BestValidation(network);
     Trainer trainer = Trainer.builder(objective).quiet().callbacks(best, printer(settings.epochs())).build();
     BatchSource validation = split.validation().length == 0 ? null : NodeClassification.nodes(split.validation(), data.labels());
@@ -106,6 +107,19 @@ public final class GraphRun {
     AdamConfig second = settings.model().decayBothLayers() ? decayed : decayed.withWeightDecay(0);
     return new Adam(List.of(new ParameterGroup<>(Params.nested("first", network.first().parameters()), decayed),
         new ParameterGroup<>(Params.nested("second", network.second().parameters()), second)));
+  }
+
+  /**
+   * Non-negative features (bag-of-words counts, one-hot identities) scaled so each row sums to 1, as
+   * the GCN and GAT papers preprocess Cora: a paper with many words then does not speak louder than
+   * one with few. Features with negative values are left as they are; so is a row of zeros.
+   */
+  static NDArray rowNormalised(NDArray features) {
+    if (features.size() == 0 || features.min().item() < 0) {
+      return features;
+    }
+    NDArray sums = features.sum(1, dev.ruru.array.Dims.KEEP);
+    return features.div(NDArray.where(sums.gt(0), sums, NDArray.ones(sums.shape(), sums.dtype())));
   }
 
   /** 60 % train, 20 % validation, 20 % test of the nodes, shuffled by {@code seed}: for a graph that comes without a split. */
