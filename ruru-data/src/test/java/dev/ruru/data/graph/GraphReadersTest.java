@@ -68,6 +68,20 @@ class GraphReadersTest {
   }
 
   @Test
+  void readsTheGraphAtlasExcerptAndRefusesAStrayLine() throws Exception {
+    java.util.List<GraphData> atlas = GraphAtlas.read(Path.of("src/test/resources/graph/atlas_first20.dat"));
+    assertEquals(20, atlas.size());
+    assertArrayEquals(new int[] {0, 1, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 5},
+        atlas.stream().mapToInt(GraphData::nodes).toArray());
+    assertArrayEquals(new int[] {0, 0, 0, 1, 0, 1, 2, 3, 0, 1, 2, 2, 3, 3, 3, 4, 4, 5, 6, 0},
+        atlas.stream().mapToInt(g -> g.edges() / 2).toArray());
+    assertEquals(Shape.of(3, 1), atlas.get(7).features().shape());  // counts from networkx.graph_atlas_g()
+    Files.writeString(folder.resolve("bad.dat"), "GRAPH 0\nNODES 2\n0 1\n0 x\n");
+    assertEquals("atlas: bad.dat: line 4 is '0 x'; expected GRAPH i, NODES n or a link 'u v'",
+        assertThrows(DataFileException.class, () -> GraphAtlas.read(folder.resolve("bad.dat"))).getMessage());
+  }
+
+  @Test
   void karateClubHas34Members78FriendshipsAndTwoFactions() {
     GraphData club = KarateClub.load();
     assertEquals(34, club.nodes());
