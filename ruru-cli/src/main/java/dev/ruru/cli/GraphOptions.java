@@ -1,5 +1,6 @@
 package dev.ruru.cli;
 
+import dev.ruru.models.graph.GraphClassificationRun;
 import dev.ruru.models.graph.GraphModel;
 import dev.ruru.models.graph.GraphRun;
 import dev.ruru.models.graph.GraphSettings;
@@ -26,7 +27,8 @@ final class GraphOptions {
   private String graph = "karate";
 
   @Option(names = "--task", paramLabel = "TASK", defaultValue = "node",
-      description = "gcn, gat, sage, gin: node (classify the nodes of one graph; default) or graph (classify whole graphs).")
+      description = "gcn, gat, sage, gin: node (classify the nodes of one graph; default) or graph (gin: does a graph of --graph atlas,"
+          + " NetworkX's atlas of all graphs up to 7 nodes, have a triangle? 30 epochs unless --epochs).")
   private String task;
 
   /** Runs the graph family {@code model}, reading the shared options that were given from {@code parsed}. */
@@ -34,9 +36,11 @@ final class GraphOptions {
     if (parsed.hasMatchedOption("--resume")) {
       throw new IllegalArgumentException("--resume: graph runs keep no checkpoint (a run is seconds of full-graph steps); start it again");
     }
-    if (!task.equals("node")) {
-      throw new IllegalArgumentException("--task " + task + ": this build trains node classification only (--task node); "
-          + "graph classification is available as a library (dev.ruru.nn.graph.GraphBatch and GlobalPooling)");
+    if (!task.equals("node") && !task.equals("graph")) {
+      throw new IllegalArgumentException("--task " + task + ": expected node (classify the nodes of one graph) or graph (classify whole graphs)");
+    }
+    if (task.equals("graph") && !model.equals("gin")) {
+      throw new IllegalArgumentException("--task graph trains a graph isomorphism network; use --model gin");
     }
     GraphModel family = GraphModel.named(model);
     GraphSettings defaults = GraphSettings.defaults(family, graph, parsed.matchedOptionValue("--seed", 0L));
@@ -47,6 +51,13 @@ final class GraphOptions {
     GraphSettings settings = new GraphSettings(family, graph, hidden.getFirst(), parsed.matchedOptionValue("--dropout", defaults.dropout()),
         parsed.matchedOptionValue("--lr", defaults.learningRate()), parsed.matchedOptionValue("--weight-decay", defaults.weightDecay()),
         parsed.matchedOptionValue("--epochs", defaults.epochs()), defaults.seed());
+    if (task.equals("graph")) {
+      String graphs = graph.equals("karate") ? "atlas" : graph;
+      int epochs = parsed.matchedOptionValue("--epochs", 30);
+      out.printf(Locale.ROOT, "ruru train --model gin --task graph --graph %s%n", graphs);
+      new GraphClassificationRun(directory, out).train(GraphClassificationRun.readGraphs(graphs), settings.withEpochs(epochs));
+      return;
+    }
     out.printf(Locale.ROOT, "ruru train --model %s --graph %s%n", model, graph);
     new GraphRun(directory, out).train(GraphRun.readGraph(graph), settings);
   }

@@ -46,10 +46,20 @@ class TrainGraphCommandTest {
   }
 
   @Test
+  void ginClassifiesTheAtlasGraphsByWhetherTheyHaveATriangle(@TempDir Path dir) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(dev.ruru.data.graph.GraphAtlas.DEBIAN), "no networkx atlas");
+    CommandRun run = CommandRun.of("train", "--model", "gin", "--task", "graph", "--epochs", "3", "--out", dir.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode metrics = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
+    assertEquals(1252, metrics.get("graphs").asInt());
+    assertTrue(metrics.get("test_accuracy").asDouble() > 0.75, run.out());
+  }
+
+  @Test
   void graphClassificationAndBadGraphsGetClearMessages(@TempDir Path dir) {
-    CommandRun task = CommandRun.of("train", "--model", "gin", "--task", "graph", "--out", dir.toString());
+    CommandRun task = CommandRun.of("train", "--model", "gcn", "--task", "graph", "--out", dir.toString());
     assertEquals(2, task.exitCode());
-    assertTrue(task.err().contains("--task graph: this build trains node classification only"), task.err());
+    assertTrue(task.err().contains("--task graph trains a graph isomorphism network; use --model gin"), task.err());
     CommandRun missing = CommandRun.of("train", "--model", "gcn", "--graph", dir.resolve("none.npz").toString());
     assertTrue(missing.err().contains("does not exist"), missing.err());
   }
