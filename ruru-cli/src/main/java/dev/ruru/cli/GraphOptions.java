@@ -55,7 +55,9 @@ final class GraphOptions {
       String graphs = graph.equals("karate") ? "atlas" : graph;
       int epochs = parsed.matchedOptionValue("--epochs", 30);
       out.printf(Locale.ROOT, "ruru train --model gin --task graph --graph %s%n", graphs);
-      new GraphClassificationRun(directory, out).train(GraphClassificationRun.readGraphs(graphs), settings.withEpochs(epochs));
+      GraphSettings named = new GraphSettings(family, graphs, settings.hidden(), settings.dropout(), settings.learningRate(),
+          settings.weightDecay(), epochs, settings.seed());
+      new GraphClassificationRun(directory, out).train(GraphClassificationRun.readGraphs(graphs), named);
       return;
     }
     out.printf(Locale.ROOT, "ruru train --model %s --graph %s%n", model, graph);

@@ -32,6 +32,8 @@ import java.util.Locale;
  * learn the answer from the structure alone.
  */
 public final class GraphClassificationRun {
+  /** The largest degree in the atlas: 6, in the complete graph on 7 nodes. */
+  static final int MAX_DEGREE = 6;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private final Path directory;
   private final PrintWriter out;
@@ -45,7 +47,26 @@ public final class GraphClassificationRun {
   /** The graphs named by {@code spec}: {@code atlas} (the installed atlas) or an atlas file. */
   public static List<GraphData> readGraphs(String spec) throws IOException {
     List<GraphData> graphs = spec.equalsIgnoreCase("atlas") ? GraphAtlas.readInstalled() : GraphAtlas.read(Path.of(spec));
-    return graphs.stream().filter(g -> g.nodes() > 0).toList();
+    return graphs.stream().filter(g -> g.nodes() > 0).map(GraphClassificationRun::withDegreeFeatures).toList();
+  }
+
+  /**
+   * Each node's degree, one-hot over 0..{@value #MAX_DEGREE} (PyTorch Geometric's OneHotDegree): the
+   * atlas's nodes have no features, and this gives the first layer a distinct input per degree rather
+   * than a constant it can only scale.
+   */
+  static GraphData withDegreeFeatures(GraphData graph) {
+    int n = graph.nodes();
+    float[] oneHot = new float[n * (MAX_DEGREE + 1)];
+    int[] degree = new int[n];
+    for (int target : graph.targets()) {
+      degree[target]++;
+    }
+    for (int i = 0; i < n; i++) {
+      oneHot[i * (MAX_DEGREE + 1) + Math.min(degree[i], MAX_DEGREE)] = 1;
+    }
+    return GraphData.of(graph.source(), n, graph.sources(), graph.targets(), NDArray.wrap(oneHot, n, MAX_DEGREE + 1), graph.labels(),
+        graph.split());
   }
 
   /** Trains on 80 % of {@code graphs} for the triangle task; returns the held-out accuracy. */

@@ -93,8 +93,9 @@ public final class GraphRun {
     GraphReport report = new GraphReport(settings, network.toString(), Params.count(network.parameters()), data.nodes(), data.edges(),
         history.epochs(), restored ? best.bestEpoch() : history.epochs().size(), restored ? best.bestAccuracy() : Double.NaN, test,
         seconds);
-    print("test accuracy %.4f (weights of epoch %d, validation accuracy %.4f); %.4f s per epoch%n", test, report.bestEpoch(),
-        report.validationAccuracy(), seconds);
+    String weights = restored ? String.format(Locale.ROOT, "weights of epoch %d, validation accuracy %.4f", report.bestEpoch(),
+        report.validationAccuracy()) : "the last epoch's weights: no validation nodes";
+    print("test accuracy %.4f (%s); %.4f s per epoch%n", test, weights, seconds);
     if (directory != null) {
       write(report, data, objective, settings.seed());
     }
