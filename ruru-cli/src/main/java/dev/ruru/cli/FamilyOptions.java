@@ -45,6 +45,8 @@ record FamilyOptions(Set<String> models, Set<String> options) {
       of(List.of(GanOptions.MODEL), IMAGE_DATA, Set.of("--batch-size", "--lr", "--latent", "--conditional"), optionsOf(new GanOptions())),
       of(List.of(CharModelSpec.LSTM, CharModelSpec.GRU), OPTIMISATION, TEXT, Set.of("--hidden", "--dropout", "--bptt")),
       of(List.of(CharModelSpec.TRANSFORMER), OPTIMISATION, TEXT, Set.of("--hidden", "--dropout", "--heads")),
+      // Graph runs train full-graph steps with Adam at the papers' settings: no batches, optimiser choice or split of ours.
+      of(GraphOptions.MODELS, Set.of("--hidden", "--dropout", "--lr", "--weight-decay"), optionsOf(new GraphOptions())),
       of(List.of(TableOptions.MODEL), OPTIMISATION, Set.of("--hidden", "--dropout"), optionsOf(new TableOptions())));
 
   FamilyOptions {

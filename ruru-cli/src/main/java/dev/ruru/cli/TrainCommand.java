@@ -66,7 +66,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--model", paramLabel = "NAME", defaultValue = "mlp",
       description = "The model: mlp (default), cnn, a character language model: char-lstm, char-gru, char-transformer, a latent"
-          + " model: autoencoder, conv-autoencoder, vae, conv-vae, or gan.")
+          + " model: autoencoder, conv-autoencoder, vae, conv-vae, gan, or a graph network: gcn, gat, sage, gin.")
   private String model;
 
   @Option(names = "--text", paramLabel = "FILE",
@@ -170,6 +170,8 @@ final class TrainCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
+  @Mixin private GraphOptions graphOptions = new GraphOptions();
+
   /** Adjusts the dataset loader before use; tests restrict its search path so that the embedded sample is used. */
   UnaryOperator<MnistLoader> loaderSetup = UnaryOperator.identity();
 
@@ -187,10 +189,10 @@ final class TrainCommand implements Callable<Integer> {
       model = TableOptions.MODEL;
     }
     if (!ModelSpec.ARCHITECTURES.contains(model) && !CharModelSpec.ARCHITECTURES.contains(model) && !LatentSpec.ARCHITECTURES.contains(model)
-        && !model.equals(GanOptions.MODEL) && !model.equals(TableOptions.MODEL)) {
+        && !model.equals(GanOptions.MODEL) && !GraphOptions.MODELS.contains(model) && !model.equals(TableOptions.MODEL)) {
       throw new IllegalArgumentException("unknown model '" + model + "'; expected " + String.join(", ", ModelSpec.ARCHITECTURES) + ", "
-          + String.join(", ", CharModelSpec.ARCHITECTURES) + ", " + String.join(", ", LatentSpec.ARCHITECTURES) + ", " + GanOptions.MODEL
-          + " or a table with --csv");
+          + String.join(", ", CharModelSpec.ARCHITECTURES) + ", " + String.join(", ", LatentSpec.ARCHITECTURES) + ", " + GanOptions.MODEL + ", "
+          + String.join(", ", GraphOptions.MODELS) + " or a table with --csv");
     }
     latent.checkApplicable(model, spec.commandLine().getParseResult());
     }
@@ -201,7 +203,9 @@ final class TrainCommand implements Callable<Integer> {
       FamilyOptions.check(model, spec.commandLine().getParseResult());
     }
     try {
-      if (resume) {
+      if (GraphOptions.MODELS.contains(model)) {
+        graphOptions.train(model, outputDirectory, out, spec.commandLine().getParseResult());
+      } else if (resume) {
         resume(out, start);
       } else if (model.equals(TableOptions.MODEL)) {
         trainTable(out);
