@@ -195,7 +195,6 @@ final class TrainCommand implements Callable<Integer> {
           + String.join(", ", GraphOptions.MODELS) + " or a table with --csv");
     }
     latent.checkApplicable(model, spec.commandLine().getParseResult());
-    }
     if (outputDirectory == null) {
       outputDirectory = Path.of("runs", model);
     }
