@@ -26,13 +26,10 @@ final class GraphOptions {
           + " or 'karate' (the embedded karate club, the default).")
   private String graph = "karate";
 
-  @Option(names = "--task", paramLabel = "TASK", defaultValue = "node",
-      description = "gcn, gat, sage, gin: node (classify the nodes of one graph; default) or graph (gin: does a graph of --graph atlas,"
-          + " NetworkX's atlas of all graphs up to 7 nodes, have a triangle? 30 epochs unless --epochs).")
-  private String task;
-
   /** Runs the graph family {@code model}, reading the shared options that were given from {@code parsed}. */
   void train(String model, Path directory, PrintWriter out, ParseResult parsed) throws IOException {
+    // --task is one option of ruru train, declared with the tables' (TableOptions); for graphs: node or graph.
+    String task = parsed.matchedOptionValue("--task", "node");
     if (parsed.hasMatchedOption("--resume")) {
       throw new IllegalArgumentException("--resume: graph runs keep no checkpoint (a run is seconds of full-graph steps); start it again");
     }

@@ -26,7 +26,8 @@ final class TableOptions {
   String target;
 
   @Option(names = "--task", paramLabel = "TASK",
-      description = "--csv: classification or regression (default: classification for words or a few integers, else regression).")
+      description = "--csv: classification or regression (default: classification for words or a few integers, else regression);"
+          + " gcn, gat, sage, gin: node (default) or graph (gin).")
   String task;
 
   /** The settings of the run these options and the shared ones describe. */
