@@ -19,7 +19,8 @@ import picocli.CommandLine.ParseResult;
     versionProvider = Ruru.Version.class,
     description = "Ruru, deep learning for the JVM.",
     subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, GenerateCommand.class, PerceptronCommand.class, DiffCommand.class,
-        BenchCommand.class, InspectCommand.class, CommandLine.HelpCommand.class})
+        BenchCommand.class, InspectCommand.class, PlayCommand.class, ArenaCommand.class, SelfPlayCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Ruru implements Runnable {
   /** Exit code for a user mistake: bad options, a missing or malformed file. */
   static final int USAGE_ERROR = 2;

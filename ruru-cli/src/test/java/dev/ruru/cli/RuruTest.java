@@ -29,6 +29,6 @@ class RuruTest {
     CommandRun run = CommandRun.of();
 
     assertEquals(2, run.exitCode());
-    assertTrue(run.err().startsWith("missing a command: one of train, eval, predict, generate, perceptron, diff, bench, inspect, help"), run::err);
+    assertTrue(run.err().startsWith("missing a command: one of train, eval, predict, generate, perceptron, diff, bench, inspect, play, arena, selfplay, help"), run::err);
   }
 }

@@ -20,8 +20,8 @@ import java.util.SplittableRandom;
 public final class ZeroModel {
   /** The description's format id. */
   public static final String FORMAT_ID = "ruru-zero";
-  private static final ModelDirectory.Format FORMAT = new ModelDirectory.Format(FORMAT_ID, "AlphaZero player", "ruru rl selfplay",
-      "; a model directory of ruru rl selfplay is needed here");
+  private static final ModelDirectory.Format FORMAT = new ModelDirectory.Format(FORMAT_ID, "AlphaZero player", "ruru selfplay",
+      "; a model directory of ruru selfplay is needed here");
 
   private ZeroModel() {}
 
