@@ -36,7 +36,7 @@ public record ZeroConfig(Game game, int hidden, int simulations, double dirichle
   /** Settings that learn tic-tac-toe in a minute and Connect Four in about half an hour on two cores. */
   public static ZeroConfig defaults(Game game, long seed) {
     if (game.equals(ConnectionGame.TIC_TAC_TOE)) {
-      return new ZeroConfig(game, 64, 25, 1.0, 0.25, 3, 20, 40, 64, 3e-3, 1e-4, 5_000, 20, 0.55, seed);
+      return new ZeroConfig(game, 64, 50, 1.0, 0.25, 3, 20, 40, 64, 3e-3, 1e-4, 5_000, 20, 0.55, seed);
     }
     return new ZeroConfig(game, 128, 50, 1.0, 0.25, 8, 10, 60, 128, 2e-3, 1e-4, 40_000, 10, 0.55, seed);
   }
