@@ -13,7 +13,7 @@ not the meaning of a row. There is no PyTorch side: the judges (minimax, UCT) ar
 
 Usage, from the repository root (builds the jar first when its sources changed):
     /usr/bin/python3 bench/game_players.py [TTT_MINUTES] [C4_MINUTES] [GAMES] [TTT_SIMULATIONS] [C4_SIMULATIONS]
-    (defaults 5 30 100 50 200; the issue's Connect Four target needs the 30 minutes)
+    (defaults 5 30 100 50 200; the issue's Connect Four target needs the 30 minutes; C4_MINUTES 0 leaves Connect Four out)
 """
 import os, re, subprocess, sys
 
@@ -49,14 +49,16 @@ def main():
     ttt_minutes, c4_minutes = float(args[0] or 5), float(args[1] or 30)
     games, ttt_sims, c4_sims = int(args[2] or 100), int(args[3] or 50), int(args[4] or 200)
     ttt, ttt_iterations = train("tictactoe", ttt_minutes)
-    c4, c4_iterations = train("connect4", c4_minutes)
     rows = [
         ("tic-tac-toe", "uct-2000", "minimax", arena("uct-2000", "minimax", games, ttt_sims)),
         ("tic-tac-toe", "uct-2000", "random", arena("uct-2000", "random", games, ttt_sims)),
         ("tic-tac-toe", f"AlphaZero ({ttt_minutes:g} min, {ttt_iterations} it.) @{ttt_sims}", "minimax", arena(ttt, "minimax", games, ttt_sims)),
         ("tic-tac-toe", f"AlphaZero ({ttt_minutes:g} min, {ttt_iterations} it.) @{ttt_sims}", "random", arena(ttt, "random", games, ttt_sims)),
-        ("Connect Four", f"AlphaZero ({c4_minutes:g} min, {c4_iterations} it.) @{c4_sims}", "uct-1000", arena(c4, "uct-1000", games, c4_sims)),
     ]
+    if c4_minutes > 0:
+        c4, c4_iterations = train("connect4", c4_minutes)
+        rows.append(("Connect Four", f"AlphaZero ({c4_minutes:g} min, {c4_iterations} it.) @{c4_sims}", "uct-1000",
+                     arena(c4, "uct-1000", games, c4_sims)))
     print("| game | player | opponent | games | wins | draws | losses | score | arena s |")
     print("|---|---|---|---:|---:|---:|---:|---:|---:|")
     for game, player, opponent, (n, wins, draws, losses, score, seconds) in rows:

@@ -28,15 +28,17 @@ public record ZeroConfig(Game game, int hidden, int simulations, double dirichle
   public ZeroConfig {
     if (hidden < 1 || simulations < 1 || gamesPerIteration < 1 || stepsPerIteration < 1 || batchSize < 1 || replayCapacity < 1
         || arenaGames < 0 || !(learningRate > 0) || !(acceptRatio >= 0 && acceptRatio <= 1)) {
-      throw new IllegalArgumentException("ZeroConfig: invalid settings " + this + "; sizes and counts must be >= 1 (arena games >= 0), "
-          + "the learning rate > 0 and the accept ratio in [0, 1]");
+      throw new IllegalArgumentException("ZeroConfig: invalid settings: hidden " + hidden + ", simulations " + simulations + ", games "
+          + gamesPerIteration + ", steps " + stepsPerIteration + ", batch " + batchSize + ", replay " + replayCapacity + ", arena games " + arenaGames
+          + ", learning rate " + learningRate + ", accept ratio " + acceptRatio
+          + "; sizes and counts must be >= 1 (arena games >= 0), the learning rate > 0 and the accept ratio in [0, 1]");
     }
   }
 
   /** Settings that learn tic-tac-toe in a minute and Connect Four in about half an hour on two cores. */
   public static ZeroConfig defaults(Game game, long seed) {
     if (game.equals(ConnectionGame.TIC_TAC_TOE)) {
-      return new ZeroConfig(game, 64, 50, 1.0, 0.25, 3, 20, 40, 64, 3e-3, 1e-4, 5_000, 20, 0.55, seed);
+      return new ZeroConfig(game, 128, 50, 1.0, 0.25, 3, 20, 40, 64, 3e-3, 1e-4, 20_000, 20, 0.55, seed);
     }
     return new ZeroConfig(game, 128, 50, 1.0, 0.25, 8, 10, 60, 128, 2e-3, 1e-4, 40_000, 10, 0.55, seed);
   }
