@@ -35,15 +35,18 @@ class ZeroTrainingTest {
     double before = policyScoreAgainstRandom(training.best());
     IterationReport first = training.iterate();
     IterationReport last = first;
+    int added = first.newExamples();
     for (int i = 1; i < 8; i++) {
       last = training.iterate();
+      added += last.newExamples();
     }
     double after = policyScoreAgainstRandom(training.candidate());
-    // Seen: 0.305 -> 0.865 (seed 1, 25 simulations; loss 2.87 -> 1.73): the untrained policy loses to random; the trained one wins most games.
-    assertTrue(after >= before + 0.3 && after >= 0.7, "score of the raw policy against random: " + before + " -> " + after);
+    // Seen: 0.55 -> 0.83 (seed 1, 25 simulations): the untrained policy plays like random; the trained one wins most games.
+    assertTrue(after >= before + 0.2 && after >= 0.75, "score of the raw policy against random: " + before + " -> " + after);
     assertTrue(last.training().get("loss") < first.training().get("loss") - 0.5, first.training() + " -> " + last.training());
-    // 8 iterations of 20 games of 5 to 9 moves in 8 symmetries overflow the buffer, which keeps the newest.
-    assertEquals(5_000, training.replay().size());
+    // 8 iterations of 20 games of 5 to 9 moves, each position in 8 symmetries, all still in the replay.
+    assertEquals(added, training.replay().size());
+    assertTrue(added >= 8 * 20 * 5 * 8 && added <= 8 * 20 * 9 * 8, "examples: " + added);
   }
 
   @Test
