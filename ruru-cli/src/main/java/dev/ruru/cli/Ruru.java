@@ -20,8 +20,8 @@ import picocli.CommandLine.ParseResult;
     versionProvider = Ruru.Version.class,
     description = "Ruru, deep learning for the JVM.",
     subcommands = {TrainCommand.class, FineTuneCommand.class, EvalCommand.class, PredictCommand.class, GenerateCommand.class, EmbedCommand.class,
-        AnomalyCommand.class, PerceptronCommand.class, RlCommand.class, DiffCommand.class, DataCommand.class, ShellCommand.class, BenchCommand.class,
-        InspectCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+        AnomalyCommand.class, PerceptronCommand.class, RlCommand.class, PlayCommand.class, ArenaCommand.class, SelfPlayCommand.class, DiffCommand.class,
+        DataCommand.class, ShellCommand.class, BenchCommand.class, InspectCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
 public final class Ruru implements Runnable {
   /** Exit code for a user mistake: bad options, a missing or malformed file. */
   static final int USAGE_ERROR = 2;

@@ -29,7 +29,7 @@ class RuruTest {
     CommandRun run = CommandRun.of();
 
     assertEquals(2, run.exitCode());
-    assertTrue(run.err().startsWith("ruru: missing a command: one of train, finetune, eval, predict, generate, embed, anomaly, perceptron, rl, diff, data, shell, bench, inspect, export, help"), run::err);
+    assertTrue(run.err().startsWith("ruru: missing a command: one of train, finetune, eval, predict, generate, embed, anomaly, perceptron, rl, play, arena, selfplay, diff, data, shell, bench, inspect, export, help"), run::err);
   }
 
   @Test

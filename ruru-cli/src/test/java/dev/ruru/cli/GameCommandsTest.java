@@ -1,0 +1,97 @@
+package dev.ruru.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** ruru selfplay, ruru arena and ruru play, run in-process. */
+class GameCommandsTest {
+  @TempDir Path directory;
+
+  /** Runs {@code ruru play ...} with {@code typed} as what the person types. */
+  private static CommandRun play(String typed, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Ruru.commandLine();
+    PlayCommand command = commandLine.getSubcommands().get("play").getCommand();
+    command.input = new BufferedReader(new StringReader(typed));
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    return new CommandRun(commandLine.execute(args), out.toString(), err.toString());
+  }
+
+  @Test
+  void selfPlayWritesAPlayableModelAndMetricsEveryIteration() throws Exception {
+    Path out = directory.resolve("zero");
+    CommandRun run = CommandRun.of("selfplay", "--game", "tictactoe", "--iterations", "2", "--games", "4", "--arena-games", "4", "--steps", "5",
+        "--out", out.toString());
+    assertEquals(0, run.exitCode(), run::err);
+    assertTrue(run.out().matches("(?s).*iteration 1  \\d+\\.\\d s  loss \\d\\.\\d{4} \\(policy \\d\\.\\d{4}, value \\d\\.\\d{4}\\)  arena new vs best \\d+-\\d+-\\d+ (accepted|rejected)  replay \\d+\n.*"),
+        run::out);
+    assertTrue(run.out().contains("best network against random over 20 games"), run::out);
+    JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+    assertEquals("tictactoe", metrics.get("game").asText());
+    assertEquals(2, metrics.get("iterations").size());
+    assertTrue(metrics.get("iterations").get(1).get("loss").asDouble() > 0);
+    assertTrue(Files.isRegularFile(out.resolve("model.safetensors")) && Files.isRegularFile(out.resolve("candidate/model.json")));
+
+    CommandRun arena = CommandRun.of("arena", out.toString(), "random", "--games", "4", "--simulations", "10");
+    assertEquals(0, arena.exitCode(), arena::err);
+    assertTrue(arena.out().startsWith("tictactoe: zero@10 vs random\n"), arena::out);
+
+    CommandRun game = play("", "play", "tictactoe", "--model-dir", out.toString(), "--simulations", "5", "--second");
+    assertEquals(0, game.exitCode(), game::err);
+    assertTrue(game.out().contains("zero@5 plays "), game::out);
+    assertTrue(game.out().contains("Game abandoned."), game::out);
+  }
+
+  @Test
+  void arenaPrintsTheTableAndMinimaxNeverLoses() {
+    CommandRun run = CommandRun.of("arena", "minimax", "random", "--games", "10", "--seed", "3");
+    assertEquals(0, run.exitCode(), run::err);
+    assertTrue(run.out().contains("minimax moves   games   wins  draws losses   score"), run::out);
+    assertTrue(run.out().matches("(?s).*\ntotal +10 +\\d+ +\\d+ +0 .*"), run::out);
+  }
+
+  @Test
+  void arenaRefusesMinimaxAtConnectFourAndUnknownPlayers() {
+    CommandRun minimax = CommandRun.of("arena", "minimax", "uct-10", "--game", "connect4", "--games", "2");
+    assertEquals(2, minimax.exitCode());
+    assertEquals("ruru arena: player minimax: searches the whole game tree, which connect4 is too large for; use uct-N\n", minimax.err());
+    CommandRun unknown = CommandRun.of("arena", "alphago", "random");
+    assertEquals(2, unknown.exitCode());
+    assertTrue(unknown.err().startsWith("ruru arena: player 'alphago': not minimax, random, uct-N or a model directory"), unknown::err);
+  }
+
+  @Test
+  void playAsksAgainAfterAnIllegalMoveAndEndsCleanlyAtTheEndOfInput() {
+    CommandRun run = play("abc\n5\n5\n10\n", "play", "tictactoe", "--simulations", "50");
+    assertEquals(0, run.exitCode(), run::err);
+    assertTrue(run.out().contains("'abc' is not a move; type a cell, 1 to 9 row by row"), run::out);
+    assertTrue(run.out().contains("uct-50 plays "), run::out);
+    assertTrue(run.out().contains("5 is not a legal move here; that cell is taken"), run::out);
+    assertTrue(run.out().contains("10 is not a legal move here; type a cell, 1 to 9 row by row"), run::out);
+    assertTrue(run.out().endsWith("Game abandoned.\n"), run::out);
+  }
+
+  @Test
+  void playConnectFourToTheEndAgainstAWeakSearch() {
+    // The person drops every stone in column 1 until it is full, then column 2, ...: the game ends either way.
+    String typed = "1\n".repeat(6) + "2\n".repeat(6) + "3\n".repeat(6) + "4\n".repeat(6) + "5\n".repeat(6) + "6\n".repeat(6) + "7\n".repeat(6);
+    CommandRun run = play(typed, "play", "connect4", "--simulations", "200");
+    assertEquals(0, run.exitCode(), run::err);
+    assertTrue(run.out().contains("1 2 3 4 5 6 7"), run::out);
+    assertTrue(run.out().contains("uct-200 wins."), run::out);
+  }
+}

@@ -1,0 +1,60 @@
+package dev.ruru.rl.zero;
+
+import dev.ruru.rl.games.ConnectionGame;
+import dev.ruru.rl.games.Game;
+
+/**
+ * The hyper-parameters of AlphaZero training, in one place.
+ *
+ * @param game the game learnt
+ * @param hidden units in each of the network's two trunk layers
+ * @param simulations PUCT simulations per move in self-play and in the arena
+ * @param dirichletAlpha root noise's α (about 10 / typical number of legal moves)
+ * @param noiseFraction root noise's ε (AlphaZero: 0.25)
+ * @param temperaturePlies moves at the start of each self-play game sampled in proportion to the visits (τ = 1); later ones take the most visited (τ → 0)
+ * @param gamesPerIteration self-play games per iteration
+ * @param stepsPerIteration training steps (batches) per iteration: one {@link dev.ruru.train.Trainer} epoch
+ * @param batchSize examples per step
+ * @param learningRate Adam's learning rate
+ * @param weightDecay L2 weight decay (AlphaZero's {@code c‖θ‖²})
+ * @param replayCapacity examples kept (newest)
+ * @param arenaGames games of the new network against the current best per iteration; 0 keeps every new network
+ * @param acceptRatio the new network replaces the best when its share of the decisive arena games it wins is at least this
+ * @param seed the seed of everything random: weights, noise, move sampling, batches
+ */
+public record ZeroConfig(Game game, int hidden, int simulations, double dirichletAlpha, double noiseFraction, int temperaturePlies,
+    int gamesPerIteration, int stepsPerIteration, int batchSize, double learningRate, double weightDecay, int replayCapacity,
+    int arenaGames, double acceptRatio, long seed) {
+  public ZeroConfig {
+    if (hidden < 1 || simulations < 1 || gamesPerIteration < 1 || stepsPerIteration < 1 || batchSize < 1 || replayCapacity < 1
+        || arenaGames < 0 || !(learningRate > 0) || !(acceptRatio >= 0 && acceptRatio <= 1)) {
+      throw new IllegalArgumentException("ZeroConfig: invalid settings: hidden " + hidden + ", simulations " + simulations + ", games "
+          + gamesPerIteration + ", steps " + stepsPerIteration + ", batch " + batchSize + ", replay " + replayCapacity + ", arena games " + arenaGames
+          + ", learning rate " + learningRate + ", accept ratio " + acceptRatio
+          + "; sizes and counts must be >= 1 (arena games >= 0), the learning rate > 0 and the accept ratio in [0, 1]");
+    }
+  }
+
+  /** Settings that learn tic-tac-toe in a minute and Connect Four in about half an hour on two cores. */
+  public static ZeroConfig defaults(Game game, long seed) {
+    if (game.equals(ConnectionGame.TIC_TAC_TOE)) {
+      return new ZeroConfig(game, 128, 50, 1.0, 0.25, 3, 20, 40, 64, 3e-3, 1e-4, 20_000, 20, 0.55, seed);
+    }
+    return new ZeroConfig(game, 128, 50, 1.0, 0.25, 8, 10, 60, 128, 2e-3, 1e-4, 40_000, 10, 0.55, seed);
+  }
+
+  public ZeroConfig withSimulations(int count) {
+    return new ZeroConfig(game, hidden, count, dirichletAlpha, noiseFraction, temperaturePlies, gamesPerIteration, stepsPerIteration,
+        batchSize, learningRate, weightDecay, replayCapacity, arenaGames, acceptRatio, seed);
+  }
+
+  public ZeroConfig withGames(int selfPlayGames, int arena) {
+    return new ZeroConfig(game, hidden, simulations, dirichletAlpha, noiseFraction, temperaturePlies, selfPlayGames, stepsPerIteration,
+        batchSize, learningRate, weightDecay, replayCapacity, arena, acceptRatio, seed);
+  }
+
+  public ZeroConfig withSteps(int steps) {
+    return new ZeroConfig(game, hidden, simulations, dirichletAlpha, noiseFraction, temperaturePlies, gamesPerIteration, steps,
+        batchSize, learningRate, weightDecay, replayCapacity, arenaGames, acceptRatio, seed);
+  }
+}
