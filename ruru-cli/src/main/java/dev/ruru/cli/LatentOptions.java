@@ -51,9 +51,12 @@ final class LatentOptions {
       description = "conv-autoencoder, conv-vae: how the decoder upsamples: transposed (default), nearest or bilinear (then a 3x3 convolution).")
   String upsampling;
 
-  /** Refuses the options given that {@code model} (latent or not) does not take. */
+  /** Refuses the options given that the latent model {@code model} does not take (--beta for an autoencoder, ...). */
   void checkApplicable(String model, ParseResult parsed) {
     boolean latentModel = LatentSpec.ARCHITECTURES.contains(model);
+    if (!latentModel) {
+      return;  // which families take --latent and --conditional at all is FamilyOptions' to say
+    }
     boolean variational = model.equals(LatentSpec.VAE) || model.equals(LatentSpec.CONV_VAE);
     for (String option : RUN_OPTIONS) {
       if (!parsed.hasMatchedOption(option)) {

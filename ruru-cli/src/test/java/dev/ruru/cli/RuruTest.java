@@ -38,7 +38,7 @@ class RuruTest {
     assertEquals(2, run.exitCode());
     assertEquals("ruru train: Invalid value for option '--epochs': 'abc' is not an int\nTry 'ruru train --help' for the options.\n", run.err());
     CommandRun missing = CommandRun.of("predict", "--input", "x.png");
-    assertEquals("ruru predict: Missing required option: '--model-dir=DIR'\nTry 'ruru predict --help' for the options.\n", missing.err());
+    assertEquals("ruru predict: Missing required option: '--model-dir=DIR|FILE.onnx'\nTry 'ruru predict --help' for the options.\n", missing.err());
     CommandRun noValue = CommandRun.of("inspect", "--nonsense");
     assertEquals(2, noValue.exitCode());
     assertEquals(2, noValue.err().lines().count(), noValue::err);

@@ -30,6 +30,14 @@ class TrainSparkCommandTest {
     assertTrue(metrics.get("test_accuracy").asDouble() > 0.6, metrics.toString());
     assertTrue(Files.isRegularFile(out.resolve("model.safetensors")));
     assertTrue(Files.isRegularFile(out.resolve("checkpoint.safetensors")));
+
+    // A restarted driver resumes from the checkpoint, on the cluster again.
+    CommandRun resumed = run("train", "--resume", "--epochs", "2", "--spark", "local[2]", "--workers", "2", "--sync-every", "5",
+        "--out", out.toString());
+    assertEquals(0, resumed.exitCode(), resumed::err);
+    JsonNode after = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+    assertEquals(2, after.get("epochs").size(), after.toString());
+    assertEquals(metrics.get("epochs").get(0), after.get("epochs").get(0), "the first epoch is the checkpoint's");
   }
 
   @Test
