@@ -2,7 +2,7 @@ package dev.ruru.autodiff;
 
 /**
  * g·H(y) for a rule with relu fused after it ({@link Conv2dRule}, {@link LinearRule}): relu's
- * derivative applied to the output gradient, made once per gradient because the Graph asks for each
+ * derivative applied to the output gradient, made once per gradient because the ComputationGraph asks for each
  * input's VJP in turn with the same g. It goes through {@link MulHeavisideRule}, so a pass that records
  * its graph records it and second derivatives see it.
  */

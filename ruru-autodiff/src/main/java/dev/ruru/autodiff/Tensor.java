@@ -330,7 +330,7 @@ public final class Tensor {
 
   /** Reverse mode from this scalar: the gradients of {@code leaves}. */
   public Gradients backward(List<Tensor> leaves, Backward... options) {
-    return Graph.backward(this, null, leaves, null, options);
+    return ComputationGraph.backward(this, null, leaves, null, options);
   }
 
   /**
@@ -338,12 +338,12 @@ public final class Tensor {
    * training loop's pass (see {@link GradientBuffers} for how long the returned arrays hold).
    */
   public Gradients backward(List<Tensor> leaves, GradientBuffers buffers, Backward... options) {
-    return Graph.backward(this, null, leaves, buffers, options);
+    return ComputationGraph.backward(this, null, leaves, buffers, options);
   }
 
   /** Reverse mode from a non-scalar output, seeded with the gradient {@code seed} of its shape. */
   public Gradients backward(NDArray seed, List<Tensor> leaves, Backward... options) {
-    return Graph.backward(this, seed, leaves, null, options);
+    return ComputationGraph.backward(this, seed, leaves, null, options);
   }
 
   // ---------------------------------------------------------------- in place (optimiser state)

@@ -6,6 +6,7 @@ import dev.ruru.train.Callback;
 import dev.ruru.train.History;
 import dev.ruru.train.Trainer;
 import dev.ruru.train.metrics.EpochMetrics;
+import dev.ruru.train.plot.AnimatedGif;
 import dev.ruru.train.plot.Png;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

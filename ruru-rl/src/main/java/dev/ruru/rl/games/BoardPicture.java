@@ -1,5 +1,6 @@
 package dev.ruru.rl.games;
 
+import dev.ruru.train.plot.AnimatedGif;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -110,6 +111,6 @@ public final class BoardPicture {
       position = position.play(move);
       frames.add(draw(position));
     }
-    AnimatedGif.write(frames, delayMillis, file);
+    AnimatedGif.write(file, frames, delayMillis);
   }
 }

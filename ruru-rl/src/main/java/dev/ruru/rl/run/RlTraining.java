@@ -8,10 +8,10 @@ import dev.ruru.rl.Agent;
 import dev.ruru.rl.Update;
 import dev.ruru.rl.env.Environments;
 import dev.ruru.rl.render.CartPoleDrawing;
-import dev.ruru.rl.render.EpisodeGif;
 import dev.ruru.rl.render.ReturnCurve;
 import dev.ruru.rl.rollout.EpisodeLog;
 import dev.ruru.train.Checkpoint;
+import dev.ruru.train.plot.AnimatedGif;
 import dev.ruru.train.plot.Png;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -151,6 +151,6 @@ public final class RlTraining {
     for (int t = 0; t < observations.size(); t += 2) {
       frames.add(drawing.draw(observations.get(t), "step " + t + " / return " + (int) episodeReturn));
     }
-    EpisodeGif.write(file, frames, 40);
+    AnimatedGif.write(file, frames, 40);
   }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
  * game's result {@code z}, the policy head the search's visit distribution {@code π} (cross-entropy with
  * the softmax of the logits). Weight decay, the paper's {@code c‖θ‖²}, is the optimiser's. A batch holds
  * board encodings as features {@code [b, E]} and, as labels {@code [b, A + 1]}, {@code π} then {@code z}
- * ({@link ReplayBuffer#batch}).
+ * ({@link PositionReplay#batch}).
  */
 public final class PolicyValueObjective implements Objective {
   private final PolicyValueNet network;

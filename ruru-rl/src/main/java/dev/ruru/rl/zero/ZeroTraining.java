@@ -25,7 +25,7 @@ public final class ZeroTraining {
   private final ZeroConfig config;
   private final PolicyValueNet best;
   private final PolicyValueNet candidate;
-  private final ReplayBuffer replay;
+  private final PositionReplay replay;
   private final Trainer trainer;
   private final SplittableRandom selfPlayRandom;
   private final SplittableRandom arenaRandom;
@@ -39,7 +39,7 @@ public final class ZeroTraining {
     candidate.loadStateDict(best.stateDict());
     this.selfPlayRandom = root.split();
     this.arenaRandom = root.split();
-    this.replay = new ReplayBuffer(config.replayCapacity());
+    this.replay = new PositionReplay(config.replayCapacity());
     Objective objective = new PolicyValueObjective(candidate,
         new Adam(candidate.parameters(), AdamConfig.adam(config.learningRate()).withWeightDecay(config.weightDecay())));
     this.trainer = Trainer.builder(objective).seed(config.seed()).quiet().build();
@@ -50,7 +50,7 @@ public final class ZeroTraining {
   public PolicyValueNet best() { return best; }
   /** The network being trained. */
   public PolicyValueNet candidate() { return candidate; }
-  public ReplayBuffer replay() { return replay; }
+  public PositionReplay replay() { return replay; }
 
   /** Runs one iteration: self-play, training, arena. */
   public IterationReport iterate() {

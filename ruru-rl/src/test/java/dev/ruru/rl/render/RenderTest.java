@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.ruru.train.plot.AnimatedGif;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,15 +40,15 @@ class RenderTest {
     List<BufferedImage> frames = List.of(drawing.draw(new double[] {0, 0, 0, 0}, "0"), drawing.draw(new double[] {0.5, 0, 0.1, 0}, "1"),
         drawing.draw(new double[] {1, 0, 0.2, 0}, "2"));
     Path file = directory.resolve("episode.gif");
-    EpisodeGif.write(file, frames, 40);
+    AnimatedGif.write(file, frames, 40);
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
       ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
       reader.setInput(in);
       assertEquals(3, reader.getNumImages(true));
       assertEquals(120, reader.read(2).getWidth());
     }
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EpisodeGif.write(file, List.of(), 40));
-    assertEquals("EpisodeGif.write: no frames to write to " + file, e.getMessage());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AnimatedGif.write(file, List.of(), 40));
+    assertEquals("AnimatedGif: no frames to write to " + file, e.getMessage());
   }
 
   @Test void theReturnCurveIsAPicture() {

@@ -11,14 +11,14 @@ import java.util.SplittableRandom;
  * The most recent {@code capacity} self-play examples (the oldest go first when it is full): AlphaZero
  * trains on positions of recent games only, because older games were played by weaker networks.
  */
-public final class ReplayBuffer {
+public final class PositionReplay {
   private final int capacity;
   private final List<Example> examples = new ArrayList<>();
   private int next;
 
-  public ReplayBuffer(int capacity) {
+  public PositionReplay(int capacity) {
     if (capacity < 1) {
-      throw new IllegalArgumentException("ReplayBuffer: invalid capacity " + capacity + " (must be >= 1)");
+      throw new IllegalArgumentException("PositionReplay: invalid capacity " + capacity + " (must be >= 1)");
     }
     this.capacity = capacity;
   }
@@ -63,7 +63,7 @@ public final class ReplayBuffer {
    */
   public BatchSource sampler(int batches, int batchSize, long seed) {
     if (examples.isEmpty() || batches < 1 || batchSize < 1) {
-      throw new IllegalArgumentException("ReplayBuffer.sampler: need examples, batches >= 1 and batchSize >= 1; have " + examples.size()
+      throw new IllegalArgumentException("PositionReplay.sampler: need examples, batches >= 1 and batchSize >= 1; have " + examples.size()
           + " examples, " + batches + " batches of " + batchSize);
     }
     return new BatchSource() {

@@ -1,4 +1,4 @@
-package dev.ruru.models.gan;
+package dev.ruru.train.plot;
 
 import dev.ruru.array.io.AtomicFile;
 import java.awt.image.BufferedImage;

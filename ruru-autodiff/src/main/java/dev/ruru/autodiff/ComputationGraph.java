@@ -17,8 +17,8 @@ import java.util.Set;
  * uses, the gradients arriving from each use are added. Both the sort and the walk are loops over an
  * explicit stack: a 100,000-step unrolled recurrence cannot overflow the Java stack.
  */
-final class Graph {
-  private Graph() {}
+final class ComputationGraph {
+  private ComputationGraph() {}
 
   static Gradients backward(Tensor output, NDArray seed, List<Tensor> leaves, GradientBuffers buffers, Backward... options) {
     List<Backward> chosen = Arrays.asList(options);

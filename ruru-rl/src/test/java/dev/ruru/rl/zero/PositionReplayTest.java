@@ -7,14 +7,14 @@ import dev.ruru.data.Batch;
 import dev.ruru.data.BatchSource;
 import org.junit.jupiter.api.Test;
 
-class ReplayBufferTest {
+class PositionReplayTest {
   private static Example example(int number) {
     return new Example(new float[] {number, 0}, new float[] {0.25f, 0.75f}, number % 2 == 0 ? 1 : -1);
   }
 
   @Test
   void keepsTheNewestExamplesAndBatchesPolicyThenResult() {
-    ReplayBuffer buffer = new ReplayBuffer(3);
+    PositionReplay buffer = new PositionReplay(3);
     for (int number = 0; number < 5; number++) {
       buffer.add(example(number));
     }
@@ -30,7 +30,7 @@ class ReplayBufferTest {
 
   @Test
   void samplerDrawsTheSameBatchesForTheSameEpoch() {
-    ReplayBuffer buffer = new ReplayBuffer(100);
+    PositionReplay buffer = new PositionReplay(100);
     for (int number = 0; number < 50; number++) {
       buffer.add(example(number));
     }
