@@ -74,9 +74,14 @@ public record Checkpoint(int epoch, long seed, Map<String, Long> randomStates, M
 
   /** This checkpoint with {@code key} set to {@code value} among the extras. */
   public Checkpoint withExtra(String key, String value) {
-    Map<String, String> more = new LinkedHashMap<>(extra);
-    more.put(key, value);
-    return new Checkpoint(epoch, seed, randomStates, models, optimizers, history, steps, more);
+    return withExtras(Map.of(key, value));
+  }
+
+  /** This checkpoint with every entry of {@code more} set among the extras, in its order. */
+  public Checkpoint withExtras(Map<String, String> more) {
+    Map<String, String> all = new LinkedHashMap<>(extra);
+    all.putAll(more);
+    return new Checkpoint(epoch, seed, randomStates, models, optimizers, history, steps, all);
   }
 
   /** Writes the checkpoint to {@code file} atomically (a temporary file renamed over it). */

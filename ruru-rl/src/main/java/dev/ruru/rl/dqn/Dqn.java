@@ -96,27 +96,20 @@ public final class Dqn implements Agent {
 
   @Override
   public Checkpoint checkpoint() {
-    Checkpoint checkpoint = trainer.checkpoint().withExtra("rl.algorithm", "dqn").withExtra("rl.iteration", Integer.toString(iteration))
-        .withExtra("rl.config", config.toString()).withExtra("rl.gradient_steps", Long.toString(gradientSteps));
-    Map<String, String> state = new LinkedHashMap<>(collector.saveState());
+    Map<String, String> state = new LinkedHashMap<>();
+    state.put("rl.gradient_steps", Long.toString(gradientSteps));
+    state.putAll(collector.saveState());
     state.putAll(buffer.saveState());
-    for (Map.Entry<String, String> entry : state.entrySet()) {
-      checkpoint = checkpoint.withExtra(entry.getKey(), entry.getValue());
-    }
-    return checkpoint;
+    return Agent.checkpoint(trainer.checkpoint(), "dqn", iteration, config.toString(), state);
   }
 
   @Override
   public void resume(Checkpoint checkpoint) {
-    String saved = checkpoint.extra().get("rl.config");
-    if (saved != null && !saved.equals(config.toString())) {
-      throw new IllegalArgumentException("Dqn.resume: the checkpoint was trained with " + saved + " but this run has " + config
-          + "; resume with the same settings");
-    }
+    int saved = Agent.savedIteration(checkpoint, "Dqn.resume", config.toString());
     trainer.resume(checkpoint);
     collector.restoreState(checkpoint.extra());
     buffer.restoreState(checkpoint.extra());
-    iteration = Integer.parseInt(checkpoint.extra().getOrDefault("rl.iteration", "0"));
+    iteration = saved;
     gradientSteps = Long.parseLong(checkpoint.extra().getOrDefault("rl.gradient_steps", "0"));
   }
 }

@@ -155,24 +155,15 @@ public final class Ppo implements Agent {
   /** The run after the last iteration: networks, Adam, the generators, the environments and the episodes so far. */
   @Override
   public Checkpoint checkpoint() {
-    Checkpoint checkpoint = trainer.checkpoint().withExtra("rl.algorithm", "ppo").withExtra("rl.iteration", Integer.toString(iteration))
-        .withExtra("rl.config", config.toString());
-    for (Map.Entry<String, String> entry : collector.saveState().entrySet()) {
-      checkpoint = checkpoint.withExtra(entry.getKey(), entry.getValue());
-    }
-    return checkpoint;
+    return Agent.checkpoint(trainer.checkpoint(), "ppo", iteration, config.toString(), collector.saveState());
   }
 
   /** Continues from {@link #checkpoint()} of a run with the same environment, config and seed. */
   @Override
   public void resume(Checkpoint checkpoint) {
-    String saved = checkpoint.extra().get("rl.config");
-    if (saved != null && !saved.equals(config.toString())) {
-      throw new IllegalArgumentException("Ppo.resume: the checkpoint was trained with " + saved + " but this run has " + config
-          + "; resume with the same settings");
-    }
+    int saved = Agent.savedIteration(checkpoint, "Ppo.resume", config.toString());
     trainer.resume(checkpoint);
     collector.restoreState(checkpoint.extra());
-    iteration = Integer.parseInt(checkpoint.extra().getOrDefault("rl.iteration", "0"));
+    iteration = saved;
   }
 }

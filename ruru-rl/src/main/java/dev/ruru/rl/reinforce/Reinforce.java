@@ -89,23 +89,14 @@ public final class Reinforce implements Agent {
 
   @Override
   public Checkpoint checkpoint() {
-    Checkpoint checkpoint = trainer.checkpoint().withExtra("rl.algorithm", "reinforce").withExtra("rl.iteration", Integer.toString(iteration))
-        .withExtra("rl.config", config.toString());
-    for (Map.Entry<String, String> entry : collector.saveState().entrySet()) {
-      checkpoint = checkpoint.withExtra(entry.getKey(), entry.getValue());
-    }
-    return checkpoint;
+    return Agent.checkpoint(trainer.checkpoint(), "reinforce", iteration, config.toString(), collector.saveState());
   }
 
   @Override
   public void resume(Checkpoint checkpoint) {
-    String saved = checkpoint.extra().get("rl.config");
-    if (saved != null && !saved.equals(config.toString())) {
-      throw new IllegalArgumentException("Reinforce.resume: the checkpoint was trained with " + saved + " but this run has " + config
-          + "; resume with the same settings");
-    }
+    int saved = Agent.savedIteration(checkpoint, "Reinforce.resume", config.toString());
     trainer.resume(checkpoint);
     collector.restoreState(checkpoint.extra());
-    iteration = Integer.parseInt(checkpoint.extra().getOrDefault("rl.iteration", "0"));
+    iteration = saved;
   }
 }

@@ -15,51 +15,33 @@ import java.util.random.RandomGenerator;
  * than Q-learning's optimal-but-risky ones while it still explores.
  */
 public final class Sarsa {
-  private final double[][] q;
-  private final double learningRate;
-  private final double gamma;
+  private final QTable table;
 
+  /** A zero table for an environment with discrete observations and actions. */
   public Sarsa(Discrete observations, Discrete actions, double learningRate, double gamma) {
-    if (!(learningRate > 0 && learningRate <= 1) || !(gamma >= 0 && gamma <= 1)) {
-      throw new IllegalArgumentException("Sarsa: learningRate " + learningRate + " must be in (0, 1] and gamma " + gamma + " in [0, 1]");
-    }
-    this.q = new double[observations.n()][actions.n()];
-    this.learningRate = learningRate;
-    this.gamma = gamma;
+    this.table = new QTable("Sarsa", observations, actions, learningRate, gamma);
   }
 
   /** The action values now, {@code [state][action]} (a copy). */
   public double[][] actionValues() {
-    double[][] copy = new double[q.length][];
-    for (int s = 0; s < q.length; s++) {
-      copy[s] = q[s].clone();
-    }
-    return copy;
+    return table.values();
   }
 
   /** Plays one episode ε-greedily, updating after every step; returns the episode's return. */
   public double episode(Env env, double epsilon, RandomGenerator random) {
-    if (!(env.observationSpace() instanceof Discrete)) {
-      throw new IllegalArgumentException("Sarsa: " + env.id() + " has observations " + env.observationSpace() + "; a table needs discrete ones");
-    }
-    int state = (int) env.reset()[0];
-    int action = choose(state, epsilon, random);
+    int state = QTable.reset("Sarsa", env);
+    int action = table.choose(state, epsilon, random);
     double total = 0;
     StepResult step;
     do {
       step = env.step(action);
       int next = (int) step.observation()[0];
-      int nextAction = choose(next, epsilon, random);
-      double target = step.reward() + (step.terminated() ? 0 : gamma * q[next][nextAction]);
-      q[state][action] += learningRate * (target - q[state][action]);
+      int nextAction = table.choose(next, epsilon, random);
+      table.update(state, action, step.reward() + (step.terminated() ? 0 : table.gamma() * table.value(next, nextAction)));
       total += step.reward();
       state = next;
       action = nextAction;
     } while (!step.done());
     return total;
-  }
-
-  private int choose(int state, double epsilon, RandomGenerator random) {
-    return random.nextDouble() < epsilon ? random.nextInt(q[state].length) : QTable.argmax(q[state]);
   }
 }

@@ -82,9 +82,7 @@ public final class Checkpointing implements Callback {
     if (problem != null) {
       throw new TrainingDivergedException(metrics.epoch(), problem + ", so its checkpoint is not written", trainer.history());
     }
-    for (Map.Entry<String, String> entry : extra.entrySet()) {
-      checkpoint = checkpoint.withExtra(entry.getKey(), entry.getValue());
-    }
+    checkpoint = checkpoint.withExtras(extra);
     try {
       checkpoint.write(file);
       lastSaved = metrics.epoch();
