@@ -26,7 +26,7 @@ import picocli.CommandLine.ParseResult;
  * @param models the {@code --model} names of the family
  * @param options the option names it uses beyond {@link #EVERY_FAMILY}, longest form ({@code --lr})
  */
-record FamilyOptions(Set<String> models, Set<String> options) {
+record FamilyOptions(List<String> models, Set<String> options) {
   /** Options of every run: what to train, where, how long, with which seed and threads. */
   static final Set<String> EVERY_FAMILY = Set.of("--model", "--out", "--resume", "--epochs", "--seed", "--threads", "--help", "--version");
   /** Options of gradient-descent training with a validation split. */
@@ -50,14 +50,14 @@ record FamilyOptions(Set<String> models, Set<String> options) {
       of(List.of(TableOptions.MODEL), OPTIMISATION, Set.of("--hidden", "--dropout"), optionsOf(new TableOptions())));
 
   FamilyOptions {
-    models = Set.copyOf(models);
+    models = List.copyOf(models);
     options = Set.copyOf(options);
   }
 
   /** A family of {@code models} using the union of {@code groups}. */
   @SafeVarargs
   static FamilyOptions of(List<String> models, Set<String>... groups) {
-    return new FamilyOptions(Set.copyOf(models), Arrays.stream(groups).flatMap(Set::stream).collect(Collectors.toSet()));
+    return new FamilyOptions(List.copyOf(models), Arrays.stream(groups).flatMap(Set::stream).collect(Collectors.toSet()));
   }
 
   /** The option names (longest form) a picocli mixin such as {@code LatentOptions} declares. */
@@ -89,6 +89,11 @@ record FamilyOptions(Set<String> models, Set<String> options) {
       String whose = users.isEmpty() ? "" : " (it is for --model " + String.join(", ", users) + ")";
       throw new IllegalArgumentException(option + " does not apply to --model " + model + whose + "; leave it out");
     }
+  }
+
+  /** Every {@code --model} name of {@code ruru train}, in the order of {@link #FAMILIES}: a family is known once it has an entry. */
+  static List<String> knownModels() {
+    return FAMILIES.stream().flatMap(family -> family.models().stream()).toList();
   }
 
   /** Every option name the families list, for the test that each is a real option (a misspelt name would refuse nothing). */

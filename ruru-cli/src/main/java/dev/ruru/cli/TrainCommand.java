@@ -188,11 +188,9 @@ final class TrainCommand implements Callable<Integer> {
     if (table.csv != null && !spec.commandLine().getParseResult().hasMatchedOption("--model")) {
       model = TableOptions.MODEL;
     }
-    if (!ModelSpec.ARCHITECTURES.contains(model) && !CharModelSpec.ARCHITECTURES.contains(model) && !LatentSpec.ARCHITECTURES.contains(model)
-        && !model.equals(GanOptions.MODEL) && !GraphOptions.MODELS.contains(model) && !model.equals(TableOptions.MODEL)) {
-      throw new IllegalArgumentException("unknown model '" + model + "'; expected " + String.join(", ", ModelSpec.ARCHITECTURES) + ", "
-          + String.join(", ", CharModelSpec.ARCHITECTURES) + ", " + String.join(", ", LatentSpec.ARCHITECTURES) + ", " + GanOptions.MODEL + ", "
-          + String.join(", ", GraphOptions.MODELS) + " or a table with --csv");
+    if (!FamilyOptions.knownModels().contains(model)) {
+      throw new IllegalArgumentException("unknown model '" + model + "'; expected one of " + String.join(", ", FamilyOptions.knownModels())
+          + " (table: your own CSV with --csv)");
     }
     latent.checkApplicable(model, spec.commandLine().getParseResult());
     if (outputDirectory == null) {
