@@ -1,0 +1,95 @@
+package dev.ruru.models.video;
+
+import dev.ruru.array.DType;
+import dev.ruru.array.NDArray;
+import dev.ruru.array.Shape;
+import dev.ruru.autodiff.Conv2dSpec;
+import dev.ruru.autodiff.Tensor;
+import dev.ruru.nn.Conv2d;
+import dev.ruru.nn.Layer;
+import dev.ruru.nn.Mode;
+import dev.ruru.nn.Parameter;
+import dev.ruru.nn.Params;
+import dev.ruru.nn.convrecurrent.ConvGRU;
+import dev.ruru.nn.convrecurrent.ConvLSTM;
+import dev.ruru.nn.convrecurrent.ConvRecurrentLayer;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Shi et al. (2015)'s encoder-forecaster. Frames [batch, T_in, 1, S, S] are cut into p×p patches
+ * ([batch, T_in, p², S/p, S/p]); the encoder, a stack of convolutional recurrent layers, reads them; the
+ * forecaster, a stack of the same shape, starts from the encoder's final states and runs T_out steps with
+ * no input (zeros); a 1×1 convolution of its last layer's maps and a sigmoid give the predicted patches,
+ * put back together into frames [batch, T_out, 1, S, S]. (Shi et al. feed the 1×1 convolution all the
+ * forecaster's layers; the last layer alone is what most reimplementations keep, and is smaller.)
+ */
+public final class EncoderForecaster implements Layer {
+  private final VideoSpec spec;
+  private final ConvRecurrentLayer encoder;
+  private final ConvRecurrentLayer forecaster;
+  private final Conv2d head;
+
+  EncoderForecaster(VideoSpec spec, SplittableRandom rng) {
+    this.spec = spec;
+    int[] hidden = spec.hidden().stream().mapToInt(Integer::intValue).toArray();
+    int channels = spec.patchChannels();
+    this.encoder = recurrent(spec, channels, hidden, rng);
+    this.forecaster = recurrent(spec, channels, hidden, rng);
+    this.head = new Conv2d(hidden[hidden.length - 1], channels, 1, 1, Conv2dSpec.of(1, 0), DType.FLOAT32, rng);
+  }
+
+  private static ConvRecurrentLayer recurrent(VideoSpec spec, int channels, int[] hidden, SplittableRandom rng) {
+    return spec.cell().equals(VideoSpec.CONVLSTM) ? new ConvLSTM(channels, hidden, spec.kernel(), DType.FLOAT32, rng)
+        : new ConvGRU(channels, hidden, spec.kernel(), DType.FLOAT32, rng);
+  }
+
+  /** The predicted future frames [batch, T_out, 1, S, S] in [0, 1] for input frames [batch, T_in, 1, S, S]. */
+  @Override
+  public Tensor forward(Tensor input, Mode mode) {
+    int size = spec.frameSize();
+    if (!input.shape().equals(Shape.of(input.shape().dim(0), spec.inputFrames(), 1, size, size))) {
+      throw new IllegalArgumentException("EncoderForecaster: expected frames [batch, " + spec.inputFrames() + ", 1, " + size + ", " + size
+          + "], got " + input.shape());
+    }
+    int batch = input.shape().dim(0), cells = size / spec.patch();
+    var encoded = encoder.run(patches(input.astype(DType.FLOAT32)), null);
+    Tensor nothing = Tensor.constant(NDArray.zeros(Shape.of(batch, spec.futureFrames(), spec.patchChannels(), cells, cells)));
+    Tensor maps = forecaster.run(nothing, encoded.states()).output();
+    int hidden = maps.shape().dim(2);
+    Tensor predicted = head.forward(maps.reshape(batch * spec.futureFrames(), hidden, cells, cells), mode).sigmoid();
+    return frames(predicted.reshape(batch, spec.futureFrames(), spec.patchChannels(), cells, cells));
+  }
+
+  /** [B, T, 1, S, S] to [B, T, p², S/p, S/p]: channel a·p + b holds pixel (a, b) of every patch. */
+  Tensor patches(Tensor frames) {
+    int[] d = frames.shape().dims();
+    int p = spec.patch(), cells = d[3] / p;
+    return frames.reshape(d[0], d[1], cells, p, cells, p).permute(0, 1, 3, 5, 2, 4).reshape(d[0], d[1], p * p, cells, cells);
+  }
+
+  /** The inverse of {@link #patches}. */
+  Tensor frames(Tensor patched) {
+    int[] d = patched.shape().dims();
+    int p = spec.patch(), cells = d[3];
+    return patched.reshape(d[0], d[1], p, p, cells, cells).permute(0, 1, 4, 2, 5, 3).reshape(d[0], d[1], 1, cells * p, cells * p);
+  }
+
+  @Override
+  public Map<String, Layer> children() {
+    return Params.of("encoder", encoder, "forecaster", forecaster, "head", head);
+  }
+
+  @Override
+  public Map<String, Parameter> parameters() {
+    return Params.merge(Params.nested("encoder", encoder.parameters()), Params.nested("forecaster", forecaster.parameters()),
+        Params.nested("head", head.parameters()));
+  }
+
+  public VideoSpec spec() { return spec; }
+
+  @Override
+  public String toString() {
+    return "EncoderForecaster(" + spec.describe() + ")";
+  }
+}
