@@ -1,0 +1,117 @@
+package dev.ruru.models.video;
+
+import dev.ruru.array.NDArray;
+import dev.ruru.array.Parallel;
+import dev.ruru.data.mnist.IfMissing;
+import dev.ruru.data.mnist.MnistData;
+import dev.ruru.data.mnist.MnistLoader;
+import dev.ruru.data.mnist.MnistVariant;
+import dev.ruru.data.video.MovingImages;
+import dev.ruru.data.video.MovingImagesSpec;
+import dev.ruru.nn.Params;
+import dev.ruru.train.History;
+import dev.ruru.train.Trainer;
+import dev.ruru.train.progress.ProgressBar;
+import dev.ruru.train.progress.ProgressStyle;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * One video-prediction run, {@code ruru train --model convlstm|convgru}, top to bottom: make Moving
+ * Fashion-MNIST clips from the training images (and test clips from the test images), build the
+ * {@link EncoderForecaster}, train {@link FramePrediction} with the one {@link Trainer}, score the test
+ * clips against copying the last frame, and write the model ({@link VideoFiles}), metrics.json, the
+ * learning curves and {@code prediction.gif}.
+ *
+ * <pre>{@code
+ * VideoReport report = new VideoRun(Path.of("runs/convlstm"), out).train(data, VideoSettings.defaults("convlstm"));
+ * }</pre>
+ */
+public final class VideoRun {
+  public static final String GIF = "prediction.gif";
+  /** Clips in the GIF a run writes. */
+  static final int GIF_CLIPS = 4;
+
+  private final Path directory;
+  private final PrintWriter out;
+
+  /** A run writing into {@code directory} (null: no files) and printing to {@code out} (null: silent). */
+  public VideoRun(Path directory, PrintWriter out) {
+    this.directory = directory;
+    this.out = out;
+  }
+
+  /** The image set {@code id} names ({@code fashion-mnist} or {@code mnist}), or the embedded Fashion-MNIST sample when it is not installed. */
+  public static MnistData images(String id) throws IOException {
+    return MnistLoader.of(MnistVariant.fromId(id)).ifMissing(IfMissing.EMBEDDED_SAMPLE).load();
+  }
+
+  /** {@code count} clips of {@code spec}'s frames made from {@code images} [n, h, w] with {@code seed}: two items, as Srivastava et al. */
+  public static MovingImages clips(NDArray images, int count, VideoSpec spec, long seed) {
+    return new MovingImages(images, count, new MovingImagesSpec(spec.frameSize(), 2, spec.inputFrames(), spec.futureFrames(), seed));
+  }
+
+  public VideoReport train(MnistData data, VideoSettings settings) throws IOException {
+    VideoSpec spec = settings.spec();
+    MovingImages train = clips(data.train().features(), settings.clips(), spec, settings.seed());
+    MovingImages test = clips(data.test().features(), settings.testClips(), spec, settings.testSeed());
+    FramePrediction objective = new FramePrediction(spec.build(new SplittableRandom(settings.seed())), settings.learningRate());
+    Trainer trainer = Trainer.builder(objective).batchSize(settings.batchSize()).seed(settings.seed())
+        .progress(out == null ? ProgressBar.silent() : new ProgressBar(out, ProgressStyle.detect())).build();
+    print("data: moving %s, %d training and %d test clips of 2 items, %dx%d, %d frames in, %d out (%s)%n", data.variant().id(),
+        settings.clips(), settings.testClips(), spec.frameSize(), spec.frameSize(), spec.inputFrames(), spec.futureFrames(), data.source());
+    print("model: %s, %,d parameters; %d epochs, batch %d, Adam %.2g, %d thread%s%n", spec.describe(),
+        Params.count(objective.model().parameters()), settings.epochs(), settings.batchSize(), settings.learningRate(), Parallel.threads(),
+        Parallel.threads() == 1 ? "" : "s");
+    History history = trainer.fit(train, null, settings.epochs());
+    VideoReport report = new VideoReport(settings, history.epochs(), trainer.evaluate(test));
+    print("test: MSE per frame %.1f (copy last frame %.1f), SSIM %.3f (copy last frame %.3f); %.1f s per epoch%n", report.testMse(),
+        report.copyLastMse(), report.testSsim(), report.copyLastSsim(), report.secondsPerEpoch());
+    if (directory != null) {
+      write(report, objective.model(), test, settings);
+    }
+    return report;
+  }
+
+  private void write(VideoReport report, EncoderForecaster model, MovingImages test, VideoSettings settings) throws IOException {
+    Files.createDirectories(directory);
+    VideoFiles.save(directory, model, settings.dataset(), settings.testSeed());
+    List<Path> written = new ArrayList<>(List.of(directory.resolve("model.safetensors"), directory.resolve("model.json")));
+    written.addAll(report.write(directory));
+    Path gif = directory.resolve(GIF);
+    PredictionGif.write(gif, model, test.batch(IntStream.range(0, Math.min(GIF_CLIPS, test.size())).toArray()));
+    written.add(gif);
+    print("saved: %s%n", String.join(", ", written.stream().map(Path::toString).toList()));
+  }
+
+  /**
+   * {@code ruru generate} for a saved video model: predicts {@code count} test clips (made from the image
+   * set it trained on, with its test seed, shifted by {@code offset} so that other clips can be shown) and
+   * writes the GIF to {@code file}; returns what it wrote, in words.
+   */
+  public static String generate(Path modelDirectory, Path file, int count, int offset) throws IOException {
+    VideoFiles.Loaded saved = VideoFiles.load(modelDirectory);
+    if (count < 1 || offset < 0) {
+      throw new IllegalArgumentException("generate: --samples must be positive and the first clip not negative, got " + count + " and " + offset);
+    }
+    MnistData data = images(saved.dataset());
+    MovingImages test = clips(data.test().features(), offset + count, saved.model().spec(), saved.testSeed());
+    PredictionGif.write(file, saved.model(), test.batch(IntStream.range(offset, offset + count).toArray()));
+    return String.format(Locale.ROOT, "wrote %d clips (input, truth, prediction) of moving %s to %s", count, saved.dataset(), file);
+  }
+
+  private void print(String format, Object... values) {
+    if (out != null) {
+      out.printf(Locale.ROOT, format, values);
+      out.flush();
+    }
+  }
+
+}
