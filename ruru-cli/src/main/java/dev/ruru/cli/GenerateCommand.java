@@ -7,6 +7,8 @@ import dev.ruru.models.latent.LatentGeneration;
 import dev.ruru.models.latent.LatentModelFiles;
 import dev.ruru.models.text.CharModelFiles;
 import dev.ruru.models.text.TextGeneration;
+import dev.ruru.models.video.VideoFiles;
+import dev.ruru.models.video.VideoRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Generates text with a character language model (the --out directory of ruru train --model char-lstm|char-gru|char-transformer):",
         "prints the prompt followed by --length sampled characters.",
-        "For an autoencoder, VAE or GAN: writes a PNG grid of --samples images to --out (of --class C for a conditional model)."})
+        "For an autoencoder, VAE or GAN: writes a PNG grid of --samples images to --out (of --class C for a conditional model).",
+        "For a video model (convlstm, convgru): writes --out prediction.gif, test clips as input, truth and prediction side by side."})
 final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--model-dir", paramLabel = "DIR", required = true, description = "Directory holding model.json and model.safetensors.")
   private Path modelDirectory;
@@ -65,6 +68,9 @@ final class GenerateCommand implements Callable<Integer> {
     if (GanFiles.isGan(modelDirectory) || LatentModelFiles.isLatentModel(modelDirectory)) {
       return images(out);
     }
+    if (VideoFiles.isVideoModel(modelDirectory)) {
+      return video(out);
+    }
     for (String imageOnly : ImageSamplingOptions.NAMES) {
       if (spec.commandLine().getParseResult().hasMatchedOption(imageOnly)) {
         throw new IllegalArgumentException(imageOnly + " applies to image models (autoencoders, VAEs, GANs), not the language model in "
@@ -80,6 +86,23 @@ final class GenerateCommand implements Callable<Integer> {
     }
     int[] ids = TextGeneration.generate(saved.model(), saved.tokenizer().encodePrompt(start), length, settings, new SplittableRandom(seed));
     out.println(saved.tokenizer().decode(ids));
+    out.flush();
+    return 0;
+  }
+
+  /**
+   * A video model's prediction.gif: {@code --samples} test clips (default 4) from clip {@code --seed} on, each as
+   * input, truth and prediction side by side, into {@code --out} (default: MODEL-DIR/prediction.gif).
+   */
+  private int video(PrintWriter out) throws IOException {
+    for (String other : new String[] {"--prompt", "--length", "--temperature", "--top-k", "--top-p", "--class"}) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(other)) {
+        throw new IllegalArgumentException(other + " does not apply to the video model in " + modelDirectory);
+      }
+    }
+    int clips = spec.commandLine().getParseResult().hasMatchedOption("--samples") ? images.samples : 4;
+    Path file = images.out != null ? images.out : modelDirectory.resolve(VideoRun.GIF);
+    out.println(VideoRun.generate(modelDirectory, file, clips, Math.toIntExact(seed)));
     out.flush();
     return 0;
   }

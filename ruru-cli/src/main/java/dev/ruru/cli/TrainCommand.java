@@ -66,7 +66,8 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--model", paramLabel = "NAME", defaultValue = "mlp",
       description = "The model: mlp (default), cnn, a character language model: char-lstm, char-gru, char-transformer, a latent"
-          + " model: autoencoder, conv-autoencoder, vae, conv-vae, gan, or a graph network: gcn, gat, sage, gin.")
+          + " model: autoencoder, conv-autoencoder, vae, conv-vae, gan, a graph network: gcn, gat, sage, gin, or a video model: convlstm, convgru"
+          + " (on --dataset moving-fashion-mnist).")
   private String model;
 
   @Option(names = "--text", paramLabel = "FILE",
@@ -171,6 +172,7 @@ final class TrainCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
   @Mixin private GraphOptions graphOptions = new GraphOptions();
+  @Mixin private VideoOptions video = new VideoOptions();
 
   /** Adjusts the dataset loader before use; tests restrict its search path so that the embedded sample is used. */
   UnaryOperator<MnistLoader> loaderSetup = UnaryOperator.identity();
@@ -202,6 +204,8 @@ final class TrainCommand implements Callable<Integer> {
     try {
       if (GraphOptions.MODELS.contains(model)) {
         graphOptions.train(model, outputDirectory, out, spec.commandLine().getParseResult());
+      } else if (VideoOptions.MODELS.contains(model)) {
+        video.train(model, outputDirectory, out, spec.commandLine().getParseResult(), load(VideoOptions.imageSet(dataset)));
       } else if (resume) {
         resume(out, start);
       } else if (model.equals(TableOptions.MODEL)) {
