@@ -32,6 +32,7 @@ import dev.ruru.nn.Tanh;
 import dev.ruru.nn.TransformerEncoder;
 import dev.ruru.nn.TransformerEncoderLayer;
 import dev.ruru.nn.Unflatten;
+import dev.ruru.onnx.OnnxLayer;
 import dev.ruru.onnx.proto.OnnxAttribute;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,6 +83,7 @@ final class LayerExporters {
     table.put(TransformerEncoderLayer.class, TransformerExport::encoderLayer);
     table.put(MultiheadAttention.class, TransformerExport::selfAttention);
     table.put(LayerNorm.class, TransformerExport::layerNorm);
+    table.put(OnnxLayer.class, OnnxLayerExport::export);
     table.put(Dropout.class, (layer, path, in, inShape, outShape, graph) -> in);
     table.put(Identity.class, (layer, path, in, inShape, outShape, graph) -> in);
     return table;

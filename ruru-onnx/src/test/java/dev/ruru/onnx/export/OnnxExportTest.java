@@ -46,10 +46,15 @@ import dev.ruru.nn.Sequential;
 import dev.ruru.nn.Sigmoid;
 import dev.ruru.nn.Softmax;
 import dev.ruru.nn.Tanh;
+import dev.ruru.array.io.Npz;
+import dev.ruru.models.transfer.Pretrained;
+import dev.ruru.nn.Unflatten;
 import dev.ruru.onnx.OnnxImport;
+import dev.ruru.onnx.OnnxLayer;
 import dev.ruru.onnx.proto.OnnxEncoder;
 import dev.ruru.onnx.proto.OnnxModel;
 import java.nio.FloatBuffer;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -126,6 +131,20 @@ class OnnxExportTest {
         .withActivation(TransformerLayerConfig.Activation.GELU);
     assertSameOutputs(new Sequential(TransformerEncoder.withFinalNorm(preNorm, 2), new LayerNorm(16), new Flatten(),
         new Linear(5 * 16, 3)), Shape.of(3, 5, 16));
+  }
+
+  @Test
+  void aPyTorchCnnSplitForFineTuningGivesPyTorchsOutputsAndExportsWithItsGraphInlined() throws Exception {
+    Path file = Path.of(OnnxExportTest.class.getResource("/dev/ruru/onnx/pytorch/cnn.onnx").toURI());
+    Map<String, NDArray> reference = Npz.read(file.resolveSibling("cnn.npz"));
+    Pretrained start = OnnxPretrained.read(file);
+    assertEquals(List.of(28, 28), start.inputShape());
+    Sequential model = (Sequential) start.model();
+    assertEquals(List.of(Unflatten.class, OnnxLayer.class, Linear.class), model.layers().stream().map(Object::getClass).toList());
+    NDArray images = reference.get("input").reshape(3, 28, 28);
+    NDArray output = model.forward(Tensor.constant(images)).value();
+    assertTrue(output.sub(reference.get("output")).abs().max().item() < 2e-5, "the split model gives PyTorch's outputs");
+    assertSameOutputs(model, Shape.of(3, 28, 28));
   }
 
   @Test
