@@ -1,15 +1,22 @@
 package dev.ruru.cli;
 
+import dev.ruru.array.NDArray;
+import dev.ruru.array.Shape;
+import dev.ruru.autodiff.Autodiff;
+import dev.ruru.autodiff.Tensor;
+import dev.ruru.data.ArrayDataset;
 import dev.ruru.data.mnist.IfMissing;
 import dev.ruru.data.mnist.MnistData;
 import dev.ruru.data.mnist.MnistLoader;
 import dev.ruru.data.mnist.MnistVariant;
 import dev.ruru.models.classify.ModelFiles;
 import dev.ruru.models.classify.SavedModel;
+import dev.ruru.models.transfer.ClassSubset;
 import dev.ruru.nn.Layer;
 import dev.ruru.nn.Loss;
 import dev.ruru.onnx.OnnxClassifier;
 import dev.ruru.train.Evaluation;
+import dev.ruru.train.model.LayerTreeFiles;
 import dev.ruru.train.objective.Supervised;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,12 +31,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ruru eval}: rebuilds a saved model from its directory (model.json + model.safetensors) and
- * evaluates it on the test set of the dataset it was trained on: loss, accuracy, and per-class precision,
- * recall and F1.
+ * {@code ruru eval}: rebuilds a saved model from its directory (model.json + model.safetensors, of a built-in
+ * family or a layer tree) or an .onnx file and evaluates it on the test set of the dataset it was trained on
+ * (a fine-tuned head's classes of it): loss, accuracy, and per-class precision, recall and F1.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = "Evaluates a saved model (the --out directory of ruru train, or an .onnx file) on its dataset's test set.")
+    description = "Evaluates a saved model (the --out directory of ruru train or ruru finetune, or an .onnx file) on its dataset's test set.")
 final class EvalCommand implements Callable<Integer> {
   @Option(names = {"--model-dir", "--model"}, paramLabel = "DIR|FILE.onnx", required = true,
       description = "Directory holding model.json and model.safetensors, or an .onnx classifier of Fashion-MNIST-sized images.")
@@ -56,6 +63,12 @@ final class EvalCommand implements Callable<Integer> {
       OnnxClassifier onnx = OnnxClassifier.read(modelDirectory);
       return new Classifier(onnx.layer(), onnx.imageShape(), onnx.classes(), null, onnx.describe(), MnistVariant.FASHION_MNIST.id());
     }
+    if (LayerTreeFiles.isLayerTree(modelDirectory)) {
+      LayerTreeFiles.Saved tree = LayerTreeFiles.load(modelDirectory);
+      int classes = tree.classNames().isEmpty() ? outputWidth(tree) : tree.classNames().size();
+      return new Classifier(tree.model(), tree.inputShape(), classes, tree.classNames().isEmpty() ? null : tree.classNames(),
+          "layer tree from " + modelDirectory, tree.notes().getOrDefault("dataset", MnistVariant.FASHION_MNIST.id()));
+    }
     SavedModel saved = ModelFiles.load(modelDirectory);
     return new Classifier(saved.module(), saved.spec().inputShape(), saved.spec().classes(), saved.spec().classNames(),
         saved.spec().describe() + " from " + modelDirectory, saved.notes().getOrDefault("dataset", MnistVariant.FASHION_MNIST.id()));
@@ -71,16 +84,39 @@ final class EvalCommand implements Callable<Integer> {
     // A directory the user named is the data or an error: never a silent fallback to another copy.
     MnistData data = dataDirectory == null ? loaderSetup.apply(loader).load() : loaderSetup.apply(loader).loadOnly(dataDirectory);
     out.println("data: " + data.source() + (data.isEmbeddedSample() ? " (no full dataset found; see --data-dir)" : ""));
-    List<Integer> imageShape = List.of(data.test().features().dim(1), data.test().features().dim(2));
-    if (!imageShape.equals(model.inputShape()) || data.variant().classCount() != model.classes()) {
-      throw new IllegalArgumentException("the model takes inputs " + model.inputShape() + " into " + model.classes()
-          + " classes, but " + data.variant().id() + " has images " + imageShape + " in " + data.variant().classCount() + " classes");
-    }
-    Evaluation test = Supervised.evaluate(model.module(), Loss.crossEntropy(), data.test(), 256);
+    ArrayDataset images = testImages(model, data);
+    Evaluation test = Supervised.evaluate(model.module(), Loss.crossEntropy(), images, 256);
     out.printf(Locale.ROOT, "test: loss %.4f, accuracy %.2f%% (top-2 %.2f%%) on %d images%n%n", test.loss(), 100 * test.accuracy(),
-        100 * test.topKAccuracy(2), data.test().size());
+        100 * test.topKAccuracy(2), images.size());
     out.print(test.confusionMatrix().report(model.classNames() != null ? model.classNames() : data.variant().classNames()));
     out.flush();
     return 0;
+  }
+
+  /**
+   * The test images the model classifies: all of them, or, for a model fine-tuned on some of the dataset's
+   * classes (ruru finetune --head 5-9 names them), the images of those classes relabelled in its order.
+   */
+  private static ArrayDataset testImages(Classifier model, MnistData data) {
+    List<Integer> imageShape = List.of(data.test().features().dim(1), data.test().features().dim(2));
+    List<String> names = data.variant().classNames();
+    if (imageShape.equals(model.inputShape()) && data.variant().classCount() == model.classes()) {
+      return data.test();
+    }
+    if (imageShape.equals(model.inputShape()) && model.classNames() != null && names.containsAll(model.classNames())) {
+      return ClassSubset.of(data.test(), model.classNames().stream().map(names::indexOf).toList());
+    }
+    throw new IllegalArgumentException("the model takes inputs " + model.inputShape() + " into " + model.classes()
+        + " classes, but " + data.variant().id() + " has images " + imageShape + " in " + data.variant().classCount() + " classes");
+  }
+
+  /** The number of outputs of a model that names no classes: its output's width for one zero input. */
+  private static int outputWidth(LayerTreeFiles.Saved tree) {
+    int[] shape = new int[tree.inputShape().size() + 1];
+    shape[0] = 1;
+    for (int i = 1; i < shape.length; i++) {
+      shape[i] = tree.inputShape().get(i - 1);
+    }
+    return Autodiff.noGrad(() -> tree.model().forward(Tensor.constant(NDArray.zeros(Shape.of(shape)))).shape().dim(1));
   }
 }

@@ -11,6 +11,7 @@ import dev.ruru.models.run.TrainingControls;
 import dev.ruru.models.transfer.FineTuneRun;
 import dev.ruru.models.transfer.FineTuneSettings;
 import dev.ruru.models.transfer.Pretrained;
+import dev.ruru.onnx.export.OnnxPretrained;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,13 +24,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ruru finetune}: transfer learning from a saved model. Reads the model (see {@link #pretrained}),
- * loads the images, and hands the run to {@link FineTuneRun}, which trains through the same loop and
- * writes the same reports as {@code ruru train}, and saves the model whole (architecture and weights).
+ * {@code ruru finetune}: transfer learning from a saved model or an .onnx file. Reads the model (see
+ * {@link #pretrained}), loads the images, and hands the run to {@link FineTuneRun}, which trains through the
+ * same loop and writes the same reports as {@code ruru train}, and saves the model whole (architecture and
+ * weights) in the form it came in: a layer-tree directory, or model.onnx.
  */
 @Command(name = "finetune", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Fine-tunes a saved model on Fashion-MNIST or MNIST: optionally a new head for some classes, frozen layers and",
-        "few labels per class; writes the model (architecture and weights), metrics.json and pictures.",
+    description = {"Fine-tunes a saved model (a directory or an .onnx file) on Fashion-MNIST or MNIST: optionally a new head for some",
+        "classes, frozen layers and few labels per class; writes the model (architecture and weights; model.onnx for an .onnx",
+        "model), metrics.json and pictures.",
         "Example: ruru finetune --from runs/cnn --head 5-9 --freeze '*' --labels-per-class 50"})
 final class FineTuneCommand implements Callable<Integer> {
   @Mixin FineTuneOptions tuning;
@@ -108,15 +111,10 @@ final class FineTuneCommand implements Callable<Integer> {
     return 0;
   }
 
-  /**
-   * The model {@code --from} names. The extension point for other sources: an {@code .onnx} file is
-   * read by ruru-onnx's importer, which returns a {@link Pretrained} of the imported network.
-   */
+  /** The model {@code --from} names: a model directory, or an .onnx classifier (fine-tuned as {@link OnnxPretrained} splits it). */
   static Pretrained pretrained(Path from) throws IOException {
     if (from.getFileName() != null && from.getFileName().toString().endsWith(".onnx")) {
-      // An imported graph is one layer, not a Sequential whose head could be replaced by path.
-      throw new IllegalArgumentException("--from: ruru finetune takes a model directory; an .onnx graph is fine-tuned through the library"
-          + " (dev.ruru.onnx.OnnxImport.read gives a trainable Layer)");
+      return OnnxPretrained.read(from);
     }
     return Pretrained.read(from);
   }

@@ -7,8 +7,9 @@ import picocli.CommandLine.Option;
 
 /** The options that make a run a fine-tuning run: where the model comes from, what is frozen, the new head and its labels. */
 final class FineTuneOptions {
-  @Option(names = "--from", paramLabel = "DIR", required = true,
-      description = "The pretrained model: a directory written by ruru train --out or ruru finetune --out.")
+  @Option(names = "--from", paramLabel = "DIR|FILE.onnx", required = true,
+      description = "The pretrained model: a directory written by ruru train --out or ruru finetune --out, or an .onnx image"
+          + " classifier (its last Gemm becomes the head, the graph before it layer 0 or 1, so '0.*' or '1.*' freezes it).")
   Path from;
 
   @Option(names = "--freeze", paramLabel = "PATTERN",

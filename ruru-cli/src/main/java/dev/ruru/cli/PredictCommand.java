@@ -1,9 +1,13 @@
 package dev.ruru.cli;
 
 import dev.ruru.array.NDArray;
+import dev.ruru.autodiff.Autodiff;
+import dev.ruru.autodiff.Tensor;
 import dev.ruru.data.csv.CsvTable;
 import dev.ruru.models.classify.ModelFiles;
 import dev.ruru.models.classify.SavedModel;
+import dev.ruru.nn.Layer;
+import dev.ruru.train.model.LayerTreeFiles;
 import dev.ruru.onnx.OnnxClassifier;
 import dev.ruru.models.table.TableModel;
 import java.io.IOException;
@@ -23,7 +27,7 @@ import picocli.CommandLine.Spec;
  * classes with their softmax probabilities.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-    description = {"Classifies images with a saved model (the --out directory of ruru train) or an .onnx file.",
+    description = {"Classifies images with a saved model (the --out directory of ruru train or ruru finetune) or an .onnx file.",
         "Inputs: .npy arrays [28, 28] or [n, 28, 28] (floats in [0, 1], or integer pixels 0..255), or pictures (PNG, JPEG),",
         "greyscale light-on-dark like MNIST, scaled to the model's size.",
         "A model trained on a table (ruru train --csv) takes CSV files with the same header (the target column may be left out)."})
@@ -49,6 +53,9 @@ final class PredictCommand implements Callable<Integer> {
     if (modelDirectory.toString().endsWith(".onnx")) {
       OnnxClassifier onnx = OnnxClassifier.read(modelDirectory);
       print(out, onnx.imageShape(), List.of(), onnx::scores);
+    } else if (LayerTreeFiles.isLayerTree(modelDirectory)) {
+      LayerTreeFiles.Saved tree = LayerTreeFiles.load(modelDirectory);
+      print(out, tree.inputShape(), tree.classNames(), images -> scores(tree.model(), images));
     } else {
       SavedModel saved = ModelFiles.load(modelDirectory);
       print(out, saved.spec().inputShape(), saved.spec().classNames(), saved::scores);
@@ -67,6 +74,16 @@ final class PredictCommand implements Callable<Integer> {
         out.println(label + ": " + topClasses(probabilities, i, names));
       }
     }
+  }
+
+  /** Class scores of {@code model} for {@code images}, in batches of 256 without recording gradients. */
+  private static NDArray scores(Layer model, NDArray images) {
+    List<NDArray> parts = new java.util.ArrayList<>();
+    for (int start = 0; start < images.dim(0); start += 256) {
+      NDArray batch = images.slice(0, start, Math.min(images.dim(0), start + 256), 1);
+      parts.add(Autodiff.noGrad(() -> model.forward(Tensor.constant(batch)).value()));
+    }
+    return NDArray.concatenate(parts, 0);
   }
 
   /** A table model's answer for every row of every --input CSV file, labelled with the file and the row's line. */

@@ -21,7 +21,6 @@ import dev.ruru.train.ResumableRandom;
 import dev.ruru.train.Trainer;
 import dev.ruru.train.TrainerBuilder;
 import dev.ruru.train.model.LayerTreeFiles;
-import dev.ruru.train.model.ModelDirectory;
 import dev.ruru.train.objective.Supervised;
 import dev.ruru.train.progress.ProgressBar;
 import dev.ruru.train.progress.ProgressStyle;
@@ -37,8 +36,8 @@ import java.util.Map;
  * stratified validation split, keep N labelled images per class of the rest, adapt the pretrained model
  * ({@link FineTuning}: freeze, new head), train it with the one {@link Trainer} as {@code ruru train}
  * does (progress bar, schedule, early stopping, clipping, a checkpoint after every good epoch), evaluate
- * on the test images of those classes, and write the model whole ({@link LayerTreeFiles}: no code needed
- * to load it), metrics.json and the pictures.
+ * on the test images of those classes, and write the model whole in the form it came in ({@link ModelWriter}:
+ * a layer tree or an .onnx file, no code needed to load it), metrics.json and the pictures.
  */
 public final class FineTuneRun {
   private final Path directory;
@@ -87,18 +86,15 @@ public final class FineTuneRun {
         parts.validation().size(), history.epochs(), trainer.steps(), objective.evaluate(test, settings.batchSize()), names);
     List<Path> written = write(network, pretrained, summary, names, settings, test.features());
     written.add(checkpoints.file());
-    RunResults.print(out, summary, history, written, directory, (System.nanoTime() - start) / 1e9, "ruru finetune --from " + directory
-        + " to train it further");
+    RunResults.print(out, summary, history, written, directory, (System.nanoTime() - start) / 1e9, "ruru finetune --from "
+        + pretrained.writer().source(directory) + " to train it further");
     return summary;
   }
 
   private List<Path> write(Layer network, Pretrained pretrained, RunSummary summary, List<String> names, FineTuneSettings settings,
       NDArray testImages) throws IOException {
-    List<Path> written = new ArrayList<>();
-    LayerTreeFiles.save(directory, new LayerTreeFiles.Saved(network, pretrained.inputShape(), names, Map.of("dataset", settings.dataset(),
-        "finetuned_from", pretrained.source())));
-    written.add(directory.resolve(ModelDirectory.WEIGHTS));
-    written.add(directory.resolve(ModelDirectory.DESCRIPTION));
+    List<Path> written = new ArrayList<>(pretrained.writer().write(directory, new LayerTreeFiles.Saved(network, pretrained.inputShape(),
+        names, Map.of("dataset", settings.dataset(), "finetuned_from", pretrained.source()))));
     written.addAll(RunReport.write(directory, summary, testImages));
     if (network instanceof Sequential layers && layers.layers().stream().anyMatch(Conv2d.class::isInstance)) {
       written.addAll(ConvolutionReport.write(directory, network, testImages));

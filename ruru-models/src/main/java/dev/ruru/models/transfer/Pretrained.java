@@ -13,20 +13,27 @@ import java.util.Objects;
 /**
  * A trained model to start from: the network with its weights, the shape of one input and its class
  * names. {@link #read} opens a model directory of either kind Ruru writes (a built-in family's, from
- * {@code ruru train}, or a layer tree's, from {@code ruru finetune}); other sources (an ONNX file) make
- * one of these with the same constructor.
+ * {@code ruru train}, or a layer tree's, from {@code ruru finetune}); other sources (ruru-onnx's
+ * OnnxPretrained for an .onnx file) make one of these with their own {@link ModelWriter}.
  *
  * @param model the network, weights loaded
  * @param inputShape one example's shape, without the batch axis
  * @param classNames a name per output (may be empty)
  * @param source where it came from, for messages and metrics.json
+ * @param writer how the fine-tuned model is written: in the form it came in
  */
-public record Pretrained(Layer model, List<Integer> inputShape, List<String> classNames, String source) {
+public record Pretrained(Layer model, List<Integer> inputShape, List<String> classNames, String source, ModelWriter writer) {
   public Pretrained {
     Objects.requireNonNull(model, "model");
     inputShape = List.copyOf(inputShape);
     classNames = List.copyOf(classNames);
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(writer, "writer");
+  }
+
+  /** A model that is written back as a layer tree ({@link ModelWriter#LAYER_TREE}). */
+  public Pretrained(Layer model, List<Integer> inputShape, List<String> classNames, String source) {
+    this(model, inputShape, classNames, source, ModelWriter.LAYER_TREE);
   }
 
   /** The model saved in {@code directory} by {@code ruru train} or {@code ruru finetune}. */

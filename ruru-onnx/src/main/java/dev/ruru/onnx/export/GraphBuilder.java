@@ -24,6 +24,7 @@ public final class GraphBuilder {
   private final List<OnnxNode> nodes = new ArrayList<>();
   private final List<OnnxTensor> initializers = new ArrayList<>();
   private final Map<String, Integer> used = new LinkedHashMap<>();
+  private long opset = OPSET;
 
   /** Adds a weight under {@code name} and returns the name. */
   public String initializer(String name, NDArray value) {
@@ -43,6 +44,24 @@ public final class GraphBuilder {
     return output;
   }
 
+  /** Adds a node as it is (an imported graph's, renamed by the caller). */
+  void add(OnnxNode node) {
+    nodes.add(node);
+  }
+
+  /**
+   * Writes the file for {@code imported}'s opset when a graph of it is inlined: the operators this exporter
+   * writes mean the same from opset 13 (Softmax on one axis, Split and Squeeze axes as inputs) up to 17
+   * (ReduceMean's axes become an input at 18), so graphs of those opsets mix with them.
+   */
+  void useOpsetOf(long imported, String path) {
+    if (imported < 13 || imported > 17) {
+      throw new IllegalArgumentException("ONNX export: the imported graph at " + (path.isEmpty() ? "the top" : path) + " is written for opset "
+          + imported + "; Ruru inlines imported graphs of opsets 13 to 17 (re-export it from PyTorch with opset_version=14)");
+    }
+    opset = Math.max(opset, imported);
+  }
+
   /** An int64 vector initializer (a shape), named after the node that reads it. */
   public String longs(String name, long... values) {
     return initializer(name, NDArray.of(values, values.length));
@@ -52,7 +71,7 @@ public final class GraphBuilder {
   public OnnxModel build(OnnxValueInfo input, String lastValue, OnnxValueInfo output) {
     List<OnnxNode> renamed = nodes.stream().map(node -> rename(node, lastValue, output.name())).toList();
     OnnxGraph graph = new OnnxGraph("ruru", renamed, initializers, List.of(input), List.of(output));
-    return new OnnxModel(8, Map.of("", OPSET), "ruru", "0.1.0", graph);
+    return new OnnxModel(8, Map.of("", opset), "ruru", "0.1.0", graph);
   }
 
   private static OnnxNode rename(OnnxNode node, String from, String to) {

@@ -14,18 +14,25 @@ import dev.ruru.nn.Dropout;
 import dev.ruru.nn.ELU;
 import dev.ruru.nn.Flatten;
 import dev.ruru.nn.GELU;
+import dev.ruru.nn.GRU;
 import dev.ruru.nn.Identity;
+import dev.ruru.nn.LSTM;
 import dev.ruru.nn.Layer;
+import dev.ruru.nn.LayerNorm;
 import dev.ruru.nn.LeakyReLU;
 import dev.ruru.nn.Linear;
 import dev.ruru.nn.LogSoftmax;
 import dev.ruru.nn.MaxPool2d;
+import dev.ruru.nn.MultiheadAttention;
 import dev.ruru.nn.Parameter;
 import dev.ruru.nn.ReLU;
 import dev.ruru.nn.Sigmoid;
 import dev.ruru.nn.Softmax;
 import dev.ruru.nn.Tanh;
+import dev.ruru.nn.TransformerEncoder;
+import dev.ruru.nn.TransformerEncoderLayer;
 import dev.ruru.nn.Unflatten;
+import dev.ruru.onnx.OnnxLayer;
 import dev.ruru.onnx.proto.OnnxAttribute;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,7 +51,7 @@ final class LayerExporters {
   }
 
   static String supported() {
-    return String.join(", ", TABLE.keySet().stream().map(Class::getSimpleName).sorted().toList()) + " and Sequential";
+    return String.join(", ", TABLE.keySet().stream().map(Class::getSimpleName).sorted().toList()) + ", Sequential and Residual";
   }
 
   private static Map<Class<? extends Layer>, LayerExporter> table() {
@@ -70,6 +77,13 @@ final class LayerExporters {
         OnnxAttribute.ofInt("axis", ((Softmax) layer).axis())));
     table.put(LogSoftmax.class, (layer, path, in, inShape, outShape, graph) -> graph.node("LogSoftmax", path, List.of(in),
         OnnxAttribute.ofInt("axis", ((LogSoftmax) layer).axis())));
+    table.put(LSTM.class, RecurrentExport::export);
+    table.put(GRU.class, RecurrentExport::export);
+    table.put(TransformerEncoder.class, TransformerExport::encoder);
+    table.put(TransformerEncoderLayer.class, TransformerExport::encoderLayer);
+    table.put(MultiheadAttention.class, TransformerExport::selfAttention);
+    table.put(LayerNorm.class, TransformerExport::layerNorm);
+    table.put(OnnxLayer.class, OnnxLayerExport::export);
     table.put(Dropout.class, (layer, path, in, inShape, outShape, graph) -> in);
     table.put(Identity.class, (layer, path, in, inShape, outShape, graph) -> in);
     return table;
@@ -158,7 +172,7 @@ final class LayerExporters {
   }
 
   /** Ruru's GELU (the tanh approximation): ½·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))), as elementwise nodes. */
-  private static String gelu(Layer layer, String path, String in, Shape inShape, Shape outShape, GraphBuilder graph) {
+  static String gelu(Layer layer, String path, String in, Shape inShape, Shape outShape, GraphBuilder graph) {
     String cube = graph.node("Mul", path, List.of(in, graph.node("Mul", path, List.of(in, in))));
     String inner = graph.node("Add", path, List.of(in, graph.node("Mul", path, List.of(cube, scalar(graph, path + ".c", 0.044715)))));
     String scaled = graph.node("Mul", path, List.of(inner, scalar(graph, path + ".sqrt_2_over_pi", Math.sqrt(2 / Math.PI))));

@@ -8,6 +8,7 @@ import dev.ruru.autodiff.Tensor;
 import dev.ruru.nn.Layer;
 import dev.ruru.nn.Mode;
 import dev.ruru.nn.Parameter;
+import dev.ruru.nn.Residual;
 import dev.ruru.nn.Sequential;
 import dev.ruru.onnx.proto.ElementType;
 import dev.ruru.onnx.proto.OnnxEncoder;
@@ -20,8 +21,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Writes a Ruru model built from supported layers (Sequential containers of Linear, Conv2d, BatchNorm,
- * pooling, Flatten and the activations: the MLP and CNN families) as an .onnx file that ONNX Runtime and
+ * Writes a Ruru model built from supported layers (Sequential and Residual containers of Linear, Conv2d,
+ * BatchNorm, pooling, Flatten, the activations, LSTM, GRU, LayerNorm and the Transformer encoder: MLPs,
+ * CNNs, ResNets, recurrent and Transformer classifiers) as an .onnx file that ONNX Runtime and
  * PyTorch read. The model runs once on a zero example input, layer by layer, so every layer's input and
  * output shapes are known; the batch axis stays symbolic. Weights keep their state-dictionary names
  * ({@code 1.weight}), so a re-imported model loads the same checkpoints. Layers without an exporter are all
@@ -69,20 +71,36 @@ public final class OnnxExport {
     if (layer instanceof Sequential sequential) {
       Tensor value = example;
       for (int i = 0; i < sequential.size(); i++) {
-        value = exportLayer(sequential.get(i), path.isEmpty() ? Integer.toString(i) : path + "." + i, value, last, graph);
+        value = exportLayer(sequential.get(i), child(path, Integer.toString(i)), value, last, graph);
       }
       return value;
+    }
+    if (layer instanceof Residual residual) {
+      return exportResidual(residual, path, example, last, graph);
     }
     Tensor output = layer.forward(example, Mode.EVAL);
     last[0] = LayerExporters.find(layer).export(layer, path, last[0], example.shape(), output.shape(), graph);
     return output;
   }
 
+  /** body(x) + shortcut(x): both branches from the same value, joined by an Add. */
+  private static Tensor exportResidual(Residual residual, String path, Tensor example, String[] last, GraphBuilder graph) {
+    String input = last[0];
+    Tensor body = exportLayer(residual.body(), child(path, "body"), example, last, graph);
+    String bodyValue = last[0];
+    last[0] = input;
+    Tensor shortcut = exportLayer(residual.shortcut(), child(path, "shortcut"), example, last, graph);
+    last[0] = graph.node("Add", path, List.of(bodyValue, last[0]));
+    return body.add(shortcut);
+  }
+
+  private static String child(String path, String name) {
+    return path.isEmpty() ? name : path + "." + name;
+  }
+
   private static void collectUnsupported(Layer layer, String path, List<String> unsupported) {
-    if (layer instanceof Sequential sequential) {
-      for (int i = 0; i < sequential.size(); i++) {
-        collectUnsupported(sequential.get(i), path.isEmpty() ? Integer.toString(i) : path + "." + i, unsupported);
-      }
+    if (layer instanceof Sequential || layer instanceof Residual) {
+      layer.children().forEach((name, child) -> collectUnsupported(child, child(path, name), unsupported));
     } else if (LayerExporters.find(layer) == null) {
       unsupported.add(layer.getClass().getSimpleName() + " (at " + (path.isEmpty() ? "the top" : path) + ")");
     }

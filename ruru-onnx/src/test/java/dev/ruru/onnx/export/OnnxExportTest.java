@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.ruru.array.DType;
 import dev.ruru.array.NDArray;
 import dev.ruru.array.Shape;
 import dev.ruru.autodiff.Conv2dSpec;
@@ -23,7 +24,16 @@ import dev.ruru.nn.Dropout;
 import dev.ruru.nn.ELU;
 import dev.ruru.nn.Flatten;
 import dev.ruru.nn.GELU;
+import dev.ruru.nn.GRU;
+import dev.ruru.nn.Identity;
+import dev.ruru.nn.Interpolation;
 import dev.ruru.nn.LSTM;
+import dev.ruru.nn.LayerNorm;
+import dev.ruru.nn.RecurrentOptions;
+import dev.ruru.nn.Residual;
+import dev.ruru.nn.TransformerEncoder;
+import dev.ruru.nn.TransformerLayerConfig;
+import dev.ruru.nn.Upsample;
 import dev.ruru.nn.Layer;
 import dev.ruru.nn.LeakyReLU;
 import dev.ruru.nn.Linear;
@@ -36,10 +46,15 @@ import dev.ruru.nn.Sequential;
 import dev.ruru.nn.Sigmoid;
 import dev.ruru.nn.Softmax;
 import dev.ruru.nn.Tanh;
+import dev.ruru.array.io.Npz;
+import dev.ruru.models.transfer.Pretrained;
+import dev.ruru.nn.Unflatten;
 import dev.ruru.onnx.OnnxImport;
+import dev.ruru.onnx.OnnxLayer;
 import dev.ruru.onnx.proto.OnnxEncoder;
 import dev.ruru.onnx.proto.OnnxModel;
 import java.nio.FloatBuffer;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -77,10 +92,68 @@ class OnnxExportTest {
   }
 
   @Test
+  void aSmallResNetRunsInOnnxRuntime() throws OrtException {
+    Seed.manualSeed(5);
+    Layer model = new Sequential(new Conv2d(1, 8, 3, Conv2dSpec.of(1, 1)), new BatchNorm2d(8), new ReLU(),
+        block(8, 1), block(8, 2), new AdaptiveAvgPool2d(1, 1), new Flatten(), new Linear(16, 10));
+    model.forward(Tensor.constant(NDArray.randn(Shape.of(8, 1, 12, 12), new SplittableRandom(6))), Mode.TRAIN);
+    assertSameOutputs(model, Shape.of(3, 1, 12, 12));
+  }
+
+  /** A ResNet basic block: conv-bn-relu-conv-bn plus the shortcut (a strided 1x1 conv and bn when the shape changes), then relu. */
+  private static Layer block(int channels, int stride) {
+    int out = channels * stride;
+    Layer body = new Sequential(Conv2d.withoutBias(channels, out, 3, Conv2dSpec.of(stride, 1), DType.FLOAT32), new BatchNorm2d(out),
+        new ReLU(), Conv2d.withoutBias(out, out, 3, Conv2dSpec.of(1, 1), DType.FLOAT32), new BatchNorm2d(out));
+    Layer shortcut = stride == 1 ? new Identity()
+        : new Sequential(Conv2d.withoutBias(channels, out, 1, Conv2dSpec.of(stride, 0), DType.FLOAT32), new BatchNorm2d(out));
+    return new Sequential(new Residual(body, shortcut), new ReLU());
+  }
+
+  @Test
+  void stackedAndBidirectionalLstmAndGruClassifiersRunInOnnxRuntime() throws OrtException {
+    Seed.manualSeed(7);
+    RecurrentOptions twoLayers = RecurrentOptions.defaults().withLayers(2);
+    assertSameOutputs(new Sequential(new LSTM(6, 5, twoLayers), new Flatten(), new Linear(4 * 5, 3)), Shape.of(3, 4, 6));
+    assertSameOutputs(new Sequential(new GRU(6, 5, twoLayers.withBidirectional(true)), new Flatten(), new Linear(4 * 10, 3)),
+        Shape.of(2, 4, 6));
+    assertSameOutputs(new Sequential(new LSTM(6, 5, RecurrentOptions.defaults().withBidirectional(true).withBias(false)),
+        new GRU(10, 4, RecurrentOptions.defaults().withBias(false)), new Flatten(), new Linear(4 * 4, 3)), Shape.of(2, 4, 6));
+  }
+
+  @Test
+  void transformerEncoderClassifiersRunInOnnxRuntime() throws OrtException {
+    Seed.manualSeed(8);
+    TransformerLayerConfig config = TransformerLayerConfig.of(16, 4).withFeedforwardDim(32);
+    assertSameOutputs(new Sequential(new TransformerEncoder(config, 2), new Flatten(), new Linear(5 * 16, 3)),
+        Shape.of(2, 5, 16));
+    TransformerLayerConfig preNorm = config.withNormPlacement(TransformerLayerConfig.NormPlacement.PRE_NORM)
+        .withActivation(TransformerLayerConfig.Activation.GELU);
+    assertSameOutputs(new Sequential(TransformerEncoder.withFinalNorm(preNorm, 2), new LayerNorm(16), new Flatten(),
+        new Linear(5 * 16, 3)), Shape.of(3, 5, 16));
+  }
+
+  @Test
+  void aPyTorchCnnSplitForFineTuningGivesPyTorchsOutputsAndExportsWithItsGraphInlined() throws Exception {
+    Path file = Path.of(OnnxExportTest.class.getResource("/dev/ruru/onnx/pytorch/cnn.onnx").toURI());
+    Map<String, NDArray> reference = Npz.read(file.resolveSibling("cnn.npz"));
+    Pretrained start = OnnxPretrained.read(file);
+    assertEquals(List.of(28, 28), start.inputShape());
+    Sequential model = (Sequential) start.model();
+    assertEquals(List.of(Unflatten.class, OnnxLayer.class, Linear.class), model.layers().stream().map(Object::getClass).toList());
+    NDArray images = reference.get("input").reshape(3, 28, 28);
+    NDArray output = model.forward(Tensor.constant(images)).value();
+    assertTrue(output.sub(reference.get("output")).abs().max().item() < 2e-5, "the split model gives PyTorch's outputs");
+    assertSameOutputs(model, Shape.of(3, 28, 28));
+  }
+
+  @Test
   void layersWithoutAnExporterAreAllNamedInOneError() {
-    Layer model = new Sequential(new Linear(4, 4), new LSTM(4, 4), new Sequential(new ReLU(), new LSTM(4, 4)));
+    Layer model = new Sequential(new Linear(4, 4), new Upsample(2, Interpolation.NEAREST),
+        new Residual(new Sequential(new ReLU(), new Upsample(2, Interpolation.NEAREST))));
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> OnnxExport.export(model, Shape.of(1, 4)));
-    assertTrue(error.getMessage().startsWith("ONNX export: no exporter for LSTM (at 1), LSTM (at 2.1); Ruru exports "), error.getMessage());
+    assertTrue(error.getMessage().startsWith("ONNX export: no exporter for Upsample (at 1), Upsample (at 2.body.1); Ruru exports "),
+        error.getMessage());
   }
 
   /** Ruru's outputs, ONNX Runtime's on the exported file, and Ruru's on the re-imported file agree within 1e-5. */
