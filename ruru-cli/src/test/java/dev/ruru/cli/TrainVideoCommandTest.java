@@ -22,7 +22,7 @@ class TrainVideoCommandTest {
         "--test-clips", "2", "--batch-size", "2", "--epochs", "1", "--out", out.toString());
     assertEquals(0, train.exitCode(), train::err);
     assertTrue(train.out().contains("model: convlstm hidden [4] kernel 3 patch 4, 64x64, 10 -> 10 frames"), train::out);
-    assertTrue(train.out().contains("(copy last frame "), train::out);
+    assertTrue(train.out().contains("(copy last frame ") && train.out().contains(", all black "), train::out);
     for (String file : new String[] {"model.json", "model.safetensors", "metrics.json", "learning_curves.png", "prediction.gif"}) {
       assertTrue(Files.isRegularFile(out.resolve(file)), file + " written");
     }

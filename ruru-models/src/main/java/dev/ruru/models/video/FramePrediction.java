@@ -1,5 +1,6 @@
 package dev.ruru.models.video;
 
+import dev.ruru.array.NDArray;
 import dev.ruru.autodiff.Tensor;
 import dev.ruru.data.Batch;
 import dev.ruru.nn.Layer;
@@ -17,7 +18,9 @@ import java.util.Map;
  * the future frames [batch, T, 1, S, S]; the loss is the mean squared error of the {@link EncoderForecaster}'s
  * prediction, minimised by Adam. Every pass reports {@code mse_frame} (the error summed over a frame's
  * pixels, the papers' unit); evaluation adds {@code ssim} and the same two numbers for copying the last input
- * frame ({@code copy_last_mse_frame}, {@code copy_last_ssim}), the baseline a model must beat.
+ * frame ({@code copy_last_mse_frame}, {@code copy_last_ssim}), the baseline a model must beat, and the error
+ * of an all-black prediction ({@code black_mse_frame}): on these mostly black frames a blurry model can beat
+ * copying by predicting almost nothing, and this says how far below nothing it got.
  *
  * <pre>{@code
  * FramePrediction objective = new FramePrediction(spec.build(rng), 1e-3);
@@ -58,7 +61,8 @@ public final class FramePrediction implements Objective {
     var copied = FrameQuality.copyLastFrame(batch.features(), model.spec().futureFrames());
     return result.with("ssim", FrameQuality.ssim(predicted.value(), batch.labels()))
         .with("copy_last_mse_frame", FrameQuality.msePerFrame(copied, batch.labels()))
-        .with("copy_last_ssim", FrameQuality.ssim(copied, batch.labels()));
+        .with("copy_last_ssim", FrameQuality.ssim(copied, batch.labels()))
+        .with("black_mse_frame", FrameQuality.msePerFrame(NDArray.zeros(batch.labels().shape(), batch.labels().dtype()), batch.labels()));
   }
 
   public EncoderForecaster model() {

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * What a video run measured: {@code metrics.json} ({@code {"task": "video", "model", "dataset", "clips",
- * "test_clips", "epochs": [...], "test": {"mse_frame", "ssim", "copy_last_mse_frame", "copy_last_ssim", "loss"},
+ * "test_clips", "epochs": [...], "test": {"mse_frame", "ssim", "copy_last_mse_frame", "copy_last_ssim", "black_mse_frame", "loss"},
  * "seconds_per_epoch"}}, MSE summed over a frame's pixels) and {@code learning_curves.png}.
  */
 public record VideoReport(VideoSettings settings, List<EpochMetrics> epochs, Map<String, Double> test) {

@@ -72,8 +72,9 @@ public final class VideoRun {
         Parallel.threads() == 1 ? "" : "s");
     History history = trainer.fit(train, null, settings.epochs());
     VideoReport report = new VideoReport(settings, history.epochs(), trainer.evaluate(test));
-    print("test: MSE per frame %.1f (copy last frame %.1f), SSIM %.3f (copy last frame %.3f); %.1f s per epoch%n", report.testMse(),
-        report.copyLastMse(), report.testSsim(), report.copyLastSsim(), report.secondsPerEpoch());
+    print("test: MSE per frame %.1f (copy last frame %.1f, all black %.1f), SSIM %.3f (copy last frame %.3f); %.1f s per epoch%n",
+        report.testMse(), report.copyLastMse(), report.test().get("black_mse_frame"), report.testSsim(), report.copyLastSsim(),
+        report.secondsPerEpoch());
     if (directory != null) {
       write(report, objective.model(), test, settings);
     }

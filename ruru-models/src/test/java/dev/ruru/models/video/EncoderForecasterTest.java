@@ -58,15 +58,14 @@ class EncoderForecasterTest {
   }
 
   @Test
-  void trainingWithTheCommonTrainerLowersTheError() {
+  void trainingWithTheCommonTrainerLearnsTheMotion() {
     FramePrediction objective = new FramePrediction(TINY.build(new SplittableRandom(4)), 1e-2);
     MovingImages train = squares(64, 5), test = squares(16, 6);
     Trainer trainer = Trainer.builder(objective).batchSize(8).seed(7).quiet().build();
-    double before = trainer.evaluate(test).get("mse_frame");
-    History history = trainer.fit(train, null, 4);
+    History history = trainer.fit(train, null, 6);
     var after = trainer.evaluate(test);
-    assertTrue(after.get("mse_frame") < 0.5 * before, "per-frame error " + before + " -> " + after.get("mse_frame"));
-    assertEquals(4, history.epochs().size());
-    assertTrue(after.containsKey("ssim") && after.containsKey("copy_last_mse_frame") && after.containsKey("copy_last_ssim"), after.toString());
+    // Below both an all-black prediction (it draws the squares) and copying the last frame (it moves them).
+    assertTrue(after.get("mse_frame") < 0.8 * Math.min(after.get("black_mse_frame"), after.get("copy_last_mse_frame")), after.toString());
+    assertEquals(6, history.epochs().size());
   }
 }
