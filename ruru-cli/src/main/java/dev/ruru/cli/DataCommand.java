@@ -15,9 +15,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ruru data download mnist|fashion-mnist [--dir DIR]}: fetches a dataset's four files from its
- * canonical mirror, each checked against its SHA-256, into the directory {@code ruru train} searches.
+ * canonical mirror, each checked against its SHA-256, into the directory {@code ruru train} searches;
+ * {@code ruru data spoken-digits --out DIR} builds the spoken-digit corpus ({@link SpokenDigitsCommand}).
  */
-@Command(name = "data", mixinStandardHelpOptions = true, subcommands = DataCommand.Download.class,
+@Command(name = "data", mixinStandardHelpOptions = true, subcommands = {DataCommand.Download.class, SpokenDigitsCommand.class},
     description = "Gets the datasets ruru train uses.")
 final class DataCommand implements Runnable {
   @Spec private CommandSpec spec;
@@ -25,7 +26,7 @@ final class DataCommand implements Runnable {
   /** {@code ruru data} alone: a subcommand is needed. */
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing a command: download");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing a command: download or spoken-digits");
   }
 
   /** {@code ruru data download NAME}: the checked download of {@link MnistLoader#download()}. */
