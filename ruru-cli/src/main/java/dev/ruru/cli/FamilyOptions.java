@@ -47,7 +47,9 @@ record FamilyOptions(List<String> models, Set<String> options) {
       of(List.of(CharModelSpec.TRANSFORMER), OPTIMISATION, TEXT, Set.of("--hidden", "--dropout", "--heads")),
       // Graph runs train full-graph steps with Adam at the papers' settings: no batches, optimiser choice or split of ours.
       of(GraphOptions.MODELS, Set.of("--hidden", "--dropout", "--lr", "--weight-decay", "--task"), optionsOf(new GraphOptions())),
-      of(List.of(TableOptions.MODEL), OPTIMISATION, Set.of("--hidden", "--dropout"), optionsOf(new TableOptions())));
+      of(List.of(TableOptions.MODEL), OPTIMISATION, Set.of("--hidden", "--dropout"), optionsOf(new TableOptions())),
+      // WaveNet trains Adam on windows of a spoken-digit corpus, which has its own validation voices.
+      of(List.of(WaveNetOptions.MODEL), Set.of("--data-dir", "--batch-size", "--lr"), optionsOf(new WaveNetOptions())));
 
   FamilyOptions {
     models = List.copyOf(models);

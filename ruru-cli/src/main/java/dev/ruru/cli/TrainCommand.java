@@ -66,7 +66,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--model", paramLabel = "NAME", defaultValue = "mlp",
       description = "The model: mlp (default), cnn, a character language model: char-lstm, char-gru, char-transformer, a latent"
-          + " model: autoencoder, conv-autoencoder, vae, conv-vae, gan, or a graph network: gcn, gat, sage, gin.")
+          + " model: autoencoder, conv-autoencoder, vae, conv-vae, gan, a graph network: gcn, gat, sage, gin, or wavenet (--data-dir).")
   private String model;
 
   @Option(names = "--text", paramLabel = "FILE",
@@ -171,6 +171,7 @@ final class TrainCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
   @Mixin private GraphOptions graphOptions = new GraphOptions();
+  @Mixin private WaveNetOptions waveNet = new WaveNetOptions();
 
   /** Adjusts the dataset loader before use; tests restrict its search path so that the embedded sample is used. */
   UnaryOperator<MnistLoader> loaderSetup = UnaryOperator.identity();
@@ -202,6 +203,8 @@ final class TrainCommand implements Callable<Integer> {
     try {
       if (GraphOptions.MODELS.contains(model)) {
         graphOptions.train(model, outputDirectory, out, spec.commandLine().getParseResult());
+      } else if (model.equals(WaveNetOptions.MODEL)) {
+        waveNet.train(outputDirectory, out, spec.commandLine().getParseResult());
       } else if (resume) {
         resume(out, start);
       } else if (model.equals(TableOptions.MODEL)) {

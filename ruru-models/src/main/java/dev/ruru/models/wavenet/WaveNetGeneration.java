@@ -4,10 +4,12 @@ import dev.ruru.array.DType;
 import dev.ruru.array.NDArray;
 import dev.ruru.array.Shape;
 import dev.ruru.autodiff.Autodiff;
+import dev.ruru.data.audio.Waveform;
 import dev.ruru.nn.Mode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -35,6 +37,9 @@ public final class WaveNetGeneration {
     /** The network runs over the last receptive field of codes for every sample. */
     RECOMPUTE
   }
+
+  /** The longest audio {@link #speak} makes: a minute (480,000 steps at 8 kHz). */
+  public static final double MAX_SECONDS = 60;
 
   private WaveNetGeneration() {}
 
@@ -64,6 +69,24 @@ public final class WaveNetGeneration {
       input = NDArray.wrap(drawn, batch);
     }
     return NDArray.wrap(codes, batch, samples);
+  }
+
+  /**
+   * {@code seconds} of audio of {@code digit} at the model's sample rate, drawn from {@code seed}: what
+   * {@code ruru generate --digit D} writes ({@code --recompute} for {@link Caching#RECOMPUTE}).
+   */
+  public static Waveform speak(WaveNet net, int digit, double seconds, double temperature, long seed, Caching caching) {
+    int classes = net.spec().digits();
+    if (digit < 0 || digit >= classes) {
+      throw new IllegalArgumentException("--digit " + digit + ": outside 0.." + (classes - 1) + "; the model speaks the digits 0 to "
+          + (classes - 1));
+    }
+    if (!(seconds > 0 && seconds <= MAX_SECONDS)) {
+      throw new IllegalArgumentException("--seconds " + seconds + ": expected more than 0 and at most " + MAX_SECONDS);
+    }
+    int samples = (int) Math.max(1, Math.round(seconds * net.spec().sampleRate()));
+    NDArray codes = generate(net, NDArray.wrap(new long[] {digit}, 1), samples, temperature, new SplittableRandom(seed), caching);
+    return Waveform.mono(net.spec().sampleRate(), MuLaw.decode(codes).reshape(samples).toFloatArray());
   }
 
   /** The logits [B, 256] of the code after {@code input} [B], given every input before it. */
