@@ -49,7 +49,9 @@ record FamilyOptions(List<String> models, Set<String> options) {
       of(GraphOptions.MODELS, Set.of("--hidden", "--dropout", "--lr", "--weight-decay", "--task"), optionsOf(new GraphOptions())),
       of(List.of(TableOptions.MODEL), OPTIMISATION, Set.of("--hidden", "--dropout"), optionsOf(new TableOptions())),
       // Video models train Adam on generated clips: no optimiser choice, no validation split (the test clips are separate).
-      of(VideoOptions.MODELS, IMAGE_DATA, Set.of("--hidden", "--lr", "--batch-size"), optionsOf(new VideoOptions())));
+      of(VideoOptions.MODELS, IMAGE_DATA, Set.of("--hidden", "--lr", "--batch-size"), optionsOf(new VideoOptions())),
+      // WaveNet trains Adam on windows of a spoken-digit corpus, which has its own validation voices.
+      of(List.of(WaveNetOptions.MODEL), Set.of("--data-dir", "--batch-size", "--lr"), optionsOf(new WaveNetOptions())));
 
   FamilyOptions {
     models = List.copyOf(models);
