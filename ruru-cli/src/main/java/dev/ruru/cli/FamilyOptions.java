@@ -47,7 +47,10 @@ record FamilyOptions(List<String> models, Set<String> options) {
       of(List.of(CharModelSpec.TRANSFORMER), OPTIMISATION, TEXT, Set.of("--hidden", "--dropout", "--heads")),
       // Graph runs train full-graph steps with Adam at the papers' settings: no batches, optimiser choice or split of ours.
       of(GraphOptions.MODELS, Set.of("--hidden", "--dropout", "--lr", "--weight-decay", "--task"), optionsOf(new GraphOptions())),
-      of(List.of(TableOptions.MODEL), OPTIMISATION, Set.of("--hidden", "--dropout"), optionsOf(new TableOptions())));
+      of(List.of(TableOptions.MODEL), OPTIMISATION, Set.of("--hidden", "--dropout"), optionsOf(new TableOptions())),
+      // The spoken-digit corpus brings its own validation voices: no --validation-split.
+      of(AudioOptions.MODELS, Set.of("--optimizer", "--lr", "--momentum", "--weight-decay", "--batch-size", "--lr-schedule", "--early-stopping",
+          "--clip-norm", "--data-dir", "--channels", "--hidden", "--dropout"), optionsOf(new AudioOptions())));
 
   FamilyOptions {
     models = List.copyOf(models);

@@ -66,7 +66,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--model", paramLabel = "NAME", defaultValue = "mlp",
       description = "The model: mlp (default), cnn, a character language model: char-lstm, char-gru, char-transformer, a latent"
-          + " model: autoencoder, conv-autoencoder, vae, conv-vae, gan, or a graph network: gcn, gat, sage, gin.")
+          + " model: autoencoder, conv-autoencoder, vae, conv-vae, gan, a graph network: gcn, gat, sage, gin, or a spoken-digit classifier: audio-cnn.")
   private String model;
 
   @Option(names = "--text", paramLabel = "FILE",
@@ -171,6 +171,7 @@ final class TrainCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
   @Mixin private GraphOptions graphOptions = new GraphOptions();
+  @Mixin private AudioOptions audio = new AudioOptions();
 
   /** Adjusts the dataset loader before use; tests restrict its search path so that the embedded sample is used. */
   UnaryOperator<MnistLoader> loaderSetup = UnaryOperator.identity();
@@ -202,6 +203,8 @@ final class TrainCommand implements Callable<Integer> {
     try {
       if (GraphOptions.MODELS.contains(model)) {
         graphOptions.train(model, outputDirectory, out, spec.commandLine().getParseResult());
+      } else if (audio.handles(model, resume, outputDirectory)) {
+        audio.train(outputDirectory, out, spec.commandLine().getParseResult(), start);
       } else if (resume) {
         resume(out, start);
       } else if (model.equals(TableOptions.MODEL)) {
