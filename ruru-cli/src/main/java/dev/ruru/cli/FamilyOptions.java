@@ -50,7 +50,9 @@ record FamilyOptions(List<String> models, Set<String> options) {
       of(List.of(TableOptions.MODEL), OPTIMISATION, Set.of("--hidden", "--dropout"), optionsOf(new TableOptions())),
       // The spoken-digit corpus brings its own validation voices: no --validation-split.
       of(AudioOptions.MODELS, Set.of("--optimizer", "--lr", "--momentum", "--weight-decay", "--batch-size", "--lr-schedule", "--early-stopping",
-          "--clip-norm", "--data-dir", "--channels", "--hidden", "--dropout"), optionsOf(new AudioOptions())));
+          "--clip-norm", "--data-dir", "--channels", "--hidden", "--dropout"), optionsOf(new AudioOptions())),
+      // WaveNet trains Adam on windows of a spoken-digit corpus, which has its own validation voices.
+      of(List.of(WaveNetOptions.MODEL), Set.of("--data-dir", "--batch-size", "--lr"), optionsOf(new WaveNetOptions())));
 
   FamilyOptions {
     models = List.copyOf(models);

@@ -7,6 +7,7 @@ import dev.ruru.models.latent.LatentGeneration;
 import dev.ruru.models.latent.LatentModelFiles;
 import dev.ruru.models.text.CharModelFiles;
 import dev.ruru.models.text.TextGeneration;
+import dev.ruru.models.wavenet.WaveNetFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Generates text with a character language model (the --out directory of ruru train --model char-lstm|char-gru|char-transformer):",
         "prints the prompt followed by --length sampled characters.",
-        "For an autoencoder, VAE or GAN: writes a PNG grid of --samples images to --out (of --class C for a conditional model)."})
+        "For an autoencoder, VAE or GAN: writes a PNG grid of --samples images to --out (of --class C for a conditional model).",
+        "For a WaveNet (ruru train --model wavenet): writes --seconds of the spoken --digit D to the WAV file --out."})
 final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--model-dir", paramLabel = "DIR", required = true, description = "Directory holding model.json and model.safetensors.")
   private Path modelDirectory;
@@ -56,12 +58,18 @@ final class GenerateCommand implements Callable<Integer> {
   private long seed;
 
   @Mixin ImageSamplingOptions images = new ImageSamplingOptions();
+  @Mixin AudioSamplingOptions audio = new AudioSamplingOptions();
 
   @Spec private CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    if (WaveNetFiles.isWaveNet(modelDirectory)) {
+      audio.speak(modelDirectory, images.out, temperature, seed, spec.commandLine().getParseResult(), out);
+      return 0;
+    }
+    AudioSamplingOptions.refuseFor(spec.commandLine().getParseResult(), modelDirectory);
     if (GanFiles.isGan(modelDirectory) || LatentModelFiles.isLatentModel(modelDirectory)) {
       return images(out);
     }

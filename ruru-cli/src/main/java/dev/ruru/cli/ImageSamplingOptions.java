@@ -11,7 +11,8 @@ final class ImageSamplingOptions {
   @Option(names = "--class", paramLabel = "C", description = "Conditional image models: draw only class C (default: every class in turn).")
   Integer chosenClass;
 
-  @Option(names = "--out", paramLabel = "FILE.png", description = "Image models: the grid's file (default: MODEL-DIR/generated.png).")
+  @Option(names = "--out", paramLabel = "FILE", description = "Image models: the grid's PNG file (default: MODEL-DIR/generated.png);"
+      + " wavenet: the WAV file (default: MODEL-DIR/generated.wav).")
   Path out;
 
   /** The grid's file: --out, or generated.png in the model's directory. */
