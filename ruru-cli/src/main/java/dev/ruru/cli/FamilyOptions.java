@@ -50,6 +50,9 @@ record FamilyOptions(List<String> models, Set<String> options) {
       of(List.of(TableOptions.MODEL), OPTIMISATION, Set.of("--hidden", "--dropout"), optionsOf(new TableOptions())),
       // Video models train Adam on generated clips: no optimiser choice, no validation split (the test clips are separate).
       of(VideoOptions.MODELS, IMAGE_DATA, Set.of("--hidden", "--lr", "--batch-size"), optionsOf(new VideoOptions())),
+      // The spoken-digit corpus brings its own validation voices: no --validation-split.
+      of(AudioOptions.MODELS, Set.of("--optimizer", "--lr", "--momentum", "--weight-decay", "--batch-size", "--lr-schedule", "--early-stopping",
+          "--clip-norm", "--data-dir", "--channels", "--hidden", "--dropout"), optionsOf(new AudioOptions())),
       // WaveNet trains Adam on windows of a spoken-digit corpus, which has its own validation voices.
       of(List.of(WaveNetOptions.MODEL), Set.of("--data-dir", "--batch-size", "--lr"), optionsOf(new WaveNetOptions())));
 

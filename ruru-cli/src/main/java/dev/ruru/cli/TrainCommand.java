@@ -67,7 +67,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--model", paramLabel = "NAME", defaultValue = "mlp",
       description = "The model: mlp (default), cnn, a character language model: char-lstm, char-gru, char-transformer, a latent"
           + " model: autoencoder, conv-autoencoder, vae, conv-vae, gan, a graph network: gcn, gat, sage, gin, a video model: convlstm, convgru"
-          + " (on --dataset moving-fashion-mnist), or wavenet (--data-dir).")
+          + " (on --dataset moving-fashion-mnist), a spoken-digit classifier: audio-cnn, or wavenet (--data-dir).")
   private String model;
 
   @Option(names = "--text", paramLabel = "FILE",
@@ -173,6 +173,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin private GraphOptions graphOptions = new GraphOptions();
   @Mixin private VideoOptions video = new VideoOptions();
+  @Mixin private AudioOptions audio = new AudioOptions();
   @Mixin private WaveNetOptions waveNet = new WaveNetOptions();
 
   /** Adjusts the dataset loader before use; tests restrict its search path so that the embedded sample is used. */
@@ -207,6 +208,8 @@ final class TrainCommand implements Callable<Integer> {
         graphOptions.train(model, outputDirectory, out, spec.commandLine().getParseResult());
       } else if (VideoOptions.MODELS.contains(model)) {
         video.train(model, outputDirectory, out, spec.commandLine().getParseResult(), load(VideoOptions.imageSet(dataset)));
+      } else if (audio.handles(model, resume, outputDirectory)) {
+        audio.train(outputDirectory, out, spec.commandLine().getParseResult(), start);
       } else if (model.equals(WaveNetOptions.MODEL)) {
         waveNet.train(outputDirectory, out, spec.commandLine().getParseResult());
       } else if (resume) {

@@ -1,0 +1,87 @@
+package dev.ruru.cli;
+
+import dev.ruru.data.audio.SpokenDigits;
+import dev.ruru.data.audio.SpokenDigitsCorpus;
+import dev.ruru.models.audio.AudioFeatures;
+import dev.ruru.models.audio.AudioRun;
+import dev.ruru.models.audio.AudioSettings;
+import dev.ruru.models.run.OptimizerChoice;
+import dev.ruru.models.run.RunCheckpoint;
+import dev.ruru.models.run.TrainingControls;
+import dev.ruru.train.Checkpoint;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The options of {@code ruru train --model audio-cnn --data-dir DIR}: the spoken-digit classifier on a
+ * corpus built by {@code ruru data spoken-digits}. The shared options mean what they mean elsewhere; left
+ * out, this family's defaults apply: {@code --channels 16,32}, {@code --hidden 64}, {@code --batch-size 32},
+ * Adam at 0.001, 10 epochs. The corpus's own validation voices are the validation set (no
+ * {@code --validation-split}).
+ */
+final class AudioOptions {
+  static final List<String> MODELS = List.of(AudioSettings.CNN);
+  static final int DEFAULT_EPOCHS = 10;
+  /** Options that define a run: --resume takes them from the checkpoint. */
+  private static final List<String> RUN_OPTIONS = List.of("--mels", "--channels", "--hidden", "--dropout", "--optimizer", "--lr",
+      "--momentum", "--weight-decay", "--batch-size", "--seed", "--lr-schedule", "--early-stopping", "--clip-norm");
+
+  @Option(names = "--mels", paramLabel = "M", description = "audio-cnn: mel bands of the log-mel spectrogram (default: 32).")
+  private Integer mels;
+
+  /** Whether this family runs the command: --model audio-cnn, or --resume of a directory holding an audio run's checkpoint. */
+  boolean handles(String model, boolean resume, Path directory) throws IOException {
+    if (MODELS.contains(model)) {
+      return true;
+    }
+    return resume && Files.isRegularFile(directory.resolve(RunCheckpoint.FILE)) && AudioRun.isAudioRun(RunCheckpoint.read(directory));
+  }
+
+  /** Trains (or with --resume continues) the run in {@code directory}, reading the shared options given from {@code parsed}. */
+  void train(Path directory, PrintWriter out, ParseResult parsed, long start) throws IOException {
+    Path dataDirectory = parsed.matchedOptionValue("--data-dir", null);
+    if (parsed.hasMatchedOption("--resume")) {
+      List<String> given = RUN_OPTIONS.stream().filter(parsed::hasMatchedOption).toList();
+      if (!given.isEmpty()) {
+        throw new IllegalArgumentException("--resume continues the run in " + directory + " with the settings it started with; leave out "
+            + String.join(", ", given) + " (or start a new run without --resume)");
+      }
+      Checkpoint checkpoint = RunCheckpoint.read(directory);
+      AudioSettings saved = AudioSettings.of(checkpoint, directory.resolve(RunCheckpoint.FILE));
+      Path corpus = dataDirectory != null ? dataDirectory : Path.of(saved.dataDirectory());
+      OptionalInt epochs = parsed.hasMatchedOption("--epochs") ? OptionalInt.of(parsed.matchedOptionValue("--epochs", 0)) : OptionalInt.empty();
+      new AudioRun(directory, out, start).resume(SpokenDigitsCorpus.load(corpus), checkpoint, epochs);
+      return;
+    }
+    if (dataDirectory == null) {
+      throw new IllegalArgumentException("--model audio-cnn needs --data-dir DIR, a spoken-digit corpus; build one with: ruru data"
+          + " spoken-digits --out DIR");
+    }
+    out.printf(Locale.ROOT, "ruru train --model audio-cnn --data-dir %s%n", dataDirectory);
+    SpokenDigitsCorpus corpus = SpokenDigitsCorpus.load(dataDirectory);
+    new AudioRun(directory, out, start).train(corpus, settings(dataDirectory, parsed), parsed.matchedOptionValue("--epochs", DEFAULT_EPOCHS));
+  }
+
+  private AudioSettings settings(Path dataDirectory, ParseResult parsed) throws IOException {
+    OptimizerChoice optimizer = OptimizerChoice.fromName(parsed.matchedOptionValue("--optimizer", "adam"));
+    if (parsed.hasMatchedOption("--momentum") && !optimizer.hasMomentum()) {
+      throw new IllegalArgumentException("--momentum applies to sgd and rmsprop, not " + optimizer.id());
+    }
+    AudioFeatures defaults = AudioFeatures.defaults(SpokenDigits.SAMPLE_RATE);
+    AudioFeatures features = new AudioFeatures(defaults.sampleRate(), defaults.fftSize(), defaults.hop(), mels == null ? defaults.mels() : mels);
+    TrainingControls controls = new TrainingControls(parsed.matchedOptionValue("--lr-schedule", "constant"),
+        parsed.matchedOptionValue("--early-stopping", 0), parsed.matchedOptionValue("--clip-norm", 0.0));
+    return new AudioSettings(AudioSettings.CNN, dataDirectory.toString(), AudioRun.manifestSha256(dataDirectory), features,
+        parsed.matchedOptionValue("--channels", List.of(16, 32)), parsed.matchedOptionValue("--hidden", List.of(64)),
+        parsed.matchedOptionValue("--dropout", 0.0), optimizer, parsed.matchedOptionValue("--lr", optimizer.defaultLearningRate()),
+        parsed.matchedOptionValue("--momentum", optimizer.defaultMomentum()), parsed.matchedOptionValue("--weight-decay",
+        optimizer.defaultWeightDecay()), parsed.matchedOptionValue("--batch-size", 32), parsed.matchedOptionValue("--seed", 0L), controls);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.ruru.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ruru train --model audio-cnn --data-dir DIR} on a 3-voice corpus: trains, reports, resumes; and its option errors. */
+class TrainAudioCommandTest {
+  @TempDir
+  Path directory;
+
+  @Test
+  void trainsOnASmallCorpusAndResumes() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/espeak-ng")) || System.getenv("CI") != null, "espeak-ng is not installed");
+    Path corpus = directory.resolve("digits");
+    assertEquals(0, CommandRun.of("data", "spoken-digits", "--out", corpus.toString(), "--voices", "3").exitCode());
+    Path out = directory.resolve("run");
+    CommandRun run = CommandRun.of("train", "--model", "audio-cnn", "--data-dir", corpus.toString(), "--epochs", "1", "--channels", "4,8",
+        "--hidden", "16", "--batch-size", "10", "--out", out.toString());
+    assertEquals(0, run.exitCode(), run::err);
+    assertTrue(run.out().contains("test 20 (1 voices, never heard in training)"), run::out);
+    assertTrue(Files.isRegularFile(out.resolve("spectrograms.png")));
+    assertTrue(Files.isRegularFile(out.resolve("confusion_matrix.png")));
+
+    CommandRun resumed = CommandRun.of("train", "--resume", "--epochs", "2", "--out", out.toString());
+    assertEquals(0, resumed.exitCode(), resumed::err);
+    assertTrue(resumed.out().contains("resuming " + out.resolve("checkpoint.safetensors") + " after epoch 1 of 2"), resumed::out);
+    JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+    assertEquals(2, metrics.get("epochs").size());
+    assertEquals("audio-cnn", metrics.get("task").asText());
+  }
+
+  @Test
+  void needsACorpusAndRefusesOptionsOfOtherFamilies() {
+    CommandRun missing = CommandRun.of("train", "--model", "audio-cnn", "--out", directory.toString());
+    assertEquals(2, missing.exitCode());
+    assertEquals("ruru train: --model audio-cnn needs --data-dir DIR, a spoken-digit corpus; build one with: ruru data spoken-digits"
+        + " --out DIR\n", missing.err());
+    CommandRun split = CommandRun.of("train", "--model", "audio-cnn", "--data-dir", directory.toString(), "--validation-split", "0.2");
+    assertEquals(2, split.exitCode());
+    assertTrue(split.err().startsWith("ruru train: --validation-split does not apply to --model audio-cnn"), split::err);
+    CommandRun empty = CommandRun.of("train", "--model", "audio-cnn", "--data-dir", directory.toString(), "--out", directory.resolve("r").toString());
+    assertTrue(empty.err().contains("no manifest.csv here, so no complete corpus; build one with: ruru data spoken-digits --out "), empty::err);
+  }
+}
