@@ -48,6 +48,7 @@ public final class GraphData {
       throw new DataFileException("graph", source, "the feature matrix is " + features.shape() + " but the graph has " + nodes
           + " nodes; it needs one row per node, [" + nodes + ", features]");
     }
+    checkIsolatedNodesHaveFeatures(source, nodes, sources, targets, features);
     if (labels != null && (!labels.shape().equals(Shape.of(nodes)) || !labels.dtype().isInteger())) {
       throw new DataFileException("graph", source, "expected one integer label per node, [" + nodes + "], got " + labels.dtype() + " "
           + labels.shape());
@@ -59,6 +60,24 @@ public final class GraphData {
     }
     return new GraphData(source, nodes, sources.clone(), targets.clone(), features.astype(DType.FLOAT32).contiguous(),
         labels == null ? null : labels.astype(DType.INT64), split, null);
+  }
+
+  /**
+   * A node with no edges and a feature row of zeros gives a network nothing: every layer sees the same
+   * empty input for it, so it is a mistake in the data (a lost row, a wrong id), said as one.
+   */
+  private static void checkIsolatedNodesHaveFeatures(String source, int nodes, int[] sources, int[] targets, NDArray features) {
+    boolean[] linked = new boolean[nodes];
+    for (int e = 0; e < sources.length; e++) {
+      linked[sources[e]] = true;
+      linked[targets[e]] = true;
+    }
+    for (int i = 0; i < nodes; i++) {
+      if (!linked[i] && features.dim(1) > 0 && features.slice(0, i, i + 1, 1).abs().max().item() == 0) {
+        throw new DataFileException("graph", source, "node " + i + " has no edges and no features (its feature row is all zeros), so"
+            + " nothing can tell it from any other; give it features or links, or leave it out");
+      }
+    }
   }
 
   private static void checkNodes(String source, String what, int[] indices, int nodes) {

@@ -5,7 +5,8 @@
  * CSV file ({@link dev.ruru.data.graph.EdgeListCsv}), Zachary's karate club, embedded
  * ({@link dev.ruru.data.graph.KarateClub}), NetworkX's atlas of small graphs, and molecules from SD
  * files and SMILES ({@link dev.ruru.data.graph.SdfReader}, {@link dev.ruru.data.graph.Smiles}) as
- * graphs with atom and bond features ({@link dev.ruru.data.graph.MoleculeGraph}). Every reader checks that each edge's ends are nodes and
- * that the features have one row per node, and says which value is wrong when not.
+ * graphs with atom and bond features ({@link dev.ruru.data.graph.MoleculeGraph}). Every reader checks
+ * that each edge's ends are nodes and that the features have one row per node, and says which value is
+ * wrong when not.
  */
 package dev.ruru.data.graph;
