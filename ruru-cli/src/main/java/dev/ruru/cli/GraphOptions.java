@@ -52,7 +52,9 @@ final class GraphOptions {
     // --task is one option of ruru train, declared with the tables' (TableOptions); for graphs: node, graph or regression.
     String task = parsed.matchedOptionValue("--task", "node");
     if (parsed.hasMatchedOption("--resume")) {
-      throw new IllegalArgumentException("--resume: graph runs keep no checkpoint (a run is seconds of full-graph steps); start it again");
+      throw new IllegalArgumentException("--resume takes the model and settings from the run's checkpoint: give only --resume and --out"
+          + " (and --epochs for a new total); molecule runs (--task regression, or graph on molecules) keep one, node-classification and"
+          + " atlas runs, seconds long, do not");
     }
     if (!List.of("node", "graph", "regression").contains(task)) {
       throw new IllegalArgumentException("--task " + task + ": expected node (classify the nodes of one graph), graph (classify whole"

@@ -65,6 +65,10 @@ class TrainGraphCommandTest {
     assertEquals(200, metrics.get("molecules").asInt());
     assertEquals(4, metrics.get("epochs").size());
     assertTrue(metrics.get("test_mae").asDouble() > 0, run.out());
+    CommandRun resumed = CommandRun.of("train", "--resume", "--epochs", "6", "--out", dir.toString());
+    assertEquals(0, resumed.exitCode(), resumed.err());
+    assertTrue(resumed.out().contains("resuming"), resumed.out());
+    assertEquals(6, new ObjectMapper().readTree(dir.resolve("metrics.json").toFile()).get("epochs").size());
   }
 
   @Test

@@ -28,11 +28,15 @@ public final class MoleculeSet {
   private final String source;
   private final List<GraphData> graphs;
   private final double[] targets;
+  private final String spec;
+  private final String property;
 
-  private MoleculeSet(String source, List<GraphData> graphs, double[] targets) {
+  private MoleculeSet(String source, List<GraphData> graphs, double[] targets, String spec, String property) {
     this.source = source;
     this.graphs = List.copyOf(graphs);
     this.targets = targets.clone();
+    this.spec = spec;
+    this.property = property;
   }
 
   /**
@@ -46,7 +50,8 @@ public final class MoleculeSet {
           ? "install it with apt-get install rdkit-data" : "give a CSV of SMILES,value lines or an SD file"));
     }
     boolean csv = file.toString().toLowerCase(Locale.ROOT).endsWith(".csv");
-    return csv ? smilesCsv(file) : sdf(file, property != null ? property : "ACTIVITY");
+    MoleculeSet set = csv ? smilesCsv(file) : sdf(file, property != null ? property : "ACTIVITY");
+    return new MoleculeSet(set.source, set.graphs, set.targets, spec, csv ? null : property != null ? property : "ACTIVITY");
   }
 
   /** Lines {@code SMILES,value}; blank lines, {@code #} comments and a header whose value is not a number are skipped. */
@@ -67,7 +72,7 @@ public final class MoleculeSet {
       values[graphs.size()] = Double.parseDouble(cells[1].strip());
       graphs.add(MoleculeGraph.of(Smiles.parse(cells[0], source + " line " + (n + 1))));
     }
-    return new MoleculeSet(source, graphs, java.util.Arrays.copyOf(values, graphs.size()));
+    return new MoleculeSet(source, graphs, java.util.Arrays.copyOf(values, graphs.size()), file.toString(), null);
   }
 
   /** The records of an SD file, each valued by its data item {@code property}. */
@@ -86,7 +91,7 @@ public final class MoleculeSet {
       values[i] = Double.parseDouble(value.strip());
       graphs.add(MoleculeGraph.of(molecules.get(i)));
     }
-    return new MoleculeSet(source, graphs, values);
+    return new MoleculeSet(source, graphs, values, file.toString(), property);
   }
 
   private static boolean number(String text) {
@@ -98,6 +103,10 @@ public final class MoleculeSet {
   }
 
   public String source() { return source; }
+  /** What {@link #read} was given ({@code tpsa}, a path), so that a resumed run reads the same molecules. */
+  public String spec() { return spec; }
+  /** The SD data item the values came from; null for a CSV. */
+  public String property() { return property; }
   public int size() { return graphs.size(); }
   public List<GraphData> graphs() { return graphs; }
   /** Each molecule's value, in order; a copy. */
