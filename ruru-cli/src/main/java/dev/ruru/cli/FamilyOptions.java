@@ -46,7 +46,7 @@ record FamilyOptions(List<String> models, Set<String> options) {
       of(List.of(CharModelSpec.LSTM, CharModelSpec.GRU), OPTIMISATION, TEXT, Set.of("--hidden", "--dropout", "--bptt")),
       of(List.of(CharModelSpec.TRANSFORMER), OPTIMISATION, TEXT, Set.of("--hidden", "--dropout", "--heads")),
       // Graph runs train full-graph steps with Adam at the papers' settings: no batches, optimiser choice or split of ours.
-      of(GraphOptions.MODELS, Set.of("--hidden", "--dropout", "--lr", "--weight-decay", "--task"), optionsOf(new GraphOptions())),
+      of(GraphOptions.MODELS, Set.of("--hidden", "--dropout", "--lr", "--weight-decay", "--task", "--batch-size"), optionsOf(new GraphOptions())),
       of(List.of(TableOptions.MODEL), OPTIMISATION, Set.of("--hidden", "--dropout"), optionsOf(new TableOptions())),
       // Video models train Adam on generated clips: no optimiser choice, no validation split (the test clips are separate).
       of(VideoOptions.MODELS, IMAGE_DATA, Set.of("--hidden", "--lr", "--batch-size"), optionsOf(new VideoOptions())),

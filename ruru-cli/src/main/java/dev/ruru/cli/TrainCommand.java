@@ -260,6 +260,8 @@ final class TrainCommand implements Callable<Integer> {
       new LanguageModelRun(outputDirectory, out, start).resume(LanguageModelRun.readText(textPath), checkpoint, asked);
     } else if (LatentRun.isLatentRun(checkpoint)) {
       new LatentRun(outputDirectory, out, start).resume(load(LatentRun.settingsOf(checkpoint, outputDirectory).dataset()), checkpoint, asked);
+    } else if (dev.ruru.models.graph.MoleculeRun.isMoleculeRun(checkpoint)) {
+      new dev.ruru.models.graph.MoleculeRun(outputDirectory, out).resume(checkpoint, asked);
     } else {
       ClassifierSettings saved = ClassifierSettings.of(checkpoint, outputDirectory.resolve(RunCheckpoint.FILE));
       try (ClusterTraining cluster = spark.cluster(parsed)) {

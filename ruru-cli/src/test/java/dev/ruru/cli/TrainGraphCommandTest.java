@@ -56,10 +56,41 @@ class TrainGraphCommandTest {
   }
 
   @Test
+  void ginLearnsMoleculesPolarSurfaceAreasFromSmiles(@TempDir Path dir) throws Exception {
+    String csv = Path.of("../ruru-models/src/test/resources/graph/nci_first200.tpsa.csv").toString();
+    CommandRun run = CommandRun.of("train", "--model", "gin", "--task", "regression", "--graph", csv, "--epochs", "4", "--hidden", "16",
+        "--out", dir.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode metrics = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
+    assertEquals(200, metrics.get("molecules").asInt());
+    assertEquals(4, metrics.get("epochs").size());
+    assertTrue(metrics.get("test_mae").asDouble() > 0, run.out());
+    CommandRun resumed = CommandRun.of("train", "--resume", "--epochs", "6", "--out", dir.toString());
+    assertEquals(0, resumed.exitCode(), resumed.err());
+    assertTrue(resumed.out().contains("resuming"), resumed.out());
+    assertEquals(6, new ObjectMapper().readTree(dir.resolve("metrics.json").toFile()).get("epochs").size());
+  }
+
+  @Test
+  void sageTrainsOnSampledNeighbourhoodsInMinibatches(@TempDir Path dir) throws Exception {
+    CommandRun run = CommandRun.of("train", "--model", "sage", "--graph", "karate", "--fanouts", "4,3", "--batch-size", "8", "--epochs", "40",
+        "--out", dir.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode metrics = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
+    assertTrue(metrics.get("test_accuracy").asDouble() > 0.6, run.out());
+    CommandRun oneFanout = CommandRun.of("train", "--model", "sage", "--graph", "karate", "--fanouts", "4", "--out", dir.toString());
+    assertTrue(oneFanout.err().contains("--fanouts: the graph networks have two layers, so two fan-outs (e.g. 25,10)"), oneFanout.err());
+    CommandRun batchAlone = CommandRun.of("train", "--model", "gcn", "--graph", "karate", "--batch-size", "8", "--out", dir.toString());
+    assertTrue(batchAlone.err().contains("give --fanouts too, or leave --batch-size out"), batchAlone.err());
+  }
+
+  @Test
   void graphClassificationAndBadGraphsGetClearMessages(@TempDir Path dir) {
     CommandRun task = CommandRun.of("train", "--model", "gcn", "--task", "graph", "--out", dir.toString());
     assertEquals(2, task.exitCode());
     assertTrue(task.err().contains("--task graph trains a graph isomorphism network; use --model gin"), task.err());
+    CommandRun property = CommandRun.of("train", "--model", "gin", "--task", "graph", "--property", "planar", "--out", dir.toString());
+    assertTrue(property.err().contains("--property planar: the atlas's graphs are labelled by 'triangle' or 'bipartite'"), property.err());
     CommandRun missing = CommandRun.of("train", "--model", "gcn", "--graph", dir.resolve("none.npz").toString());
     assertTrue(missing.err().contains("does not exist"), missing.err());
   }

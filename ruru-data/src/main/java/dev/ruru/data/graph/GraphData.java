@@ -19,8 +19,11 @@ public final class GraphData {
   private final NDArray features;
   private final NDArray labels;
   private final NodeSplit split;
+  private final NDArray edgeFeatures;
 
-  private GraphData(String source, int nodes, int[] sources, int[] targets, NDArray features, NDArray labels, NodeSplit split) {
+  private GraphData(String source, int nodes, int[] sources, int[] targets, NDArray features, NDArray labels, NodeSplit split,
+      NDArray edgeFeatures) {
+    this.edgeFeatures = edgeFeatures;
     this.source = source;
     this.nodes = nodes;
     this.sources = sources;
@@ -45,6 +48,7 @@ public final class GraphData {
       throw new DataFileException("graph", source, "the feature matrix is " + features.shape() + " but the graph has " + nodes
           + " nodes; it needs one row per node, [" + nodes + ", features]");
     }
+    checkIsolatedNodesHaveFeatures(source, nodes, sources, targets, features);
     if (labels != null && (!labels.shape().equals(Shape.of(nodes)) || !labels.dtype().isInteger())) {
       throw new DataFileException("graph", source, "expected one integer label per node, [" + nodes + "], got " + labels.dtype() + " "
           + labels.shape());
@@ -55,7 +59,25 @@ public final class GraphData {
       checkNodes(source, "test node", split.test(), nodes);
     }
     return new GraphData(source, nodes, sources.clone(), targets.clone(), features.astype(DType.FLOAT32).contiguous(),
-        labels == null ? null : labels.astype(DType.INT64), split);
+        labels == null ? null : labels.astype(DType.INT64), split, null);
+  }
+
+  /**
+   * A node with no edges and a feature row of zeros gives a network nothing: every layer sees the same
+   * empty input for it, so it is a mistake in the data (a lost row, a wrong id), said as one.
+   */
+  private static void checkIsolatedNodesHaveFeatures(String source, int nodes, int[] sources, int[] targets, NDArray features) {
+    boolean[] linked = new boolean[nodes];
+    for (int e = 0; e < sources.length; e++) {
+      linked[sources[e]] = true;
+      linked[targets[e]] = true;
+    }
+    for (int i = 0; i < nodes; i++) {
+      if (!linked[i] && features.dim(1) > 0 && features.slice(0, i, i + 1, 1).abs().max().item() == 0) {
+        throw new DataFileException("graph", source, "node " + i + " has no edges and no features (its feature row is all zeros), so"
+            + " nothing can tell it from any other; give it features or links, or leave it out");
+      }
+    }
   }
 
   private static void checkNodes(String source, String what, int[] indices, int nodes) {
@@ -107,8 +129,24 @@ public final class GraphData {
 
   /** The same graph with another split. */
   public GraphData withSplit(NodeSplit newSplit) {
-    return of(source, nodes, sources, targets, features, labels, newSplit);
+    GraphData copy = of(source, nodes, sources, targets, features, labels, newSplit);
+    return edgeFeatures == null ? copy : copy.withEdgeFeatures(edgeFeatures);
   }
+
+  /**
+   * The same graph with a feature row per edge, [edges, k] (a molecule's bond types), in the order of
+   * {@link #sources}; throws {@link DataFileException} when the rows do not match the edges.
+   */
+  public GraphData withEdgeFeatures(NDArray perEdge) {
+    if (perEdge.rank() != 2 || perEdge.dim(0) != edges()) {
+      throw new DataFileException("graph", source, "the edge feature matrix is " + perEdge.shape() + " but the graph has " + edges()
+          + " edges; it needs one row per edge, [" + edges() + ", features]");
+    }
+    return new GraphData(source, nodes, sources, targets, features, labels, split, perEdge.astype(DType.FLOAT32).contiguous());
+  }
+
+  /** [edges, k] float32, or null when the edges carry no features. */
+  public NDArray edgeFeatures() { return edgeFeatures; }
 
   @Override
   public String toString() {

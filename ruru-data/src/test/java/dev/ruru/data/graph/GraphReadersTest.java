@@ -57,6 +57,17 @@ class GraphReadersTest {
   }
 
   @Test
+  void aNodeWithNeitherEdgesNorFeaturesIsRefused() throws Exception {
+    Path file = folder.resolve("lonely.npz");
+    NDArray features = NDArray.of(new float[][] {{1, 0}, {0, 1}, {0, 0}, {1, 1}});
+    Npz.write(file, Map.of("edges", NDArray.of(new long[] {0, 1, 1, 3}, 2, 2), "features", features));
+    assertEquals("graph: lonely.npz: node 2 has no edges and no features (its feature row is all zeros), so nothing can tell it from any"
+        + " other; give it features or links, or leave it out", assertThrows(DataFileException.class, () -> GraphArchive.read(file)).getMessage());
+    Npz.write(file, Map.of("edges", NDArray.of(new long[] {0, 1, 1, 2}, 2, 2), "features", features));
+    assertEquals(4, GraphArchive.read(file).nodes(), "node 3 has no edges but has features; node 2 has links now");
+  }
+
+  @Test
   void anArchiveWithOnlyDirectedEdgesGetsIdentityFeatures() throws Exception {
     Path file = folder.resolve("directed.npz");
     Npz.write(file, Map.of("edges", NDArray.of(new long[] {0, 1, 1, 2}, 2, 2), "directed", NDArray.of(new long[] {1}, 1)));

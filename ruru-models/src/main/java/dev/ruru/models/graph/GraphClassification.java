@@ -64,6 +64,55 @@ public final class GraphClassification implements Objective {
         .with("accuracy", Supervised.accuracy(scores.value(), batch.labels()));
   }
 
+  /** The atlas's exact labels: does the graph have a triangle, is it bipartite. */
+  public enum Property {
+    TRIANGLE, BIPARTITE;
+
+    /** 1 when {@code graph} has the property, else 0. */
+    public long of(GraphData graph) {
+      return this == TRIANGLE ? hasTriangle(graph) : isBipartite(graph);
+    }
+
+    /** {@code triangle} or {@code bipartite}; the message lists them otherwise. */
+    public static Property named(String name) {
+      for (Property property : values()) {
+        if (property.name().equalsIgnoreCase(name)) {
+          return property;
+        }
+      }
+      throw new IllegalArgumentException("--property " + name + ": the atlas's graphs are labelled by 'triangle' or 'bipartite'");
+    }
+  }
+
+  /** 1 when the nodes can be coloured in two colours with every link between the colours (no odd cycle), else 0. */
+  public static long isBipartite(GraphData graph) {
+    int n = graph.nodes();
+    int[] colour = new int[n];
+    int[] s = graph.sources(), t = graph.targets();
+    java.util.Arrays.fill(colour, -1);
+    for (int start = 0; start < n; start++) {
+      if (colour[start] >= 0) {
+        continue;
+      }
+      colour[start] = 0;
+      boolean changed = true;
+      while (changed) {  // relax until stable: the atlas's graphs have at most 7 nodes
+        changed = false;
+        for (int e = 0; e < s.length; e++) {
+          int a = colour[s[e]], b = colour[t[e]];
+          if (a >= 0 && a == b) {
+            return 0;
+          }
+          if (a >= 0 && b < 0 || b >= 0 && a < 0) {
+            colour[a >= 0 ? t[e] : s[e]] = 1 - Math.max(a, b);
+            changed = true;
+          }
+        }
+      }
+    }
+    return 1;
+  }
+
   /** 1 when the graph has a triangle (three mutually linked nodes), else 0: the atlas task. */
   public static long hasTriangle(GraphData graph) {
     int n = graph.nodes();

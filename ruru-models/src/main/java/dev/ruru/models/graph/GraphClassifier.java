@@ -19,9 +19,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * A whole-graph classifier, the graph isomorphism network of Xu et al. (ICLR 2019): GIN-0 layers, each
- * an MLP of two linear maps with ReLU, then the sum over each graph's nodes of every layer's output,
- * concatenated (the paper's readout: shallow layers see small neighbourhoods, deep ones large), and a
- * linear map to class scores. Sums, not means, so that the network can count (nodes, neighbours).
+ * an MLP of two linear maps with ReLU, then the sum over each graph's nodes of the input and of every
+ * layer's output, concatenated (the paper's readout: the input is each node alone, shallow layers see
+ * small neighbourhoods, deep ones large), and a linear map to class scores (or to one value). Sums, not means, so that the network can count (nodes, neighbours).
  */
 public final class GraphClassifier implements Layer {
   private final List<GINConv> layers = new ArrayList<>();
@@ -30,15 +30,17 @@ public final class GraphClassifier implements Layer {
   public GraphClassifier(int in, int hidden, int depth, int classes, RandomGenerator rng) {
     int width = in;
     for (int i = 0; i < depth; i++) {
-      layers.add(new GINConv(new Sequential(new Linear(width, hidden, rng), new ReLU(), new Linear(hidden, hidden, rng))));
+      Sequential mlp = new Sequential(new Linear(width, hidden, rng), new ReLU(), new Linear(hidden, hidden, rng));
+      layers.add(new GINConv(mlp));
       width = hidden;
     }
-    head = new Linear(depth * hidden, classes, rng);
+    head = new Linear(in + depth * hidden, classes, rng);
   }
 
   /** Class scores [graphs, classes] for node features x [Σ nodes, in] of the graphs in {@code batch}. */
   public Tensor forward(Tensor x, GraphBatch batch, Mode mode) {
     List<Tensor> readouts = new ArrayList<>();
+    readouts.add(GlobalPooling.sum(x, batch));
     Tensor h = x;
     for (GINConv layer : layers) {
       h = layer.forward(h, batch.graph(), mode).relu();

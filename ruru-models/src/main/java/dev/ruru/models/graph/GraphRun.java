@@ -1,7 +1,9 @@
 package dev.ruru.models.graph;
 
 import dev.ruru.array.NDArray;
+import dev.ruru.data.ArrayDataset;
 import dev.ruru.data.BatchSource;
+import dev.ruru.data.DataLoader;
 import dev.ruru.data.graph.EdgeListCsv;
 import dev.ruru.data.graph.GraphArchive;
 import dev.ruru.data.graph.GraphData;
@@ -9,6 +11,7 @@ import dev.ruru.data.graph.KarateClub;
 import dev.ruru.data.graph.NodeSplit;
 import dev.ruru.nn.Params;
 import dev.ruru.nn.graph.Graph;
+import dev.ruru.nn.graph.NeighbourSampler;
 import dev.ruru.optim.Adam;
 import dev.ruru.optim.AdamConfig;
 import dev.ruru.optim.ParameterGroup;
@@ -44,11 +47,32 @@ public final class GraphRun {
 
   private final Path directory;
   private final PrintWriter out;
+  private final int batchSize;
+  private final int[] fanouts;
 
   /** A run writing into {@code directory} (null: no files) and printing to {@code out} (null: silent). */
   public GraphRun(Path directory, PrintWriter out) {
+    this(directory, out, 0, null);
+  }
+
+  private GraphRun(Path directory, PrintWriter out, int batchSize, int[] fanouts) {
     this.directory = directory;
     this.out = out;
+    this.batchSize = batchSize;
+    this.fanouts = fanouts;
+  }
+
+  /**
+   * This run in minibatches of {@code batchSize} training nodes, each on its sampled neighbourhood
+   * ({@link NeighbourSampler}: {@code fanouts[0]} in-neighbours of each node, {@code fanouts[1]} of
+   * theirs), for a graph too large for full-graph steps. The networks have two layers: two fan-outs.
+   */
+  public GraphRun sampled(int newBatchSize, int... newFanouts) {
+    if (newFanouts.length != 2 || newBatchSize < 1) {
+      throw new IllegalArgumentException("--fanouts: the graph networks have two layers, so two fan-outs (e.g. 25,10) and a positive"
+          + " batch size are needed; got " + java.util.Arrays.toString(newFanouts) + " and batch size " + newBatchSize);
+    }
+    return new GraphRun(directory, out, newBatchSize, newFanouts.clone());
   }
 
   /** {@code karate} (embedded), an .npz graph archive, a CSV edge list, or a folder with edges.csv (and nodes.csv). */
@@ -77,15 +101,16 @@ public final class GraphRun {
     Graph graph = Graph.directed(data.nodes(), data.sources(), data.targets());
     ResumableRandom random = new ResumableRandom(settings.seed());
     GraphNetwork network = settings.model().build(data.featureCount(), data.classes(), settings.hidden(), settings.dropout(), random);
+    NeighbourSampler sampler = fanouts == null ? null : new NeighbourSampler(graph, fanouts);
     NodeClassification objective = new NodeClassification(network, graph, rowNormalised(data.features()), optimizer(network, settings),
-        random);
+        random, sampler, sampler == null ? null : new ResumableRandom(settings.seed() ^ 0x5A3B1EL));
     BestValidation best = new BestValidation(network);
     Trainer trainer = Trainer.builder(objective).quiet().callbacks(best, printer(settings.epochs())).build();
     BatchSource validation = split.validation().length == 0 ? null : NodeClassification.nodes(split.validation(), data.labels());
     print("%s on %s: %d nodes, %d edges, %d features, %d classes; %d train, %d validation, %d test nodes%n", network, data.source(),
         data.nodes(), data.edges(), data.featureCount(), data.classes(), split.train().length, split.validation().length,
         split.test().length);
-    History history = trainer.fit(NodeClassification.nodes(split.train(), data.labels()), validation, settings.epochs());
+    History history = trainer.fit(trainingBatches(split.train(), data.labels(), settings.seed()), validation, settings.epochs());
     boolean restored = best.restore();
     double test = split.test().length == 0 ? Double.NaN
         : Trainer.evaluate(objective, NodeClassification.nodes(split.test(), data.labels())).values().get("accuracy");
@@ -100,6 +125,16 @@ public final class GraphRun {
       write(report, data, objective, settings.seed());
     }
     return report;
+  }
+
+  /** The training nodes as one batch (full-graph steps) or, when sampled, as shuffled minibatches. */
+  private BatchSource trainingBatches(int[] train, NDArray labels, long seed) {
+    if (fanouts == null) {
+      return NodeClassification.nodes(train, labels);
+    }
+    long[] ids = java.util.Arrays.stream(train).asLongStream().toArray();
+    NDArray idArray = NDArray.of(ids, ids.length);
+    return DataLoader.of(new ArrayDataset(idArray, labels.take(idArray, 0)), batchSize).shuffled(seed);
   }
 
   /** Adam with the family's L2 penalty on the first layer (and on the second, for GAT). */
@@ -125,6 +160,11 @@ public final class GraphRun {
 
   /** 60 % train, 20 % validation, 20 % test of the nodes, shuffled by {@code seed}: for a graph that comes without a split. */
   static NodeSplit randomSplit(int nodes, long seed) {
+    return randomSplit(nodes, seed, 0.6, 0.2);
+  }
+
+  /** The fractions {@code train} and {@code validation} of the items 0..n-1, shuffled by {@code seed}; the rest is the test set. */
+  static NodeSplit randomSplit(int nodes, long seed, double trainFraction, double validationFraction) {
     int[] order = new int[nodes];
     for (int i = 0; i < nodes; i++) {
       order[i] = i;
@@ -136,7 +176,7 @@ public final class GraphRun {
       order[i] = order[j];
       order[j] = swap;
     }
-    int train = (int) Math.round(nodes * 0.6), validation = (int) Math.round(nodes * 0.2);
+    int train = (int) Math.round(nodes * trainFraction), validation = (int) Math.round(nodes * validationFraction);
     return new NodeSplit(java.util.Arrays.copyOfRange(order, 0, train), java.util.Arrays.copyOfRange(order, train, train + validation),
         java.util.Arrays.copyOfRange(order, train + validation, nodes));
   }

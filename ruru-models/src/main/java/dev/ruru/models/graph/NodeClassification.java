@@ -8,6 +8,7 @@ import dev.ruru.nn.Layer;
 import dev.ruru.nn.Losses;
 import dev.ruru.nn.Mode;
 import dev.ruru.nn.graph.Graph;
+import dev.ruru.nn.graph.NeighbourSampler;
 import dev.ruru.optim.Optimizer;
 import dev.ruru.train.ResumableRandom;
 import dev.ruru.train.objective.Objective;
@@ -21,7 +22,9 @@ import java.util.Map;
  * the whole graph, every node's features passing messages, but the loss (softmax cross-entropy) and
  * the accuracy count only the nodes of the batch, a set of labelled node ids. A batch is
  * {@code features} = node ids [k] (int64) and {@code labels} = their classes [k]; {@link #nodes} makes
- * one from a split, and an epoch is one full-graph step.
+ * one from a split, and an epoch is one full-graph step. With a {@link NeighbourSampler} a batch runs
+ * on its nodes' sampled neighbourhoods instead of the whole graph (GraphSAGE's minibatches), so a
+ * DataLoader of node ids can train on a graph too large for one pass.
  *
  * <pre>{@code
  * NodeClassification objective = new NodeClassification(network, graph, features, adam, dropoutRandom);
@@ -34,9 +37,21 @@ public final class NodeClassification implements Objective {
   private final Tensor features;
   private final List<Phase> phases;
   private final ResumableRandom dropout;
+  private final NeighbourSampler sampler;
+  private final ResumableRandom sampling;
 
   /** @param dropout the generator the network's dropout draws from: checkpoints save its state */
   public NodeClassification(GraphNetwork network, Graph graph, NDArray features, Optimizer optimizer, ResumableRandom dropout) {
+    this(network, graph, features, optimizer, dropout, null, null);
+  }
+
+  /**
+   * Training and scoring each batch on its sampled neighbourhoods ({@code sampler} null: on the whole graph).
+   *
+   * @param sampling the generator the sampler draws from: checkpoints save its state
+   */
+  public NodeClassification(GraphNetwork network, Graph graph, NDArray features, Optimizer optimizer, ResumableRandom dropout,
+      NeighbourSampler sampler, ResumableRandom sampling) {
     if (features.rank() != 2 || features.dim(0) != graph.nodes()) {
       throw new IllegalArgumentException("NodeClassification: expected features [" + graph.nodes() + ", d] (one row per node), got "
           + features.shape());
@@ -46,6 +61,8 @@ public final class NodeClassification implements Objective {
     this.features = Tensor.constant(features);
     this.phases = List.of(Phase.of(optimizer));
     this.dropout = dropout;
+    this.sampler = sampler;
+    this.sampling = sampling;
   }
 
   @Override
@@ -60,15 +77,30 @@ public final class NodeClassification implements Objective {
 
   @Override
   public Result compute(Batch batch, Phase phase, Mode mode) {
-    Tensor scores = network.forward(features, graph, mode).takeRows(batch.features());
+    Tensor scores = sampler == null ? network.forward(features, graph, mode).takeRows(batch.features()) : sampledScores(batch, mode);
     Tensor loss = Losses.crossEntropy(scores, batch.labels());
     Result result = new Result(loss, Map.of(), mode == Mode.EVAL ? scores.value() : null);
     return result.with("accuracy", Supervised.accuracy(scores.value(), batch.labels()));
   }
 
+  /** The batch's scores from its sampled neighbourhoods: the seeds are the sample's first rows. */
+  private Tensor sampledScores(Batch batch, Mode mode) {
+    long[] ids = batch.features().toLongArray();
+    int[] seeds = new int[ids.length];
+    long[] first = new long[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      seeds[i] = (int) ids[i];
+      first[i] = i;
+    }
+    NeighbourSampler.Sample sample = sampler.sample(seeds, sampling);
+    int[] kept = sample.nodes();
+    Tensor x = features.takeRows(NDArray.wrap(kept, kept.length));
+    return network.forward(x, sample.graph(), mode).takeRows(NDArray.of(first, ids.length));
+  }
+
   @Override
   public Map<String, ResumableRandom> generators() {
-    return Map.of("dropout", dropout);
+    return sampler == null ? Map.of("dropout", dropout) : Map.of("dropout", dropout, "sampling", sampling);
   }
 
   /** Every node's class scores [nodes, classes], in evaluation mode. */
