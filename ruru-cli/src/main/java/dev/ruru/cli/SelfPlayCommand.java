@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {"Train an AlphaZero player (policy-value network + PUCT search) by self-play.",
         "Writes the best network to OUT (model.json, model.safetensors; play it with ruru play or ruru arena), the one in training to "
-            + "OUT/candidate, and OUT/metrics.json, after every iteration."})
+            + "OUT/candidate, OUT/metrics.json and OUT/checkpoint.safetensors (--resume continues exactly), after every iteration."})
 final class SelfPlayCommand implements Callable<Integer> {
   @Option(names = "--game", paramLabel = "GAME", defaultValue = "tictactoe", description = "tictactoe or connect4 (default: ${DEFAULT-VALUE}).")
   private String gameName;
@@ -46,6 +46,9 @@ final class SelfPlayCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/selfplay", description = "Output directory (default: ${DEFAULT-VALUE}).")
   private Path out;
 
+  @Option(names = "--resume", description = "Continue from OUT/checkpoint.safetensors (same game, settings and seed); --iterations counts the earlier ones.")
+  private boolean resume;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -57,7 +60,7 @@ final class SelfPlayCommand implements Callable<Integer> {
     config = simulations == null ? config : config.withSimulations(simulations);
     config = config.withGames(games == null ? config.gamesPerIteration() : games, arenaGames == null ? config.arenaGames() : arenaGames);
     config = steps == null ? config : config.withSteps(steps);
-    new ZeroRun(config, out, spec.commandLine().getOut()).run(Duration.ofMillis((long) (minutes * 60_000)), iterations);
+    new ZeroRun(config, out, spec.commandLine().getOut()).run(Duration.ofMillis((long) (minutes * 60_000)), iterations, resume);
     return 0;
   }
 }

@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ruru.rl.games.Arena;
 import dev.ruru.rl.games.ArenaResult;
 import dev.ruru.rl.games.RandomPlayer;
 import dev.ruru.rl.games.Tally;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -56,6 +60,25 @@ class ZeroTrainingTest {
     IterationReport two = new ZeroTraining(config).iterate();
     assertEquals(one.training(), two.training());
     assertEquals(one.arena(), two.arena());
+  }
+
+  @Test
+  void aRunInterruptedAndResumedEndsWithTheNetworksOfAnUninterruptedOne() throws Exception {
+    ZeroConfig config = ZeroConfig.defaults(TIC_TAC_TOE, 4).withSimulations(8).withGames(3, 4).withSteps(4);
+    PrintWriter quiet = new PrintWriter(new StringWriter());
+    ZeroTraining whole = new ZeroRun(config, directory.resolve("whole"), quiet).run(Duration.ofHours(1), 3);
+    new ZeroRun(config, directory.resolve("parts"), quiet).run(Duration.ofHours(1), 2);
+    StringWriter log = new StringWriter();
+    ZeroTraining resumed = new ZeroRun(config, directory.resolve("parts"), new PrintWriter(log)).run(Duration.ofHours(1), 3, true);
+    assertTrue(log.toString().startsWith("resuming after iteration 2 from "), log::toString);
+    assertEquals(3, resumed.iteration());
+    assertEquals(whole.replay().size(), resumed.replay().size());
+    whole.candidate().stateDict().forEach((name, value) -> assertEquals(value, resumed.candidate().stateDict().get(name), "candidate " + name));
+    whole.best().stateDict().forEach((name, value) -> assertEquals(value, resumed.best().stateDict().get(name), "best " + name));
+    assertEquals(3, new ObjectMapper().readTree(directory.resolve("parts").resolve("metrics.json").toFile()).get("iterations").size());
+    ZeroTraining other = new ZeroTraining(config.withSteps(5));
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> other.resume(whole.checkpoint()));
+    assertTrue(error.getMessage().startsWith("ZeroTraining.resume: the checkpoint was written by ZeroConfig["), error.getMessage());
   }
 
   @Test
