@@ -40,6 +40,13 @@ final class SelfPlayCommand implements Callable<Integer> {
   @Option(names = "--steps", paramLabel = "N", description = "Training steps an iteration (default: 40 for tic-tac-toe, 60 for Connect Four).")
   private Integer steps;
 
+  @Option(names = "--blocks", paramLabel = "N",
+      description = "Residual blocks of a convolutional trunk (3x3 convolutions on the board planes); 0, the default, is the two-layer perceptron.")
+  private int blocks;
+
+  @Option(names = "--hidden", paramLabel = "N", description = "Units of each perceptron layer, or channels of the convolutional trunk (default: 128).")
+  private Integer hidden;
+
   @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of weights, noise and sampling (default: ${DEFAULT-VALUE}).")
   private long seed;
 
@@ -60,6 +67,7 @@ final class SelfPlayCommand implements Callable<Integer> {
     config = simulations == null ? config : config.withSimulations(simulations);
     config = config.withGames(games == null ? config.gamesPerIteration() : games, arenaGames == null ? config.arenaGames() : arenaGames);
     config = steps == null ? config : config.withSteps(steps);
+    config = config.withNetwork(hidden == null ? config.hidden() : hidden, blocks);
     new ZeroRun(config, out, spec.commandLine().getOut()).run(Duration.ofMillis((long) (minutes * 60_000)), iterations, resume);
     return 0;
   }

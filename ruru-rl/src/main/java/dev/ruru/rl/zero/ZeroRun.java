@@ -113,7 +113,7 @@ public final class ZeroRun {
     ObjectNode metrics = new ObjectMapper().createObjectNode();
     metrics.put("game", config.game().name());
     ObjectNode settings = metrics.putObject("config");
-    settings.put("hidden", config.hidden()).put("simulations", config.simulations()).put("dirichlet_alpha", config.dirichletAlpha())
+    settings.put("hidden", config.hidden()).put("blocks", config.blocks()).put("simulations", config.simulations()).put("dirichlet_alpha", config.dirichletAlpha())
         .put("noise_fraction", config.noiseFraction()).put("temperature_plies", config.temperaturePlies())
         .put("games_per_iteration", config.gamesPerIteration()).put("steps_per_iteration", config.stepsPerIteration())
         .put("batch_size", config.batchSize()).put("learning_rate", config.learningRate()).put("weight_decay", config.weightDecay())

@@ -44,8 +44,8 @@ public final class ZeroTraining {
   public ZeroTraining(ZeroConfig config) {
     this.config = config;
     SplittableRandom root = new SplittableRandom(config.seed());
-    this.best = new PolicyValueNet(config.game(), config.hidden(), root.split());
-    this.candidate = new PolicyValueNet(config.game(), config.hidden(), root.split());
+    this.best = new PolicyValueNet(config.game(), config.hidden(), config.blocks(), root.split());
+    this.candidate = new PolicyValueNet(config.game(), config.hidden(), config.blocks(), root.split());
     candidate.loadStateDict(best.stateDict());
     this.selfPlayRandom = new ResumableRandom(root.nextLong());
     this.arenaRandom = new ResumableRandom(root.nextLong());

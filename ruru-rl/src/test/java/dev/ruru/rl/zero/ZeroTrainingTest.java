@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ruru.array.NDArray;
+import dev.ruru.autodiff.Tensor;
+import dev.ruru.nn.Mode;
 import dev.ruru.rl.games.Arena;
 import dev.ruru.rl.games.ArenaResult;
 import dev.ruru.rl.games.RandomPlayer;
@@ -18,6 +21,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -113,6 +117,28 @@ class ZeroTrainingTest {
     assertTrue(ZeroTraining.accepts(new Tally(6, 10, 4), 0.55));
     assertFalse(ZeroTraining.accepts(new Tally(5, 10, 5), 0.55));
     assertFalse(ZeroTraining.accepts(new Tally(0, 20, 0), 0.55), "all draws keep the old network");
+  }
+
+  @Test
+  void aConvolutionalNetworkGivesLogitsAndAValueAndSavesWithItsBlocks() throws Exception {
+    PolicyValueNet network = new PolicyValueNet(CONNECT_FOUR, 4, 2, new SplittableRandom(8));
+    assertEquals(2, network.blocks());
+    NDArray boards = NDArray.wrap(concat(CONNECT_FOUR.start().encode(), CONNECT_FOUR.after(3, 3, 4).encode()), 2, CONNECT_FOUR.encodingSize());
+    NDArray output = network.forward(Tensor.constant(boards), Mode.EVAL).value();
+    assertEquals(List.of(2, 8), List.of(output.dim(0), output.dim(1)), "7 logits and the value per board");
+    assertTrue(Math.abs(output.getDouble(1, 7)) < 1, "the value is a tanh");
+    ZeroModel.save(directory, network);
+    assertTrue(Files.readString(directory.resolve("model.json")).contains("\"blocks\": 2"));
+    PolicyValueNet loaded = ZeroModel.load(directory);
+    assertEquals(2, loaded.blocks());
+    assertEquals(output, loaded.forward(Tensor.constant(boards), Mode.EVAL).value());
+    assertTrue(network.parameters().containsKey("trunk.block1.1.weight"), network.parameters().keySet()::toString);
+  }
+
+  private static float[] concat(float[] a, float[] b) {
+    float[] both = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
   }
 
   @Test
