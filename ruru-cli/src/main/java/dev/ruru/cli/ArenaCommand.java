@@ -2,10 +2,13 @@ package dev.ruru.cli;
 
 import dev.ruru.rl.games.Arena;
 import dev.ruru.rl.games.ArenaResult;
+import dev.ruru.rl.games.BoardPicture;
 import dev.ruru.rl.games.ConnectionGame;
 import dev.ruru.rl.games.Game;
+import dev.ruru.rl.games.Player;
 import dev.ruru.rl.zero.PlayerSpec;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,6 +44,9 @@ final class ArenaCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the players' random choices (default: ${DEFAULT-VALUE}).")
   private long seed;
 
+  @Option(names = "--gif", paramLabel = "FILE", description = "After the match, play one more game, A moving first, and write it move by move as an animated GIF.")
+  private Path gif;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -52,9 +58,17 @@ final class ArenaCommand implements Callable<Integer> {
     SplittableRandom rng = new SplittableRandom(seed);
     PrintWriter out = spec.commandLine().getOut();
     long start = System.nanoTime();
-    ArenaResult result = Arena.match(game, a.create(game, simulations, rng.split()), b.create(game, simulations, rng.split()), games);
+    Player playerA = a.create(game, simulations, rng.split());
+    Player playerB = b.create(game, simulations, rng.split());
+    ArenaResult result = Arena.match(game, playerA, playerB, games);
     out.print(result.table());
     out.printf(java.util.Locale.ROOT, "%d games in %.1f s%n", games, (System.nanoTime() - start) / 1e9);
+    if (gif != null) {
+      Arena.GameRecord record = Arena.play(game.start(), playerA, playerB);
+      BoardPicture.writeGif(game, record.moves(), 600, gif);
+      out.printf(java.util.Locale.ROOT, "one more game, %s first: %s; written to %s%n", playerA.name(),
+          record.end().winner() < 0 ? "a draw" : (record.end().winner() == 0 ? playerA.name() : playerB.name()) + " won", gif);
+    }
     out.flush();
     return 0;
   }

@@ -1,5 +1,6 @@
 package dev.ruru.cli;
 
+import dev.ruru.rl.dqn.DqnConfig;
 import dev.ruru.rl.env.Environments;
 import dev.ruru.rl.run.RlTrainSettings;
 import dev.ruru.rl.run.RlTraining;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Trains an agent on an environment. Prints progress (episodes, mean return, steps/s); writes to OUT",
       "checkpoint.safetensors (--resume continues exactly), policy.safetensors, metrics.json, returns.png",
-      "(return curve, rolling mean, solved line) and, for CartPole, best-episode.gif."
+      "(return curve, rolling mean, solved line) and, for CartPole, best-episode.gif. Reports the step at which",
+      "100 greedy evaluation episodes first reach the environment's threshold (solved)."
     })
 final class RlTrainCommand implements Callable<Integer> {
   @Option(names = "--env", paramLabel = "NAME", defaultValue = "cartpole",
@@ -43,13 +45,20 @@ final class RlTrainCommand implements Callable<Integer> {
   @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "10", description = "Iterations between checkpoints (default: ${DEFAULT-VALUE}).")
   private int checkpointEvery;
 
+  @Option(names = "--prioritized", description = "DQN only: draw minibatches by prioritised replay (proportional, alpha 0.6, beta 0.4 -> 1).")
+  private boolean prioritized;
+
+  @Option(names = "--stop-when-solved", description = "End the run once 100 greedy evaluation episodes reach the environment's threshold (CartPole: 475).")
+  private boolean stopWhenSolved;
+
   @Spec private CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     Environments.spec(environment);
     PrintWriter writer = spec.commandLine().getOut();
-    RlTraining.run(new RlTrainSettings(environment, algorithm, steps, seed, out, resume, checkpointEvery), writer);
+    RlTraining.run(new RlTrainSettings(environment, algorithm, steps, seed, out, resume, checkpointEvery,
+        prioritized ? DqnConfig.Replay.PRIORITIZED : DqnConfig.Replay.UNIFORM, stopWhenSolved), writer);
     writer.flush();
     return 0;
   }

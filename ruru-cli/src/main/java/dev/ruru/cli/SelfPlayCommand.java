@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {"Train an AlphaZero player (policy-value network + PUCT search) by self-play.",
         "Writes the best network to OUT (model.json, model.safetensors; play it with ruru play or ruru arena), the one in training to "
-            + "OUT/candidate, and OUT/metrics.json, after every iteration."})
+            + "OUT/candidate, OUT/metrics.json and OUT/checkpoint.safetensors (--resume continues exactly), after every iteration."})
 final class SelfPlayCommand implements Callable<Integer> {
   @Option(names = "--game", paramLabel = "GAME", defaultValue = "tictactoe", description = "tictactoe or connect4 (default: ${DEFAULT-VALUE}).")
   private String gameName;
@@ -40,11 +40,21 @@ final class SelfPlayCommand implements Callable<Integer> {
   @Option(names = "--steps", paramLabel = "N", description = "Training steps an iteration (default: 40 for tic-tac-toe, 60 for Connect Four).")
   private Integer steps;
 
+  @Option(names = "--blocks", paramLabel = "N",
+      description = "Residual blocks of a convolutional trunk (3x3 convolutions on the board planes); 0, the default, is the two-layer perceptron.")
+  private int blocks;
+
+  @Option(names = "--hidden", paramLabel = "N", description = "Units of each perceptron layer, or channels of the convolutional trunk (default: 128).")
+  private Integer hidden;
+
   @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of weights, noise and sampling (default: ${DEFAULT-VALUE}).")
   private long seed;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/selfplay", description = "Output directory (default: ${DEFAULT-VALUE}).")
   private Path out;
+
+  @Option(names = "--resume", description = "Continue from OUT/checkpoint.safetensors (same game, settings and seed); --iterations counts the earlier ones.")
+  private boolean resume;
 
   @Spec CommandSpec spec;
 
@@ -57,7 +67,8 @@ final class SelfPlayCommand implements Callable<Integer> {
     config = simulations == null ? config : config.withSimulations(simulations);
     config = config.withGames(games == null ? config.gamesPerIteration() : games, arenaGames == null ? config.arenaGames() : arenaGames);
     config = steps == null ? config : config.withSteps(steps);
-    new ZeroRun(config, out, spec.commandLine().getOut()).run(Duration.ofMillis((long) (minutes * 60_000)), iterations);
+    config = config.withNetwork(hidden == null ? config.hidden() : hidden, blocks);
+    new ZeroRun(config, out, spec.commandLine().getOut()).run(Duration.ofMillis((long) (minutes * 60_000)), iterations, resume);
     return 0;
   }
 }

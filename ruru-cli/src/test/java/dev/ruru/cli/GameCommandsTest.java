@@ -11,6 +11,9 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -45,6 +48,13 @@ class GameCommandsTest {
     assertEquals(2, metrics.get("iterations").size());
     assertTrue(metrics.get("iterations").get(1).get("loss").asDouble() > 0);
     assertTrue(Files.isRegularFile(out.resolve("model.safetensors")) && Files.isRegularFile(out.resolve("candidate/model.json")));
+    assertTrue(gifFrames(out.resolve("self-play.gif")) >= 5 + 1 + 2, "a game of at least 5 moves, the start and the held end");
+
+    CommandRun resumed = CommandRun.of("selfplay", "--game", "tictactoe", "--iterations", "3", "--games", "4", "--arena-games", "4", "--steps", "5",
+        "--out", out.toString(), "--resume");
+    assertEquals(0, resumed.exitCode(), resumed::err);
+    assertTrue(resumed.out().startsWith("resuming after iteration 2 from "), resumed::out);
+    assertEquals(3, new ObjectMapper().readTree(out.resolve("metrics.json").toFile()).get("iterations").size());
 
     CommandRun arena = CommandRun.of("arena", out.toString(), "random", "--games", "4", "--simulations", "10");
     assertEquals(0, arena.exitCode(), arena::err);
@@ -62,6 +72,25 @@ class GameCommandsTest {
     assertEquals(0, run.exitCode(), run::err);
     assertTrue(run.out().contains("minimax moves   games   wins  draws losses   score"), run::out);
     assertTrue(run.out().matches("(?s).*\ntotal +10 +\\d+ +\\d+ +0 .*"), run::out);
+  }
+
+  @Test
+  void arenaWritesOneMoreGameAsAGif() throws Exception {
+    Path gif = directory.resolve("game.gif");
+    CommandRun run = CommandRun.of("arena", "uct-20", "random", "--game", "connect4", "--games", "2", "--gif", gif.toString());
+    assertEquals(0, run.exitCode(), run::err);
+    assertTrue(run.out().contains("one more game, uct-20 first: "), run::out);
+    // Connect Four ends after 7 to 42 moves: one frame each, the empty board, and the end held two frames more.
+    int frames = gifFrames(gif);
+    assertTrue(frames >= 7 + 3 && frames <= 42 + 3, "frames: " + frames);
+  }
+
+  private static int gifFrames(Path file) throws Exception {
+    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+      ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+      reader.setInput(in);
+      return reader.getNumImages(true);
+    }
   }
 
   @Test

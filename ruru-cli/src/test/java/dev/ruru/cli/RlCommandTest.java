@@ -58,9 +58,25 @@ class RlCommandTest {
     CommandRun algo = CommandRun.of("rl", "train", "--algo", "sac", "--out", directory.resolve("y").toString());
     assertEquals(2, algo.exitCode());
     assertTrue(algo.err().startsWith("ruru rl train: Agents.create: unknown algorithm 'sac'; known: [ppo, a2c, dqn, reinforce]"), algo::err);
+    CommandRun prioritized = CommandRun.of("rl", "train", "--algo", "ppo", "--prioritized", "--out", directory.resolve("z").toString());
+    assertEquals(2, prioritized.exitCode());
+    assertTrue(prioritized.err().startsWith("ruru rl train: Agents.create: prioritised replay is DQN's; ppo has no replay buffer"), prioritized::err);
     CommandRun missing = CommandRun.of("rl", "eval", "--model-dir", directory.resolve("none").toString());
     assertEquals(2, missing.exitCode());
     assertTrue(missing.err().contains("no policy.safetensors in"), missing::err);
+  }
+
+  @Test void dqnWithPrioritizedReplayTrainsReportsTheSolveCheckAndItsPolicyEvaluates() throws Exception {
+    Path run = directory.resolve("dqn");
+    CommandRun train = CommandRun.of("rl", "train", "--algo", "dqn", "--prioritized", "--steps", "1280", "--out", run.toString());
+    assertEquals(0, train.exitCode(), train::err);
+    assertTrue(train.out().contains("replay=PRIORITIZED, priorityAlpha=0.6, priorityBetaStart=0.4"), train::out);
+    JsonNode metrics = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
+    assertTrue(metrics.get("solved").isNull(), "1,280 steps do not solve CartPole: " + metrics.get("solved"));
+    CommandRun eval = CommandRun.of("rl", "eval", "--model-dir", run.toString(), "--episodes", "5", "--seed", "1000001");
+    assertEquals(0, eval.exitCode(), eval::err);
+    assertTrue(eval.out().contains(String.format(java.util.Locale.ROOT, "mean return %.2f", metrics.get("evaluation").get("mean_return").asDouble())),
+        () -> eval.out() + " vs " + metrics.get("evaluation"));
   }
 
   private static int gifFrames(Path file) throws Exception {

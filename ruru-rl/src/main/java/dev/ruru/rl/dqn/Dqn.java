@@ -16,10 +16,13 @@ import java.util.Map;
  * DQN, top to bottom: each iteration plays {@code trainFrequency} steps of one environment ε-greedily into
  * the replay buffer, then (after {@code learningStarts} steps) takes {@code gradientSteps} minibatch steps
  * of {@link DqnObjective} through {@link Trainer#trainOnBatch}, refreshing the target network every
- * {@code targetUpdateInterval} of them. The Q-network is the actor network of an {@link ActorCritic}
+ * {@code targetUpdateInterval} of them. With prioritised replay the minibatches are drawn by priority,
+ * weighted by importance with β rising to 1 over the run, and each step's TD errors become the drawn
+ * transitions' new priorities. The Q-network is the actor network of an {@link ActorCritic#qNetwork}
  * (its outputs read as Q-values, so its greedy action is argmax Q and evaluation and saving work as for
  * the policy-gradient agents); the critic network is unused. Seeded and exactly resumable: checkpoints
- * hold both networks, Adam, the generators, the environment and the whole replay buffer.
+ * hold both networks, Adam, the generators, the environment and the whole replay buffer (with its
+ * priorities).
  */
 public final class Dqn implements Agent {
   private final DqnConfig config;
@@ -27,6 +30,7 @@ public final class Dqn implements Agent {
   private final ActorCritic policy;
   private final Collector collector;
   private final ReplayBuffer buffer;
+  private final PrioritizedReplay prioritized;
   private final ResumableRandom actionRandom;
   private final ResumableRandom sampleRandom;
   private final DqnObjective objective;
@@ -39,10 +43,12 @@ public final class Dqn implements Agent {
     this.totalSteps = totalSteps;
     var envs = Environments.vector(environment, 1);
     ResumableRandom init = new ResumableRandom(seed);
-    this.policy = new ActorCritic(envs.singleObservationSpace(), envs.singleActionSpace(), config.hidden(), init);
-    ActorCritic target = new ActorCritic(envs.singleObservationSpace(), envs.singleActionSpace(), config.hidden(), init);
+    this.policy = ActorCritic.qNetwork(envs.singleObservationSpace(), envs.singleActionSpace(), config.hidden(), init);
+    ActorCritic target = ActorCritic.qNetwork(envs.singleObservationSpace(), envs.singleActionSpace(), config.hidden(), init);
     this.collector = new Collector(envs, seed);
-    this.buffer = new ReplayBuffer(config.bufferSize(), policy.inputSize());
+    this.prioritized = config.replay() == DqnConfig.Replay.PRIORITIZED
+        ? new PrioritizedReplay(config.bufferSize(), policy.inputSize(), config.priorityAlpha()) : null;
+    this.buffer = prioritized != null ? prioritized.buffer() : new ReplayBuffer(config.bufferSize(), policy.inputSize());
     this.actionRandom = new ResumableRandom(seed + 1);
     this.sampleRandom = new ResumableRandom(seed + 2);
     Map<String, ResumableRandom> generators = new LinkedHashMap<>();
@@ -73,25 +79,41 @@ public final class Dqn implements Agent {
         if (gradientSteps % config.targetUpdateInterval() == 0) {
           objective.refreshTarget();
         }
-        trainer.trainOnBatch(buffer.sample(config.batchSize(), sampleRandom)).forEach((name, value) -> means.merge(name, value / config.gradientSteps(), Double::sum));
+        learn().forEach((name, value) -> means.merge(name, value / config.gradientSteps(), Double::sum));
         gradientSteps++;
       }
     }
     iteration++;
-    means.put("epsilon", config.epsilon(collector.steps(), totalSteps));
+    means.put("epsilon", config.epsilon(collector.steps()));
     return new Update(iteration, collector.steps(), collector.log().count(), collector.log().meanReturn(100), means,
         trainer.optimizer().learningRate());
+  }
+
+  /** One minibatch step; with prioritised replay, the drawn transitions' priorities become their new TD errors. */
+  private Map<String, Double> learn() {
+    if (prioritized == null) {
+      return trainer.trainOnBatch(buffer.sample(config.batchSize(), sampleRandom));
+    }
+    PrioritizedReplay.Sample sample = prioritized.sample(config.batchSize(), config.beta(collector.steps(), totalSteps), sampleRandom);
+    Map<String, Double> metrics = trainer.trainOnBatch(sample.batch());
+    prioritized.update(sample.slots(), objective.tdErrors());
+    return metrics;
   }
 
   /** One ε-greedy step (uniformly random before learning starts) into the buffer. */
   private void act() {
     double[][] observation = collector.observations();
-    int action = collector.steps() < config.learningStarts() || actionRandom.nextDouble() < config.epsilon(collector.steps(), totalSteps)
+    int action = collector.steps() < config.learningStarts() || actionRandom.nextDouble() < config.epsilon(collector.steps())
         ? actionRandom.nextInt(policy.actionCount()) : policy.greedy(observation)[0];
     VectorStep step = collector.step(new int[] {action});
     double[] next = step.done(0) ? step.finalObservations()[0] : step.observations()[0];
-    buffer.add(policy.encode(observation).toFloatArray(), action, step.rewards()[0], policy.encode(new double[][] {next}).toFloatArray(),
-        step.terminated()[0]);
+    float[] from = policy.encode(observation).toFloatArray();
+    float[] to = policy.encode(new double[][] {next}).toFloatArray();
+    if (prioritized != null) {
+      prioritized.add(from, action, step.rewards()[0], to, step.terminated()[0]);
+    } else {
+      buffer.add(from, action, step.rewards()[0], to, step.terminated()[0]);
+    }
   }
 
   @Override
@@ -99,7 +121,7 @@ public final class Dqn implements Agent {
     Map<String, String> state = new LinkedHashMap<>();
     state.put("rl.gradient_steps", Long.toString(gradientSteps));
     state.putAll(collector.saveState());
-    state.putAll(buffer.saveState());
+    state.putAll(prioritized != null ? prioritized.saveState() : buffer.saveState());
     return Agent.checkpoint(trainer.checkpoint(), "dqn", iteration, config.toString(), state);
   }
 
@@ -108,7 +130,11 @@ public final class Dqn implements Agent {
     int saved = Agent.savedIteration(checkpoint, "Dqn.resume", config.toString());
     trainer.resume(checkpoint);
     collector.restoreState(checkpoint.extra());
-    buffer.restoreState(checkpoint.extra());
+    if (prioritized != null) {
+      prioritized.restoreState(checkpoint.extra());
+    } else {
+      buffer.restoreState(checkpoint.extra());
+    }
     iteration = saved;
     gradientSteps = Long.parseLong(checkpoint.extra().getOrDefault("rl.gradient_steps", "0"));
   }

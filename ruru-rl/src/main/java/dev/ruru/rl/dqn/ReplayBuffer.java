@@ -3,6 +3,7 @@ package dev.ruru.rl.dqn;
 import dev.ruru.array.NDArray;
 import dev.ruru.data.Batch;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,8 +11,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * The last {@code capacity} transitions (s, a, r, s', terminated), in a ring: a new one overwrites the
- * oldest. Minibatches are drawn uniformly with replacement. {@code terminated} is the task's end only; a
- * time limit's truncation keeps bootstrapping from s' (the last observation of the episode).
+ * oldest. Minibatches are drawn uniformly with replacement ({@link PrioritizedReplay} draws them by
+ * priority instead). {@code terminated} is the task's end only; a time limit's truncation keeps
+ * bootstrapping from s' (the last observation of the episode).
  */
 public final class ReplayBuffer {
   private final int capacity;
@@ -36,9 +38,14 @@ public final class ReplayBuffer {
   }
 
   public int size() { return size; }
+  public int capacity() { return capacity; }
 
-  /** Stores one transition; {@code observation} and {@code next} are encoded rows of {@code width} numbers. */
-  public void add(float[] observation, int action, double reward, float[] next, boolean isTerminal) {
+  /**
+   * Stores one transition; {@code observation} and {@code next} are encoded rows of {@code width} numbers.
+   * Returns the slot it went into.
+   */
+  public int add(float[] observation, int action, double reward, float[] next, boolean isTerminal) {
+    int slot = position;
     System.arraycopy(observation, 0, observations, position * width, width);
     System.arraycopy(next, 0, nextObservations, position * width, width);
     actions[position] = action;
@@ -46,25 +53,45 @@ public final class ReplayBuffer {
     terminated[position] = isTerminal ? 1 : 0;
     position = (position + 1) % capacity;
     size = Math.min(size + 1, capacity);
+    return slot;
   }
 
   /**
-   * {@code count} transitions drawn uniformly: features [count, 2·width + 2] (s, s', r, terminated),
-   * labels the actions (int64).
+   * {@code count} transitions drawn uniformly: features [count, 2·width + 3] (s, s', r, terminated, and
+   * the importance weight 1), labels the actions (int64).
    */
   public Batch sample(int count, RandomGenerator random) {
     if (size == 0) {
       throw new IllegalStateException("ReplayBuffer.sample: the buffer is empty");
     }
-    int columns = 2 * width + 2;
+    int[] slots = new int[count];
+    for (int j = 0; j < count; j++) {
+      slots[j] = random.nextInt(size);
+    }
+    float[] weights = new float[count];
+    Arrays.fill(weights, 1);
+    return batch(slots, weights);
+  }
+
+  /**
+   * The transitions in {@code slots} as a batch: features [n, 2·width + 3] (s, s', r, terminated, weight),
+   * labels the actions (int64); {@code weights} scale each transition's loss.
+   */
+  public Batch batch(int[] slots, float[] weights) {
+    int columns = 2 * width + 3;
+    int count = slots.length;
     float[] data = new float[count * columns];
     long[] labels = new long[count];
     for (int j = 0; j < count; j++) {
-      int r = random.nextInt(size);
+      int r = slots[j];
+      if (r < 0 || r >= size) {
+        throw new IndexOutOfBoundsException("ReplayBuffer.batch: slot " + r + " is outside the " + size + " stored transitions");
+      }
       System.arraycopy(observations, r * width, data, j * columns, width);
       System.arraycopy(nextObservations, r * width, data, j * columns + width, width);
       data[j * columns + 2 * width] = rewards[r];
       data[j * columns + 2 * width + 1] = terminated[r];
+      data[j * columns + 2 * width + 2] = weights[j];
       labels[j] = (long) actions[r];
     }
     return new Batch(NDArray.wrap(data, count, columns), NDArray.wrap(labels, count));

@@ -102,7 +102,10 @@ public final class BoardPicture {
     }
   }
 
-  /** Writes a game, from its start through {@code moves}, as an animated GIF of one frame a move, {@code delayMillis} each. */
+  /**
+   * Writes a game, from its start through {@code moves}, as an animated GIF of one frame a move,
+   * {@code delayMillis} each; the final position stays three frames, so that the loop pauses on the result.
+   */
   public static void writeGif(Game game, List<Integer> moves, int delayMillis, Path file) throws IOException {
     Position position = game.start();
     List<BufferedImage> frames = new java.util.ArrayList<>();
@@ -111,6 +114,9 @@ public final class BoardPicture {
       position = position.play(move);
       frames.add(draw(position));
     }
+    BufferedImage last = frames.get(frames.size() - 1);
+    frames.add(last);
+    frames.add(last);
     AnimatedGif.write(file, frames, delayMillis);
   }
 }

@@ -8,6 +8,7 @@ import dev.ruru.nn.Init;
 import dev.ruru.nn.Layer;
 import dev.ruru.nn.Linear;
 import dev.ruru.nn.Mode;
+import dev.ruru.nn.ReLU;
 import dev.ruru.nn.Sequential;
 import dev.ruru.nn.Tanh;
 import dev.ruru.rl.env.Box;
@@ -25,31 +26,52 @@ import java.util.random.RandomGenerator;
  *
  * <p>The actor's last layer starts near zero (weights N(0, 0.01²)), so the first policy is close to
  * uniform, as the orthogonal initialisation with gain 0.01 of the PPO implementations makes it.
+ *
+ * <p>DQN reads the actor's outputs as Q-values: {@link #qNetwork} builds it as Stable-Baselines3's
+ * Q-network, ReLU hidden layers and every layer initialised as PyTorch's {@code nn.Linear}.
  */
 public final class ActorCritic {
+  /** The hidden layers' nonlinearity. */
+  public enum Activation { TANH, RELU }
+
   private final Space observations;
   private final int actions;
+  private final Activation activation;
   private final Sequential actor;
   private final Sequential critic;
 
-  /** Networks for {@code observations} and {@code actions} with the given hidden widths, drawn from {@code random}. */
+  /** Networks for {@code observations} and {@code actions} with the given tanh hidden widths, drawn from {@code random}. */
   public ActorCritic(Space observations, Discrete actions, int[] hidden, RandomGenerator random) {
-    this.observations = observations;
-    this.actions = actions.n();
-    int inputs = inputSize(observations);
-    this.actor = mlp(inputs, hidden, this.actions, Init.normal(0, 0.01), random);
-    this.critic = mlp(inputs, hidden, 1, Init.normal(0, 1.0 / Math.sqrt(hidden.length == 0 ? inputs : hidden[hidden.length - 1])), random);
+    this(observations, actions, hidden, Activation.TANH, random);
   }
 
-  private static Sequential mlp(int inputs, int[] hidden, int outputs, Init lastWeights, RandomGenerator random) {
+  /** Networks with {@code activation} hidden layers; a ReLU network is {@link #qNetwork}'s (every layer PyTorch's default initialisation). */
+  public ActorCritic(Space observations, Discrete actions, int[] hidden, Activation activation, RandomGenerator random) {
+    this.observations = observations;
+    this.actions = actions.n();
+    this.activation = activation;
+    int inputs = inputSize(observations);
+    boolean policyGradient = activation == Activation.TANH;
+    this.actor = mlp(inputs, hidden, this.actions, policyGradient ? Init.normal(0, 0.01) : null, random);
+    this.critic = mlp(inputs, hidden, 1,
+        policyGradient ? Init.normal(0, 1.0 / Math.sqrt(hidden.length == 0 ? inputs : hidden[hidden.length - 1])) : null, random);
+  }
+
+  /** DQN's network: ReLU hidden layers, PyTorch's default initialisation, the actor's outputs read as Q(s, ·). */
+  public static ActorCritic qNetwork(Space observations, Discrete actions, int[] hidden, RandomGenerator random) {
+    return new ActorCritic(observations, actions, hidden, Activation.RELU, random);
+  }
+
+  /** An MLP with this policy's activation; {@code lastWeights} null: the last layer as every other (PyTorch's default). */
+  private Sequential mlp(int inputs, int[] hidden, int outputs, Init lastWeights, RandomGenerator random) {
     List<Layer> layers = new ArrayList<>();
     int width = inputs;
     for (int h : hidden) {
       layers.add(new Linear(width, h, random));
-      layers.add(new Tanh());
+      layers.add(activation == Activation.TANH ? new Tanh() : new ReLU());
       width = h;
     }
-    layers.add(new Linear(width, outputs, lastWeights, Init.zeros(), DType.FLOAT32, random));
+    layers.add(lastWeights == null ? new Linear(width, outputs, random) : new Linear(width, outputs, lastWeights, Init.zeros(), DType.FLOAT32, random));
     return new Sequential(layers);
   }
 
@@ -64,6 +86,7 @@ public final class ActorCritic {
   public Sequential actor() { return actor; }
   public Sequential critic() { return critic; }
   public int actionCount() { return actions; }
+  public Activation activation() { return activation; }
   public int inputSize() { return inputSize(observations); }
 
   /** Observations as the networks' input [n, inputSize] (float32): a box's numbers, or one-hot cells. */

@@ -26,10 +26,20 @@ public final class Agents {
 
   /** A new agent of {@code algorithm} on {@code environment} for {@code steps} environment steps. */
   public static Agent create(String algorithm, String environment, long seed, long steps) {
+    return create(algorithm, environment, seed, steps, DqnConfig.Replay.UNIFORM);
+  }
+
+  /** A new agent, DQN drawing its minibatches as {@code replay} says (the other algorithms have no replay). */
+  public static Agent create(String algorithm, String environment, long seed, long steps, DqnConfig.Replay replay) {
+    if (replay == DqnConfig.Replay.PRIORITIZED && !algorithm.equals("dqn")) {
+      throw new IllegalArgumentException("Agents.create: prioritised replay is DQN's; " + algorithm + " has no replay buffer; drop --prioritized"
+          + " or use --algo dqn");
+    }
     return switch (algorithm) {
       case "ppo" -> new Ppo(environment, ppoConfig(environment), seed, steps);
       case "a2c" -> new A2c(environment, A2cConfig.cartPole(), seed, steps);
-      case "dqn" -> new Dqn(environment, DqnConfig.cartPole(), seed, steps);
+      case "dqn" -> new Dqn(environment, replay == DqnConfig.Replay.PRIORITIZED ? DqnConfig.cartPole().withPrioritizedReplay() : DqnConfig.cartPole(),
+          seed, steps);
       case "reinforce" -> new Reinforce(environment, ReinforceConfig.cartPole(), seed, steps);
       default -> throw new IllegalArgumentException("Agents.create: unknown algorithm '" + algorithm + "'; known: " + NAMES);
     };

@@ -26,7 +26,9 @@ import java.util.List;
  * few iterations and at the end: {@code --resume} continues exactly), {@code policy.safetensors},
  * {@code metrics.json} (every episode's return, every iteration's losses, the final evaluation),
  * {@code returns.png} (the return curve with its rolling mean and the solved line) and, for CartPole,
- * {@code best-episode.gif} (the best of five greedy episodes after training).
+ * {@code best-episode.gif} (the best of five greedy episodes after training). A {@link SolveCheck} runs
+ * after every iteration and reports the step at which the run solved its environment (in the progress and
+ * metrics.json's {@code solved}); {@code --stop-when-solved} ends the run there.
  */
 public final class RlTraining {
   public static final String CHECKPOINT = "checkpoint.safetensors";
@@ -40,8 +42,8 @@ public final class RlTraining {
   public static Summary run(RlTrainSettings settings, PrintWriter out) throws IOException {
     Environments.Spec spec = Environments.spec(settings.environment());
     Files.createDirectories(settings.out());
-    Path checkpointFile = settings.out().resolve(CHECKPOINT);
-    Agent agent = Agents.create(settings.algorithm(), spec.shortName(), settings.seed(), settings.steps());
+    Path checkpointFile = checkpointFile(settings);
+    Agent agent = Agents.create(settings.algorithm(), spec.shortName(), settings.seed(), settings.steps(), settings.replay());
     ArrayNode iterations = JSON.createArrayNode();
     if (settings.resume() && Files.isRegularFile(checkpointFile)) {
       agent.resume(Checkpoint.read(checkpointFile));
@@ -50,10 +52,30 @@ public final class RlTraining {
     }
     out.printf("%s on %s: %d steps (%s), seed %d%n", settings.algorithm(), spec.id(), settings.steps(), agent.settings(), settings.seed());
     long start = System.nanoTime();
+    SolveCheck check = train(agent, settings, spec, iterations, out);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    writeCheckpoint(agent, checkpointFile);
+    new SavedPolicy(spec.shortName(), settings.algorithm(), agent.policy()).write(settings.out(), agent.hidden());
+    RlEvaluation.Result evaluation = RlEvaluation.run(agent.policy(), spec.shortName(), 5, settings.seed() + 1_000_000, true);
+    EpisodeLog log = agent.collector().log();
+    writeMetrics(settings, spec, agent, iterations, evaluation, check);
+    pictures(settings.out(), spec, log, evaluation);
+    out.printf("done: %d steps, %d episodes, mean return of the last 100 %.1f; greedy evaluation over 5 episodes %.1f; %.1f s%n",
+        agent.collector().steps(), log.count(), log.meanReturn(100), evaluation.mean(), seconds);
+    out.printf("wrote %s, %s, metrics.json, returns.png%s to %s%n", CHECKPOINT, SavedPolicy.FILE,
+        spec.shortName().equals("cartpole") ? ", best-episode.gif" : "", settings.out());
+    return new Summary(agent.collector().steps(), log.count(), log.meanReturn(100), evaluation, seconds);
+  }
+
+  /** The iterations, with a progress line every twentieth of the run, the solve check and the checkpoints; returns the check. */
+  private static SolveCheck train(Agent agent, RlTrainSettings settings, Environments.Spec spec, ArrayNode iterations, PrintWriter out) {
+    long start = System.nanoTime();
     long startSteps = agent.collector().steps();
     int every = agent.iterations() > 0 ? Math.max(1, agent.iterations() / 20) : 10;
     String of = agent.iterations() > 0 ? "/" + agent.iterations() : "";
-    agent.train(update -> {
+    SolveCheck check = new SolveCheck(spec.shortName(), settings.seed(), startSteps);
+    while (!agent.finished() && !(settings.stopWhenSolved() && check.solved().isPresent())) {
+      Update update = agent.iterate();
       iterations.add(iterationNode(update));
       double seconds = (System.nanoTime() - start) / 1e9;
       if (update.iteration() % every == 0 || agent.finished()) {
@@ -61,22 +83,18 @@ public final class RlTraining {
             update.steps(), update.episodes(), update.meanReturn(), update.metrics().getOrDefault("loss", Double.NaN),
             (update.steps() - startSteps) / Math.max(1e-9, seconds));
       }
+      check.afterIteration(agent.policy(), update.steps(), agent.collector().log()).ifPresent(solved -> out.printf(
+          "solved at step %d (episode %d): %d greedy evaluation episodes average %.1f%n", solved.steps(), solved.episodes(),
+          SolveCheck.EVALUATION_EPISODES, solved.evaluation()));
       if (update.iteration() % settings.checkpointEvery() == 0) {
-        writeCheckpoint(agent, checkpointFile);
+        writeCheckpoint(agent, checkpointFile(settings));
       }
-    });
-    double seconds = (System.nanoTime() - start) / 1e9;
-    writeCheckpoint(agent, checkpointFile);
-    new SavedPolicy(spec.shortName(), settings.algorithm(), agent.policy()).write(settings.out(), agent.hidden());
-    RlEvaluation.Result evaluation = RlEvaluation.run(agent.policy(), spec.shortName(), 5, settings.seed() + 1_000_000, true);
-    EpisodeLog log = agent.collector().log();
-    writeMetrics(settings, spec, agent, iterations, evaluation);
-    pictures(settings.out(), spec, log, evaluation);
-    out.printf("done: %d steps, %d episodes, mean return of the last 100 %.1f; greedy evaluation over 5 episodes %.1f; %.1f s%n",
-        agent.collector().steps(), log.count(), log.meanReturn(100), evaluation.mean(), seconds);
-    out.printf("wrote %s, %s, metrics.json, returns.png%s to %s%n", CHECKPOINT, SavedPolicy.FILE,
-        spec.shortName().equals("cartpole") ? ", best-episode.gif" : "", settings.out());
-    return new Summary(agent.collector().steps(), log.count(), log.meanReturn(100), evaluation, seconds);
+    }
+    return check;
+  }
+
+  private static Path checkpointFile(RlTrainSettings settings) {
+    return settings.out().resolve(CHECKPOINT);
   }
 
   private static void writeCheckpoint(Agent agent, Path file) {
@@ -117,7 +135,7 @@ public final class RlTraining {
   }
 
   private static void writeMetrics(RlTrainSettings settings, Environments.Spec spec, Agent agent, ArrayNode iterations,
-      RlEvaluation.Result evaluation) throws IOException {
+      RlEvaluation.Result evaluation, SolveCheck check) throws IOException {
     ObjectNode root = JSON.createObjectNode().put("environment", spec.id()).put("algorithm", settings.algorithm()).put("seed", settings.seed())
         .put("steps", agent.collector().steps()).put("config", agent.settings()).put("solved_threshold", spec.rewardThreshold());
     ArrayNode episodes = root.putArray("episodes");
@@ -128,6 +146,8 @@ public final class RlTraining {
     ObjectNode greedy = root.putObject("evaluation").put("episodes", evaluation.returns().length).put("mean_return", evaluation.mean())
         .put("min_return", evaluation.min()).put("max_return", evaluation.max());
     greedy.put("policy", "greedy");
+    check.solved().ifPresentOrElse(solved -> root.putObject("solved").put("steps", solved.steps()).put("episodes", solved.episodes())
+        .put("evaluation_episodes", SolveCheck.EVALUATION_EPISODES).put("mean_return", solved.evaluation()), () -> root.putNull("solved"));
     Path file = settings.out().resolve("metrics.json");
     Path temporary = file.resolveSibling("metrics.json.tmp");
     JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), root);

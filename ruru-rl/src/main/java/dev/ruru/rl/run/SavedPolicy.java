@@ -14,12 +14,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * A trained policy in a directory: {@code policy.safetensors} holds the actor's and the critic's weights
  * ({@code actor.*}, {@code critic.*}) and, in its metadata under {@code ruru.rl}, what they were trained on:
- * the environment, the algorithm, the observation size, the number of actions and the hidden widths.
+ * the environment, the algorithm, the observation size, the number of actions, the hidden widths and
+ * their activation.
  *
  * @param environment the environment's short name ({@code cartpole})
  * @param algorithm the algorithm's name ({@code ppo})
@@ -37,7 +39,8 @@ public record SavedPolicy(String environment, String algorithm, ActorCritic poli
     policy.actor().stateDict().forEach((name, value) -> tensors.put("actor." + name, value));
     policy.critic().stateDict().forEach((name, value) -> tensors.put("critic." + name, value));
     ObjectNode description = JSON.createObjectNode().put("environment", environment).put("algorithm", algorithm)
-        .put("observation_size", policy.inputSize()).put("actions", policy.actionCount());
+        .put("observation_size", policy.inputSize()).put("actions", policy.actionCount())
+        .put("activation", policy.activation().name().toLowerCase(Locale.ROOT));
     hiddenNode(description, hidden);
     Safetensors.write(directory.resolve(FILE), tensors, Map.of(KEY, description.toString()));
   }
@@ -76,7 +79,9 @@ public record SavedPolicy(String environment, String algorithm, ActorCritic poli
           + ActorCritic.inputSize(env.observationSpace()) + " numbers and " + env.actionSpace().n() + " actions; evaluate it on " + trainedOn);
     }
     int[] hidden = JSON.treeToValue(description.get("hidden"), int[].class);
-    ActorCritic policy = new ActorCritic(env.observationSpace(), env.actionSpace(), hidden, new ResumableRandom(0));
+    // Policies saved before the activation was recorded are all tanh.
+    ActorCritic.Activation activation = ActorCritic.Activation.valueOf(description.path("activation").asText("tanh").toUpperCase(Locale.ROOT));
+    ActorCritic policy = new ActorCritic(env.observationSpace(), env.actionSpace(), hidden, activation, new ResumableRandom(0));
     policy.actor().loadStateDict(part(saved.tensors(), "actor."));
     policy.critic().loadStateDict(part(saved.tensors(), "critic."));
     return new SavedPolicy(name, description.get("algorithm").asText(), policy);

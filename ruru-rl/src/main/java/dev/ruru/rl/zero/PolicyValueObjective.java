@@ -5,6 +5,7 @@ import dev.ruru.data.Batch;
 import dev.ruru.nn.Layer;
 import dev.ruru.nn.Mode;
 import dev.ruru.optim.Optimizer;
+import dev.ruru.train.ResumableRandom;
 import dev.ruru.train.objective.Objective;
 import dev.ruru.train.objective.Phase;
 import java.util.List;
@@ -20,14 +21,22 @@ import java.util.Map;
 public final class PolicyValueObjective implements Objective {
   private final PolicyValueNet network;
   private final List<Phase> phases;
+  private final Map<String, ResumableRandom> generators;
 
   public PolicyValueObjective(PolicyValueNet network, Optimizer optimizer) {
+    this(network, optimizer, Map.of());
+  }
+
+  /** The objective with the generators of the self-play around it, which checkpoints then hold. */
+  public PolicyValueObjective(PolicyValueNet network, Optimizer optimizer, Map<String, ResumableRandom> generators) {
     this.network = network;
     this.phases = List.of(Phase.of(optimizer));
+    this.generators = Map.copyOf(generators);
   }
 
   @Override public Map<String, Layer> models() { return Map.of("model", network); }
   @Override public List<Phase> phases() { return phases; }
+  @Override public Map<String, ResumableRandom> generators() { return generators; }
 
   @Override
   public Result compute(Batch batch, Phase phase, Mode mode) {

@@ -4,8 +4,12 @@ import dev.ruru.array.NDArray;
 import dev.ruru.data.Batch;
 import dev.ruru.data.BatchSource;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * The most recent {@code capacity} self-play examples (the oldest go first when it is full): AlphaZero
@@ -54,6 +58,46 @@ public final class PositionReplay {
       labels[row * (actions + 1) + actions] = example.result();
     }
     return new Batch(NDArray.wrap(features, indices.length, encoding), NDArray.wrap(labels, indices.length, actions + 1));
+  }
+
+  /**
+   * The examples, in their slots, and the slot the next one goes to, as arrays for a checkpoint:
+   * {@code encodings [n, E]}, {@code policies [n, A]}, {@code results [n]}, {@code next [1]}.
+   */
+  public Map<String, NDArray> saveState() {
+    if (examples.isEmpty()) {
+      return Map.of("next", NDArray.wrap(new long[] {next}, 1));
+    }
+    Batch all = batch(IntStream.range(0, examples.size()).toArray());
+    int actions = examples.get(0).policy().length;
+    Map<String, NDArray> state = new LinkedHashMap<>();
+    state.put("encodings", all.features());
+    state.put("policies", all.labels().slice(1, 0, actions, 1).contiguous());
+    state.put("results", all.labels().slice(1, actions, actions + 1, 1).reshape(examples.size()).contiguous());
+    state.put("next", NDArray.wrap(new long[] {next}, 1));
+    return state;
+  }
+
+  /** Replaces the contents with {@link #saveState()}'s, into a replay of at least that many slots. */
+  public void restoreState(Map<String, NDArray> state) {
+    NDArray nextSlot = state.get("next");
+    NDArray encodings = state.get("encodings");
+    int count = encodings == null ? 0 : encodings.dim(0);
+    if (nextSlot == null || count > capacity || (count > 0 && (state.get("policies") == null || state.get("results") == null))) {
+      throw new IllegalArgumentException("PositionReplay.restoreState: the checkpoint's replay is incomplete or holds " + count
+          + " examples for a capacity of " + capacity + "; resume with the settings it was trained with");
+    }
+    examples.clear();
+    float[] features = count == 0 ? new float[0] : encodings.toFloatArray();
+    float[] policies = count == 0 ? new float[0] : state.get("policies").toFloatArray();
+    float[] results = count == 0 ? new float[0] : state.get("results").toFloatArray();
+    int width = count == 0 ? 0 : features.length / count;
+    int actions = count == 0 ? 0 : policies.length / count;
+    for (int row = 0; row < count; row++) {
+      examples.add(new Example(Arrays.copyOfRange(features, row * width, (row + 1) * width), Arrays.copyOfRange(policies, row * actions,
+          (row + 1) * actions), results[row]));
+    }
+    next = (int) nextSlot.getLong(0);
   }
 
   /**

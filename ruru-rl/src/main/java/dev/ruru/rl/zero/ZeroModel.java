@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
 
 /**
  * A trained AlphaZero network on disk: {@code model.json} ({@code "format": "ruru-zero"}, the game and
- * the hidden size) and {@code model.safetensors}, written and read as a sealed pair by
+ * the hidden size, the residual blocks) and {@code model.safetensors}, written and read as a sealed pair by
  * {@link ModelDirectory}.
  */
 public final class ZeroModel {
@@ -27,10 +27,10 @@ public final class ZeroModel {
 
   /** Saves {@code network} into {@code directory}, replacing what was there. */
   public static void save(Path directory, PolicyValueNet network) throws IOException {
-    String summary = summary(network.game().name(), network.hidden());
+    String summary = summary(network.game().name(), network.hidden(), network.blocks());
     String description = String.format(Locale.ROOT, "{%n  \"format\": \"%s\",%n  \"version\": %d,%n  \"game\": \"%s\",%n  \"hidden\": %d,%n"
-        + "  \"summary\": \"%s\",%n  \"weights\": \"%s\"%n}%n", FORMAT_ID, ModelDirectory.SEALED_VERSION, network.game().name(), network.hidden(),
-        summary, ModelDirectory.WEIGHTS);
+        + "  \"blocks\": %d,%n  \"summary\": \"%s\",%n  \"weights\": \"%s\"%n}%n", FORMAT_ID, ModelDirectory.SEALED_VERSION, network.game().name(),
+        network.hidden(), network.blocks(), summary, ModelDirectory.WEIGHTS);
     ModelDirectory.write(directory, network.stateDict(), summary, description);
   }
 
@@ -38,11 +38,13 @@ public final class ZeroModel {
   public static PolicyValueNet load(Path directory) throws IOException {
     ModelDirectory.Opened opened = ModelDirectory.open(directory, FORMAT);
     ModelJson json = opened.json();
-    json.checkKeys(List.of("format", "version", "game", "hidden"), List.of("summary", "weights"));
+    json.checkKeys(List.of("format", "version", "game", "hidden"), List.of("blocks", "summary", "weights"));
     ModelDirectory.checkKeysForPeople(json);
-    String summary = summary(json.text("game"), json.integer("hidden"));
+    // Models saved before the convolutional trunk have no "blocks": they are perceptrons.
+    int blocks = json.has("blocks") ? json.integer("blocks") : 0;
+    String summary = summary(json.text("game"), json.integer("hidden"), blocks);
     // The initial weights are overwritten at once; any seed will do.
-    PolicyValueNet network = opened.rebuild(() -> new PolicyValueNet(ConnectionGame.named(json.text("game")), json.integer("hidden"),
+    PolicyValueNet network = opened.rebuild(() -> new PolicyValueNet(ConnectionGame.named(json.text("game")), json.integer("hidden"), blocks,
         new SplittableRandom(0)), summary);
     Map<String, NDArray> state = network.stateDict();
     opened.checkTensors(state.entrySet().stream().map(entry -> ParameterShape.of(entry.getKey(), entry.getValue().dtype(), entry.getValue().shape())),
@@ -52,7 +54,8 @@ public final class ZeroModel {
     return network;
   }
 
-  private static String summary(String game, int hidden) {
-    return "AlphaZero policy-value MLP for " + game + ", hidden " + hidden;
+  private static String summary(String game, int hidden, int blocks) {
+    return blocks == 0 ? "AlphaZero policy-value MLP for " + game + ", hidden " + hidden
+        : "AlphaZero policy-value network for " + game + ", " + blocks + " residual blocks of " + hidden + " channels";
   }
 }

@@ -8,12 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ruru.array.NDArray;
+import dev.ruru.autodiff.Tensor;
+import dev.ruru.nn.Mode;
 import dev.ruru.rl.games.Arena;
 import dev.ruru.rl.games.ArenaResult;
 import dev.ruru.rl.games.RandomPlayer;
 import dev.ruru.rl.games.Tally;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -59,6 +67,25 @@ class ZeroTrainingTest {
   }
 
   @Test
+  void aRunInterruptedAndResumedEndsWithTheNetworksOfAnUninterruptedOne() throws Exception {
+    ZeroConfig config = ZeroConfig.defaults(TIC_TAC_TOE, 4).withSimulations(8).withGames(3, 4).withSteps(4);
+    PrintWriter quiet = new PrintWriter(new StringWriter());
+    ZeroTraining whole = new ZeroRun(config, directory.resolve("whole"), quiet).run(Duration.ofHours(1), 3);
+    new ZeroRun(config, directory.resolve("parts"), quiet).run(Duration.ofHours(1), 2);
+    StringWriter log = new StringWriter();
+    ZeroTraining resumed = new ZeroRun(config, directory.resolve("parts"), new PrintWriter(log)).run(Duration.ofHours(1), 3, true);
+    assertTrue(log.toString().startsWith("resuming after iteration 2 from "), log::toString);
+    assertEquals(3, resumed.iteration());
+    assertEquals(whole.replay().size(), resumed.replay().size());
+    whole.candidate().stateDict().forEach((name, value) -> assertEquals(value, resumed.candidate().stateDict().get(name), "candidate " + name));
+    whole.best().stateDict().forEach((name, value) -> assertEquals(value, resumed.best().stateDict().get(name), "best " + name));
+    assertEquals(3, new ObjectMapper().readTree(directory.resolve("parts").resolve("metrics.json").toFile()).get("iterations").size());
+    ZeroTraining other = new ZeroTraining(config.withSteps(5));
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> other.resume(whole.checkpoint()));
+    assertTrue(error.getMessage().startsWith("ZeroTraining.resume: the checkpoint was written by ZeroConfig["), error.getMessage());
+  }
+
+  @Test
   void selfPlayExamplesComeInEverySymmetryWithTheResultOfThePlayerToMove() {
     ZeroConfig config = ZeroConfig.defaults(TIC_TAC_TOE, 5).withSimulations(10);
     List<Example> examples = SelfPlay.play(new PolicyValueNet(TIC_TAC_TOE, 8, new SplittableRandom(5)), config, new SplittableRandom(6));
@@ -90,6 +117,28 @@ class ZeroTrainingTest {
     assertTrue(ZeroTraining.accepts(new Tally(6, 10, 4), 0.55));
     assertFalse(ZeroTraining.accepts(new Tally(5, 10, 5), 0.55));
     assertFalse(ZeroTraining.accepts(new Tally(0, 20, 0), 0.55), "all draws keep the old network");
+  }
+
+  @Test
+  void aConvolutionalNetworkGivesLogitsAndAValueAndSavesWithItsBlocks() throws Exception {
+    PolicyValueNet network = new PolicyValueNet(CONNECT_FOUR, 4, 2, new SplittableRandom(8));
+    assertEquals(2, network.blocks());
+    NDArray boards = NDArray.wrap(concat(CONNECT_FOUR.start().encode(), CONNECT_FOUR.after(3, 3, 4).encode()), 2, CONNECT_FOUR.encodingSize());
+    NDArray output = network.forward(Tensor.constant(boards), Mode.EVAL).value();
+    assertEquals(List.of(2, 8), List.of(output.dim(0), output.dim(1)), "7 logits and the value per board");
+    assertTrue(Math.abs(output.getDouble(1, 7)) < 1, "the value is a tanh");
+    ZeroModel.save(directory, network);
+    assertTrue(Files.readString(directory.resolve("model.json")).contains("\"blocks\": 2"));
+    PolicyValueNet loaded = ZeroModel.load(directory);
+    assertEquals(2, loaded.blocks());
+    assertEquals(output, loaded.forward(Tensor.constant(boards), Mode.EVAL).value());
+    assertTrue(network.parameters().containsKey("trunk.block1.1.weight"), network.parameters().keySet()::toString);
+  }
+
+  private static float[] concat(float[] a, float[] b) {
+    float[] both = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
   }
 
   @Test
