@@ -1,7 +1,5 @@
 package dev.ruru.onnx;
 
-import dev.ruru.array.NDArray;
-import dev.ruru.autodiff.Autodiff;
 import dev.ruru.autodiff.Conv2dSpec;
 import dev.ruru.autodiff.Convolution;
 import dev.ruru.autodiff.Pool2dSpec;
@@ -19,8 +17,8 @@ import java.util.Map;
 /**
  * Conv → BatchNormalization → Relu → MaxPool chains (each part after the Conv optional, each value used
  * only by the next node) run as one of Ruru's fused convolutions: in inference the BatchNorm folds into
- * the convolution's weights (w·γ/√(σ² + ε) and (b − μ)·γ/√(σ² + ε) + β, computed from the parameters on
- * every run, so gradients still reach them), and the relu and the pooling happen while each sample's
+ * the convolution's weights (w·γ/√(σ² + ε) and (b − μ)·γ/√(σ² + ε) + β, derived from the parameters on
+ * every training run, so gradients still reach them, and kept between inference runs), and the relu and the pooling happen while each sample's
  * output is in cache. This is what exporters' CNNs are made of, and most of their inference time. A
  * chain whose BatchNorm must use batch statistics (Mode.TRAIN) runs node by node.
  */
@@ -75,29 +73,9 @@ final class ConvolutionFusion {
     return reader.opType().equals(opType) && oneOutput && fromFirst ? reader : null;
   }
 
-  /**
-   * The weights with a BatchNorm folded in, and what they were folded from: in inference
-   * ({@link Autodiff#isRecording} false) a run whose inputs are the same arrays at the same versions reuses
-   * them, which saves seven small operations per convolution, much of a batch of one's time. An optimiser
-   * step changes a parameter in place and advances its tensor's version, and a BatchNorm in training
-   * replaces its statistics' arrays, so the next run folds again.
-   */
-  record Folded(List<Source> sources, Tensor weight, Tensor bias) {}
-
-  /** One input of a fold: its array (compared by identity) and its tensor's version. */
-  record Source(NDArray value, int version) {
-    static Source of(Tensor tensor) {
-      return tensor == null ? null : new Source(tensor.value(), tensor.version());
-    }
-
-    boolean same(Source other) {
-      return other != null && value == other.value && version == other.version;
-    }
-  }
-
   /** The chain's output, or null when it must run node by node (training BatchNorm, 1-D or unusual windows). */
-  static Tensor run(Chain chain, Map<String, Tensor> values, Mode mode, long opset, Map<String, Buffer> buffers, Map<Chain, Folded> folded) {
-    NodeCall conv = call(chain.conv(), values, mode, opset, buffers);
+  static Tensor run(Chain chain, Map<String, Tensor> values, Mode mode, long opset, Map<String, Buffer> buffers, DerivedWeights derived) {
+    NodeCall conv = call(chain.conv(), values, mode, opset, buffers, derived);
     Tensor x = conv.input(0);
     Tensor weight = conv.input(1);
     if (x.rank() != 4 || weight.rank() != 4 || chain.batchNorm() != null && batchStatistics(chain.batchNorm(), values, mode, opset, buffers)) {
@@ -106,12 +84,12 @@ final class ConvolutionFusion {
     Conv2dSpec spec = ConvolutionOperators.convSpec(conv, x, weight);
     Tensor bias = conv.optionalInput(2);
     if (chain.batchNorm() != null) {
-      Folded fold = fold(chain, conv, call(chain.batchNorm(), values, mode, opset, buffers), folded);
-      weight = fold.weight();
-      bias = fold.bias();
+      List<Tensor> folded = fold(conv, call(chain.batchNorm(), values, mode, opset, buffers, derived));
+      weight = folded.get(0);
+      bias = folded.get(1);
     }
     if (chain.maxPool() != null) {
-      Pool2dSpec pool = ConvolutionOperators.plainMaxPool(call(chain.maxPool(), values, mode, opset, buffers), x);
+      Pool2dSpec pool = ConvolutionOperators.plainMaxPool(call(chain.maxPool(), values, mode, opset, buffers, derived), x);
       if (pool != null) {
         return Convolution.conv2dReluMaxPool(x, weight, bias, spec, pool);
       }
@@ -123,42 +101,26 @@ final class ConvolutionFusion {
     return bias == null ? Convolution.conv2d(x, weight, spec) : Convolution.conv2d(x, weight, bias, spec);
   }
 
-  /** w·γ/√(σ² + ε) and (b − μ)·γ/√(σ² + ε) + β, or the ones folded from the same arrays before when nothing records. */
-  private static Folded fold(Chain chain, NodeCall conv, NodeCall norm, Map<Chain, Folded> folded) {
-    List<Source> sources = java.util.stream.Stream.of(conv.input(1), conv.optionalInput(2), norm.input(1), norm.input(2), norm.input(3),
-        norm.input(4)).map(Source::of).toList();
-    boolean recording = Autodiff.isRecording();
-    Folded cached = recording ? null : folded.get(chain);
-    if (cached != null && sameArrays(cached.sources(), sources)) {
-      return cached;
-    }
-    Tensor scale = norm.input(1).div(norm.input(4).add(norm.floatAttribute("epsilon", 1e-5f)).sqrt());
-    Tensor shift = norm.input(2).sub(norm.input(3).mul(scale));
-    Tensor bias = conv.optionalInput(2) == null ? shift : conv.optionalInput(2).mul(scale).add(shift);
-    Tensor weight = conv.input(1).mul(scale.reshape(scale.shape().dim(0), 1, 1, 1));
-    Folded fold = new Folded(sources, weight, bias);
-    if (!recording) {
-      folded.put(chain, fold);
-    }
-    return fold;
-  }
-
-  private static boolean sameArrays(List<Source> cached, List<Source> current) {
-    for (int i = 0; i < cached.size(); i++) {
-      if (cached.get(i) == null ? current.get(i) != null : !cached.get(i).same(current.get(i))) {
-        return false;
-      }
-    }
-    return true;
+  /** w·γ/√(σ² + ε) and (b − μ)·γ/√(σ² + ε) + β, kept between inference runs ({@link DerivedWeights}). */
+  private static List<Tensor> fold(NodeCall conv, NodeCall norm) {
+    List<Tensor> weights = java.util.Arrays.asList(conv.input(1), conv.optionalInput(2), norm.input(1), norm.input(2), norm.input(3),
+        norm.input(4));
+    return conv.derived("folded", weights, () -> {
+      Tensor scale = norm.input(1).div(norm.input(4).add(norm.floatAttribute("epsilon", 1e-5f)).sqrt());
+      Tensor shift = norm.input(2).sub(norm.input(3).mul(scale));
+      Tensor bias = conv.optionalInput(2) == null ? shift : conv.optionalInput(2).mul(scale).add(shift);
+      return List.of(conv.input(1).mul(scale.reshape(scale.shape().dim(0), 1, 1, 1)), bias);
+    });
   }
 
   private static boolean batchStatistics(OnnxNode node, Map<String, Tensor> values, Mode mode, long opset, Map<String, Buffer> buffers) {
-    NodeCall call = call(node, values, mode, opset, buffers);
+    NodeCall call = call(node, values, mode, opset, buffers, null);
     return call.intAttribute("training_mode", 0) != 0 || mode == Mode.TRAIN && call.buffer(3) != null;
   }
 
-  private static NodeCall call(OnnxNode node, Map<String, Tensor> values, Mode mode, long opset, Map<String, Buffer> buffers) {
+  private static NodeCall call(OnnxNode node, Map<String, Tensor> values, Mode mode, long opset, Map<String, Buffer> buffers,
+      DerivedWeights derived) {
     List<Tensor> inputs = node.inputs().stream().map(name -> name.isEmpty() ? null : values.get(name)).toList();
-    return new NodeCall(node, java.util.Collections.unmodifiableList(new java.util.ArrayList<>(inputs)), mode, opset, buffers);
+    return new NodeCall(node, java.util.Collections.unmodifiableList(new java.util.ArrayList<>(inputs)), mode, opset, buffers, derived);
   }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  * backward through time in a loop), the cells nn.LSTM and nn.GRU run on, instead of a dozen recorded
  * operations per step. The fused cells use PyTorch's gate order, so the weights' gate blocks are reordered
  * (LSTM: ONNX i, o, f, c to i, f, c, o; GRU: z, r, h to r, z, h) by differentiable slices, and the
- * imported graph still fine-tunes. {@link RecurrentOperators} runs every other variant step by step.
+ * imported graph still fine-tunes; in inference the reordered weights are kept ({@link DerivedWeights}). {@link RecurrentOperators} runs every other variant step by step.
  */
 final class FusedRecurrence {
   private FusedRecurrence() {}
@@ -53,18 +53,27 @@ final class FusedRecurrence {
   private static Recurrence.Result direction(NodeCall call, RecurrentCell cell, Tensor rows, int steps, int batch, int hidden, int d,
       boolean reverse) {
     int width = cell.gates() * hidden;
-    Tensor w = reorder(cell, call.input(1).slice(0, d, d + 1, 1).reshape(width, -1), hidden);
-    Tensor r = reorder(cell, call.input(2).slice(0, d, d + 1, 1).reshape(width, hidden), hidden);
-    Tensor bias = call.optionalInput(3);
-    Tensor both = bias == null ? null : bias.slice(0, d, d + 1, 1).reshape(2 * width);
-    Tensor projected = both == null ? rows.linear(w) : rows.linear(w, reorder(cell, both.slice(0, 0, width, 1), hidden));
-    Tensor recurrentBias = both == null ? Tensor.constant(NDArray.zeros(Shape.of(width), rows.dtype()))
-        : reorder(cell, both.slice(0, width, 2 * width, 1), hidden);
+    List<Tensor> weights = call.derived("direction" + d, java.util.Arrays.asList(call.input(1), call.input(2), call.optionalInput(3)),
+        () -> reordered(call, cell, d, width, hidden, rows));
+    Tensor inputBias = weights.get(2);
+    Tensor projected = inputBias == null ? rows.linear(weights.get(0)) : rows.linear(weights.get(0), inputBias);
     // [seq·batch, G·H] time-major to [batch, seq, G·H]: a view, which the fused kernel reads in order.
     Tensor sequence = projected.reshape(steps, batch, width).permute(1, 0, 2);
     Tensor h0 = initial(call, 5, d, batch, hidden, rows);
     Tensor c0 = cell == RecurrentCell.LSTM ? initial(call, 6, d, batch, hidden, rows) : null;
-    return Recurrence.run(cell, sequence, r, recurrentBias, h0, c0, null, reverse);
+    return Recurrence.run(cell, sequence, weights.get(1), weights.get(3), h0, c0, null, reverse);
+  }
+
+  /** Direction {@code d}'s W [G·H, in], R [G·H, H], input bias (null without B) and recurrent bias, gates in PyTorch's order. */
+  private static List<Tensor> reordered(NodeCall call, RecurrentCell cell, int d, int width, int hidden, Tensor like) {
+    Tensor w = reorder(cell, call.input(1).slice(0, d, d + 1, 1).reshape(width, -1), hidden);
+    Tensor r = reorder(cell, call.input(2).slice(0, d, d + 1, 1).reshape(width, hidden), hidden);
+    Tensor bias = call.optionalInput(3);
+    Tensor both = bias == null ? null : bias.slice(0, d, d + 1, 1).reshape(2 * width);
+    Tensor inputBias = both == null ? null : reorder(cell, both.slice(0, 0, width, 1), hidden);
+    Tensor recurrentBias = both == null ? Tensor.constant(NDArray.zeros(Shape.of(width), like.dtype()))
+        : reorder(cell, both.slice(0, width, 2 * width, 1), hidden);
+    return java.util.Arrays.asList(w, r, inputBias, recurrentBias);
   }
 
   /** The gate blocks (axis 0) from ONNX's order to PyTorch's. */

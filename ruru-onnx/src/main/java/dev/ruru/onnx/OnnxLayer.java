@@ -40,7 +40,7 @@ public final class OnnxLayer implements Layer {
   private final List<OnnxValueInfo> inputs;
   private final Map<OnnxNode, ConvolutionFusion.Chain> chains;
   private final Set<OnnxNode> precomputed = Collections.newSetFromMap(new IdentityHashMap<>());
-  private final Map<ConvolutionFusion.Chain, ConvolutionFusion.Folded> folded = Collections.synchronizedMap(new IdentityHashMap<>());
+  private final DerivedWeights derived = new DerivedWeights();
 
   OnnxLayer(OnnxModel model) {
     this.model = model;
@@ -129,7 +129,7 @@ public final class OnnxLayer implements Layer {
 
   private Tensor runFused(ConvolutionFusion.Chain chain, Map<String, Tensor> values, Mode mode) {
     try {
-      return ConvolutionFusion.run(chain, values, mode, model.opsetVersion(), buffers, folded);
+      return ConvolutionFusion.run(chain, values, mode, model.opsetVersion(), buffers, derived);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("Conv (" + chain.conv().label() + ", fused with the nodes after it): " + e.getMessage(), e);
     }
@@ -148,7 +148,7 @@ public final class OnnxLayer implements Layer {
     List<Tensor> results;
     try {
       results = Operators.find(node.domain(), node.opType())
-          .apply(new NodeCall(node, Collections.unmodifiableList(arguments), mode, model.opsetVersion(), buffers));
+          .apply(new NodeCall(node, Collections.unmodifiableList(arguments), mode, model.opsetVersion(), buffers, derived));
     } catch (UnsupportedOperatorException e) {
       throw e;
     } catch (RuntimeException e) {

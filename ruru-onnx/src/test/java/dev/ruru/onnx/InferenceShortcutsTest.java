@@ -51,6 +51,21 @@ class InferenceShortcutsTest {
   }
 
   @Test
+  void keptReorderedLstmWeightsAreReorderedAgainWhenTheyChange() throws IOException {
+    OnnxLayer model = OnnxImport.read(PyTorchImportTest.fixture("lstm.onnx"));
+    NDArray sequences = Npz.read(PyTorchImportTest.fixture("lstm.npz")).get("input");
+    NDArray before = infer(model, sequences);
+    assertClose(before, infer(model, sequences), "a second run with the kept weights");
+    for (String name : new String[] {"onnx::LSTM_193", "onnx::LSTM_214"}) {
+      model.parameters().get(name).update(value -> value.assignInPlace(value.mul(NDArray.scalar(0.5, value.dtype()))));
+      NDArray changed = infer(model, sequences);
+      assertClose(infer(OnnxImport.of(OnnxImport.toModel(model)), sequences), changed, "after changing " + name + " in place");
+      assertTrue(changed.sub(before).abs().max().item() > 1e-4, "the output must change with " + name);
+      before = changed;
+    }
+  }
+
+  @Test
   void theFusedLstmGivesTheUnrolledStepsOutputsAndGradients() {
     // Zero peepholes change nothing but send the node down the unrolled path: the oracle.
     for (String direction : new String[] {"forward", "reverse", "bidirectional"}) {
