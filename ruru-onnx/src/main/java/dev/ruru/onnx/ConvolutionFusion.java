@@ -78,13 +78,14 @@ final class ConvolutionFusion {
     NodeCall conv = call(chain.conv(), values, mode, opset, buffers, derived);
     Tensor x = conv.input(0);
     Tensor weight = conv.input(1);
-    if (x.rank() != 4 || weight.rank() != 4 || chain.batchNorm() != null && batchStatistics(chain.batchNorm(), values, mode, opset, buffers)) {
+    NodeCall norm = chain.batchNorm() == null ? null : call(chain.batchNorm(), values, mode, opset, buffers, derived);
+    if (x.rank() != 4 || weight.rank() != 4 || norm != null && batchStatistics(norm, mode)) {
       return null;
     }
     Conv2dSpec spec = ConvolutionOperators.convSpec(conv, x, weight);
     Tensor bias = conv.optionalInput(2);
-    if (chain.batchNorm() != null) {
-      List<Tensor> folded = fold(conv, call(chain.batchNorm(), values, mode, opset, buffers, derived));
+    if (norm != null) {
+      List<Tensor> folded = fold(conv, norm);
       weight = folded.get(0);
       bias = folded.get(1);
     }
@@ -113,14 +114,17 @@ final class ConvolutionFusion {
     });
   }
 
-  private static boolean batchStatistics(OnnxNode node, Map<String, Tensor> values, Mode mode, long opset, Map<String, Buffer> buffers) {
-    NodeCall call = call(node, values, mode, opset, buffers, null);
+  private static boolean batchStatistics(NodeCall call, Mode mode) {
     return call.intAttribute("training_mode", 0) != 0 || mode == Mode.TRAIN && call.buffer(3) != null;
   }
 
   private static NodeCall call(OnnxNode node, Map<String, Tensor> values, Mode mode, long opset, Map<String, Buffer> buffers,
       DerivedWeights derived) {
-    List<Tensor> inputs = node.inputs().stream().map(name -> name.isEmpty() ? null : values.get(name)).toList();
-    return new NodeCall(node, java.util.Collections.unmodifiableList(new java.util.ArrayList<>(inputs)), mode, opset, buffers, derived);
+    // A loop, not a stream: a batch of one runs this a few times per convolution, and every microsecond shows.
+    java.util.ArrayList<Tensor> inputs = new java.util.ArrayList<>(node.inputs().size());
+    for (String name : node.inputs()) {
+      inputs.add(name.isEmpty() ? null : values.get(name));
+    }
+    return new NodeCall(node, java.util.Collections.unmodifiableList(inputs), mode, opset, buffers, derived);
   }
 }
