@@ -3,10 +3,11 @@
 
 Builds ruru-onnx's test classes (where ONNX Runtime is, at test scope), then runs
 dev.ruru.onnx.bench.InferenceBench at 1 and then 2 threads on the PyTorch exports of the test fixtures
-(the W3 CNN with BatchNorm, the small ResNet, the LSTM classifier), and prints throughput at batch 64 and
-latency at batch 1 with Ruru/ONNX Runtime ratios as a Markdown table; the raw result lines go to stderr.
+(the W3 CNN with BatchNorm, the small ResNet, the LSTM classifier), Ruru and ONNX Runtime taking turns block
+by block (so that other load slows both alike), and prints throughput at batch 64 and latency at batch 1
+with Ruru/ONNX Runtime ratios as a Markdown table; the raw result lines go to stderr.
 Targets (issue 21): throughput >= 1.0x ONNX Runtime's, latency <= 1.5x. Usage, from the repository root:
-    python3 bench/compare_onnx_inference.py [SECONDS]     # seconds per measurement, default 2
+    python3 bench/compare_onnx_inference.py [SECONDS]     # seconds per measurement, default 2 (3 gives the JIT time)
 """
 import json, os, subprocess, sys
 

@@ -121,6 +121,14 @@ public final class Autodiff {
     return ScopedValue.where(GradMode.RECORDING, false).call(body::get);
   }
 
+  /**
+   * Whether operations record the graph here: false inside {@link #noGrad}. Lets a caller reuse values it
+   * derived from parameters (an imported graph's folded BatchNorm) when no gradient can need them.
+   */
+  public static boolean isRecording() {
+    return GradMode.isRecording();
+  }
+
   /** Runs {@code body} checking every primitive, forward and backward, for NaN or infinity from finite inputs. */
   public static <T> T detectAnomaly(Supplier<T> body) {
     return ScopedValue.where(Anomaly.DETECTING, true).call(body::get);

@@ -119,6 +119,8 @@ public final class Tensor {
   public DType dtype() { return value.dtype(); }
   public int rank() { return value.rank(); }
   public boolean requiresGrad() { return requiresGrad; }
+  /** How many times {@link #updateInPlace} changed the value: a cache of something derived from it compares this. */
+  public int version() { return version; }
   /** The tangent carried in forward mode, or null. */
   public Tensor tangent() { return tangent; }
   /** The same value with no graph and no tangent: gradients stop here. */

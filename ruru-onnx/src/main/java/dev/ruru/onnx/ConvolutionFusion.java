@@ -17,8 +17,8 @@ import java.util.Map;
 /**
  * Conv → BatchNormalization → Relu → MaxPool chains (each part after the Conv optional, each value used
  * only by the next node) run as one of Ruru's fused convolutions: in inference the BatchNorm folds into
- * the convolution's weights (w·γ/√(σ² + ε) and (b − μ)·γ/√(σ² + ε) + β, computed from the parameters on
- * every run, so gradients still reach them), and the relu and the pooling happen while each sample's
+ * the convolution's weights (w·γ/√(σ² + ε) and (b − μ)·γ/√(σ² + ε) + β, derived from the parameters on
+ * every training run, so gradients still reach them, and kept between inference runs), and the relu and the pooling happen while each sample's
  * output is in cache. This is what exporters' CNNs are made of, and most of their inference time. A
  * chain whose BatchNorm must use batch statistics (Mode.TRAIN) runs node by node.
  */
@@ -74,24 +74,23 @@ final class ConvolutionFusion {
   }
 
   /** The chain's output, or null when it must run node by node (training BatchNorm, 1-D or unusual windows). */
-  static Tensor run(Chain chain, Map<String, Tensor> values, Mode mode, long opset, Map<String, Buffer> buffers) {
-    NodeCall conv = call(chain.conv(), values, mode, opset, buffers);
+  static Tensor run(Chain chain, Map<String, Tensor> values, Mode mode, long opset, Map<String, Buffer> buffers, DerivedWeights derived) {
+    NodeCall conv = call(chain.conv(), values, mode, opset, buffers, derived);
     Tensor x = conv.input(0);
     Tensor weight = conv.input(1);
-    if (x.rank() != 4 || weight.rank() != 4 || chain.batchNorm() != null && batchStatistics(chain.batchNorm(), values, mode, opset, buffers)) {
+    NodeCall norm = chain.batchNorm() == null ? null : call(chain.batchNorm(), values, mode, opset, buffers, derived);
+    if (x.rank() != 4 || weight.rank() != 4 || norm != null && batchStatistics(norm, mode)) {
       return null;
     }
     Conv2dSpec spec = ConvolutionOperators.convSpec(conv, x, weight);
     Tensor bias = conv.optionalInput(2);
-    if (chain.batchNorm() != null) {
-      NodeCall norm = call(chain.batchNorm(), values, mode, opset, buffers);
-      Tensor scale = norm.input(1).div(norm.input(4).add(norm.floatAttribute("epsilon", 1e-5f)).sqrt());
-      Tensor shift = norm.input(2).sub(norm.input(3).mul(scale));
-      bias = bias == null ? shift : bias.mul(scale).add(shift);
-      weight = weight.mul(scale.reshape(scale.shape().dim(0), 1, 1, 1));
+    if (norm != null) {
+      List<Tensor> folded = fold(conv, norm);
+      weight = folded.get(0);
+      bias = folded.get(1);
     }
     if (chain.maxPool() != null) {
-      Pool2dSpec pool = ConvolutionOperators.plainMaxPool(call(chain.maxPool(), values, mode, opset, buffers), x);
+      Pool2dSpec pool = ConvolutionOperators.plainMaxPool(call(chain.maxPool(), values, mode, opset, buffers, derived), x);
       if (pool != null) {
         return Convolution.conv2dReluMaxPool(x, weight, bias, spec, pool);
       }
@@ -103,13 +102,29 @@ final class ConvolutionFusion {
     return bias == null ? Convolution.conv2d(x, weight, spec) : Convolution.conv2d(x, weight, bias, spec);
   }
 
-  private static boolean batchStatistics(OnnxNode node, Map<String, Tensor> values, Mode mode, long opset, Map<String, Buffer> buffers) {
-    NodeCall call = call(node, values, mode, opset, buffers);
+  /** w·γ/√(σ² + ε) and (b − μ)·γ/√(σ² + ε) + β, kept between inference runs ({@link DerivedWeights}). */
+  private static List<Tensor> fold(NodeCall conv, NodeCall norm) {
+    List<Tensor> weights = java.util.Arrays.asList(conv.input(1), conv.optionalInput(2), norm.input(1), norm.input(2), norm.input(3),
+        norm.input(4));
+    return conv.derived("folded", weights, () -> {
+      Tensor scale = norm.input(1).div(norm.input(4).add(norm.floatAttribute("epsilon", 1e-5f)).sqrt());
+      Tensor shift = norm.input(2).sub(norm.input(3).mul(scale));
+      Tensor bias = conv.optionalInput(2) == null ? shift : conv.optionalInput(2).mul(scale).add(shift);
+      return List.of(conv.input(1).mul(scale.reshape(scale.shape().dim(0), 1, 1, 1)), bias);
+    });
+  }
+
+  private static boolean batchStatistics(NodeCall call, Mode mode) {
     return call.intAttribute("training_mode", 0) != 0 || mode == Mode.TRAIN && call.buffer(3) != null;
   }
 
-  private static NodeCall call(OnnxNode node, Map<String, Tensor> values, Mode mode, long opset, Map<String, Buffer> buffers) {
-    List<Tensor> inputs = node.inputs().stream().map(name -> name.isEmpty() ? null : values.get(name)).toList();
-    return new NodeCall(node, java.util.Collections.unmodifiableList(new java.util.ArrayList<>(inputs)), mode, opset, buffers);
+  private static NodeCall call(OnnxNode node, Map<String, Tensor> values, Mode mode, long opset, Map<String, Buffer> buffers,
+      DerivedWeights derived) {
+    // A loop, not a stream: a batch of one runs this a few times per convolution, and every microsecond shows.
+    java.util.ArrayList<Tensor> inputs = new java.util.ArrayList<>(node.inputs().size());
+    for (String name : node.inputs()) {
+      inputs.add(name.isEmpty() ? null : values.get(name));
+    }
+    return new NodeCall(node, java.util.Collections.unmodifiableList(inputs), mode, opset, buffers, derived);
   }
 }

@@ -20,13 +20,23 @@ public final class NodeCall {
   private final Mode mode;
   private final long opset;
   private final Map<String, Buffer> buffers;
+  private final DerivedWeights derived;
 
-  NodeCall(OnnxNode node, List<Tensor> inputs, Mode mode, long opset, Map<String, Buffer> buffers) {
+  NodeCall(OnnxNode node, List<Tensor> inputs, Mode mode, long opset, Map<String, Buffer> buffers, DerivedWeights derived) {
     this.node = node;
     this.inputs = inputs;
     this.mode = mode;
     this.opset = opset;
     this.buffers = buffers;
+    this.derived = derived;
+  }
+
+  /**
+   * {@code derive}'s tensors from {@code weights}, kept between inference runs for this node and
+   * {@code part} ({@link DerivedWeights}); derived every time when the node runs outside a layer.
+   */
+  List<Tensor> derived(String part, List<Tensor> weights, java.util.function.Supplier<List<Tensor>> derive) {
+    return derived == null ? derive.get() : derived.get(node.outputs().getFirst() + "#" + part, weights, derive);
   }
 
   public OnnxNode node() { return node; }

@@ -39,6 +39,8 @@ public final class OnnxLayer implements Layer {
   private final Map<String, Tensor> constants = new HashMap<>();
   private final List<OnnxValueInfo> inputs;
   private final Map<OnnxNode, ConvolutionFusion.Chain> chains;
+  private final Set<OnnxNode> precomputed = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final DerivedWeights derived = new DerivedWeights();
 
   OnnxLayer(OnnxModel model) {
     this.model = model;
@@ -60,6 +62,13 @@ public final class OnnxLayer implements Layer {
     }
     inputs = graph.runtimeInputs();
     chains = ConvolutionFusion.find(graph);
+    for (OnnxNode node : graph.nodes()) {
+      if (node.opType().equals("Constant") && node.domain().isEmpty() && node.inputs().isEmpty()) {
+        // A Constant node's value never changes: made once here, not on every run (PyTorch's LSTM graphs have a dozen).
+        runNode(node, constants, Mode.EVAL);
+        precomputed.add(node);
+      }
+    }
   }
 
   /** The model as read, with the weights it was read with (see {@link OnnxImport#toModel} for the current ones). */
@@ -101,7 +110,7 @@ public final class OnnxLayer implements Layer {
       if (fused != null) {
         values.put(chain.last().outputs().getFirst(), fused);
         done.addAll(chain.followers());
-      } else if (!done.contains(node)) {
+      } else if (!done.contains(node) && !precomputed.contains(node)) {
         runNode(node, values, mode);
       }
     }
@@ -120,7 +129,7 @@ public final class OnnxLayer implements Layer {
 
   private Tensor runFused(ConvolutionFusion.Chain chain, Map<String, Tensor> values, Mode mode) {
     try {
-      return ConvolutionFusion.run(chain, values, mode, model.opsetVersion(), buffers);
+      return ConvolutionFusion.run(chain, values, mode, model.opsetVersion(), buffers, derived);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("Conv (" + chain.conv().label() + ", fused with the nodes after it): " + e.getMessage(), e);
     }
@@ -139,7 +148,7 @@ public final class OnnxLayer implements Layer {
     List<Tensor> results;
     try {
       results = Operators.find(node.domain(), node.opType())
-          .apply(new NodeCall(node, Collections.unmodifiableList(arguments), mode, model.opsetVersion(), buffers));
+          .apply(new NodeCall(node, Collections.unmodifiableList(arguments), mode, model.opsetVersion(), buffers, derived));
     } catch (UnsupportedOperatorException e) {
       throw e;
     } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package dev.ruru.onnx;
 
 import dev.ruru.array.NDArray;
 import dev.ruru.array.Shape;
+import dev.ruru.autodiff.RecurrentCell;
 import dev.ruru.autodiff.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * ONNX's RNN, GRU and LSTM, unrolled over time from Ruru's tensor operations (so they fine-tune). ONNX's
- * gate orders are LSTM i, o, f, c and GRU z, r, h; the input projections of all steps are one product.
+ * ONNX's RNN, GRU and LSTM. The variants Ruru's layers have run on the fused recurrence
+ * ({@link FusedRecurrence}); the others (peepholes, a GRU resetting before the product) are unrolled over
+ * time from Ruru's tensor operations. Both fine-tune. ONNX's gate orders are LSTM i, o, f, c and GRU z, r,
+ * h; the input projections of all steps are one product.
  * X is [seq, batch, input] (layout 0) or [batch, seq, input] (layout 1); outputs Y [seq, dirs, batch, H],
  * Y_h (and LSTM's Y_c) [dirs, batch, H], in the same layout.
  */
@@ -83,6 +86,22 @@ final class RecurrentOperators {
     int hidden = hidden(call);
     String direction = call.stringAttribute("direction", "forward");
     int directions = direction.equals("bidirectional") ? 2 : 1;
+    RecurrentCell fused = x.shape().dim(0) > 0 ? FusedRecurrence.cell(call, kind.name()) : null;
+    Tensor[] outputs = fused != null ? FusedRecurrence.run(call, fused, x, hidden, direction) : unrolled(call, kind, step, x, hidden, directions);
+    Tensor y = outputs[0];
+    Tensor yh = outputs[1];
+    Tensor yc = outputs[2];
+    if (batchFirst) {
+      y = y.permute(2, 0, 1, 3);
+      yh = yh.permute(1, 0, 2);
+      yc = yc == null ? null : yc.permute(1, 0, 2);
+    }
+    return yc == null ? List.of(y, yh) : List.of(y, yh, yc);
+  }
+
+  /** Y, Y_h and Y_c (null but for the LSTM), time-major, from the steps recorded one by one. */
+  private static Tensor[] unrolled(NodeCall call, Kind kind, Step step, Tensor x, int hidden, int directions) {
+    String direction = call.stringAttribute("direction", "forward");
     int batch = x.shape().dim(1);
     List<Tensor> ys = new ArrayList<>();
     List<Tensor> hs = new ArrayList<>();
@@ -94,15 +113,7 @@ final class RecurrentOperators {
       hs.add(out[1].reshape(1, batch, hidden));
       cs.add(out[2] == null ? null : out[2].reshape(1, batch, hidden));
     }
-    Tensor y = Tensor.concat(ys, 1);
-    Tensor yh = Tensor.concat(hs, 0);
-    Tensor yc = kind == Kind.LSTM ? Tensor.concat(cs, 0) : null;
-    if (batchFirst) {
-      y = y.permute(2, 0, 1, 3);
-      yh = yh.permute(1, 0, 2);
-      yc = yc == null ? null : yc.permute(1, 0, 2);
-    }
-    return yc == null ? List.of(y, yh) : List.of(y, yh, yc);
+    return new Tensor[] {Tensor.concat(ys, 1), Tensor.concat(hs, 0), kind == Kind.LSTM ? Tensor.concat(cs, 0) : null};
   }
 
   /** One direction over the whole sequence: Y [seq, 1, batch, H], the last h and c. */

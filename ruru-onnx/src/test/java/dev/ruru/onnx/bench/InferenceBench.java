@@ -24,9 +24,9 @@ import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
 /**
- * Inference speed of imported ONNX models, Ruru against ONNX Runtime in the same JVM and run: throughput
- * at batch 64 (examples per second, the median of 5 timed blocks) and latency at batch 1 (the median of
- * single runs), at the thread count {@code ruru.threads} gives both (ONNX Runtime's intra-op threads; its
+ * Inference speed of imported ONNX models, Ruru against ONNX Runtime in the same JVM and run, taking
+ * turns: throughput at batch 64 (examples per second, the median of 7 timed blocks each) and latency at
+ * batch 1 (the median of single runs), at the thread count {@code ruru.threads} gives both (ONNX Runtime's intra-op threads; its
  * inter-op pool stays at 1). The models are the PyTorch exports of ruru-onnx's test fixtures. Prints one
  * JSON line per model; bench/compare_onnx_inference.py runs it at 1 and 2 threads and makes the table.
  *
@@ -50,11 +50,10 @@ public final class InferenceBench {
         options.setIntraOpNumThreads(threads);
         options.setInterOpNumThreads(1);
         try (OrtSession session = environment.createSession(Files.readAllBytes(file), options)) {
-          double[] ours = measure(seconds, batch -> runRuru(ruru, batch), example);
-          double[] theirs = measure(seconds, batch -> runtime(environment, session, batch), example);
+          double[][] both = measure(seconds, example, batch -> runRuru(ruru, batch), batch -> runtime(environment, session, batch));
           System.out.println(String.format(Locale.ROOT, "{\"model\": \"%s\", \"threads\": %d, \"ruru_batch64_per_s\": %.1f, "
-              + "\"ort_batch64_per_s\": %.1f, \"ruru_batch1_ms\": %.4f, \"ort_batch1_ms\": %.4f}", model, threads, ours[0], theirs[0],
-              ours[1], theirs[1]));
+              + "\"ort_batch64_per_s\": %.1f, \"ruru_batch1_ms\": %.4f, \"ort_batch1_ms\": %.4f}", model, threads, both[0][0],
+              both[1][0], both[0][1], both[1][1]));
         }
       }
     }
@@ -66,32 +65,50 @@ public final class InferenceBench {
     void run(NDArray batch) throws OrtException;
   }
 
-  /** {examples per second at batch 64, milliseconds per example at batch 1}. */
-  private static double[] measure(double seconds, Runner runner, Shape example) throws OrtException {
+  /**
+   * For each runner, {examples per second at batch 64, milliseconds at batch 1}. The runners take turns,
+   * block by block and run by run, so that a busy machine slows both alike and their ratio holds.
+   */
+  private static double[][] measure(double seconds, Shape example, Runner... runners) throws OrtException {
     NDArray big = input(example, 64);
     NDArray one = input(example, 1);
     for (long end = System.nanoTime() + (long) (seconds * 0.5e9); System.nanoTime() < end; ) {
-      runner.run(big);
-      runner.run(one);
-    }
-    double[] blocks = new double[5];
-    for (int b = 0; b < blocks.length; b++) {
-      int runs = 0;
-      long start = System.nanoTime();
-      long end = start + (long) (seconds / blocks.length * 1e9);
-      do {
+      for (Runner runner : runners) {
         runner.run(big);
-        runs++;
-      } while (System.nanoTime() < end);
-      blocks[b] = 64.0 * runs / ((System.nanoTime() - start) / 1e9);
+        runner.run(one);
+      }
     }
-    double[] latencies = new double[Math.max(20, (int) (seconds * 200))];
-    for (int i = 0; i < latencies.length; i++) {
-      long start = System.nanoTime();
-      runner.run(one);
-      latencies[i] = (System.nanoTime() - start) / 1e6;
+    double[][] blocks = new double[runners.length][7];
+    for (int b = 0; b < 7; b++) {
+      for (int r = 0; r < runners.length; r++) {
+        blocks[r][b] = throughput(runners[r], big, seconds / 7 / runners.length);
+      }
     }
-    return new double[] {median(blocks), median(latencies)};
+    double[][] latencies = new double[runners.length][Math.max(21, (int) (seconds * 200))];
+    for (int i = 0; i < latencies[0].length; i++) {
+      for (int r = 0; r < runners.length; r++) {
+        long start = System.nanoTime();
+        runners[r].run(one);
+        latencies[r][i] = (System.nanoTime() - start) / 1e6;
+      }
+    }
+    double[][] results = new double[runners.length][];
+    for (int r = 0; r < runners.length; r++) {
+      results[r] = new double[] {median(blocks[r]), median(latencies[r])};
+    }
+    return results;
+  }
+
+  /** Examples per second of {@code runner} on {@code batch} over about {@code seconds}. */
+  private static double throughput(Runner runner, NDArray batch, double seconds) throws OrtException {
+    int runs = 0;
+    long start = System.nanoTime();
+    long end = start + (long) (seconds * 1e9);
+    do {
+      runner.run(batch);
+      runs++;
+    } while (System.nanoTime() < end);
+    return batch.dim(0) * runs / ((System.nanoTime() - start) / 1e9);
   }
 
   private static NDArray input(Shape example, int batch) {
