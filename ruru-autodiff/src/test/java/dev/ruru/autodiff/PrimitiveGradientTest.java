@@ -97,6 +97,13 @@ class PrimitiveGradientTest {
         unary("softmax", x -> x[0].softmax(0), a),
         unary("softmaxCrossEntropy one-hot", x -> x[0].softmaxCrossEntropy(NDArray.of(new double[] {0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1}, 3, 4)), a),
         unary("softmaxCrossEntropy soft targets", x -> x[0].softmaxCrossEntropy(positive(20, 3, 4)), a),
+        unary("binaryCrossEntropyWithLogits", x -> BinaryCrossEntropy.withLogits(x[0], positive(21, 3, 4).div(2)), a),
+        unary("binaryCrossEntropyWithLogits large logits, transposed", x -> BinaryCrossEntropy.withLogits(x[0].mul(15), positive(22, 4, 3).div(2).transpose()),
+            transposed),
+        unary("leakyRelu", x -> LeakyRelu.apply(x[0], 0.2), a),
+        unary("leakyRelu transposed view", x -> LeakyRelu.apply(x[0], 0.01), transposed),
+        binary("mulLeakyStep", x -> Tensor.apply(new MulLeakyStepRule(0.3), x[0], x[1]), a, b),
+        binary("mulSigmoidResidual", x -> Tensor.apply(new MulSigmoidResidualRule(positive(23, 3, 4).div(2)), x[0], x[1]), a, b),
         unary("where", x -> Tensor.where(x[0].gt(Tensor.scalar(0, DType.FLOAT64)), x[0].exp(), x[0].mul(x[0])), a),
         unary("fan-out", x -> x[0].mul(x[0]).add(x[0].sin().mul(x[0])), a),
         unary("diamond", x -> {

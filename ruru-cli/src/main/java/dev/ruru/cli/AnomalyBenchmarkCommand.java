@@ -22,17 +22,18 @@ import picocli.CommandLine.Spec;
     description = "Runs the one-class protocol for every class and prints AUROC and AUPRC per class and detector, and their means.")
 final class AnomalyBenchmarkCommand implements Callable<Integer> {
   @Option(names = "--detectors", paramLabel = "NAME,NAME", split = ",", defaultValue = "pca",
-      description = "pca and/or deep-svdd (default: ${DEFAULT-VALUE}).")
+      description = "Any of pca, deep-svdd, autoencoder and vae (default: ${DEFAULT-VALUE}).")
   List<String> detectors;
 
-  @Option(names = "--components", paramLabel = "K", defaultValue = "32", description = "pca: components (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--components", paramLabel = "K", defaultValue = "32",
+      description = "pca: components; autoencoder, vae: the code's size (default: ${DEFAULT-VALUE}).")
   int components;
 
-  @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "deep-svdd: epochs (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "deep-svdd, autoencoder, vae: epochs (default: ${DEFAULT-VALUE}).")
   int epochs;
 
-  @Option(names = "--lr", paramLabel = "X", defaultValue = "1e-4", description = "deep-svdd: Adam's learning rate (default: ${DEFAULT-VALUE}).")
-  double learningRate;
+  @Option(names = "--lr", paramLabel = "X", description = "Adam's learning rate (default: 1e-4 for deep-svdd, 1e-3 for autoencoder and vae).")
+  Double learningRate;
 
   @Option(names = "--threads", paramLabel = "T", description = "Threads for array kernels and BLAS (default: all cores).")
   Integer threads;
@@ -52,9 +53,15 @@ final class AnomalyBenchmarkCommand implements Callable<Integer> {
     List<String> names = new ArrayList<>();
     for (String detector : detectors) {
       // Settings check the name: an unknown detector is refused before any data is read.
-      new AnomalyRun.Settings(detector, 0, components, epochs, learningRate, 200, 0.05, 0);
-      settings.add(c -> new AnomalyRun.Settings(detector, c, components, epochs, learningRate, 200, 0.05, 0));
-      names.add(detector.equals(AnomalyModelFiles.PCA) ? "PCA-" + components : "Deep SVDD");
+      double rate = learningRate != null ? learningRate : AnomalyCommand.defaultLearningRate(detector);
+      new AnomalyRun.Settings(detector, 0, components, epochs, rate, 200, 0.05, 0);
+      settings.add(c -> new AnomalyRun.Settings(detector, c, components, epochs, rate, 200, 0.05, 0));
+      names.add(switch (detector) {
+        case AnomalyModelFiles.PCA -> "PCA-" + components;
+        case AnomalyModelFiles.DEEP_SVDD -> "Deep SVDD";
+        case AnomalyModelFiles.AUTOENCODER -> "AE-" + components;
+        default -> "VAE-" + components;
+      });
     }
     AnomalyBenchmark.run(data.load(loaderSetup), names, settings, spec.commandLine().getOut());
     return 0;

@@ -4,6 +4,7 @@ import dev.ruru.data.mnist.IfMissing;
 import dev.ruru.data.mnist.MnistData;
 import dev.ruru.data.mnist.MnistLoader;
 import dev.ruru.data.mnist.MnistVariant;
+import dev.ruru.models.anomaly.AnomalyModelFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "anomaly", mixinStandardHelpOptions = true,
     description = {"One-class anomaly detection: learn one class as normal, flag images that do not fit it.",
-        "Detectors: pca (reconstruction error of a 32-component PCA) and deep-svdd (Ruff et al. 2018)."},
+        "Detectors: pca (reconstruction error of a 32-component PCA), deep-svdd (Ruff et al. 2018),",
+        "autoencoder (reconstruction error) and vae (negative ELBO); train also takes a CSV table (--csv)."},
     subcommands = {AnomalyTrainCommand.class, AnomalyScoreCommand.class, AnomalyBenchmarkCommand.class})
 final class AnomalyCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -28,6 +30,11 @@ final class AnomalyCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing a command: one of " + String.join(", ", spec.subcommands().keySet()));
+  }
+
+  /** Adam's default rate: Ruff's 1e-4 for Deep SVDD, PyTorch's VAE example's 1e-3 for the autoencoder and the VAE. */
+  static double defaultLearningRate(String detector) {
+    return detector.equals(AnomalyModelFiles.DEEP_SVDD) ? 1e-4 : 1e-3;
   }
 
   /** The data options the train and benchmark subcommands share, and the loader they build. */

@@ -20,11 +20,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ruru embed}: the codes of a dataset's images under a saved autoencoder or VAE, as a {@code .npy}
- * array, and for a 2-number code the latent-space picture beside it ({@link LatentEmbedding}).
+ * array, and the latent-space picture beside it (longer codes through their first two principal components) ({@link LatentEmbedding}).
  */
 @Command(name = "embed", mixinStandardHelpOptions = true,
     description = {"Writes the codes of a dataset's images under a saved autoencoder or VAE (ruru train --model vae ...) as FILE.npy [n, latent],",
-        "and for a 2-number code the latent-space picture FILE.png."})
+        "and the latent-space picture FILE.png (codes longer than 2 through their first two principal components)."})
 final class EmbedCommand implements Callable<Integer> {
   @Option(names = "--model-dir", paramLabel = "DIR", required = true, description = "Directory holding model.json and model.safetensors.")
   private Path modelDirectory;

@@ -16,7 +16,7 @@ import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** ruru anomaly train, score and benchmark on the embedded Fashion-MNIST sample with the PCA detector. */
+/** ruru anomaly train, score and benchmark on the embedded Fashion-MNIST sample with the PCA detector, and train on a CSV table. */
 class AnomalyCommandTest {
   @TempDir Path directory;
 
@@ -78,6 +78,30 @@ class AnomalyCommandTest {
     assertTrue(outside.err().contains("--normal-class 12 is not one of the data's classes 0..9"), outside::err);
     CommandRun unknown = run("anomaly", "benchmark", "--detectors", "isolation-forest");
     assertEquals(Ruru.USAGE_ERROR, unknown.exitCode());
-    assertTrue(unknown.err().contains("unknown detector 'isolation-forest'; expected pca or deep-svdd"), unknown::err);
+    assertTrue(unknown.err().contains("unknown detector 'isolation-forest'; expected one of [pca, deep-svdd, autoencoder, vae]"), unknown::err);
+  }
+
+  /** Class 0 rows lie near a plane of six columns (two free values, little noise); class 1 rows are pushed off it by much more noise. */
+  @Test void trainsAnAutoencoderOnACsvTable() throws Exception {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+    StringBuilder table = new StringBuilder("a,b,c,d,e,f,kind\n");
+    for (int row = 0; row < 300; row++) {
+      boolean normal = row % 5 != 0;
+      double a = random.nextGaussian();
+      double b = random.nextGaussian();
+      for (double value : new double[] {a, b, a + b, a - b, 2 * a, b - 2 * a}) {
+        table.append(value + (normal ? 0.05 : 1.5) * random.nextGaussian()).append(',');
+      }
+      table.append(normal ? 0 : 1).append('\n');
+    }
+    Path csv = Files.writeString(directory.resolve("table.csv"), table);
+    Path model = directory.resolve("table-model");
+    CommandRun train = run("anomaly", "train", "--csv", csv.toString(), "--label-column", "kind", "--normal-class", "0", "--detector", "autoencoder",
+        "--components", "2", "--epochs", "60", "--batch-size", "16", "--out", model.toString());
+    assertEquals(0, train.exitCode(), train::err);
+    assertTrue(train.out().contains("300 rows of 6 columns; normal class 0; 210 training and 90 test rows"), train::out);
+    assertTrue(train.out().contains("autoencoder reconstruction error, autoencoder 6-12-2 of 6 standardised columns, class 0: AUROC 0.9"),
+        train::out);
+    assertTrue(Files.isRegularFile(model.resolve("roc.png")) && !Files.exists(model.resolve("extremes.png")));
   }
 }

@@ -19,15 +19,16 @@ import java.util.Map;
 
 /**
  * The course's "anomaly detection": learn what one class of Fashion-MNIST looks like from its images
- * alone, then flag test images of the other nine as anomalies. Two detectors side by side: the
- * reconstruction error of a 32-component PCA (the baseline) and Deep SVDD (a network trained by the one
- * Trainer to map the normal images near a centre; the score is the squared distance to it).
+ * alone, then flag test images of the other nine as anomalies. Four detectors side by side: the
+ * reconstruction error of a 32-component PCA (the baseline), Deep SVDD (a network trained by the one
+ * Trainer to map the normal images near a centre; the score is the squared distance to it), a dense
+ * autoencoder's reconstruction error and a VAE's negative ELBO (how unlikely the image is under the model).
  *
  * <p>What to watch: AUROC (is an anomaly ranked above a normal image?) and the threshold chosen on
  * held-out normal images for 5 % false positives, with the share of anomalies it catches on the test set;
  * {@code extremes.png} shows the most anomalous test images (top row) above the most normal ones.
  *
- * <p>Run it: {@code java -cp ... dev.ruru.examples.AnomalyDetection [normal-class] [deep-svdd-epochs] [directory]}
+ * <p>Run it: {@code java -cp ... dev.ruru.examples.AnomalyDetection [normal-class] [network-epochs] [directory]}
  * (default class 0, T-shirts; 10 epochs; {@code runs/anomaly-detection}). It uses the full
  * Fashion-MNIST when installed (Debian's dataset-fashion-mnist), else the embedded sample.
  */
@@ -42,16 +43,18 @@ public final class AnomalyDetection {
     run(data, normalClass, epochs, directory, new PrintWriter(System.out, true));
   }
 
-  /** The fast mode its test uses: the embedded sample, one epoch of Deep SVDD. */
+  /** The fast mode its test uses: the embedded sample, one epoch of each network. */
   static Map<String, OneClassEvaluation> fast(int normalClass, Path directory, PrintWriter out) throws IOException {
     return run(EmbeddedSample.fashionMnist(IdxValues.SCALED_TO_UNIT), normalClass, 1, directory, out);
   }
 
-  /** Both detectors on {@code data} with {@code normalClass} normal; pictures into {@code directory/pca} and {@code directory/deep-svdd}. */
+  /** The four detectors on {@code data} with {@code normalClass} normal; pictures into {@code directory/pca}, {@code directory/deep-svdd}, .... */
   static Map<String, OneClassEvaluation> run(MnistData data, int normalClass, int epochs, Path directory, PrintWriter out) throws IOException {
     Map<String, AnomalyRun.Settings> detectors = new LinkedHashMap<>();
     detectors.put(AnomalyModelFiles.PCA, AnomalyRun.Settings.pca(normalClass));
     detectors.put(AnomalyModelFiles.DEEP_SVDD, new AnomalyRun.Settings(AnomalyModelFiles.DEEP_SVDD, normalClass, 32, epochs, 1e-3, 100, 0.05, 0));
+    detectors.put(AnomalyModelFiles.AUTOENCODER, new AnomalyRun.Settings(AnomalyModelFiles.AUTOENCODER, normalClass, 16, epochs, 1e-3, 32, 0.05, 0));
+    detectors.put(AnomalyModelFiles.VAE, new AnomalyRun.Settings(AnomalyModelFiles.VAE, normalClass, 8, epochs, 1e-3, 32, 0.05, 0));
     out.println("normal class " + normalClass + " (" + data.variant().classNames().get(normalClass) + ") of " + data.source());
     Map<String, OneClassEvaluation> results = new LinkedHashMap<>();
     for (Map.Entry<String, AnomalyRun.Settings> detector : detectors.entrySet()) {

@@ -4,6 +4,7 @@ import dev.ruru.array.DType;
 import dev.ruru.array.NDArray;
 import dev.ruru.array.Shape;
 import dev.ruru.array.ShapeMismatchException;
+import dev.ruru.autodiff.LeakyRelu;
 import dev.ruru.autodiff.Tensor;
 import java.util.random.RandomGenerator;
 
@@ -57,9 +58,9 @@ public final class Functional {
     return x.relu();
   }
 
-  /** x for x > 0, else a·x (Maas et al., 2013); the derivative at 0 is a, as in PyTorch. */
+  /** x for x > 0, else a·x (Maas et al., 2013); the derivative at 0 is a, as in PyTorch. One fused primitive ({@link LeakyRelu}). */
   public static Tensor leakyRelu(Tensor x, double negativeSlope) {
-    return Tensor.where(positive(x), x, x.mul(negativeSlope));
+    return LeakyRelu.apply(x, negativeSlope);
   }
 
   /**

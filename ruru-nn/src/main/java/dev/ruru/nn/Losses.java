@@ -4,6 +4,7 @@ import dev.ruru.array.DType;
 import dev.ruru.array.Dims;
 import dev.ruru.array.NDArray;
 import dev.ruru.array.ShapeMismatchException;
+import dev.ruru.autodiff.BinaryCrossEntropy;
 import dev.ruru.autodiff.Tensor;
 
 /**
@@ -66,11 +67,16 @@ public final class Losses {
    * −[p·y·log σ(x) + (1 − y)·log(1 − σ(x))] for logits x and targets y in [0, 1], written as
    * (1 − y)·x + (1 + (p − 1)·y)·softplus(−x) so that no logit overflows and the gradient is σ(x) − y
    * even at x = 0. {@code positiveWeight} p (broadcast over the last axis, PyTorch's pos_weight) weighs
-   * the positive class; null means 1.
+   * the positive class; null means 1. Without a weight, and with targets that need no gradient or tangent, it is
+   * the fused {@link BinaryCrossEntropy#withLogits}.
    */
   public static Tensor binaryCrossEntropyWithLogits(Tensor logits, Tensor target, NDArray positiveWeight, LossReduction reduction) {
     Tensor y = target.astype(logits.dtype());
     checkSameShape("binaryCrossEntropyWithLogits", logits, y);
+    if (positiveWeight == null && !y.requiresGrad() && y.tangent() == null) {
+      // The fused primitive: one pass forward and one back (the composite below is its oracle).
+      return reduce(BinaryCrossEntropy.withLogits(logits, y.value()), reduction);
+    }
     Tensor logWeight = positiveWeight == null ? null
         : y.mul(Tensor.constant(positiveWeight.astype(logits.dtype())).sub(1)).add(1);
     Tensor softplus = Functional.softplus(logits.neg());

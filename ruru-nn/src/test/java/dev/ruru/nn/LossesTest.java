@@ -54,6 +54,16 @@ class LossesTest {
     checkAgainstTorch(name, f, inputs, "logits", "target");
   }
 
+  /** With constant targets the loss is the fused primitive: its value and its gradient in the logits against the same fixture. */
+  @Test
+  void fusedBinaryCrossEntropyWithConstantTargetsMatchesPyTorch() {
+    NDArray target = TORCH.get("bce.target");
+    TensorFunction f = x -> Losses.binaryCrossEntropyWithLogits(x[0], Tensor.constant(target));
+    TORCH.assertMatches("bce.out", f.apply(Tensor.constant(TORCH.get("bce.logits"))).value());
+    TORCH.assertMatches("bce.grad_logits", Autodiff.vjp(f, new NDArray[] {TORCH.get("bce.logits")}, TORCH.get("bce.cot"))[0]);
+    GradCheck.assertJvpMatches(f, TORCH.get("bce.logits"));
+  }
+
   static Stream<Arguments> classificationLosses() {
     CrossEntropyOptions options = CrossEntropyOptions.DEFAULT;
     return Stream.of(

@@ -17,10 +17,13 @@ public final class AnomalyPictures {
 
   private AnomalyPictures() {}
 
-  /** Writes {@code roc.png} and {@code extremes.png} into {@code directory}; returns their paths. */
+  /** Writes {@code roc.png} and, given the scored {@code images} (null for table rows), {@code extremes.png}; returns their paths. */
   public static List<Path> write(Path directory, OneClassEvaluation evaluation, NDArray images, String detector) throws IOException {
     Path roc = directory.resolve("roc.png");
     RocPlot.write(roc, detector + ", normal class " + evaluation.normalClass(), evaluation.scores(), evaluation.anomalous());
+    if (images == null) {
+      return List.of(roc);
+    }
     Path extremes = directory.resolve("extremes.png");
     Png.write(extremes, ImageGrid.render(extremes(evaluation.scores(), images), EXTREMES, 2));
     return List.of(roc, extremes);

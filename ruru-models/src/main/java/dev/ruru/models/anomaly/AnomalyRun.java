@@ -3,9 +3,15 @@ package dev.ruru.models.anomaly;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ruru.array.DType;
 import dev.ruru.array.NDArray;
 import dev.ruru.array.io.AtomicFile;
 import dev.ruru.data.ArrayDataset;
+import dev.ruru.data.SplitFractions;
+import dev.ruru.data.Splits;
+import dev.ruru.data.Standardizer;
+import dev.ruru.data.Stratification;
+import dev.ruru.data.csv.CsvData;
 import dev.ruru.data.mnist.MnistData;
 import dev.ruru.nn.Layer;
 import dev.ruru.train.ResumableRandom;
@@ -40,20 +46,20 @@ public final class AnomalyRun {
   private final PrintWriter out;
 
   /**
-   * @param detector {@code pca} or {@code deep-svdd}
+   * @param detector {@code pca}, {@code deep-svdd}, {@code autoencoder} or {@code vae}
    * @param normalClass the class taken as normal
-   * @param components the PCA's components
-   * @param epochs Deep SVDD's training epochs
-   * @param learningRate Deep SVDD's Adam rate
-   * @param batchSize Deep SVDD's batch
+   * @param components the PCA's components, or the autoencoder's or VAE's code size
+   * @param epochs the networks' training epochs
+   * @param learningRate the networks' Adam rate
+   * @param batchSize the networks' batch
    * @param falsePositiveRate the threshold's target share of normal images flagged
    * @param seed the held-out split's and the network's seed
    */
   public record Settings(String detector, int normalClass, int components, int epochs, double learningRate, int batchSize,
       double falsePositiveRate, long seed) {
     public Settings {
-      if (!detector.equals(AnomalyModelFiles.PCA) && !detector.equals(AnomalyModelFiles.DEEP_SVDD)) {
-        throw new IllegalArgumentException("anomaly: unknown detector '" + detector + "'; expected pca or deep-svdd");
+      if (!AnomalyModelFiles.DETECTORS.contains(detector)) {
+        throw new IllegalArgumentException("anomaly: unknown detector '" + detector + "'; expected one of " + AnomalyModelFiles.DETECTORS);
       }
       if (components < 1 || epochs < 1 || batchSize < 2 || !(learningRate > 0)) {
         throw new IllegalArgumentException("anomaly: components, epochs and the learning rate must be positive and the batch at least 2, got "
@@ -85,9 +91,7 @@ public final class AnomalyRun {
     int heldOut = Math.max(1, (int) Math.round(HELD_OUT * normal.size()));
     ArrayDataset threshold = train.subset(normal.subList(0, heldOut).stream().mapToInt(Integer::intValue).toArray());
     ArrayDataset fitting = train.subset(normal.subList(heldOut, normal.size()).stream().mapToInt(Integer::intValue).toArray());
-    AnomalyDetector detector = settings.detector().equals(AnomalyModelFiles.PCA)
-        ? PcaDetector.fit(fitting.features(), Math.min(settings.components(), fitting.size()))
-        : trainDeepSvdd(fitting, settings, progress);
+    AnomalyDetector detector = train.features().rank() == 2 ? fitTable(fitting, settings, progress) : fitImages(fitting, settings, progress);
     return new Fitted(detector, Threshold.forFalsePositiveRate(detector.scores(threshold.features()).toDoubleArray(), settings.falsePositiveRate()));
   }
 
@@ -96,6 +100,32 @@ public final class AnomalyRun {
     if (normalClass < 0 || normalClass >= classes) {
       throw new IllegalArgumentException("anomaly: --normal-class " + normalClass + " is not one of the data's classes 0.." + (classes - 1));
     }
+  }
+
+  private static AnomalyDetector fitImages(ArrayDataset normal, Settings settings, ProgressBar progress) {
+    return switch (settings.detector()) {
+      case AnomalyModelFiles.PCA -> PcaDetector.fit(normal.features(), Math.min(settings.components(), normal.size()));
+      case AnomalyModelFiles.DEEP_SVDD -> trainDeepSvdd(normal, settings, progress);
+      default -> LatentDetector.train(normal, settings, false, progress);
+    };
+  }
+
+  /** Table rows [n, features]: standardised by the normal rows' statistics, then the detector; Deep SVDD's network is for images. */
+  private static AnomalyDetector fitTable(ArrayDataset normal, Settings settings, ProgressBar progress) {
+    int features = normal.features().dim(1);
+    if (settings.components() >= features) {
+      throw new IllegalArgumentException("anomaly: --components " + settings.components() + " must be below the table's " + features
+          + " feature columns (a code as wide as the input reconstructs everything)");
+    }
+    if (settings.detector().equals(AnomalyModelFiles.DEEP_SVDD)) {
+      throw new IllegalArgumentException("anomaly: deep-svdd's network is Ruff's for 28x28 images; on a table use pca, autoencoder or vae");
+    }
+    Standardizer columns = Standardizer.fit(normal.features().astype(DType.FLOAT32));
+    ArrayDataset standardised = normal.mapFeatures(rows -> columns.apply(rows.astype(DType.FLOAT32)));
+    AnomalyDetector detector = settings.detector().equals(AnomalyModelFiles.PCA)
+        ? PcaDetector.fit(standardised.features(), settings.components())
+        : LatentDetector.train(standardised, settings, true, progress);
+    return new TabularDetector(columns, detector);
   }
 
   private static DeepSvdd trainDeepSvdd(ArrayDataset normal, Settings settings, ProgressBar progress) {
@@ -109,20 +139,44 @@ public final class AnomalyRun {
 
   /** Runs the whole protocol on {@code data} and writes the outputs into the directory. */
   public OneClassEvaluation train(MnistData data, Settings settings) throws IOException {
-    long start = System.nanoTime();
     checkClass(data.train(), settings.normalClass());
     out.println("data: " + data.source() + "; normal class " + settings.normalClass() + " ("
         + data.variant().classNames().get(settings.normalClass()) + ")");
-    Fitted fitted = fit(data.train(), settings, new ProgressBar(out, ProgressStyle.detect()));
-    OneClassEvaluation evaluation = OneClassEvaluation.of(fitted.detector(), data.test().features(), data.test().labels(),
-        settings.normalClass(), fitted.threshold());
+    return evaluate(data.train(), data.test(), settings, data.test().features());
+  }
+
+  /**
+   * Runs the protocol on a table read from CSV (numeric feature columns, an integer or text label): a
+   * seeded share {@code testShare} of the rows, stratified by label, is the test set; the rest is the
+   * training set whose normal rows fit the detector and choose its threshold.
+   */
+  public OneClassEvaluation train(CsvData table, String source, Settings settings, double testShare) throws IOException {
+    if (!(testShare > 0 && testShare < 1)) {
+      throw new IllegalArgumentException("anomaly: the test share must be in (0, 1), got " + testShare);
+    }
+    checkClass(table.dataset(), settings.normalClass());
+    Splits parts = Splits.of(table.dataset(), SplitFractions.trainValidation(testShare), settings.seed(), Stratification.BY_LABEL);
+    String name = table.classNames().isEmpty() ? "" : " (" + table.classNames().get(settings.normalClass()) + ")";
+    out.printf(Locale.ROOT, "data: %s, %d rows of %d columns; normal class %d%s; %d training and %d test rows%n", source, table.dataset().size(),
+        table.featureNames().size(), settings.normalClass(), name, parts.train().size(), parts.validation().size());
+    return evaluate(parts.train(), parts.validation(), settings, null);
+  }
+
+  /** Fits on {@code train}'s normal class, scores {@code test}, writes everything; {@code images} for the extremes grid, or null for a table. */
+  private OneClassEvaluation evaluate(ArrayDataset train, ArrayDataset test, Settings settings, NDArray images) throws IOException {
+    long start = System.nanoTime();
+    Fitted fitted = fit(train, settings, new ProgressBar(out, ProgressStyle.detect()));
+    OneClassEvaluation evaluation = OneClassEvaluation.of(fitted.detector(), test.features(), test.labels(), settings.normalClass(),
+        fitted.threshold());
     Files.createDirectories(directory);
     AnomalyModelFiles.save(directory, fitted.detector(), settings.normalClass(), fitted.threshold());
-    List<Path> pictures = AnomalyPictures.write(directory, evaluation, data.test().features(), fitted.detector().describe());
+    List<Path> pictures = AnomalyPictures.write(directory, evaluation, images, fitted.detector().describe());
     writeMetrics(evaluation, fitted.detector());
     out.println(fitted.detector().describe() + ", " + evaluation.describe());
-    out.printf(Locale.ROOT, "wrote model.json, model.safetensors, metrics.json, %s, %s to %s in %.1f s%n", pictures.get(0).getFileName(),
-        pictures.get(1).getFileName(), directory, (System.nanoTime() - start) / 1e9);
+    StringBuilder names = new StringBuilder();
+    pictures.forEach(picture -> names.append(", ").append(picture.getFileName()));
+    out.printf(Locale.ROOT, "wrote model.json, model.safetensors, metrics.json%s to %s in %.1f s%n", names, directory,
+        (System.nanoTime() - start) / 1e9);
     out.flush();
     return evaluation;
   }
@@ -141,7 +195,7 @@ public final class AnomalyRun {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n");
   }
 
-  /** The scores of {@code images} [n, 28, 28] with the saved detector's verdicts, as CSV lines {@code name,score,verdict}. */
+  /** The scores of {@code images} [n, 28, 28] (or table rows [n, features]) with the saved detector's verdicts, as CSV lines {@code name,score,verdict}. */
   public static List<String> scoreLines(AnomalyModelFiles.Loaded saved, NDArray images, List<String> names) {
     double[] scores = saved.detector().scores(images).toDoubleArray();
     List<String> lines = new ArrayList<>();

@@ -59,7 +59,7 @@ public record OneClassEvaluation(int normalClass, double auroc, double auprc, do
   /** {@code "class 3: AUROC 0.9312, AUPRC 0.9901; threshold 0.0123 for 5% false positives: 4.8% normal and 71.2% anomalous flagged"}. */
   public String describe() {
     return String.format(Locale.ROOT, "class %d: AUROC %.4f, AUPRC %.4f; threshold %.4g for %.0f%% false positives: %.1f%% normal and"
-        + " %.1f%% anomalous test images flagged", normalClass, auroc, auprc, threshold.value(), 100 * threshold.falsePositiveRate(),
+        + " %.1f%% anomalous test inputs flagged", normalClass, auroc, auprc, threshold.value(), 100 * threshold.falsePositiveRate(),
         100 * falsePositiveRate, 100 * truePositiveRate);
   }
 }

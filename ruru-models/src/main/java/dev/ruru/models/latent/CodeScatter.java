@@ -1,6 +1,7 @@
 package dev.ruru.models.latent;
 
 import dev.ruru.array.NDArray;
+import dev.ruru.array.linalg.Pca;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -11,8 +12,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The 2-D latent space as a scatter plot: one dot per image at its code, coloured by its class, with
- * a legend and the axes' ranges. Where the classes form separate clouds, the code has learned what
+ * The 2-D latent space as a scatter plot: one dot per image at its code (a longer code through its
+ * first two principal components), coloured by its class, with a legend and the axes' ranges. Where the classes form separate clouds, the code has learned what
  * tells them apart without ever seeing a label.
  */
 final class CodeScatter {
@@ -24,8 +25,42 @@ final class CodeScatter {
 
   private CodeScatter() {}
 
-  /** {@code codes} [n, 2], {@code labels} [n]. */
-  static BufferedImage render(String title, NDArray codes, NDArray labels, List<String> classNames) {
+  /**
+   * Points to draw for codes [n, latent ≥ 2]: the codes themselves when they have two numbers, else their
+   * projection onto the codes' own first two principal components ({@link Pca}), the plane that keeps
+   * most of their spread, and which share of the variance it keeps.
+   *
+   * @param points [n, 2]
+   * @param axes the axes' names, {@code z} or {@code pc}
+   * @param varianceKept the share of the codes' variance in the picture (1 for a 2-number code)
+   */
+  record Projection(NDArray points, String axes, double varianceKept) {
+    static Projection of(NDArray codes) {
+      if (codes.rank() != 2 || codes.dim(1) < 2) {
+        throw new IllegalArgumentException("CodeScatter: expected codes [n, latent] with latent >= 2, got " + codes.shape());
+      }
+      if (codes.dim(1) == 2) {
+        return new Projection(codes, "z", 1);
+      }
+      Pca pca = Pca.fit(codes, 2);
+      return new Projection(pca.transform(codes), "pc", pca.explainedVarianceRatio().sum().item());
+    }
+
+    /** A title's note: {@code ""}, or {@code ", PCA 8 to 2 (71% of the variance)"}. */
+    String describe(int latent) {
+      return axes.equals("z") ? "" : String.format(Locale.ROOT, ", PCA %d to 2 (%.0f%% of the variance)", latent,
+          100 * varianceKept);
+    }
+  }
+
+  /** The codes [n, latent ≥ 2] coloured by {@code labels} [n], projected as {@link Projection} says; the title notes a projection. */
+  static BufferedImage renderCodes(String title, NDArray codes, NDArray labels, List<String> classNames) {
+    Projection projection = Projection.of(codes);
+    return render(title + projection.describe(codes.dim(1)), projection.points(), labels, classNames, projection.axes());
+  }
+
+  /** {@code codes} [n, 2], {@code labels} [n]; the axes are named {@code axes}1 and {@code axes}2. */
+  static BufferedImage render(String title, NDArray codes, NDArray labels, List<String> classNames, String axes) {
     if (codes.rank() != 2 || codes.dim(1) != 2 || labels.dim(0) != codes.dim(0)) {
       throw new IllegalArgumentException("CodeScatter: expected codes [n, 2] and labels [n], got " + codes.shape() + " and " + labels.shape());
     }
@@ -44,8 +79,8 @@ final class CodeScatter {
     graphics.setStroke(new BasicStroke(1));
     graphics.drawRect(MARGIN, MARGIN, PLOT, PLOT);
     graphics.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-    graphics.drawString(String.format(Locale.ROOT, "z1: %.2f .. %.2f", range[0], range[1]), MARGIN, MARGIN + PLOT + 18);
-    graphics.drawString(String.format(Locale.ROOT, "z2: %.2f .. %.2f", range[2], range[3]), MARGIN, MARGIN + PLOT + 34);
+    graphics.drawString(String.format(Locale.ROOT, "%s1: %.2f .. %.2f", axes, range[0], range[1]), MARGIN, MARGIN + PLOT + 18);
+    graphics.drawString(String.format(Locale.ROOT, "%s2: %.2f .. %.2f", axes, range[2], range[3]), MARGIN, MARGIN + PLOT + 34);
     for (int i = 0; i < classes.length; i++) {
       int x = MARGIN + (int) Math.round((xy[2 * i] - range[0]) / (range[1] - range[0]) * PLOT);
       int y = MARGIN + PLOT - (int) Math.round((xy[2 * i + 1] - range[2]) / (range[3] - range[2]) * PLOT);

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * {@code ruru embed}: the codes of a dataset's images under a saved autoencoder or VAE (a VAE's posterior
  * means), as a float32 {@code .npy} array [n, latent] in the images' order, for NumPy, scikit-learn or a
- * later PCA; for a 2-number code also the latent-space picture beside it ({@code FILE.png}).
+ * later analysis; also the latent-space picture beside it ({@code FILE.png}: a longer code through its first two
+ * principal components).
  *
  * <pre>{@code
  * List<Path> written = LatentEmbedding.write(LatentModelFiles.load(dir), test.features(), test.labels(), Path.of("codes.npy"));
@@ -29,10 +30,10 @@ public final class LatentEmbedding {
     NDArray codes = LatentPictures.encode(saved.model(), images, spec.isConditional() ? labels : null);
     Npy.write(npy, codes);
     List<Path> written = new ArrayList<>(List.of(npy));
-    if (spec.latent() == 2) {
+    if (spec.latent() >= 2) {
       String name = npy.getFileName().toString();
       Path picture = npy.resolveSibling((name.endsWith(".npy") ? name.substring(0, name.length() - 4) : name) + ".png");
-      Png.write(picture, CodeScatter.render("Codes of " + images.dim(0) + " images (" + spec.architecture() + "), coloured by class", codes, labels,
+      Png.write(picture, CodeScatter.renderCodes("Codes of " + images.dim(0) + " images (" + spec.architecture() + ")", codes, labels,
           saved.classNames()));
       written.add(picture);
     }

@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
 
 /**
  * What a latent-space model learned, as pictures: reconstructions (inputs above outputs), the 2-D code
- * space coloured by class, the decoded manifold over a grid of 2-D codes (Kingma and Welling's figure),
+ * space coloured by class (a longer code through its first two principal components), the decoded manifold over a grid of 2-D codes (Kingma and Welling's figure),
  * an interpolation between two test images' codes, and samples. A VAE samples its prior N(0, I); an
  * autoencoder, which has none, samples a Gaussian fitted to its training codes (mean and standard
  * deviation per dimension), which shows how far its code space is from one you can sample.
@@ -64,14 +64,16 @@ public final class LatentPictures {
     written.add(png(directory.resolve(RECONSTRUCTIONS), reconstructions(model, testImages, labels)));
     written.add(png(directory.resolve(INTERPOLATION), interpolation(model, testImages, testLabels)));
     written.add(png(directory.resolve(SAMPLES), samples(model, codes, 64, -1, new java.util.SplittableRandom(seed))));
-    if (spec.latent() == 2) {
+    if (spec.latent() >= 2) {
       NDArray means = encode(model, testImages, labels);
-      written.add(png(directory.resolve(LATENT_SPACE), CodeScatter.render("Test images' codes (" + spec.architecture() + ", "
-          + (spec.isVariational() ? "posterior means" : "codes") + "), coloured by class", means, testLabels, classNames)));
+      written.add(png(directory.resolve(LATENT_SPACE), CodeScatter.renderCodes("Test images' codes (" + spec.architecture() + ", "
+          + (spec.isVariational() ? "posterior means" : "codes") + ")", means, testLabels, classNames)));
+    }
+    if (spec.latent() == 2) {
       written.add(png(directory.resolve(MANIFOLD), manifold(model, codes)));
     } else {
-      out.println("pictures: latent_space.png and manifold.png need a 2-number code; this one has " + spec.latent()
-          + " (train with --latent 2, or project the codes from `ruru embed` yourself)");
+      out.println("pictures: manifold.png needs a 2-number code; this one has " + spec.latent() + " (train with --latent 2 to see it)"
+          + (spec.latent() == 1 ? "; latent_space.png needs at least 2" : ""));
     }
     return written;
   }

@@ -67,11 +67,13 @@ class LatentRunTest {
   }
 
   @Test
-  void anAutoencoderRunSavesAModelThatDecodesAsTheTrainedOneAndSkipsThe2dPictures() throws IOException {
+  void anAutoencoderRunSavesAModelThatDecodesAsTheTrainedOneAndProjectsItsCodeForThePicture() throws IOException {
     StringWriter text = new StringWriter();
     new LatentRun(dir, new PrintWriter(text, true), System.nanoTime()).train(smallSample(), settings(LatentSpec.AUTOENCODER, 8, false, "bce"), 1);
-    assertTrue(text.toString().contains("latent_space.png and manifold.png need a 2-number code; this one has 8"), text.toString());
-    assertTrue(!Files.exists(dir.resolve(LatentPictures.LATENT_SPACE)));
+    assertTrue(text.toString().contains("manifold.png needs a 2-number code; this one has 8"), text.toString());
+    assertTrue(!Files.exists(dir.resolve(LatentPictures.MANIFOLD)));
+    BufferedImage space = ImageIO.read(dir.resolve(LatentPictures.LATENT_SPACE).toFile());
+    assertTrue(space != null && space.getWidth() > 500, "the 8-number codes drawn through their principal components");
     LatentModelFiles.Loaded loaded = LatentModelFiles.load(dir);
     assertTrue(LatentModelFiles.isLatentModel(dir));
     NDArray codes = NDArray.randn(dev.ruru.array.Shape.of(4, 8), new SplittableRandom(1));
@@ -81,6 +83,26 @@ class LatentRunTest {
     BufferedImage grid = LatentPictures.samples(loaded.model(), new LatentPictures.CodeDistribution(loaded.codeMean(), loaded.codeStd()), 16, -1,
         new SplittableRandom(2));
     assertTrue(grid.getHeight() > 2 * 28 * ImageSheet.SCALE, "two rows of 8");
+  }
+
+  /** Codes in a plane of an 8-D space: the projection onto their two principal components keeps every distance between them. */
+  @Test
+  void theProjectionOfPlanarCodesKeepsTheirDistances() {
+    SplittableRandom random = new SplittableRandom(5);
+    NDArray plane = NDArray.randn(dev.ruru.array.Shape.of(2, 8), random);
+    NDArray codes = NDArray.randn(dev.ruru.array.Shape.of(40, 2), random).matmul(plane).add(3.0).astype(dev.ruru.array.DType.FLOAT64);
+    CodeScatter.Projection projection = CodeScatter.Projection.of(codes);
+    assertEquals("pc", projection.axes());
+    assertEquals(1, projection.varianceKept(), 1e-9);
+    NDArray points = projection.points();
+    for (int[] pair : new int[][] {{0, 1}, {2, 17}, {5, 39}}) {
+      NDArray original = codes.slice(0, pair[0], pair[0] + 1, 1).sub(codes.slice(0, pair[1], pair[1] + 1, 1));
+      NDArray projected = points.slice(0, pair[0], pair[0] + 1, 1).sub(points.slice(0, pair[1], pair[1] + 1, 1));
+      assertEquals(original.mul(original).sum().item(), projected.mul(projected).sum().item(), 1e-8);
+    }
+    NDArray twoNumbers = codes.slice(1, 0, 2, 1);
+    assertEquals("z", CodeScatter.Projection.of(twoNumbers).axes());
+    assertTrue(CodeScatter.Projection.of(twoNumbers).points() == twoNumbers, "a 2-number code is drawn as it is");
   }
 
   @Test
