@@ -1,9 +1,9 @@
 package dev.ruru.spark;
 
-import dev.ruru.data.ArrayDataset;
 import dev.ruru.data.BatchSource;
 import dev.ruru.models.run.ClusterTraining;
 import dev.ruru.models.run.Recipe;
+import dev.ruru.models.run.ShardedData;
 import dev.ruru.train.TrainerBuilder;
 import dev.ruru.train.objective.Objective;
 import java.util.Locale;
@@ -34,13 +34,13 @@ public final class SparkCluster implements ClusterTraining {
   }
 
   @Override
-  public BatchSource attach(TrainerBuilder builder, Objective driverObjective, Recipe<Objective> objective, Recipe<ArrayDataset> trainingSet,
+  public BatchSource attach(TrainerBuilder builder, Objective driverObjective, Recipe<Objective> objective, ShardedData trainingSet,
       int batchSize, long seed) {
     if (training != null) {
       throw new IllegalStateException("spark: this cluster already runs a training");
     }
     spark = SparkSession.connect(master, "ruru train");
-    training = SparkTraining.on(spark, objective, ShardedData.of(trainingSet, "the run's training set")).workers(workers)
+    training = SparkTraining.on(spark, objective, trainingSet).workers(workers)
         .syncEvery(syncEvery).batchSize(batchSize).seed(seed);
     return training.attach(builder, driverObjective);
   }

@@ -3,6 +3,7 @@ package dev.ruru.spark;
 import dev.ruru.data.ArrayDataset;
 import dev.ruru.data.BatchSource;
 import dev.ruru.models.run.Recipe;
+import dev.ruru.models.run.ShardedData;
 import dev.ruru.train.Trainer;
 import dev.ruru.train.TrainerBuilder;
 import dev.ruru.train.objective.Objective;
@@ -20,7 +21,7 @@ import org.apache.spark.storage.StorageLevel;
  * {@link Trainer} it configures runs on the driver and each of its steps is a round on the workers.
  *
  * <pre>{@code
- * SparkTraining training = SparkTraining.on(spark, recipe, MnistShards.embeddedSample())
+ * SparkTraining training = SparkTraining.on(spark, recipe, MnistShards.embeddedSample())   // dev.ruru.models.run
  *     .workers(2).syncEvery(1).batchSize(64).seed(7);
  * Trainer trainer = training.trainer(builder -> builder.quiet());
  * trainer.fit(training.rounds(), null, 5);

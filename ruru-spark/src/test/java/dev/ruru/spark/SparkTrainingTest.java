@@ -10,6 +10,8 @@ import dev.ruru.data.DataLoader;
 import dev.ruru.data.idx.IdxValues;
 import dev.ruru.data.mnist.EmbeddedSample;
 import dev.ruru.data.mnist.MnistData;
+import dev.ruru.models.run.MnistShards;
+import dev.ruru.models.run.ShardedData;
 import dev.ruru.nn.Flatten;
 import dev.ruru.nn.Layer;
 import dev.ruru.nn.Linear;
