@@ -1,6 +1,6 @@
 package dev.ruru.spark;
 
-import dev.ruru.data.ArrayDataset;
+import dev.ruru.data.Dataset;
 import dev.ruru.data.BatchSource;
 import dev.ruru.models.run.Recipe;
 import dev.ruru.models.run.ShardedData;
@@ -171,7 +171,7 @@ public final class SparkTraining implements AutoCloseable {
     rounds = new Rounds(steps / syncEvery, batchSize * syncEvery);
   }
 
-  private static ArrayDataset read(ShardedData data, int index, int count) {
+  private static Dataset read(ShardedData data, int index, int count) {
     try {
       return data.shard(index, count);
     } catch (IOException e) {

@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ruru.array.NDArray;
-import dev.ruru.data.ArrayDataset;
-import dev.ruru.data.Batch;
-import dev.ruru.data.DataLoader;
 import dev.ruru.data.idx.IdxValues;
 import dev.ruru.data.mnist.EmbeddedSample;
 import dev.ruru.data.mnist.MnistData;
 import dev.ruru.models.run.MnistShards;
-import dev.ruru.models.run.ShardedData;
 import dev.ruru.nn.Flatten;
 import dev.ruru.nn.Layer;
 import dev.ruru.nn.Linear;
@@ -23,7 +19,6 @@ import dev.ruru.train.ResumableRandom;
 import dev.ruru.train.Trainer;
 import dev.ruru.train.objective.Objective;
 import dev.ruru.train.objective.Supervised;
-import java.util.Arrays;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -63,7 +58,7 @@ class SparkTrainingTest {
   }
 
   @Test
-  void oneStepPerRoundEqualsOneMachineWithTheSameGlobalBatches() {
+  void oneStepPerRoundEqualsOneMachineWithTheSameGlobalBatches() throws java.io.IOException {
     Map<String, NDArray> distributed;
     try (SparkTraining training = SparkTraining.on(spark, SparkTrainingTest::mlp, MnistShards.embeddedSample()).workers(WORKERS)
         .batchSize(BATCH).seed(SEED)) {
@@ -111,33 +106,9 @@ class SparkTrainingTest {
   }
 
   /** One machine, each step on the concatenation of the shards' local batches, in the shards' order. */
-  private static Map<String, NDArray> oneMachine(int epochs) {
-    ArrayDataset train = sample().train();
-    int local = BATCH / WORKERS;
-    ArrayDataset[] shards = new ArrayDataset[WORKERS];
-    for (int i = 0; i < WORKERS; i++) {
-      shards[i] = ShardedData.rows(train, i, WORKERS);
-    }
-    Objective objective = mlp();
-    Trainer trainer = Trainer.builder(objective).quiet().build();
-    int steps = shards[WORKERS - 1].size() / local;
-    for (int epoch = 0; epoch < epochs; epoch++) {
-      int[][] orders = new int[WORKERS][];
-      for (int i = 0; i < WORKERS; i++) {
-        orders[i] = DataLoader.of(shards[i], local).shuffled(SEED * 1_000_003L + i).order(epoch);
-      }
-      for (int step = 0; step < steps; step++) {
-        NDArray[] features = new NDArray[WORKERS];
-        NDArray[] labels = new NDArray[WORKERS];
-        for (int i = 0; i < WORKERS; i++) {
-          Batch part = shards[i].batch(Arrays.copyOfRange(orders[i], step * local, step * local + local));
-          features[i] = part.features();
-          labels[i] = part.labels();
-        }
-        trainer.trainOnBatch(new Batch(NDArray.concatenate(Arrays.asList(features), 0), NDArray.concatenate(Arrays.asList(labels), 0)));
-      }
-    }
-    return objective.models().get("model").stateDict();
+  private static Map<String, NDArray> oneMachine(int epochs) throws java.io.IOException {
+    return SameGlobalBatches.train(SparkTrainingTest::mlp, MnistShards.embeddedSample(), WORKERS, BATCH, SEED, epochs).models().get("model")
+        .stateDict();
   }
 
   private static MnistData sample() {
@@ -149,12 +120,6 @@ class SparkTrainingTest {
   }
 
   private static double maxDifference(NDArray a, NDArray b) {
-    double[] x = a.toDoubleArray();
-    double[] y = b.toDoubleArray();
-    double worst = 0;
-    for (int i = 0; i < x.length; i++) {
-      worst = Math.max(worst, Math.abs(x[i] - y[i]));
-    }
-    return worst;
+    return SameGlobalBatches.maxDifference(a, b);
   }
 }

@@ -1,6 +1,7 @@
 package dev.ruru.models.run;
 
-import dev.ruru.data.ArrayDataset;
+import dev.ruru.data.Batch;
+import dev.ruru.data.Dataset;
 import java.io.IOException;
 import java.io.Serializable;
 
@@ -11,7 +12,7 @@ import java.io.Serializable;
  */
 public interface ShardedData extends Serializable {
   /** Shard {@code index} of {@code count}: about {@code 1/count} of the training set, disjoint from the other shards. */
-  ArrayDataset shard(int index, int count) throws IOException;
+  Dataset shard(int index, int count) throws IOException;
 
   /** What the data is, for progress and reports. */
   String describe();
@@ -20,26 +21,34 @@ public interface ShardedData extends Serializable {
    * Shards of the training set {@code whole} makes: each worker makes it all and keeps its rows. For data
    * whose training part needs all of it first (a table's split and standardisation); small data only.
    */
-  static ShardedData of(Recipe<ArrayDataset> whole, String description) {
+  static ShardedData of(Recipe<? extends Dataset> whole, String description) {
     return new WholeSet(whole, description);
   }
 
   /** A training set made whole on each worker, from a recipe. */
-  record WholeSet(Recipe<ArrayDataset> whole, String describe) implements ShardedData {
+  record WholeSet(Recipe<? extends Dataset> whole, String describe) implements ShardedData {
     @Override
-    public ArrayDataset shard(int index, int count) {
+    public Dataset shard(int index, int count) {
       return rows(whole.make(), index, count);
     }
   }
 
-  /** Rows {@code [index·n/count, (index+1)·n/count)} of {@code all}. */
-  static ArrayDataset rows(ArrayDataset all, int index, int count) {
+  /** Rows {@code [index·n/count, (index+1)·n/count)} of {@code all}, a view. */
+  static Dataset rows(Dataset all, int index, int count) {
     int[] range = range(all.size(), index, count);
-    int[] picked = new int[range[1] - range[0]];
-    for (int i = 0; i < picked.length; i++) {
-      picked[i] = range[0] + i;
+    return new Rows(all, range[0], range[1] - range[0]);
+  }
+
+  /** Rows {@code [from, from + size)} of {@code all}. */
+  record Rows(Dataset all, int from, int size) implements Dataset {
+    @Override
+    public Batch batch(int[] indices) {
+      int[] shifted = new int[indices.length];
+      for (int i = 0; i < indices.length; i++) {
+        shifted[i] = from + indices[i];
+      }
+      return all.batch(shifted);
     }
-    return all.subset(picked);
   }
 
   /** {@code [from, to)} of shard {@code index} of {@code count} over {@code n} rows: {@code [index·n/count, (index+1)·n/count)}. */

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ruru.data.ArrayDataset;
+import dev.ruru.data.Batch;
+import dev.ruru.data.Dataset;
 import dev.ruru.data.idx.IdxValues;
 import dev.ruru.data.mnist.EmbeddedSample;
 import dev.ruru.data.mnist.MnistVariant;
@@ -42,10 +44,13 @@ class MnistShardsTest {
   }
 
   /** Each example as its pixels and label, so that examples compare by value. */
-  private static List<String> examples(ArrayDataset data) {
+  private static List<String> examples(Dataset data) {
     List<String> result = new ArrayList<>();
-    float[] pixels = data.features().reshape(data.size(), 784).toFloatArray();
-    long[] labels = data.labels().toLongArray();
+    int[] all = new int[data.size()];
+    Arrays.setAll(all, i -> i);
+    Batch batch = data.batch(all);
+    float[] pixels = batch.features().reshape(data.size(), 784).toFloatArray();
+    long[] labels = batch.labels().toLongArray();
     for (int i = 0; i < data.size(); i++) {
       result.add(labels[i] + ":" + Arrays.hashCode(Arrays.copyOfRange(pixels, i * 784, i * 784 + 784)));
     }
