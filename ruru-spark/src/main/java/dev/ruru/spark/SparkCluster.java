@@ -17,6 +17,8 @@ public final class SparkCluster implements ClusterTraining {
   private final String master;
   private final int workers;
   private final int syncEvery;
+  private double outerRate = 1;
+  private double outerMomentum;
   private JavaSparkContext spark;
   private SparkTraining training;
 
@@ -33,6 +35,14 @@ public final class SparkCluster implements ClusterTraining {
     this.syncEvery = syncEvery;
   }
 
+  /** With K local steps, the driver's Nesterov step on the averaged weights ({@link SparkTraining#outerMomentum}). */
+  public SparkCluster outerMomentum(double learningRate, double momentum) {
+    new OuterMomentum(learningRate, momentum); // checks the values now rather than at the first round
+    this.outerRate = learningRate;
+    this.outerMomentum = momentum;
+    return this;
+  }
+
   @Override
   public BatchSource attach(TrainerBuilder builder, Objective driverObjective, Recipe<Objective> objective, ShardedData trainingSet,
       int batchSize, long seed) {
@@ -41,14 +51,15 @@ public final class SparkCluster implements ClusterTraining {
     }
     spark = SparkSession.connect(master, "ruru train");
     training = SparkTraining.on(spark, objective, trainingSet).workers(workers)
-        .syncEvery(syncEvery).batchSize(batchSize).seed(seed);
+        .syncEvery(syncEvery).batchSize(batchSize).seed(seed).outerMomentum(outerRate, outerMomentum);
     return training.attach(builder, driverObjective);
   }
 
   @Override
   public String describe() {
-    return String.format(Locale.ROOT, "spark %s, %d worker%s, %d step%s per round", master == null ? "(spark-submit's master)" : master, workers,
-        workers == 1 ? "" : "s", syncEvery, syncEvery == 1 ? "" : "s");
+    return String.format(Locale.ROOT, "spark %s, %d worker%s, %d step%s per round%s", master == null ? "(spark-submit's master)" : master, workers,
+        workers == 1 ? "" : "s", syncEvery, syncEvery == 1 ? "" : "s", outerRate == 1 && outerMomentum == 0 ? ""
+            : String.format(Locale.ROOT, ", outer momentum %s at rate %s", outerMomentum, outerRate));
   }
 
   @Override

@@ -42,6 +42,7 @@ public final class SparkTraining implements AutoCloseable {
   private int syncEvery = 1;
   private int batchSize = 64;
   private long seed;
+  private OuterMomentum outer;
   private Objective objective;
   private JavaRDD<WorkerShard> shards;
   private DataParallelStep step;
@@ -89,6 +90,18 @@ public final class SparkTraining implements AutoCloseable {
   public SparkTraining seed(long value) {
     checkNotStarted();
     this.seed = value;
+    return this;
+  }
+
+  /**
+   * With {@code syncEvery > 1}: instead of loading the workers' averaged weights, the driver takes a
+   * Nesterov momentum step of rate {@code learningRate} and momentum {@code momentum} along the average's
+   * difference from the weights it broadcast (SlowMo, DiLoCo's outer optimiser; {@link OuterMomentum}).
+   * By default plain averaging ({@code 1, 0}).
+   */
+  public SparkTraining outerMomentum(double learningRate, double momentum) {
+    checkNotStarted();
+    this.outer = learningRate == 1 && momentum == 0 ? null : new OuterMomentum(learningRate, momentum);
     return this;
   }
 
@@ -168,6 +181,7 @@ public final class SparkTraining implements AutoCloseable {
           + steps + " steps of " + localBatch + ", fewer than --sync-every " + syncEvery + "; use fewer workers or a smaller batch");
     }
     step = new DataParallelStep(spark, shards, objective, workers, syncEvery, seed);
+    step.outerMomentum(outer);
     rounds = new Rounds(steps / syncEvery, batchSize * syncEvery);
   }
 
