@@ -36,11 +36,11 @@ public interface ShardedData extends Serializable {
   /** Rows {@code [index·n/count, (index+1)·n/count)} of {@code all}, a view. */
   static Dataset rows(Dataset all, int index, int count) {
     int[] range = range(all.size(), index, count);
-    return new Rows(all, range[0], range[1] - range[0]);
+    return new RowRange(all, range[0], range[1] - range[0]);
   }
 
   /** Rows {@code [from, from + size)} of {@code all}. */
-  record Rows(Dataset all, int from, int size) implements Dataset {
+  record RowRange(Dataset all, int from, int size) implements Dataset {
     @Override
     public Batch batch(int[] indices) {
       int[] shifted = new int[indices.length];
