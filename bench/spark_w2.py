@@ -13,6 +13,9 @@ the table measures the protocol's overhead, not a speed-up.
 
 Usage, from the repository root (builds the jar if needed; about 15 minutes on 2 cores):
     /usr/bin/python3 bench/spark_w2.py [EPOCHS] [K...]        # e.g. 5 1 10
+Options: --workers N,N (default 1,2), --outer RATE,M (the cluster runs also with --outer-momentum RATE,M
+beside plain averaging, for K > 1), --seeds S,S (the one-machine run for each seed, to show its spread;
+default 1).
 """
 import json, os, re, shutil, socket, subprocess, sys, tempfile, time
 
@@ -20,7 +23,7 @@ from benchenv import bench_env
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 W2 = ["--model", "mlp", "--hidden", "256", "--optimizer", "sgd", "--lr", "0.1", "--momentum", "0", "--batch-size", "128",
-      "--validation-split", "0", "--seed", "1", "--threads", "1"]
+      "--validation-split", "0", "--threads", "1"]
 
 
 def spark_home(work):
@@ -104,20 +107,42 @@ def train(out, epochs, extra, env):
     return row
 
 
+def options(argv):
+    """Positional EPOCHS and K..., and the --workers, --outer and --seeds options."""
+    flags = {"--workers": "1,2", "--outer": None, "--seeds": "1"}
+    positional = []
+    i = 0
+    while i < len(argv):
+        if argv[i] in flags:
+            flags[argv[i]] = argv[i + 1]
+            i += 2
+        else:
+            positional.append(argv[i])
+            i += 1
+    epochs = int(positional[0]) if positional else 5
+    ks = [int(k) for k in positional[1:]] or [1, 10]
+    return epochs, ks, [int(w) for w in flags["--workers"].split(",")], flags["--outer"], flags["--seeds"].split(",")
+
+
 def main():
-    epochs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
-    ks = [int(k) for k in sys.argv[2:]] or [1, 10]
+    epochs, ks, worker_counts, outer, seeds = options(sys.argv[1:])
     work = tempfile.mkdtemp(prefix="ruru-spark-bench-")
     try:
         home, version = spark_home(work)
-        rows = [("one machine, 1 thread", "-", train(os.path.join(work, "local"), epochs, [], bench_env()))]
-        for workers in (1, 2):
+        rows = []
+        for seed in seeds:
+            local = train(os.path.join(work, f"local{seed}"), epochs, ["--seed", seed], bench_env())
+            rows.append((f"one machine, 1 thread, seed {seed}", "-", local))
+        for workers in worker_counts:
             master, processes = start_cluster(home, workers, os.path.join(work, f"cluster{workers}"))
             try:
                 for k in ks:
-                    extra = ["--spark", master, "--workers", str(workers), "--sync-every", str(k)]
-                    rows.append((f"loopback cluster, {workers} worker{'s' if workers > 1 else ''}", k,
-                                 train(os.path.join(work, f"spark{workers}-{k}"), epochs, extra, bench_env(SPARK_HOME=home))))
+                    variants = [("", [])] + ([(f", outer {outer}", ["--outer-momentum", outer])] if outer and k > 1 else [])
+                    for label, extra_outer in variants:
+                        extra = ["--seed", "1", "--spark", master, "--workers", str(workers), "--sync-every", str(k), *extra_outer]
+                        rows.append((f"loopback cluster, {workers} worker{'s' if workers > 1 else ''}{label}", k,
+                                     train(os.path.join(work, f"spark{workers}-{k}{label.replace(' ', '')}"), epochs, extra,
+                                           bench_env(SPARK_HOME=home))))
             finally:
                 stop(processes)
         print(f"W2 ({epochs} epochs, full Fashion-MNIST), Spark {version}, {os.cpu_count()} cores\n")

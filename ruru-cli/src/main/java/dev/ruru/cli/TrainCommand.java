@@ -10,7 +10,9 @@ import dev.ruru.models.classify.ClassifierRun;
 import dev.ruru.models.classify.ClassifierSettings;
 import dev.ruru.models.classify.ModelSpec;
 import dev.ruru.models.gan.GanRun;
+import dev.ruru.models.graph.MoleculeRun;
 import dev.ruru.models.latent.LatentRun;
+import dev.ruru.models.latent.LatentSettings;
 import dev.ruru.models.latent.LatentSpec;
 import dev.ruru.models.run.ClusterTraining;
 import dev.ruru.models.run.OptimizerChoice;
@@ -223,8 +225,7 @@ final class TrainCommand implements Callable<Integer> {
         TextCorpus corpus = LanguageModelRun.readText(textPath);
         new LanguageModelRun(outputDirectory, out, start).train(corpus, textSettingsFromOptions(corpus), epochs);
       } else if (LatentSpec.ARCHITECTURES.contains(model)) {
-        MnistData data = load(dataset);
-        new LatentRun(outputDirectory, out, start).train(data, latentSettingsFromOptions(data), epochs);
+        trainLatent(out, start);
       } else {
         MnistData data = load(dataset);
         ClassifierSettings settings = settingsFromOptions(data);
@@ -251,17 +252,20 @@ final class TrainCommand implements Callable<Integer> {
     }
     Checkpoint checkpoint = RunCheckpoint.read(outputDirectory);
     OptionalInt asked = parsed.hasMatchedOption("--epochs") ? OptionalInt.of(epochs) : OptionalInt.empty();
-    if (LanguageModelRun.isLanguageModelRun(checkpoint) || LatentRun.isLatentRun(checkpoint) || GanRun.isGanRun(checkpoint)) {
-      refuseSpark("this run's model");
+    if (LanguageModelRun.isLanguageModelRun(checkpoint) || GanRun.isGanRun(checkpoint)) {
+      refuseSpark(LanguageModelRun.isLanguageModelRun(checkpoint) ? "a language model" : "a GAN");
     }
     if (GanRun.isGanRun(checkpoint)) {
       new GanRun(outputDirectory, out).resume(load(GanRun.datasetOf(checkpoint)), checkpoint, asked);
     } else if (LanguageModelRun.isLanguageModelRun(checkpoint)) {
       new LanguageModelRun(outputDirectory, out, start).resume(LanguageModelRun.readText(textPath), checkpoint, asked);
     } else if (LatentRun.isLatentRun(checkpoint)) {
-      new LatentRun(outputDirectory, out, start).resume(load(LatentRun.settingsOf(checkpoint, outputDirectory).dataset()), checkpoint, asked);
-    } else if (dev.ruru.models.graph.MoleculeRun.isMoleculeRun(checkpoint)) {
-      new dev.ruru.models.graph.MoleculeRun(outputDirectory, out).resume(checkpoint, asked);
+      String saved = LatentRun.settingsOf(checkpoint, outputDirectory).dataset();
+      try (ClusterTraining cluster = spark.cluster(parsed)) {
+        new LatentRun(outputDirectory, out, start).onCluster(cluster, cluster == null ? null : dataFolder(saved)).resume(load(saved), checkpoint, asked);
+      }
+    } else if (MoleculeRun.isMoleculeRun(checkpoint)) {
+      new MoleculeRun(outputDirectory, out).resume(checkpoint, asked);
     } else {
       ClassifierSettings saved = ClassifierSettings.of(checkpoint, outputDirectory.resolve(RunCheckpoint.FILE));
       try (ClusterTraining cluster = spark.cluster(parsed)) {
@@ -271,11 +275,15 @@ final class TrainCommand implements Callable<Integer> {
     }
   }
 
-  /** --spark trains the image classifiers from the command line; other families through the library. */
+  /**
+   * --spark trains the image classifiers, the latent models and tables; a language model samples windows of
+   * the whole text (or carries state along it) and a GAN alternates two phases over all images, neither
+   * sharded yet (the option families refuse --spark for a new run of them; this covers --resume).
+   */
   private void refuseSpark(String family) {
     if (spark.master != null) {
-      throw new IllegalArgumentException("--spark trains the image models (mlp, cnn) from the command line; " + family + " trains on Spark"
-          + " through the library (dev.ruru.spark.SparkTraining), see docs/distributed.md");
+      throw new IllegalArgumentException("--spark trains mlp, cnn, the latent models and tables from the command line, not " + family
+          + " yet; train it on one machine, or on Spark through the library (dev.ruru.spark.SparkTraining), see docs/distributed.md");
     }
   }
 
@@ -305,13 +313,23 @@ final class TrainCommand implements Callable<Integer> {
         validationSplit, totalSteps, bptt, seed, new TrainingControls(schedule, earlyStopping, clipNorm));
   }
 
+  private void trainLatent(PrintWriter out, long start) throws IOException {
+    MnistData data = load(dataset);
+    LatentSettings settings = latentSettingsFromOptions(data);
+    try (ClusterTraining cluster = spark.cluster(spec.commandLine().getParseResult())) {
+      new LatentRun(outputDirectory, out, start).onCluster(cluster, cluster == null ? null : dataFolder(dataset)).train(data, settings, epochs);
+    }
+  }
+
   private void trainTable(PrintWriter out) throws IOException {
     OptimizerChoice choice = OptimizerChoice.fromName(optimizer);
     boolean hiddenGiven = spec.commandLine().getParseResult().hasMatchedOption("--hidden");
-    new TableRun(outputDirectory, out).train(table.settings(hidden, hiddenGiven, dropout, choice, learningRate != null ? learningRate
+    try (ClusterTraining cluster = spark.cluster(spec.commandLine().getParseResult())) {
+      new TableRun(outputDirectory, out).onCluster(cluster).train(table.settings(hidden, hiddenGiven, dropout, choice, learningRate != null ? learningRate
         : choice.defaultLearningRate(), momentum != null ? momentum : choice.defaultMomentum(), weightDecay != null ? weightDecay
         : choice.defaultWeightDecay(), batchSize, validationSplit, seed, new TrainingControls(schedule, earlyStopping, clipNorm)),
-        spec.commandLine().getParseResult().hasMatchedOption("--epochs") ? epochs : TableOptions.DEFAULT_EPOCHS);
+          spec.commandLine().getParseResult().hasMatchedOption("--epochs") ? epochs : TableOptions.DEFAULT_EPOCHS);
+    }
   }
 
   private ClassifierSettings settingsFromOptions(MnistData data) {
@@ -339,7 +357,7 @@ final class TrainCommand implements Callable<Integer> {
     return loaderSetup.apply(dataDirectory != null ? loader.directory(dataDirectory) : loader).find().map(Path::toAbsolutePath).orElse(null);
   }
 
-  private dev.ruru.models.latent.LatentSettings latentSettingsFromOptions(MnistData data) {
+  private LatentSettings latentSettingsFromOptions(MnistData data) {
     var parsed = spec.commandLine().getParseResult();
     OptimizerChoice choice = OptimizerChoice.fromName(optimizer);
     if (momentum != null && !choice.hasMomentum()) {

@@ -47,6 +47,31 @@ class TrainSparkCommandTest {
     assertTrue(workers.err().contains("--workers applies to training on Spark; add --spark local[2]"), workers::err);
     CommandRun text = run("train", "--model", "char-lstm", "--spark", "local[2]", "--out", directory.resolve("b").toString());
     assertEquals(2, text.exitCode());
-    assertTrue(text.err().contains("--spark does not apply to --model char-lstm (it is for --model cnn, mlp)"), text::err);
+    assertTrue(text.err().contains("--spark does not apply to --model char-lstm (it is for --model autoencoder, cnn, "), text::err);
+  }
+
+  @Test
+  void trainsAnAutoencoderAndATableOnLocalSpark() throws Exception {
+    Path latent = directory.resolve("autoencoder");
+    CommandRun run = run("train", "--model", "autoencoder", "--latent", "2", "--hidden", "32", "--epochs", "1", "--batch-size", "256",
+        "--spark", "local[2]", "--out", latent.toString());
+    assertEquals(0, run.exitCode(), run::err);
+    assertTrue(run.out().contains("steps on spark local[2], 2 workers, 1 step per round"), run::out);
+    JsonNode metrics = new ObjectMapper().readTree(latent.resolve("metrics.json").toFile());
+    assertTrue(metrics.get("epochs").get(0).has("train_exchanged_megabytes"), metrics.toString());
+    assertTrue(Files.isRegularFile(latent.resolve("model.safetensors")));
+
+    Path csv = directory.resolve("lines.csv");
+    StringBuilder rows = new StringBuilder("x,y\n");
+    for (int i = 0; i < 200; i++) {
+      rows.append(i % 20).append(',').append(3 * (i % 20) + 1).append('\n');
+    }
+    Files.writeString(csv, rows);
+    Path table = directory.resolve("table");
+    CommandRun fitted = run("train", "--csv", csv.toString(), "--target", "y", "--task", "regression", "--epochs", "10", "--batch-size", "32", "--lr", "0.05", "--spark", "local[2]",
+        "--out", table.toString());
+    assertEquals(0, fitted.exitCode(), fitted::err);
+    JsonNode scores = new ObjectMapper().readTree(table.resolve("metrics.json").toFile());
+    assertTrue(scores.get("test_r2").asDouble() > 0.8, scores.toString());
   }
 }

@@ -33,6 +33,7 @@ final class DataParallelStep implements StepRunner {
   private final int syncEvery;
   private final long seed;
   private int failInRound = -1;
+  private OuterMomentum outer;
   private int rounds;
 
   DataParallelStep(JavaSparkContext spark, JavaRDD<WorkerShard> shards, Objective objective, int workers, int syncEvery, long seed) {
@@ -42,6 +43,11 @@ final class DataParallelStep implements StepRunner {
     this.workers = workers;
     this.syncEvery = syncEvery;
     this.seed = seed;
+  }
+
+  /** With K local steps: the driver's momentum step on the averaged weights (null: plain averaging). */
+  void outerMomentum(OuterMomentum step) {
+    this.outer = step;
   }
 
   /** Test hook: in round {@code round} (counted from 1), shard 0's first attempt fails. */
@@ -69,7 +75,8 @@ final class DataParallelStep implements StepRunner {
       Map<String, NDArray> state = StateVector.of(objective, true);
       Exchange exchange = exchange(state, null, 0, epoch - 1, firstStep, syncEvery);
       check(exchange, epoch, index, batches, history);
-      StateVector.load(objective, exchange.sum().layout.arrays(exchange.sum().vector, 1.0 / exchange.sum().examples), true);
+      Map<String, NDArray> averaged = exchange.sum().layout.arrays(exchange.sum().vector, 1.0 / exchange.sum().examples);
+      StateVector.load(objective, outer == null ? averaged : outer.step(state, averaged, StateVector.parameterNames(objective)), true);
       metrics.putAll(exchange.sum().meanMetrics());
       slowest = exchange.sum().slowestSeconds;
       bytes = exchange.bytes();

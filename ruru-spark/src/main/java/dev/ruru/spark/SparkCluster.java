@@ -1,9 +1,9 @@
 package dev.ruru.spark;
 
-import dev.ruru.data.ArrayDataset;
 import dev.ruru.data.BatchSource;
 import dev.ruru.models.run.ClusterTraining;
 import dev.ruru.models.run.Recipe;
+import dev.ruru.models.run.ShardedData;
 import dev.ruru.train.TrainerBuilder;
 import dev.ruru.train.objective.Objective;
 import java.util.Locale;
@@ -17,6 +17,8 @@ public final class SparkCluster implements ClusterTraining {
   private final String master;
   private final int workers;
   private final int syncEvery;
+  private double outerRate = 1;
+  private double outerMomentum;
   private JavaSparkContext spark;
   private SparkTraining training;
 
@@ -33,22 +35,31 @@ public final class SparkCluster implements ClusterTraining {
     this.syncEvery = syncEvery;
   }
 
+  /** With K local steps, the driver's Nesterov step on the averaged weights ({@link SparkTraining#outerMomentum}). */
+  public SparkCluster outerMomentum(double learningRate, double momentum) {
+    new OuterMomentum(learningRate, momentum); // checks the values now rather than at the first round
+    this.outerRate = learningRate;
+    this.outerMomentum = momentum;
+    return this;
+  }
+
   @Override
-  public BatchSource attach(TrainerBuilder builder, Objective driverObjective, Recipe<Objective> objective, Recipe<ArrayDataset> trainingSet,
+  public BatchSource attach(TrainerBuilder builder, Objective driverObjective, Recipe<Objective> objective, ShardedData trainingSet,
       int batchSize, long seed) {
     if (training != null) {
       throw new IllegalStateException("spark: this cluster already runs a training");
     }
     spark = SparkSession.connect(master, "ruru train");
-    training = SparkTraining.on(spark, objective, ShardedData.of(trainingSet, "the run's training set")).workers(workers)
-        .syncEvery(syncEvery).batchSize(batchSize).seed(seed);
+    training = SparkTraining.on(spark, objective, trainingSet).workers(workers)
+        .syncEvery(syncEvery).batchSize(batchSize).seed(seed).outerMomentum(outerRate, outerMomentum);
     return training.attach(builder, driverObjective);
   }
 
   @Override
   public String describe() {
-    return String.format(Locale.ROOT, "spark %s, %d worker%s, %d step%s per round", master == null ? "(spark-submit's master)" : master, workers,
-        workers == 1 ? "" : "s", syncEvery, syncEvery == 1 ? "" : "s");
+    return String.format(Locale.ROOT, "spark %s, %d worker%s, %d step%s per round%s", master == null ? "(spark-submit's master)" : master, workers,
+        workers == 1 ? "" : "s", syncEvery, syncEvery == 1 ? "" : "s", outerRate == 1 && outerMomentum == 0 ? ""
+            : String.format(Locale.ROOT, ", outer momentum %s at rate %s", outerMomentum, outerRate));
   }
 
   @Override

@@ -1,8 +1,9 @@
 package dev.ruru.spark;
 
-import dev.ruru.data.ArrayDataset;
+import dev.ruru.data.Dataset;
 import dev.ruru.data.BatchSource;
 import dev.ruru.models.run.Recipe;
+import dev.ruru.models.run.ShardedData;
 import dev.ruru.train.Trainer;
 import dev.ruru.train.TrainerBuilder;
 import dev.ruru.train.objective.Objective;
@@ -20,7 +21,7 @@ import org.apache.spark.storage.StorageLevel;
  * {@link Trainer} it configures runs on the driver and each of its steps is a round on the workers.
  *
  * <pre>{@code
- * SparkTraining training = SparkTraining.on(spark, recipe, MnistShards.embeddedSample())
+ * SparkTraining training = SparkTraining.on(spark, recipe, MnistShards.embeddedSample())   // dev.ruru.models.run
  *     .workers(2).syncEvery(1).batchSize(64).seed(7);
  * Trainer trainer = training.trainer(builder -> builder.quiet());
  * trainer.fit(training.rounds(), null, 5);
@@ -41,6 +42,7 @@ public final class SparkTraining implements AutoCloseable {
   private int syncEvery = 1;
   private int batchSize = 64;
   private long seed;
+  private OuterMomentum outer;
   private Objective objective;
   private JavaRDD<WorkerShard> shards;
   private DataParallelStep step;
@@ -88,6 +90,18 @@ public final class SparkTraining implements AutoCloseable {
   public SparkTraining seed(long value) {
     checkNotStarted();
     this.seed = value;
+    return this;
+  }
+
+  /**
+   * With {@code syncEvery > 1}: instead of loading the workers' averaged weights, the driver takes a
+   * Nesterov momentum step of rate {@code learningRate} and momentum {@code momentum} along the average's
+   * difference from the weights it broadcast (SlowMo, DiLoCo's outer optimiser; {@link OuterMomentum}).
+   * By default plain averaging ({@code 1, 0}).
+   */
+  public SparkTraining outerMomentum(double learningRate, double momentum) {
+    checkNotStarted();
+    this.outer = learningRate == 1 && momentum == 0 ? null : new OuterMomentum(learningRate, momentum);
     return this;
   }
 
@@ -167,10 +181,11 @@ public final class SparkTraining implements AutoCloseable {
           + steps + " steps of " + localBatch + ", fewer than --sync-every " + syncEvery + "; use fewer workers or a smaller batch");
     }
     step = new DataParallelStep(spark, shards, objective, workers, syncEvery, seed);
+    step.outerMomentum(outer);
     rounds = new Rounds(steps / syncEvery, batchSize * syncEvery);
   }
 
-  private static ArrayDataset read(ShardedData data, int index, int count) {
+  private static Dataset read(ShardedData data, int index, int count) {
     try {
       return data.shard(index, count);
     } catch (IOException e) {

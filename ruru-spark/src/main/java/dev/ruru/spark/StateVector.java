@@ -29,6 +29,13 @@ final class StateVector {
     return state;
   }
 
+  /** The names {@link #of} gives the models' parameters (not their buffers). */
+  static java.util.Set<String> parameterNames(Objective objective) {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    objective.models().forEach((name, model) -> model.parameters().keySet().forEach(key -> names.add("model/" + name + "/" + key)));
+    return names;
+  }
+
   /** Loads a state written by {@link #of} into {@code objective}'s models and, when asked, its optimisers. */
   static void load(Objective objective, Map<String, NDArray> state, boolean withOptimizers) {
     objective.models().forEach((name, model) -> model.loadStateDict(part(state, "model/" + name + "/")));

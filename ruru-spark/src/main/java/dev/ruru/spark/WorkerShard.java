@@ -2,7 +2,7 @@ package dev.ruru.spark;
 
 import dev.ruru.array.NDArray;
 import dev.ruru.autodiff.Gradients;
-import dev.ruru.data.ArrayDataset;
+import dev.ruru.data.Dataset;
 import dev.ruru.data.Batch;
 import dev.ruru.data.DataLoader;
 import dev.ruru.models.run.Recipe;
@@ -26,7 +26,7 @@ import org.apache.spark.TaskContext;
  */
 final class WorkerShard {
   private final int index;
-  private final ArrayDataset data;
+  private final Dataset data;
   private final Recipe<Objective> recipe;
   private final DataLoader order;
   private final int localBatch;
@@ -35,7 +35,7 @@ final class WorkerShard {
   private int cachedEpoch = -1;
   private int[] cachedOrder;
 
-  WorkerShard(int index, ArrayDataset data, Recipe<Objective> recipe, long seed, int localBatch) {
+  WorkerShard(int index, Dataset data, Recipe<Objective> recipe, long seed, int localBatch) {
     this.index = index;
     this.data = data;
     this.recipe = recipe;

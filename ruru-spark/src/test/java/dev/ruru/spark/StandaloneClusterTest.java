@@ -3,6 +3,7 @@ package dev.ruru.spark;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ruru.array.NDArray;
+import dev.ruru.models.run.MnistShards;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,10 @@ package dev.ruru.data.idx;
 import dev.ruru.array.NDArray;
 import dev.ruru.array.io.InflateLimit;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -59,7 +61,7 @@ public final class IdxReader {
    */
   public static NDArray read(InputStream in, String source, IdxValues values, InflateLimit limit) throws IOException {
     InputStream body = decompressed(in, source);
-    IdxHeader header = readHeader(body, source);
+    IdxHeader header = parseHeader(body, source);
     long inflated = header.headerBytes() + header.dataBytes();
     if (body instanceof GzipDecoder && !limit.allows(inflated)) {
       throw new IdxFormatException(source, limit.refusal("the gzip data, whose header declares " + Arrays.toString(header.dims()) + " "
@@ -70,12 +72,61 @@ public final class IdxReader {
     return IdxDecoding.decode(data, header, values);
   }
 
+  /**
+   * Records {@code [from, to)} of {@code file} along its first dimension, as {@code [to - from, ...]}: a
+   * plain file is read from the header straight to the first record's offset and only the records'
+   * bytes are read (what lets each Spark executor read its own shard); a gzip file cannot seek, so it is
+   * inflated up to the records and no further. The rest of the file is not checked.
+   */
+  public static NDArray readRows(Path file, IdxValues values, int from, int to) throws IOException {
+    try (InputStream in = open(file)) {
+      return readRows(in, file.toString(), values, from, to);
+    }
+  }
+
+  /** As {@link #readRows(Path, IdxValues, int, int)} from a stream (plain or gzip) named {@code source}; it is not closed. */
+  public static NDArray readRows(InputStream in, String source, IdxValues values, int from, int to) throws IOException {
+    // Unbuffered for plain data, so that skipping the other records seeks instead of reading them.
+    PushbackInputStream whole = new PushbackInputStream(in, 2);
+    byte[] magic = whole.readNBytes(2);
+    whole.unread(magic);
+    boolean gzip = magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
+    InputStream body = gzip ? new GzipDecoder(new BufferedInputStream(whole, 1 << 16), source) : whole;
+    IdxHeader header = parseHeader(body, source);
+    checkConversion(header, values, source);
+    int[] dims = header.dims();
+    if (from < 0 || to < from || to > dims[0]) {
+      throw new IllegalArgumentException("IdxReader.readRows: expected 0 <= from <= to <= " + dims[0] + " (the records of " + source
+          + "), got [" + from + ", " + to + ")");
+    }
+    long recordBytes = dims[0] == 0 ? 0 : header.dataBytes() / dims[0];
+    try {
+      body.skipNBytes(recordBytes * from);
+    } catch (EOFException e) {
+      throw new IdxFormatException(source, "truncated: the file ends before record " + from + " of " + Arrays.toString(header.dims()));
+    }
+    dims[0] = to - from;
+    IdxHeader rows = new IdxHeader(header.type(), dims);
+    int expected = (int) rows.dataBytes();
+    byte[] data = body.readNBytes(expected);
+    if (data.length < expected) {
+      throw new IdxFormatException(source, "truncated: records [" + from + ", " + to + ") of " + Arrays.toString(header.dims()) + " need "
+          + expected + " bytes from offset " + (header.headerBytes() + recordBytes * from) + ", found " + data.length);
+    }
+    return IdxDecoding.decode(data, rows, values);
+  }
+
   /** Only the header of {@code file}: its element type and dimensions. */
   public static IdxHeader readHeader(Path file) throws IOException {
     try (InputStream in = open(file)) {
       String source = file.toString();
-      return readHeader(decompressed(in, source), source);
+      return readHeader(in, source);
     }
+  }
+
+  /** Only the header of a stream (plain or gzip) named {@code source}; the stream is not closed. */
+  public static IdxHeader readHeader(InputStream in, String source) throws IOException {
+    return parseHeader(decompressed(in, source), source);
   }
 
   /** {@code file} opened for reading, with messages for a missing file or a directory, which the JDK's lack. */
@@ -100,7 +151,7 @@ public final class IdxReader {
     return first == 0x1f && second == 0x8b ? new GzipDecoder(buffered, source) : buffered;
   }
 
-  static IdxHeader readHeader(InputStream in, String source) throws IOException {
+  private static IdxHeader parseHeader(InputStream in, String source) throws IOException {
     byte[] magic = in.readNBytes(4);
     if (magic.length < 4) {
       throw new IdxFormatException(source, "truncated: the 4-byte magic number has only " + magic.length + " bytes");

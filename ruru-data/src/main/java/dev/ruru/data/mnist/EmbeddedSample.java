@@ -46,7 +46,7 @@ public final class EmbeddedSample {
     }
   }
 
-  private static LabelledImages.Source resource(MnistFile file) {
+  static LabelledImages.Source resource(MnistFile file) {
     String name = FOLDER + file.gzipName();
     return new LabelledImages.Source("jar:" + name, () -> open(name));
   }

@@ -37,6 +37,23 @@ final class LabelledImages {
     try (InputStream in = labels.open()) {
       labelArray = IdxReader.read(in, labels.name(), IdxValues.AS_STORED);
     }
+    return checked(variant, images, labels, pixelArray, labelArray);
+  }
+
+  /** Examples {@code [from, to)} of the pair, reading only their records (see {@link IdxReader#readRows}). */
+  static ArrayDataset readRows(MnistVariant variant, Source images, Source labels, IdxValues pixels, int from, int to) throws IOException {
+    NDArray pixelArray;
+    try (InputStream in = images.open()) {
+      pixelArray = IdxReader.readRows(in, images.name(), pixels, from, to);
+    }
+    NDArray labelArray;
+    try (InputStream in = labels.open()) {
+      labelArray = IdxReader.readRows(in, labels.name(), IdxValues.AS_STORED, from, to);
+    }
+    return checked(variant, images, labels, pixelArray, labelArray);
+  }
+
+  private static ArrayDataset checked(MnistVariant variant, Source images, Source labels, NDArray pixelArray, NDArray labelArray) {
     if (pixelArray.rank() != 3) {
       throw new DataFileException(variant.id(), images.name(), "expected images [n, rows, columns], got shape " + pixelArray.shape());
     }

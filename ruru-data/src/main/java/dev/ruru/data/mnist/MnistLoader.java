@@ -223,7 +223,7 @@ public final class MnistLoader {
   }
 
   /** The file on disk, plain preferred over {@code .gz} (it reads faster). */
-  private static LabelledImages.Source file(Path dir, MnistFile file) {
+  static LabelledImages.Source file(Path dir, MnistFile file) {
     Path plain = dir.resolve(file.baseName());
     Path path = Files.isRegularFile(plain) ? plain : dir.resolve(file.gzipName());
     return new LabelledImages.Source(path.toString(), () -> Files.newInputStream(path));

@@ -8,6 +8,7 @@ import dev.ruru.data.DataLoader;
 import dev.ruru.data.Splits;
 import dev.ruru.data.mnist.MnistData;
 import dev.ruru.models.run.ClusterTraining;
+import dev.ruru.models.run.MnistShards;
 import dev.ruru.models.run.RunCheckpoint;
 import dev.ruru.models.run.RunDivergedException;
 import dev.ruru.nn.Layer;
@@ -120,8 +121,8 @@ public final class ClassifierRun {
     TrainerBuilder builder = Trainer.builder(objective).batchSize(settings.batchSize()).seed(settings.seed()).random(random)
         .progress(new ProgressBar(out, ProgressStyle.detect())).callbacks(checkpoints.callback());
     BatchSource train = cluster == null ? DataLoader.of(parts.train(), settings.batchSize()).shuffled(settings.seed())
-        : cluster.attach(builder, objective, recipe.objectiveRecipe(), recipe.trainingSetRecipe(data.variant(), dataDirectory),
-            settings.batchSize(), settings.seed());
+        : cluster.attach(builder, objective, recipe.objectiveRecipe(), MnistShards.of(data.variant(), dataDirectory,
+            settings.validationSplit(), settings.seed()), settings.batchSize(), settings.seed());
     int batches = train.batchCount();
     ArrayDataset validation = parts.validation().size() == 0 ? null : parts.validation();
     Trainer trainer = settings.controls().applyTo(builder, settings.learningRate(), epochs, batches, validation != null).build();

@@ -5,13 +5,18 @@ import dev.ruru.array.NDArray;
 import dev.ruru.array.Parallel;
 import dev.ruru.autodiff.Autodiff;
 import dev.ruru.data.ArrayDataset;
-import dev.ruru.data.SplitFractions;
+import dev.ruru.data.BatchSource;
+import dev.ruru.data.DataLoader;
 import dev.ruru.data.Splits;
-import dev.ruru.data.Stratification;
 import dev.ruru.data.mnist.MnistData;
+import dev.ruru.data.mnist.MnistVariant;
 import dev.ruru.models.classify.DataIdentity;
+import dev.ruru.models.run.ClusterTraining;
+import dev.ruru.models.run.MnistShards;
+import dev.ruru.models.run.Recipe;
 import dev.ruru.models.run.RunCheckpoint;
 import dev.ruru.models.run.RunDivergedException;
+import dev.ruru.models.run.TrainingRecipe;
 import dev.ruru.nn.Params;
 import dev.ruru.optim.Optimizer;
 import dev.ruru.train.Checkpoint;
@@ -52,11 +57,38 @@ public final class LatentRun {
   private final Path directory;
   private final PrintWriter out;
   private final long start;
+  private ClusterTraining cluster;
+  private Path dataDirectory;
 
   public LatentRun(Path directory, PrintWriter out, long startNanos) {
     this.directory = directory;
     this.out = out;
     this.start = startNanos;
+  }
+
+  /**
+   * Runs the steps on {@code cluster} instead of on this machine; its workers read the training images from
+   * {@code dataDirectory} (a path every node reaches; null for the embedded sample).
+   */
+  public LatentRun onCluster(ClusterTraining cluster, Path dataDirectory) {
+    this.cluster = cluster;
+    this.dataDirectory = dataDirectory;
+    return this;
+  }
+
+  /**
+   * What a cluster's nodes make of a run of {@code settings} on {@code variant}'s images of
+   * {@code height × width} in {@code dataDirectory} (null: the embedded sample): the objective, with the
+   * run's initial weights, and the training part's shards.
+   */
+  public static TrainingRecipe trainingRecipe(LatentSettings settings, MnistVariant variant, Path dataDirectory, int height, int width) {
+    String json = settings.toJson();
+    int classes = variant.classCount();
+    Recipe<Objective> objective = () -> {
+      LatentSettings made = LatentSettings.fromJson(json, "the run's settings");
+      return objective(made.spec(classes, height, width).build(new ResumableRandom(made.seed())), made);
+    };
+    return new TrainingRecipe(objective, MnistShards.of(variant, dataDirectory, settings.validationSplit(), settings.seed()));
   }
 
   /** Whether {@code checkpoint} is a latent-model run's. */
@@ -103,13 +135,16 @@ public final class LatentRun {
     ArrayDataset validation = parts.validation().size() == 0 ? null : parts.validation();
     TrainerBuilder builder = Trainer.builder(objective).batchSize(settings.batchSize()).seed(settings.seed()).random(random)
         .progress(new ProgressBar(out, ProgressStyle.detect())).callbacks(checkpoints.callback());
-    int batches = (parts.train().size() + settings.batchSize() - 1) / settings.batchSize();
-    Trainer trainer = settings.controls().applyTo(builder, settings.learningRate(), epochs, batches, validation != null).build();
+    TrainingRecipe recipe = cluster == null ? null : trainingRecipe(settings, data.variant(), dataDirectory, trainImages.dim(1), trainImages.dim(2));
+    BatchSource train = cluster == null ? DataLoader.of(parts.train(), settings.batchSize()).shuffled(settings.seed())
+        : cluster.attach(builder, objective, recipe.objective(), recipe.data(), settings.batchSize(), settings.seed());
+    Trainer trainer = settings.controls().applyTo(builder, settings.learningRate(), epochs, train.batchCount(), validation != null).build();
     describe(model, parts, data.test().size(), settings, epochs);
     if (checkpoint != null) {
       checkpoints.resume(trainer, checkpoint, epochs);
     }
-    History history = checkpoints.fit(trainer, epochs, () -> trainer.fit(parts.train(), validation, epochs));
+    BatchSource checked = validation == null ? null : DataLoader.of(validation, settings.batchSize());
+    History history = checkpoints.fit(trainer, epochs, () -> trainer.fit(train, checked, epochs));
     LatentReport report = report(model, settings, data, parts, history, trainer);
     List<Path> written = save(model, settings, data, parts.train(), report);
     written.add(checkpoints.file());
@@ -175,6 +210,9 @@ public final class LatentRun {
         parts.validation().size(), testSize, epochs, epochs == 1 ? "" : "s", settings.batchSize(),
         settings.optimizer().describe(settings.learningRate(), settings.momentum(), settings.weightDecay()) + settings.controls().describe(),
         settings.seed(), Parallel.threads(), Parallel.threads() == 1 ? "" : "s");
+    if (cluster != null) {
+      out.println("steps on " + cluster.describe() + "; each worker reads its shard of the training set");
+    }
     out.flush();
   }
 
@@ -193,12 +231,8 @@ public final class LatentRun {
     out.flush();
   }
 
-  /** Training and validation parts, stratified and seeded; all training when the split is 0. */
+  /** Training and validation parts, stratified and seeded; all training when the split is 0 (as the cluster's shards make them). */
   private static Splits split(ArrayDataset all, LatentSettings settings) {
-    if (settings.validationSplit() == 0) {
-      ArrayDataset none = all.subset(new int[0]);
-      return new Splits(all, none, none);
-    }
-    return Splits.of(all, SplitFractions.trainValidation(settings.validationSplit()), settings.seed(), Stratification.BY_LABEL);
+    return MnistShards.split(all, settings.validationSplit(), settings.seed());
   }
 }

@@ -1,6 +1,5 @@
 package dev.ruru.models.run;
 
-import dev.ruru.data.ArrayDataset;
 import dev.ruru.data.BatchSource;
 import dev.ruru.train.TrainerBuilder;
 import dev.ruru.train.objective.Objective;
@@ -13,12 +12,12 @@ import dev.ruru.train.objective.Objective;
 public interface ClusterTraining extends AutoCloseable {
   /**
    * Makes {@code builder}'s steps run on the cluster: each worker makes the objective from {@code objective}
-   * and reads its shard of {@code trainingSet}; the driver's {@code driverObjective} (made from the same
+   * and reads its own shard of {@code trainingSet}; the driver's {@code driverObjective} (made from the same
    * recipe) is the one that holds the trained weights. Returns the batches to fit on.
    *
    * @param batchSize the global batch, shared among the workers
    */
-  BatchSource attach(TrainerBuilder builder, Objective driverObjective, Recipe<Objective> objective, Recipe<ArrayDataset> trainingSet,
+  BatchSource attach(TrainerBuilder builder, Objective driverObjective, Recipe<Objective> objective, ShardedData trainingSet,
       int batchSize, long seed);
 
   /** The cluster in words, for the run's report ("spark local[2], 2 workers, 1 step per round"). */

@@ -8,11 +8,19 @@ import dev.ruru.array.DType;
 import dev.ruru.array.NDArray;
 import dev.ruru.data.ArrayDataset;
 import dev.ruru.data.Batch;
+import dev.ruru.data.BatchSource;
+import dev.ruru.data.DataLoader;
 import dev.ruru.data.Dataset;
 import dev.ruru.data.SplitFractions;
 import dev.ruru.data.Splits;
 import dev.ruru.data.Stratification;
 import dev.ruru.data.csv.CsvTable;
+import dev.ruru.models.run.ClusterTraining;
+import dev.ruru.models.run.OptimizerChoice;
+import dev.ruru.models.run.Recipe;
+import dev.ruru.models.run.ShardedData;
+import dev.ruru.models.run.TrainingControls;
+import dev.ruru.models.run.TrainingRecipe;
 import dev.ruru.nn.Layer;
 import dev.ruru.nn.Loss;
 import dev.ruru.nn.Params;
@@ -21,9 +29,11 @@ import dev.ruru.train.History;
 import dev.ruru.train.MetricsJson;
 import dev.ruru.train.ResumableRandom;
 import dev.ruru.train.Trainer;
+import dev.ruru.train.TrainerBuilder;
 import dev.ruru.train.TrainingDivergedException;
 import dev.ruru.train.metrics.EpochMetrics;
 import dev.ruru.train.metrics.RegressionScores;
+import dev.ruru.train.objective.Objective;
 import dev.ruru.train.objective.Supervised;
 import dev.ruru.train.plot.ConfusionHeatMap;
 import dev.ruru.train.plot.LearningCurves;
@@ -31,11 +41,13 @@ import dev.ruru.train.progress.ProgressBar;
 import dev.ruru.train.progress.ProgressStyle;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One run on a user's own table, {@code ruru train --csv FILE --target COLUMN}, top to bottom: read the CSV,
@@ -57,6 +69,7 @@ public final class TableRun {
 
   private final Path directory;
   private final PrintWriter out;
+  private ClusterTraining cluster;
 
   public TableRun(Path directory, PrintWriter out) {
     this.directory = directory;
@@ -78,29 +91,34 @@ public final class TableRun {
     }
   }
 
+  /** Runs the steps on {@code cluster} instead of on this machine; each worker reads the CSV, which every node must reach. */
+  public TableRun onCluster(ClusterTraining cluster) {
+    this.cluster = cluster;
+    return this;
+  }
+
   /** Trains {@code epochs} epochs as {@code settings} say; returns the trained model. */
   public TableModel train(TableSettings settings, int epochs) throws IOException {
-    CsvTable table = CsvTable.read(settings.csv(), ',');
-    int[][] parts = split(table.rows().size(), settings);
-    TableEncoding encoding = TableEncoding.fit(table, settings.target(), settings.task(), parts[0]);
-    Rows all = new Rows(encoding.features(table), encoding.targets(table));
-    Rows train = all.subset(parts[0]);
-    Rows validation = all.subset(parts[1]);
-    Rows test = all.subset(parts[2]);
+    Prepared prepared = Prepared.of(settings);
+    int[][] parts = prepared.parts();
+    TableEncoding encoding = prepared.encoding();
+    Rows train = prepared.all().subset(parts[0]);
+    Rows validation = prepared.all().subset(parts[1]);
+    Rows test = prepared.all().subset(parts[2]);
     ResumableRandom random = new ResumableRandom(settings.seed());
-    Layer network = TableModel.build(encoding.width(), settings.hidden(), settings.dropout(), encoding.outputs(), random);
+    Supervised objective = objective(settings, encoding, random);
+    Layer network = objective.model();
     TableModel model = new TableModel(encoding, settings.hidden(), settings.dropout(), network);
-    boolean classification = encoding.task() == TableTask.CLASSIFICATION;
-    Supervised objective = new Supervised(network, settings.optimizer().create(network.parameters(), settings.learningRate(),
-        settings.momentum(), settings.weightDecay()), classification ? Loss.crossEntropy() : Loss.mse());
-    int batches = (train.size() + settings.batchSize() - 1) / settings.batchSize();
-    Trainer trainer = settings.controls().applyTo(Trainer.builder(objective).batchSize(settings.batchSize()).seed(settings.seed())
-        .random(random).progress(new ProgressBar(out, ProgressStyle.detect())), settings.learningRate(), epochs, batches,
-        validation.size() > 0).build();
-    describe(table, encoding, model, network, parts, settings, epochs);
+    TrainerBuilder builder = Trainer.builder(objective).batchSize(settings.batchSize()).seed(settings.seed()).random(random)
+        .progress(new ProgressBar(out, ProgressStyle.detect()));
+    TrainingRecipe recipe = cluster == null ? null : trainingRecipe(settings);
+    BatchSource batches = cluster == null ? DataLoader.of(train, settings.batchSize()).shuffled(settings.seed())
+        : cluster.attach(builder, objective, recipe.objective(), recipe.data(), settings.batchSize(), settings.seed());
+    Trainer trainer = settings.controls().applyTo(builder, settings.learningRate(), epochs, batches.batchCount(), validation.size() > 0).build();
+    describe(prepared.table(), encoding, model, network, parts, settings, epochs);
     History history;
     try {
-      history = trainer.fit(train, validation.size() > 0 ? validation : null, epochs);
+      history = trainer.fit(batches, validation.size() > 0 ? DataLoader.of(validation, settings.batchSize()) : null, epochs);
     } catch (TrainingDivergedException e) {
       throw new IllegalArgumentException("training diverged: " + e.getMessage() + "; lower the learning rate (--lr)", e);
     }
@@ -110,6 +128,60 @@ public final class TableRun {
     out.println("next: ruru predict --model-dir " + directory + " --input ROWS.csv");
     out.flush();
     return model;
+  }
+
+  /** The network of {@code settings} over {@code encoding}, initialised from {@code random}, with its optimiser and loss. */
+  private static Supervised objective(TableSettings settings, TableEncoding encoding, ResumableRandom random) {
+    Layer network = TableModel.build(encoding.width(), settings.hidden(), settings.dropout(), encoding.outputs(), random);
+    return new Supervised(network, settings.optimizer().create(network.parameters(), settings.learningRate(), settings.momentum(),
+        settings.weightDecay()), encoding.task() == TableTask.CLASSIFICATION ? Loss.crossEntropy() : Loss.mse());
+  }
+
+  /**
+   * What a cluster's nodes make of a run of {@code settings}: the objective with the run's initial weights,
+   * and the training rows. Each worker reads the CSV (every node must reach its path), splits and encodes it
+   * as the driver does (the standardisation needs every training row; tables are small), and keeps its shard.
+   */
+  public static TrainingRecipe trainingRecipe(TableSettings settings) {
+    // The settings are not serialisable (a Path, an Optional); their parts are.
+    String csv = settings.csv().toString();
+    String target = settings.target();
+    TableTask task = settings.task().orElse(null);
+    List<Integer> hidden = settings.hidden();
+    double dropout = settings.dropout();
+    OptimizerChoice optimizer = settings.optimizer();
+    double[] numbers = {settings.learningRate(), settings.momentum(), settings.weightDecay(), settings.validationSplit(), settings.testShare()};
+    int batchSize = settings.batchSize();
+    long seed = settings.seed();
+    Recipe<TableSettings> remade = () -> new TableSettings(Path.of(csv), target, Optional.ofNullable(task), hidden, dropout, optimizer, numbers[0],
+        numbers[1], numbers[2], batchSize, numbers[3], numbers[4], seed, TrainingControls.NONE);
+    Recipe<Objective> objective = () -> {
+      TableSettings made = remade.make();
+      return objective(made, prepared(made).encoding(), new ResumableRandom(seed));
+    };
+    Recipe<Dataset> rows = () -> {
+      Prepared prepared = prepared(remade.make());
+      return prepared.all().subset(prepared.parts()[0]);
+    };
+    return new TrainingRecipe(objective, ShardedData.of(rows, csv));
+  }
+
+  private static Prepared prepared(TableSettings settings) {
+    try {
+      return Prepared.of(settings);
+    } catch (IOException e) {
+      throw new UncheckedIOException("table: " + settings.csv() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The table read, split and encoded as a run does it: the same on the driver and on every worker. */
+  private record Prepared(CsvTable table, int[][] parts, TableEncoding encoding, Rows all) {
+    static Prepared of(TableSettings settings) throws IOException {
+      CsvTable table = CsvTable.read(settings.csv(), ',');
+      int[][] parts = split(table.rows().size(), settings);
+      TableEncoding encoding = TableEncoding.fit(table, settings.target(), settings.task(), parts[0]);
+      return new Prepared(table, parts, encoding, new Rows(encoding.features(table), encoding.targets(table)));
+    }
   }
 
   /** Row indices of training, validation and test, seeded. */
