@@ -42,8 +42,9 @@ final class ConvReluPoolRule implements Rule {
 
   public NDArray forward(NDArray... in) {
     int pooledSample = pool.outputSample();
-    int[] positions = new int[conv.batch() * pooledSample];
-    Object out = Im2col.allocate(in[0].dtype(), positions.length);
+    // Where each maximum was matters only to a backward pass; inference (nothing recording) skips writing it.
+    int[] positions = GradMode.isRecording() ? new int[conv.batch() * pooledSample] : null;
+    Object out = Im2col.allocate(in[0].dtype(), conv.batch() * pooledSample);
     Conv2dRule.convolve(conv, in, true, () -> new Conv2dRule.SampleOutput() {
       private final Object sample = Im2col.allocate(in[0].dtype(), conv.outputSample());
 

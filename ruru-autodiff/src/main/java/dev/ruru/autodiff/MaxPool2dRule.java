@@ -94,7 +94,9 @@ final class MaxPool2dRule implements Rule {
           later = (max - d) >>> 31;
           at += (topLeft + width + 1 - at) & -later;
           max = Math.max(max, d);
-          argmax[target] = positionBase + at;
+          if (argmax != null) {
+            argmax[target] = positionBase + at;
+          }
           out[target] = Float.intBitsToFloat(max);
         }
       }
@@ -134,7 +136,9 @@ final class MaxPool2dRule implements Rule {
             best = a != a ? 0 : b != b ? 1 : c != c ? 2 : 3;
           }
           int at = topLeft + (best & 1) + (best >> 1) * width;
-          argmax[target] = positionBase + at;
+          if (argmax != null) {
+            argmax[target] = positionBase + at;
+          }
           out[target] = x[at];
         }
       }
@@ -169,7 +173,9 @@ final class MaxPool2dRule implements Rule {
               }
             }
           }
-          argmax[target] = positionBase + best;
+          if (argmax != null) {
+            argmax[target] = positionBase + best;
+          }
           out[target] = max;
         }
       }
@@ -200,7 +206,9 @@ final class MaxPool2dRule implements Rule {
               }
             }
           }
-          argmax[target] = positionBase + best;
+          if (argmax != null) {
+            argmax[target] = positionBase + best;
+          }
           out[target] = max;
         }
       }

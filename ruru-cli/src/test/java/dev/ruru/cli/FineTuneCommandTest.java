@@ -56,8 +56,11 @@ class FineTuneCommandTest {
     assertEquals(0, second.exitCode(), second::err);
     assertTrue(second.out().contains("nothing frozen"), second::out);
     assertNotEquals(after.get("1.weight"), Safetensors.read(again.resolve("model.safetensors")).tensors().get("1.weight"));
+    assertTheLayerTreeEvaluatesPredictsAndExports(tuned);
+  }
 
-    // The layer tree evaluates on the test images of its five classes, predicts with their names, and exports.
+  /** The layer tree evaluates on the test images of its five classes, predicts with their names, and exports. */
+  private void assertTheLayerTreeEvaluatesPredictsAndExports(Path tuned) throws Exception {
     CommandRun eval = run("eval", "--model-dir", tuned.toString());
     assertEquals(0, eval.exitCode(), eval::err);
     assertTrue(eval.out().startsWith("model: layer tree from " + tuned), eval::out);

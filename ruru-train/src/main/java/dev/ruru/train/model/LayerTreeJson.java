@@ -25,6 +25,7 @@ import dev.ruru.nn.Linear;
 import dev.ruru.nn.LogSoftmax;
 import dev.ruru.nn.MaxPool2d;
 import dev.ruru.nn.ReLU;
+import dev.ruru.nn.Residual;
 import dev.ruru.nn.Sequential;
 import dev.ruru.nn.Sigmoid;
 import dev.ruru.nn.Softmax;
@@ -40,7 +41,8 @@ import java.util.random.RandomGenerator;
  * "Linear", "in": 784, "out": 128, "bias": true, "dtype": "float32"}, {"type": "ReLU"}, ...]}}. The
  * types are Sequential, Linear, Conv2d, MaxPool2d, AvgPool2d, Flatten, Unflatten, the activations
  * (ReLU, Tanh, Sigmoid, GELU, LeakyReLU, ELU, Softmax, LogSoftmax, Identity), Dropout, Dropout2d,
- * BatchNorm1d, BatchNorm2d and LayerNorm; any other layer is refused by path and class. Reading is
+ * BatchNorm1d, BatchNorm2d, LayerNorm and Residual (skip connections: {@code "body"} and {@code "shortcut"},
+ * each a layer); any other layer is refused by path and class. Reading is
  * strict (every key known, every value of its type) through {@link ModelJson}; the tensors a
  * description implies are known from it alone ({@link LayerTreeShapes}), before anything is built.
  */
@@ -48,7 +50,7 @@ public final class LayerTreeJson {
   /** The type names, as the description writes them. */
   public static final List<String> TYPES = List.of("Sequential", "Linear", "Conv2d", "MaxPool2d", "AvgPool2d", "Flatten", "Unflatten",
       "ReLU", "Tanh", "Sigmoid", "GELU", "LeakyReLU", "ELU", "Softmax", "LogSoftmax", "Identity", "Dropout", "Dropout2d", "BatchNorm1d",
-      "BatchNorm2d", "LayerNorm");
+      "BatchNorm2d", "LayerNorm", "Residual");
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private LayerTreeJson() {}
@@ -60,6 +62,10 @@ public final class LayerTreeJson {
       case Sequential sequential -> {
         ArrayNode layers = node.putArray("layers");
         sequential.children().forEach((name, child) -> layers.add(describe(child, path.isEmpty() ? name : path + "." + name)));
+      }
+      case Residual residual -> {
+        node.set("body", describe(residual.body(), path.isEmpty() ? "body" : path + ".body"));
+        node.set("shortcut", describe(residual.shortcut(), path.isEmpty() ? "shortcut" : path + ".shortcut"));
       }
       case Linear linear -> node.put("in", linear.inFeatures()).put("out", linear.outFeatures()).put("bias", linear.bias() != null)
           .put("dtype", linear.weight().dtype().numpyName());
@@ -137,6 +143,7 @@ public final class LayerTreeJson {
         node.objects("layers").forEach(child -> layers.add(build(child, rng)));
         yield new Sequential(layers);
       }
+      case "Residual" -> new Residual(build(node.object("body"), rng), build(node.object("shortcut"), rng));
       case "Linear" -> linear(node, rng);
       case "Conv2d" -> conv(node, rng);
       case "MaxPool2d" -> new MaxPool2d(poolSpec(node));

@@ -30,7 +30,8 @@ final class LayerTreeShapes {
       Map.entry("Dropout2d", List.of("p")),
       Map.entry("BatchNorm1d", List.of("features", "eps", "momentum", "dtype")),
       Map.entry("BatchNorm2d", List.of("features", "eps", "momentum", "dtype")),
-      Map.entry("LayerNorm", List.of("shape", "eps", "dtype")));
+      Map.entry("LayerNorm", List.of("shape", "eps", "dtype")),
+      Map.entry("Residual", List.of("body", "shortcut")));
 
   private LayerTreeShapes() {}
 
@@ -62,6 +63,7 @@ final class LayerTreeShapes {
         List<ModelJson> layers = node.objects("layers");
         yield IntStream.range(0, layers.size()).boxed().flatMap(i -> shapes(layers.get(i), prefix + i + "."));
       }
+      case "Residual" -> Stream.concat(shapes(node.object("body"), prefix + "body."), shapes(node.object("shortcut"), prefix + "shortcut."));
       case "Linear" -> weightAndBias(node, prefix, List.of((long) node.integer("out"), (long) node.integer("in")));
       case "Conv2d" -> {
         List<Integer> kernel = sized(node, "kernel", 2);

@@ -26,6 +26,7 @@ import dev.ruru.nn.LogSoftmax;
 import dev.ruru.nn.MaxPool2d;
 import dev.ruru.nn.Mode;
 import dev.ruru.nn.ReLU;
+import dev.ruru.nn.Residual;
 import dev.ruru.nn.Sequential;
 import dev.ruru.nn.Unflatten;
 import java.io.IOException;
@@ -66,6 +67,22 @@ class LayerTreeFilesTest {
     assertEquals(Map.of("dataset", "test"), loaded.notes());
     String json = Files.readString(dir.resolve(ModelDirectory.DESCRIPTION));
     assertTrue(json.contains("\"type\" : \"Conv2d\""), json);
+  }
+
+  @Test
+  void aResNetBlockWithItsSkipConnectionSavesAndLoads() throws IOException {
+    SplittableRandom rng = new SplittableRandom(4);
+    Sequential body = new Sequential(new Conv2d(2, 4, 3, 3, new Conv2dSpec(2, 2, 1, 1, 1, 1, 1, 1, 1), DType.FLOAT32, rng),
+        new BatchNorm2d(4, 1e-5, 0.1, DType.FLOAT32), new ReLU(), new Conv2d(4, 4, 3, 3, Conv2dSpec.of(1, 1), DType.FLOAT32, rng));
+    Sequential shortcut = new Sequential(new Conv2d(2, 4, 1, 1, new Conv2dSpec(2, 2, 0, 0, 0, 0, 1, 1, 1), DType.FLOAT32, rng));
+    Sequential model = new Sequential(new Unflatten(1, 2, 6), new Residual(body, shortcut), new ReLU(), new Flatten(), new Linear(36, 3, rng));
+    NDArray x = NDArray.randn(Shape.of(5, 12, 6), new SplittableRandom(5));
+    model.forward(Tensor.constant(x), Mode.TRAIN);
+    LayerTreeFiles.save(dir, new LayerTreeFiles.Saved(model, List.of(12, 6), List.of(), Map.of()));
+    Layer loaded = LayerTreeFiles.load(dir).model();
+    assertEquals(model.toString(), loaded.toString());
+    assertEquals(model.forward(Tensor.constant(x)).value(), loaded.forward(Tensor.constant(x)).value());
+    assertTrue(loaded.stateDict().containsKey("1.shortcut.0.weight") && loaded.stateDict().containsKey("1.body.1.running_var"));
   }
 
   @Test
