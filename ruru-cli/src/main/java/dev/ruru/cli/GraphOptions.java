@@ -28,8 +28,8 @@ final class GraphOptions {
 
   @Option(names = "--graph", paramLabel = "FILE|DIR",
       description = "gcn, gat, sage, gin: an .npz graph archive (e.g. cora.npz), a CSV edge list, a folder with edges.csv and nodes.csv,"
-          + " or 'karate' (the embedded karate club, the default); with --task graph: 'atlas' (the default), 'bzr' or an .sdf file;"
-          + " with --task regression: 'tpsa' (the default), a CSV of SMILES,value lines or an .sdf file.")
+          + " or 'karate' (the embedded karate club, the default); with --task graph: 'atlas' (the default), 'bzr', an .sdf file or"
+          + " a CSV of SMILES,value lines; with --task regression: 'tpsa' (the default), such a CSV or an .sdf file.")
   private String graph = "karate";
 
   @Option(names = "--property", paramLabel = "NAME",
@@ -104,14 +104,14 @@ final class GraphOptions {
     boolean regression = task.equals("regression");
     String data = !graph.equals("karate") ? graph : regression ? "tpsa" : "atlas";
     out.printf(Locale.ROOT, "ruru train --model gin --task %s --graph %s%n", task, data);
-    if (!regression && !data.equalsIgnoreCase("bzr") && !data.toLowerCase(Locale.ROOT).matches(".*\\.(sdf|mol)")) {
+    if (!regression && !data.equalsIgnoreCase("bzr") && !data.toLowerCase(Locale.ROOT).matches(".*\\.(sdf|mol|csv)")) {
       GraphSettings settings = settings(parsed, defaults, data, 64, 30, 0.003, 0);
       GraphClassification.Property label = GraphClassification.Property.named(property == null ? "triangle" : property);
       new GraphClassificationRun(directory, out).train(GraphClassificationRun.readGraphs(data,
           GraphClassificationRun.Features.CLOSED_WALKS), label, settings);
       return;
     }
-    GraphSettings settings = settings(parsed, defaults, data, 64, regression ? 100 : 200, 0.003, 0);
+    GraphSettings settings = settings(parsed, defaults, data, 64, regression ? 100 : 300, 0.003, 0);
     new MoleculeRun(directory, out).train(MoleculeSet.read(data, property), regression ? MoleculeRun.Task.REGRESSION
         : MoleculeRun.Task.CLASSIFICATION, threshold, settings);
   }

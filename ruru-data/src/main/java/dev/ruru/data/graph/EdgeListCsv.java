@@ -4,7 +4,6 @@ import dev.ruru.array.DType;
 import dev.ruru.array.NDArray;
 import dev.ruru.data.DataFileException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,7 +62,7 @@ public final class EdgeListCsv {
   /** The lines of two non-negative integers; a non-numeric first line is a header. */
   private static List<int[]> pairs(Path file) throws IOException {
     String source = String.valueOf(file.getFileName());
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<String> lines = MoleculeSet.utf8Lines(file, "graph");
     List<int[]> out = new ArrayList<>();
     for (int n = 0; n < lines.size(); n++) {
       String line = lines.get(n).strip();

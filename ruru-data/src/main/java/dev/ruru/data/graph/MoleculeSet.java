@@ -1,8 +1,8 @@
 package dev.ruru.data.graph;
 
 import dev.ruru.data.DataFileException;
+import dev.ruru.data.StrictUtf8;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +57,7 @@ public final class MoleculeSet {
   /** Lines {@code SMILES,value}; blank lines, {@code #} comments and a header whose value is not a number are skipped. */
   public static MoleculeSet smilesCsv(Path file) throws IOException {
     String source = String.valueOf(file.getFileName());
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<String> lines = utf8Lines(file, "molecules");
     List<GraphData> graphs = new ArrayList<>();
     double[] values = new double[lines.size()];
     for (int n = 0; n < lines.size(); n++) {
@@ -92,6 +92,13 @@ public final class MoleculeSet {
       graphs.add(MoleculeGraph.of(molecules.get(i)));
     }
     return new MoleculeSet(source, graphs, values, file.toString(), property);
+  }
+
+  /** The file's lines; bytes that are not UTF-8 are refused naming the file and the offset, not with a MalformedInputException. */
+  static List<String> utf8Lines(Path file, String format) throws IOException {
+    String text = StrictUtf8.decode(Files.readAllBytes(file), (offset, bad) -> new DataFileException(format,
+        String.valueOf(file.getFileName()), "not valid UTF-8: the bytes at offset " + offset + " (" + bad + "); " + StrictUtf8.HINT));
+    return text.lines().toList();
   }
 
   private static boolean number(String text) {

@@ -140,7 +140,7 @@ public final class Smiles {
     }
     String inside = text.substring(position + 1, close);
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d*([A-Z][a-z]?|[a-z][a-z]?|\\*)(@*(?:[A-Z]{2}\\d+)?)(H\\d?)?"
-        + "([+-]+\\d*)?(:\\d+)?").matcher(inside);
+        + "([+-]+\\d{0,2})?(:\\d+)?").matcher(inside);
     if (!m.matches()) {
       throw error("bracket atom [" + inside + "] is not [isotope? symbol chirality? H-count? charge? class?], e.g. [NH4+]");
     }

@@ -57,6 +57,14 @@ class GraphReadersTest {
   }
 
   @Test
+  void anEdgeListThatIsNotUtf8IsRefusedNamingTheFile() throws Exception {
+    Path file = folder.resolve("latin1.csv");
+    Files.write(file, new byte[] {'u', ',', 'v', '\n', '0', ',', '1', '\n', (byte) 0xE9, '\n'});
+    assertEquals("graph: latin1.csv: not valid UTF-8: the bytes at offset 8 (e9); save the file as UTF-8 (for example: iconv -f latin1 -t"
+        + " utf-8)", assertThrows(DataFileException.class, () -> EdgeListCsv.read(file, null)).getMessage());
+  }
+
+  @Test
   void aNodeWithNeitherEdgesNorFeaturesIsRefused() throws Exception {
     Path file = folder.resolve("lonely.npz");
     NDArray features = NDArray.of(new float[][] {{1, 0}, {0, 1}, {0, 0}, {1, 1}});
