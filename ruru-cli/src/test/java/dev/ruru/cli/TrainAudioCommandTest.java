@@ -35,6 +35,13 @@ class TrainAudioCommandTest {
     JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
     assertEquals(2, metrics.get("epochs").size());
     assertEquals("audio-cnn", metrics.get("task").asText());
+
+    Path raw = directory.resolve("raw");
+    CommandRun oneD = CommandRun.of("train", "--model", "audio-cnn1d", "--data-dir", corpus.toString(), "--epochs", "1", "--channels", "4,8",
+        "--batch-size", "10", "--out", raw.toString());
+    assertEquals(0, oneD.exitCode(), oneD::err);
+    assertTrue(oneD.out().contains("model: cnn1d 16000 samples conv 4,8 (80/16, 3)"), oneD::out);
+    assertEquals("audio-cnn1d", new ObjectMapper().readTree(raw.resolve("metrics.json").toFile()).get("task").asText());
   }
 
   @Test
@@ -46,6 +53,8 @@ class TrainAudioCommandTest {
     CommandRun split = CommandRun.of("train", "--model", "audio-cnn", "--data-dir", directory.toString(), "--validation-split", "0.2");
     assertEquals(2, split.exitCode());
     assertTrue(split.err().startsWith("ruru train: --validation-split does not apply to --model audio-cnn"), split::err);
+    CommandRun mels = CommandRun.of("train", "--model", "audio-cnn1d", "--data-dir", directory.toString(), "--mels", "40");
+    assertTrue(mels.err().startsWith("ruru train: --mels does not apply to --model audio-cnn1d"), mels::err);
     CommandRun empty = CommandRun.of("train", "--model", "audio-cnn", "--data-dir", directory.toString(), "--out", directory.resolve("r").toString());
     assertTrue(empty.err().contains("no manifest.csv here, so no complete corpus; build one with: ruru data spoken-digits --out "), empty::err);
   }

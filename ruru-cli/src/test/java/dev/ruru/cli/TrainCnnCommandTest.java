@@ -108,7 +108,7 @@ class TrainCnnCommandTest {
     // Every family's entry makes its models known; the basic ones come first in the message.
     assertEquals(List.of("mlp", "cnn"), FamilyOptions.knownModels().subList(0, 2));
     assertTrue(FamilyOptions.knownModels().containsAll(List.of("vae", "gan", "char-lstm", "gcn", "convlstm", "wavenet", "table")));
-    assertEquals("ruru train: --channels does not apply to --model mlp (it is for --model audio-cnn, cnn); leave it out\n",
+    assertEquals("ruru train: --channels does not apply to --model mlp (it is for --model audio-cnn, audio-cnn1d, cnn); leave it out\n",
         run("train", "--channels", "4", "--out", directory.resolve("x").toString()).err());
     assertEquals("ruru train: Invalid --channels: [4, 0] (widths must be >= 1)\n",
         run("train", "--model", "cnn", "--channels", "4,0", "--out", directory.resolve("x").toString()).err());

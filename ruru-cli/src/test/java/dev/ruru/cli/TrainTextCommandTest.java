@@ -107,7 +107,7 @@ class TrainTextCommandTest {
     assertRefused("needs 64 + 1", "train", "--model", "char-lstm", "--text", shortText.toString(), "--validation-split", "0",
         "--out", dir.resolve("c").toString());
     assertRefused("give --steps or --epochs, not both", "train", "--model", "char-gru", "--steps", "3", "--epochs", "2");
-    assertRefused("--channels does not apply to --model char-gru (it is for --model audio-cnn, cnn); leave it out", "train", "--model", "char-gru",
+    assertRefused("--channels does not apply to --model char-gru (it is for --model audio-cnn, audio-cnn1d, cnn); leave it out", "train", "--model", "char-gru",
         "--channels", "8");
     assertRefused("must be divisible by --heads 3", "train", "--model", "char-transformer", "--embedding", "16", "--heads", "3",
         "--out", dir.resolve("d").toString());

@@ -105,13 +105,16 @@ public final class AudioRun {
 
   private RunSummary run(SpokenDigitsCorpus corpus, AudioSettings settings, Checkpoint checkpoint, int epochs) throws IOException {
     AudioFeatures features = settings.features();
-    ArrayDataset train = dataset(features, corpus.train());
-    ArrayDataset validation = dataset(features, corpus.validation());
-    ArrayDataset test = dataset(features, corpus.test());
-    ModelSpec spec = new ModelSpec(ModelSpec.CNN, List.of(train.features().dim(1), train.features().dim(2)), settings.channels(),
+    boolean raw = settings.model().equals(AudioSettings.CNN1D);
+    ArrayDataset train = dataset(features, corpus.train(), raw);
+    ArrayDataset validation = dataset(features, corpus.validation(), raw);
+    ArrayDataset test = dataset(features, corpus.test(), raw);
+    ModelSpec spec = raw ? null : new ModelSpec(ModelSpec.CNN, List.of(train.features().dim(1), train.features().dim(2)), settings.channels(),
         settings.hidden(), SpokenDigits.WORDS.size(), "relu", settings.dropout(), DType.FLOAT32, SpokenDigits.WORDS, features.describe());
+    int length = corpus.train().waveforms().dim(1);
+    String model = raw ? WaveformCnn.describe(length, SpokenDigits.WORDS.size(), settings.channels()) : spec.describe();
     ResumableRandom random = new ResumableRandom(settings.seed());
-    Layer network = spec.build(random);
+    Layer network = raw ? WaveformCnn.build(length, SpokenDigits.WORDS.size(), settings.channels(), random) : spec.build(random);
     Supervised objective = new Supervised(network, settings.optimizer().create(network.parameters(), settings.learningRate(),
         settings.momentum(), settings.weightDecay()), Loss.crossEntropy());
     RunCheckpoint checkpoints = new RunCheckpoint(directory, epochs, Map.of(AudioSettings.KEY, settings.toJson()), out);
@@ -119,12 +122,12 @@ public final class AudioRun {
         .progress(new ProgressBar(out, ProgressStyle.detect())).callbacks(checkpoints.callback());
     DataLoader batches = DataLoader.of(train, settings.batchSize()).shuffled(settings.seed());
     Trainer trainer = settings.controls().applyTo(builder, settings.learningRate(), epochs, batches.batchCount(), true).build();
-    describe(corpus, spec, network, settings, epochs);
+    describe(corpus, model, network, settings, epochs);
     if (checkpoint != null) {
       checkpoints.resume(trainer, checkpoint, epochs);
     }
     History history = checkpoints.fit(trainer, epochs, () -> trainer.fit(batches, DataLoader.of(validation, settings.batchSize()), epochs));
-    RunSummary summary = new RunSummary(settings.model(), "spoken-digits", spec.describe(), settings.optimizer().describe(
+    RunSummary summary = new RunSummary(settings.model(), "spoken-digits", model, settings.optimizer().describe(
         settings.learningRate(), settings.momentum(), settings.weightDecay()), train.size(), validation.size(), history.epochs(),
         trainer.steps(), objective.evaluate(test, settings.batchSize()), SpokenDigits.WORDS);
     List<Path> written = write(spec, network, summary, settings, test, corpus.test());
@@ -134,16 +137,18 @@ public final class AudioRun {
     return summary;
   }
 
-  private static ArrayDataset dataset(AudioFeatures features, DigitClips clips) {
+  /** The clips as the network takes them: log-mel pictures, or {@code raw} samples {@code [n, length]}. */
+  private static ArrayDataset dataset(AudioFeatures features, DigitClips clips, boolean raw) {
     if (clips.size() == 0) {
       throw new IllegalArgumentException("audio: a split of the corpus has no clips; build it with ruru data spoken-digits (3 voices at least)");
     }
-    return new ArrayDataset(features.of(clips), clips.labels());
+    return new ArrayDataset(raw ? clips.waveforms() : features.of(clips), clips.labels());
   }
 
-  private void describe(SpokenDigitsCorpus corpus, ModelSpec spec, Layer network, AudioSettings settings, int epochs) {
-    out.println("data: spoken digits from " + corpus.directory() + "; features: " + settings.features().describe());
-    out.printf(Locale.ROOT, "model: %s (%,d parameters)%n", spec.describe(), Params.count(network.parameters()));
+  private void describe(SpokenDigitsCorpus corpus, String model, Layer network, AudioSettings settings, int epochs) {
+    out.println("data: spoken digits from " + corpus.directory() + "; features: " + (settings.model().equals(AudioSettings.CNN1D)
+        ? "the raw samples" : settings.features().describe()));
+    out.printf(Locale.ROOT, "model: %s (%,d parameters)%n", model, Params.count(network.parameters()));
     out.printf(Locale.ROOT, "training %d clips (%d voices), validation %d (%d voices), test %d (%d voices, never heard in training);"
         + " %d epoch%s, batch %d, %s, seed %d, %d thread%s%n", corpus.train().size(), corpus.train().distinctVoices().size(),
         corpus.validation().size(), corpus.validation().distinctVoices().size(), corpus.test().size(), corpus.test().distinctVoices().size(),
@@ -155,20 +160,39 @@ public final class AudioRun {
   private List<Path> write(ModelSpec spec, Layer network, RunSummary summary, AudioSettings settings, ArrayDataset test, DigitClips clips)
       throws IOException {
     List<Path> written = new ArrayList<>();
-    ModelFiles.save(directory, spec, network, Map.of("dataset", "spoken-digits", "trained_on", settings.dataDirectory(),
-        "features", settings.features().describe()));
+    Map<String, String> notes = Map.of("dataset", "spoken-digits", "trained_on", settings.dataDirectory(), "features", settings.features().describe());
+    if (spec != null) {
+      ModelFiles.save(directory, spec, network, notes);
+    } else {
+      saveWaveformCnn(network, summary.model(), settings);
+    }
     written.add(directory.resolve(ModelDirectory.WEIGHTS));
     written.add(directory.resolve(ModelDirectory.DESCRIPTION));
-    written.addAll(RunReport.write(directory, summary, test.features()));
+    // The pictures of either network are the clips' log-mel spectrograms: what a person can read.
+    NDArray pictures = spec != null ? test.features() : settings.features().of(clips);
+    written.addAll(RunReport.write(directory, summary, pictures));
     // metrics.json again, with what only this family knows: which voices the test score is on, and the features.
     ObjectNode metrics = RunReport.toJson(summary);
     clips.distinctVoices().forEach(metrics.putArray("test_voices")::add);
-    metrics.put("features", settings.features().describe());
+    metrics.put("features", spec != null ? settings.features().describe() : "the raw samples");
     AtomicFile.writeString(directory.resolve(RunReport.METRICS), JSON.writeValueAsString(metrics) + "\n");
-    written.addAll(ConvolutionReport.write(directory, network, test.features()));
+    if (spec != null) {
+      written.addAll(ConvolutionReport.write(directory, network, test.features()));
+    }
     NDArray predicted = summary.test().predicted();
-    written.add(AudioPictures.write(directory, test.features(), clips.labels().toLongArray(), predicted.toLongArray(), clips.voices(),
+    written.add(AudioPictures.write(directory, pictures, clips.labels().toLongArray(), predicted.toLongArray(), clips.voices(),
         SpokenDigits.WORDS));
     return written;
+  }
+
+  /** model.safetensors (PyTorch's state_dict names of the same nn.Sequential) and a model.json naming the run's settings. */
+  private void saveWaveformCnn(Layer network, String summary, AudioSettings settings) throws IOException {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("format", "ruru-audio-cnn1d");
+    root.put("version", ModelDirectory.SEALED_VERSION);
+    root.set("model", JSON.readTree(settings.toJson()));
+    root.put("weights", ModelDirectory.WEIGHTS);
+    root.put("summary", summary);
+    ModelDirectory.write(directory, network.stateDict(), summary, JSON.writeValueAsString(root) + "\n");
   }
 }

@@ -15,10 +15,10 @@ import java.util.List;
  * The settings of one spoken-digit classifier run ({@link AudioRun}), kept in its checkpoint so that
  * {@code --resume} continues with exactly these.
  *
- * @param model {@code audio-cnn}
+ * @param model {@code audio-cnn} (log-mel pictures) or {@code audio-cnn1d} (raw samples, {@link WaveformCnn})
  * @param dataDirectory the corpus directory
  * @param manifestSha256 the SHA-256 of the corpus's manifest.csv: the corpus trained on
- * @param features the spectrogram the network sees
+ * @param features the spectrogram the 2-D network sees (and the pictures of either)
  * @param channels convolution widths (3×3, ReLU, 2×2 max-pooling each)
  * @param hidden hidden dense widths
  * @param dropout dropout after each hidden dense layer
@@ -37,13 +37,17 @@ public record AudioSettings(String model, String dataDirectory, String manifestS
   public static final String KEY = "ruru.audio.settings";
   /** The model name of the CNN on log-mel spectrograms. */
   public static final String CNN = "audio-cnn";
+  /** The model name of the 1-D CNN on raw samples. */
+  public static final String CNN1D = "audio-cnn1d";
+  /** Every model of the family. */
+  public static final List<String> MODELS = List.of(CNN, CNN1D);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public AudioSettings {
     channels = List.copyOf(channels);
     hidden = List.copyOf(hidden);
-    if (!model.equals(CNN)) {
-      throw new IllegalArgumentException("audio: unknown model '" + model + "'; expected " + CNN);
+    if (!MODELS.contains(model)) {
+      throw new IllegalArgumentException("audio: unknown model '" + model + "'; expected one of " + MODELS);
     }
     if (channels.isEmpty() || channels.stream().anyMatch(width -> width < 1) || hidden.stream().anyMatch(width -> width < 1)) {
       throw new IllegalArgumentException("audio: channel and hidden widths must be >= 1 (and one channel width at least); got channels "

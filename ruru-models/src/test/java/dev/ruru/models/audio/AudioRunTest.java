@@ -51,6 +51,21 @@ class AudioRunTest {
   }
 
   @Test
+  void theOneDimensionalCnnHearsTheRawSamples() throws Exception {
+    Path corpus = ToneCorpus.write(folder.resolve("tones"), 3);
+    AudioSettings tones = settings(corpus);
+    AudioSettings raw = new AudioSettings(AudioSettings.CNN1D, tones.dataDirectory(), tones.manifestSha256(), tones.features(),
+        List.of(8, 16, 32), List.of(), 0, OptimizerChoice.ADAM, 0.01, Double.NaN, 0, 4, 1, TrainingControls.NONE);
+    StringWriter printed = new StringWriter();
+    Path run = folder.resolve("run1d");
+    RunSummary summary = new AudioRun(run, new PrintWriter(printed), System.nanoTime()).train(SpokenDigitsCorpus.load(corpus), raw, 8);
+    assertTrue(summary.test().accuracy() >= 0.8, "test accuracy " + summary.test().accuracy() + "\n" + printed);
+    assertTrue(printed.toString().contains("model: cnn1d 16000 samples conv 8,16,32 (80/16, 3)"), printed::toString);
+    assertTrue(Files.isRegularFile(run.resolve("model.safetensors")) && Files.isRegularFile(run.resolve("spectrograms.png")));
+    assertThrows(IllegalArgumentException.class, () -> WaveformCnn.remaining(16000, 6));
+  }
+
+  @Test
   void resumesOnTheSameCorpusOnlyAndContinuesExactly() throws Exception {
     Path corpus = ToneCorpus.write(folder.resolve("tones"), 2);
     SpokenDigitsCorpus data = SpokenDigitsCorpus.load(corpus);
