@@ -86,6 +86,29 @@ public final class WaveNetGeneration {
     return Waveform.mono(net.spec().sampleRate(), MuLaw.decode(codes).reshape(samples).toFloatArray());
   }
 
+  /**
+   * The logits [B, 256, T] that {@code caching} computes when codes [B, T] are fed one at a time, as
+   * generation feeds its samples: both ways must equal {@link WaveNet#logits} of the whole sequence.
+   */
+  static NDArray stepwiseLogits(WaveNet net, NDArray digits, NDArray codes, Caching caching) {
+    NextLogits next = caching == Caching.QUEUES ? new Queues(net, digits) : new Recompute(net, digits);
+    int batch = codes.dim(0);
+    int time = codes.dim(1);
+    int[] all = codes.toIntArray();
+    double[] out = new double[batch * MuLaw.LEVELS * time];
+    for (int t = 0; t < time; t++) {
+      int[] input = new int[batch];
+      for (int b = 0; b < batch; b++) {
+        input[b] = all[b * time + t];
+      }
+      double[] logits = next.after(input);
+      for (int i = 0; i < batch * MuLaw.LEVELS; i++) {
+        out[i * time + t] = logits[i];
+      }
+    }
+    return NDArray.wrap(out, batch, MuLaw.LEVELS, time);
+  }
+
   /** The logits [B·256] of the code after {@code input} [B], given every input before it. */
   private interface NextLogits {
     double[] after(int[] input);
