@@ -64,45 +64,16 @@ final class GatedLayer implements Layer {
     throw new UnsupportedOperationException("GatedLayer: a WaveNet layer needs the digits; call forward(x, digits, mode)");
   }
 
-  /**
-   * This layer's arithmetic for one time step of B sequences with {@code digits} [B], its weights laid out
-   * once for [B, C] rows (generation runs it for every sample).
-   */
-  Step stepper(NDArray digits) {
+  /** This layer at one time step of B sequences with {@code digits} [B], its weights copied once (generation runs it every sample). */
+  LayerStep stepper(NDArray digits) {
+    int r = channels;
     NDArray w = dilated.weight().value();
-    // The causal kernel's tap 0 reads x[t − d], tap 1 reads x[t].
-    NDArray past = w.slice(2, 0, 1, 1).reshape(2 * channels, channels).transpose().contiguous();
-    NDArray current = w.slice(2, 1, 2, 1).reshape(2 * channels, channels).transpose().contiguous();
-    NDArray shift = condition.weight().value().take(digits, 0).add(dilated.bias().value());
-    return new Step(channels, past, current, shift, residual == null ? null : Pointwise.of(residual), Pointwise.of(skip));
+    double[] shift = condition.weight().value().take(digits, 0).add(dilated.bias().value()).toDoubleArray();
+    double[][] weights = {w.slice(2, 0, 1, 1).reshape(2 * r, r).toDoubleArray(), w.slice(2, 1, 2, 1).reshape(2 * r, r).toDoubleArray(), shift,
+        residual == null ? null : residual.weight().value().toDoubleArray(), residual == null ? null : residual.bias().value().toDoubleArray(),
+        skip.weight().value().toDoubleArray(), skip.bias().value().toDoubleArray()};
+    return new LayerStep(r, skip.outChannels(), digits.dim(0), dilation, weights);
   }
-
-  /** A kernel-1 convolution as a product of [B, C] rows: z · Wᵀ + b. */
-  record Pointwise(NDArray transposed, NDArray bias) {
-    static Pointwise of(Conv1d conv) {
-      NDArray w = conv.weight().value();
-      return new Pointwise(w.reshape(w.dim(0), w.dim(1)).transpose().contiguous(), conv.bias().value());
-    }
-
-    NDArray apply(NDArray z) {
-      return z.matmul(transposed).add(bias);
-    }
-  }
-
-  /**
-   * {@link #forward} at one time step: x[t − d] and x[t], both [B, R], give x'[t] (null after the last
-   * layer) and skip[t]. {@code shift} [B, 2R] is the convolution's bias plus the digits' conditioning.
-   */
-  record Step(int channels, NDArray pastTaps, NDArray currentTaps, NDArray shift, Pointwise residual, Pointwise skip) {
-    StepOutputs apply(NDArray past, NDArray current) {
-      NDArray h = past.matmul(pastTaps).add(current.matmul(currentTaps)).add(shift);
-      NDArray z = h.slice(1, 0, channels, 1).tanh().mul(h.slice(1, channels, 2 * channels, 1).sigmoid());
-      return new StepOutputs(residual == null ? null : current.add(residual.apply(z)), skip.apply(z));
-    }
-  }
-
-  /** One step's x'[t] [B, R] (null after the last layer) and skip[t] [B, S]. */
-  record StepOutputs(NDArray next, NDArray skip) {}
 
   int dilation() { return dilation; }
 

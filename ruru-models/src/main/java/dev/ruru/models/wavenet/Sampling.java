@@ -1,17 +1,13 @@
 package dev.ruru.models.wavenet;
 
-import dev.ruru.array.NDArray;
 import java.util.random.RandomGenerator;
 
 /** Drawing one code per row of logits: softmax(logits / T) by its cumulative sums, or the maximum when T = 0. */
 final class Sampling {
   private Sampling() {}
 
-  /** One code per row of {@code logits} [B, C]; one uniform number drawn per row (none at T = 0). */
-  static int[] draw(NDArray logits, double temperature, RandomGenerator rng) {
-    int rows = logits.dim(0);
-    int classes = logits.dim(1);
-    double[] values = logits.toDoubleArray();
+  /** One code per row of {@code values} [rows·classes]; one uniform number drawn per row (none at T = 0). */
+  static int[] draw(double[] values, int rows, int classes, double temperature, RandomGenerator rng) {
     int[] codes = new int[rows];
     for (int b = 0; b < rows; b++) {
       int offset = b * classes;

@@ -105,23 +105,47 @@ public final class WaveNet implements Layer {
 
   public DType dtype() { return embedding.weight().value().dtype(); }
 
-  /** The embedding rows [B, R] of codes [B]: x₀ at one time step. */
-  NDArray embed(NDArray codes) {
-    return embedding.weight().value().take(codes, 0);
-  }
-
   List<GatedLayer> layers() { return layers; }
 
-  /** The output head for one time step, its weights laid out once. */
+  /** The output head for one time step, its weights copied once. */
   HeadStep headStepper() {
-    return new HeadStep(GatedLayer.Pointwise.of(hidden), GatedLayer.Pointwise.of(output));
+    return new HeadStep(hidden.weight().value().toDoubleArray(), hidden.bias().value().toDoubleArray(), output.weight().value().toDoubleArray(),
+        output.bias().value().toDoubleArray(), spec.skipChannels());
   }
 
-  /** The output head at one time step: skip sum [B, S] → logits [B, 256]. */
-  record HeadStep(GatedLayer.Pointwise hidden, GatedLayer.Pointwise output) {
-    NDArray apply(NDArray skips) {
-      return output.apply(hidden.apply(skips.relu()).relu());
+  /** The output head at one time step: skip sums [B·S] → logits [B·256] = W₂·relu(W₁·relu(s) + b₁) + b₂. */
+  record HeadStep(double[] hiddenWeight, double[] hiddenBias, double[] outputWeight, double[] outputBias, int skipChannels) {
+    double[] apply(double[] skips, int batch) {
+      int s = skipChannels;
+      double[] logits = new double[batch * MuLaw.LEVELS];
+      double[] relu = new double[s];
+      double[] hiddenRow = new double[s];
+      for (int b = 0; b < batch; b++) {
+        for (int c = 0; c < s; c++) {
+          relu[c] = Math.max(0, skips[b * s + c]);
+        }
+        for (int o = 0; o < s; o++) {
+          double sum = hiddenBias[o];
+          for (int c = 0; c < s; c++) {
+            sum += hiddenWeight[o * s + c] * relu[c];
+          }
+          hiddenRow[o] = Math.max(0, sum);
+        }
+        for (int o = 0; o < MuLaw.LEVELS; o++) {
+          double sum = outputBias[o];
+          for (int c = 0; c < s; c++) {
+            sum += outputWeight[o * s + c] * hiddenRow[c];
+          }
+          logits[b * MuLaw.LEVELS + o] = sum;
+        }
+      }
+      return logits;
     }
+  }
+
+  /** The embedding table [256·R] in double precision: x₀ at one time step is a row of it. */
+  double[] embeddingTable() {
+    return embedding.weight().value().toDoubleArray();
   }
 
   @Override

@@ -6,7 +6,6 @@ import dev.ruru.array.Shape;
 import dev.ruru.autodiff.Autodiff;
 import dev.ruru.data.audio.Waveform;
 import dev.ruru.nn.Mode;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -59,14 +58,12 @@ public final class WaveNetGeneration {
     net.logits(start.reshape(batch, 1), digits, Mode.EVAL);    // checks the digits before a long loop
     NextLogits next = caching == Caching.QUEUES ? new Queues(net, digits) : new Recompute(net, digits);
     int[] codes = new int[batch * samples];
-    NDArray input = start;
+    int[] input = start.toIntArray();
     for (int t = 0; t < samples; t++) {
-      NDArray logits = next.after(input);
-      int[] drawn = Sampling.draw(logits, temperature, rng);
+      input = Sampling.draw(next.after(input), batch, MuLaw.LEVELS, temperature, rng);
       for (int b = 0; b < batch; b++) {
-        codes[b * samples + t] = drawn[b];
+        codes[b * samples + t] = input[b];
       }
-      input = NDArray.wrap(drawn, batch);
     }
     return NDArray.wrap(codes, batch, samples);
   }
@@ -89,45 +86,67 @@ public final class WaveNetGeneration {
     return Waveform.mono(net.spec().sampleRate(), MuLaw.decode(codes).reshape(samples).toFloatArray());
   }
 
-  /** The logits [B, 256] of the code after {@code input} [B], given every input before it. */
-  private interface NextLogits {
-    NDArray after(NDArray input);
+  /**
+   * The logits [B, 256, T] that {@code caching} computes when codes [B, T] are fed one at a time, as
+   * generation feeds its samples: both ways must equal {@link WaveNet#logits} of the whole sequence.
+   */
+  static NDArray stepwiseLogits(WaveNet net, NDArray digits, NDArray codes, Caching caching) {
+    NextLogits next = caching == Caching.QUEUES ? new Queues(net, digits) : new Recompute(net, digits);
+    int batch = codes.dim(0);
+    int time = codes.dim(1);
+    int[] all = codes.toIntArray();
+    double[] out = new double[batch * MuLaw.LEVELS * time];
+    for (int t = 0; t < time; t++) {
+      int[] input = new int[batch];
+      for (int b = 0; b < batch; b++) {
+        input[b] = all[b * time + t];
+      }
+      double[] logits = next.after(input);
+      for (int i = 0; i < batch * MuLaw.LEVELS; i++) {
+        out[i * time + t] = logits[i];
+      }
+    }
+    return NDArray.wrap(out, batch, MuLaw.LEVELS, time);
   }
 
-  /** Fast WaveNet: layer i's last d inputs in a queue, so x_i[t − d] is at hand. */
+  /** The logits [B·256] of the code after {@code input} [B], given every input before it. */
+  private interface NextLogits {
+    double[] after(int[] input);
+  }
+
+  /** Fast WaveNet: each layer's last d inputs in a ring ({@link LayerStep}), so x_i[t − d] is at hand. */
   private static final class Queues implements NextLogits {
-    private final WaveNet net;
-    private final List<GatedLayer.Step> steps = new ArrayList<>();
-    private final List<ArrayDeque<NDArray>> queues = new ArrayList<>();
+    private final List<LayerStep> steps = new ArrayList<>();
     private final WaveNet.HeadStep head;
+    private final double[] table;
+    private final int channels;
+    private final int batch;
 
     Queues(WaveNet net, NDArray digits) {
-      this.net = net;
-      NDArray zeros = NDArray.zeros(Shape.of(digits.dim(0), net.spec().residualChannels()), net.dtype());
       for (GatedLayer layer : net.layers()) {
         steps.add(layer.stepper(digits));
-        ArrayDeque<NDArray> queue = new ArrayDeque<>();
-        for (int k = 0; k < layer.dilation(); k++) {
-          queue.addLast(zeros);
-        }
-        queues.add(queue);
       }
       this.head = net.headStepper();
+      this.table = net.embeddingTable();
+      this.channels = net.spec().residualChannels();
+      this.batch = digits.dim(0);
     }
 
     @Override
-    public NDArray after(NDArray input) {
-      NDArray x = net.embed(input);
-      NDArray skips = null;
-      for (int i = 0; i < steps.size(); i++) {
-        ArrayDeque<NDArray> queue = queues.get(i);
-        NDArray past = queue.removeFirst();
-        queue.addLast(x);
-        GatedLayer.StepOutputs out = steps.get(i).apply(past, x);
-        skips = skips == null ? out.skip() : skips.add(out.skip());
-        x = out.next();
+    public double[] after(int[] input) {
+      double[] x = new double[batch * channels];
+      double[] next = new double[batch * channels];
+      for (int b = 0; b < batch; b++) {
+        System.arraycopy(table, input[b] * channels, x, b * channels, channels);
       }
-      return head.apply(skips);
+      double[] skips = new double[batch * head.skipChannels()];
+      for (LayerStep step : steps) {
+        step.apply(x, skips, next);
+        double[] swap = x;
+        x = next;
+        next = swap;
+      }
+      return head.apply(skips, batch);
     }
   }
 
@@ -143,14 +162,13 @@ public final class WaveNetGeneration {
     }
 
     @Override
-    public NDArray after(NDArray input) {
-      inputs.add(input);
+    public double[] after(int[] input) {
+      inputs.add(NDArray.wrap(input.clone(), input.length));
       int field = net.spec().receptiveField();
       List<NDArray> window = inputs.subList(Math.max(0, inputs.size() - field), inputs.size());
       NDArray codes = NDArray.stack(window, 1);
       int last = window.size() - 1;
-      return Autodiff.noGrad(() -> net.logits(codes, digits, Mode.EVAL).value().slice(2, last, last + 1, 1))
-          .reshape(digits.dim(0), MuLaw.LEVELS);
+      return Autodiff.noGrad(() -> net.logits(codes, digits, Mode.EVAL).value().slice(2, last, last + 1, 1)).toDoubleArray();
     }
   }
 }
