@@ -29,7 +29,19 @@ public final class Ruru implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    try {
+      System.exit(commandLine().execute(args));
+    } catch (OutOfMemoryError full) {
+      // The launcher caps the heap (bin/find-jdk); a run that needs more is told how to give it.
+      System.err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+      System.exit(USAGE_ERROR);
+    }
+  }
+
+  /** The one line for a run that filled the JVM's heap, naming the cap and how to raise it. */
+  static String outOfMemory(long maxHeapBytes) {
+    return "ruru: out of memory: the Java heap is capped at " + (maxHeapBytes >> 20) + " MB; give more with"
+        + " RURU_JAVA_OPTS=\"-Xmx8g\" (or a smaller --batch-size)";
   }
 
   /** The configured command line, the same for {@link #main} and for tests that run it in-process. */

@@ -7,6 +7,12 @@ import org.junit.jupiter.api.Test;
 
 class RuruTest {
   @Test
+  void aFullHeapIsReportedWithItsCapAndHowToRaiseIt() {
+    assertEquals("ruru: out of memory: the Java heap is capped at 2048 MB; give more with RURU_JAVA_OPTS=\"-Xmx8g\" (or a smaller --batch-size)",
+        Ruru.outOfMemory(2L << 30));
+  }
+
+  @Test
   void versionNamesRuruAndTheJavaRunningIt() {
     CommandRun run = CommandRun.of("--version");
 
