@@ -8,7 +8,8 @@ saves 1,000 samples; `ruru train --model gan` trains the same DCGAN; `ruru train
 trains one classifier (W3's CNN, 2 epochs) on those training images and prints, for 1,000 images of each,
 the classifier-Fréchet distance to the test images' features and the classifier score, with real
 training images (the floor) and uniform noise beside them. The DCGAN's seconds per epoch are printed too
-(last epoch of each side, one thread). Seeded; timings on a shared machine are noisy, so read ratios.
+(last epoch of each side, one thread). SEED seeds both sides; timings on a shared machine are noisy, so
+read ratios.
 
     /usr/bin/python3 bench/gan/compare_quality.py [IMAGES] [EPOCHS] [SEED]     # default 6400 3 1
 """
@@ -33,7 +34,7 @@ def main():
             subset(kind + "-images-idx3-ubyte.gz", count, data)
             subset(kind + "-labels-idx1-ubyte.gz", count, data)
         torch_samples = os.path.join(data, "torch.npy")
-        torch_out = subprocess.run(["/usr/bin/python3", os.path.join(ROOT, "bench", "gan", "dcgan_torch.py"), data, epochs, torch_samples],
+        torch_out = subprocess.run(["/usr/bin/python3", os.path.join(ROOT, "bench", "gan", "dcgan_torch.py"), data, epochs, torch_samples, seed],
                                    capture_output=True, text=True, check=True, env=torch_env(1)).stdout
         torch_seconds = [json.loads(line)["seconds"] for line in torch_out.splitlines() if line.startswith("{")]
         gan, vae = os.path.join(data, "gan"), os.path.join(data, "vae")

@@ -4,8 +4,9 @@ IDX files of DATA_DIR, trained as AdversarialObjective trains it (per batch of 6
 step on BCE(D(x), 1) + BCE(D(G(z).detach()), 0), then a generator step on BCE(D(G(z)), 1); two Adams, lr 2e-4,
 betas 0.5 and 0.999; pixels scaled to [-1, 1]), for EPOCHS epochs, shuffled, seeded. Prints one JSON line per
 epoch with its seconds and mean losses, then writes SAMPLES generated images in [0, 1] to OUT.npy if given.
+SEED (default 0) seeds PyTorch's generator.
 
-    BENCH_THREADS=1 /usr/bin/python3 bench/gan/dcgan_torch.py DATA_DIR [EPOCHS] [OUT.npy]
+    BENCH_THREADS=1 /usr/bin/python3 bench/gan/dcgan_torch.py DATA_DIR [EPOCHS] [OUT.npy] [SEED]
 """
 import gzip, json, os, sys, time
 
@@ -42,8 +43,8 @@ def main():
     torch.set_num_threads(int(os.environ.get("BENCH_THREADS", "1")))
     root = sys.argv[1]
     epochs = int(sys.argv[2]) if len(sys.argv) > 2 else 1
-    out = sys.argv[3] if len(sys.argv) > 3 else None
-    torch.manual_seed(0)
+    out = sys.argv[3] if len(sys.argv) > 3 and sys.argv[3] else None
+    torch.manual_seed(int(sys.argv[4]) if len(sys.argv) > 4 else 0)
     images = torch.tensor(idx(os.path.join(root, "train-images-idx3-ubyte.gz")), dtype=torch.float32).div(255).view(-1, 1, 28, 28) * 2 - 1
     g, d = networks()
     opt_g = torch.optim.Adam(g.parameters(), lr=2e-4, betas=(0.5, 0.999))

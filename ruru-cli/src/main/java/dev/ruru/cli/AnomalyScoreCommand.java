@@ -2,8 +2,10 @@ package dev.ruru.cli;
 
 import dev.ruru.array.NDArray;
 import dev.ruru.array.io.AtomicFile;
+import dev.ruru.data.csv.CsvTable;
 import dev.ruru.models.anomaly.AnomalyModelFiles;
 import dev.ruru.models.anomaly.AnomalyRun;
+import dev.ruru.models.anomaly.TabularDetector;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Spec;
 /** {@code ruru anomaly score}: one score per input image with the saved threshold's verdict, as CSV. */
 @Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Scores images with a detector saved by ruru anomaly train: CSV lines input,score,verdict (anomalous above the threshold).",
-        "--input takes .npy arrays ([28, 28] or [n, 28, 28]), pictures, or a directory of them."})
+        "--input takes .npy arrays ([28, 28] or [n, 28, 28]), pictures, or a directory of them; for a table detector",
+        "(ruru anomaly train --csv), a CSV of the same numeric columns, one score per row."})
 final class AnomalyScoreCommand implements Callable<Integer> {
   private static final List<Integer> SHAPE = List.of(28, 28);
 
@@ -34,6 +37,10 @@ final class AnomalyScoreCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Write the CSV here (default: standard output).")
   Path csv;
 
+  @Option(names = "--label-column", paramLabel = "NAME", defaultValue = "label",
+      description = "--input FILE.csv: a column to leave out when the table has it (default: ${DEFAULT-VALUE}).")
+  String labelColumn;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -42,10 +49,10 @@ final class AnomalyScoreCommand implements Callable<Integer> {
     List<NDArray> batches = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (Path file : files(input)) {
-      NDArray images = InputImages.read(file, SHAPE);
+      NDArray images = isCsv(file) ? TabularDetector.rows(CsvTable.read(file, ','), labelColumn) : InputImages.read(file, SHAPE);
       batches.add(images);
       for (int i = 0; i < images.dim(0); i++) {
-        names.add(images.dim(0) == 1 ? file.toString() : file + "[" + i + "]");
+        names.add(images.dim(0) == 1 && !isCsv(file) ? file.toString() : file + "[" + i + "]");
       }
     }
     List<String> lines = AnomalyRun.scoreLines(saved, NDArray.concatenate(batches, 0), names);
@@ -60,7 +67,11 @@ final class AnomalyScoreCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The input itself, or a directory's .npy and picture files in name order. */
+  private static boolean isCsv(Path file) {
+    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+  }
+
+  /** The input itself, or a directory's .npy, picture and .csv files in name order. */
   private static List<Path> files(Path input) throws IOException {
     if (!Files.isDirectory(input)) {
       return List.of(input);
@@ -68,10 +79,10 @@ final class AnomalyScoreCommand implements Callable<Integer> {
     try (Stream<Path> listing = Files.list(input)) {
       List<Path> files = listing.filter(Files::isRegularFile).filter(file -> {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".npy") || name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg");
+        return name.endsWith(".npy") || name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg") || name.endsWith(".csv");
       }).sorted().toList();
       if (files.isEmpty()) {
-        throw new IllegalArgumentException("anomaly score: " + input + " has no .npy, .png or .jpg files to score");
+        throw new IllegalArgumentException("anomaly score: " + input + " has no .npy, .png, .jpg or .csv files to score");
       }
       return files;
     }

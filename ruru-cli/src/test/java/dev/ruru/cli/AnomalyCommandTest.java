@@ -103,5 +103,17 @@ class AnomalyCommandTest {
     assertTrue(train.out().contains("autoencoder reconstruction error, autoencoder 6-12-2 of 6 standardised columns, class 0: AUROC 0.9"),
         train::out);
     assertTrue(Files.isRegularFile(model.resolve("roc.png")) && !Files.exists(model.resolve("extremes.png")));
+
+    CommandRun score = run("anomaly", "score", "--model-dir", model.toString(), "--input", csv.toString(), "--label-column", "kind");
+    assertEquals(0, score.exitCode(), score::err);
+    List<String> lines = score.out().lines().toList();
+    assertEquals(301, lines.size(), score::out);
+    assertTrue(lines.get(1).startsWith(csv + "[0],") && lines.get(1).endsWith(",anomalous"), lines.get(1) + " (row 0 is of class 1)");
+    long flagged = lines.stream().skip(1).filter(line -> line.endsWith(",anomalous")).count();
+    assertTrue(flagged >= 50 && flagged <= 110, flagged + " of 300 rows flagged; 60 are anomalies");
+    Path bad = Files.writeString(directory.resolve("bad.csv"), "a,b,c,d,e,f\n1,2,x,4,5,6\n");
+    CommandRun refused = run("anomaly", "score", "--model-dir", model.toString(), "--input", bad.toString());
+    assertEquals(Ruru.USAGE_ERROR, refused.exitCode());
+    assertTrue(refused.err().contains(bad + ", line 2, column 3 ('c'): 'x' is not a number"), refused::err);
   }
 }
