@@ -26,8 +26,8 @@ final class SparkOptions {
       + " (DiLoCo's 0.7,0.9 closed local SGD's accuracy gap in docs/distributed.md; default: plain averaging).")
   java.util.List<Double> outerMomentum;
 
-  /** The cluster these options ask for, or null to train on this machine. */
-  ClusterTraining cluster(ParseResult parsed) {
+  /** The cluster these options ask for, logging each round in {@code runDirectory}'s rounds.csv; or null to train on this machine. */
+  ClusterTraining cluster(ParseResult parsed, java.nio.file.Path runDirectory) {
     if (master == null) {
       for (String option : new String[] {"--workers", "--sync-every", "--outer-momentum"}) {
         if (parsed.hasMatchedOption(option)) {
@@ -50,7 +50,7 @@ final class SparkOptions {
       throw new IllegalArgumentException(outerMomentum.size() != 2 ? "Invalid --outer-momentum: " + outerMomentum + "; expected RATE,MOMENTUM such as 0.7,0.9"
           : "--outer-momentum steps on the weights averaged after local steps; add --sync-every K with K > 1");
     }
-    SparkCluster cluster = new SparkCluster(master.equals(SUBMIT) ? null : master, workers == null ? 2 : workers, steps);
+    SparkCluster cluster = new SparkCluster(master.equals(SUBMIT) ? null : master, workers == null ? 2 : workers, steps).roundLog(runDirectory);
     return outerMomentum == null ? cluster : cluster.outerMomentum(outerMomentum.get(0), outerMomentum.get(1));
   }
 }

@@ -229,7 +229,7 @@ final class TrainCommand implements Callable<Integer> {
       } else {
         MnistData data = load(dataset);
         ClassifierSettings settings = settingsFromOptions(data);
-        try (ClusterTraining cluster = spark.cluster(spec.commandLine().getParseResult())) {
+        try (ClusterTraining cluster = spark.cluster(spec.commandLine().getParseResult(), outputDirectory)) {
           new ClassifierRun(outputDirectory, out, start).onCluster(cluster, cluster == null ? null : dataFolder(dataset))
               .train(data, settings, epochs);
         }
@@ -261,14 +261,14 @@ final class TrainCommand implements Callable<Integer> {
       new LanguageModelRun(outputDirectory, out, start).resume(LanguageModelRun.readText(textPath), checkpoint, asked);
     } else if (LatentRun.isLatentRun(checkpoint)) {
       String saved = LatentRun.settingsOf(checkpoint, outputDirectory).dataset();
-      try (ClusterTraining cluster = spark.cluster(parsed)) {
+      try (ClusterTraining cluster = spark.cluster(parsed, outputDirectory)) {
         new LatentRun(outputDirectory, out, start).onCluster(cluster, cluster == null ? null : dataFolder(saved)).resume(load(saved), checkpoint, asked);
       }
     } else if (MoleculeRun.isMoleculeRun(checkpoint)) {
       new MoleculeRun(outputDirectory, out).resume(checkpoint, asked);
     } else {
       ClassifierSettings saved = ClassifierSettings.of(checkpoint, outputDirectory.resolve(RunCheckpoint.FILE));
-      try (ClusterTraining cluster = spark.cluster(parsed)) {
+      try (ClusterTraining cluster = spark.cluster(parsed, outputDirectory)) {
         new ClassifierRun(outputDirectory, out, start).onCluster(cluster, cluster == null ? null : dataFolder(saved.dataset()))
             .resume(load(saved.dataset()), checkpoint, asked);
       }
@@ -316,7 +316,7 @@ final class TrainCommand implements Callable<Integer> {
   private void trainLatent(PrintWriter out, long start) throws IOException {
     MnistData data = load(dataset);
     LatentSettings settings = latentSettingsFromOptions(data);
-    try (ClusterTraining cluster = spark.cluster(spec.commandLine().getParseResult())) {
+    try (ClusterTraining cluster = spark.cluster(spec.commandLine().getParseResult(), outputDirectory)) {
       new LatentRun(outputDirectory, out, start).onCluster(cluster, cluster == null ? null : dataFolder(dataset)).train(data, settings, epochs);
     }
   }
@@ -324,7 +324,7 @@ final class TrainCommand implements Callable<Integer> {
   private void trainTable(PrintWriter out) throws IOException {
     OptimizerChoice choice = OptimizerChoice.fromName(optimizer);
     boolean hiddenGiven = spec.commandLine().getParseResult().hasMatchedOption("--hidden");
-    try (ClusterTraining cluster = spark.cluster(spec.commandLine().getParseResult())) {
+    try (ClusterTraining cluster = spark.cluster(spec.commandLine().getParseResult(), outputDirectory)) {
       new TableRun(outputDirectory, out).onCluster(cluster).train(table.settings(hidden, hiddenGiven, dropout, choice, learningRate != null ? learningRate
         : choice.defaultLearningRate(), momentum != null ? momentum : choice.defaultMomentum(), weightDecay != null ? weightDecay
         : choice.defaultWeightDecay(), batchSize, validationSplit, seed, new TrainingControls(schedule, earlyStopping, clipNorm)),

@@ -38,6 +38,14 @@ class TrainSparkCommandTest {
     JsonNode after = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
     assertEquals(2, after.get("epochs").size(), after.toString());
     assertEquals(metrics.get("epochs").get(0), after.get("epochs").get(0), "the first epoch is the checkpoint's");
+
+    // Every round in rounds.csv: 4,500 training images in 2 shards of 32 per step, 5 steps a round, 14 rounds an epoch.
+    java.util.List<String> rounds = Files.readAllLines(out.resolve("rounds.csv"));
+    assertTrue(rounds.get(0).startsWith("epoch,round,"), rounds.get(0));
+    assertTrue(rounds.get(0).contains(",round_seconds,communication_seconds,exchanged_megabytes"), rounds.get(0));
+    assertEquals(14, rounds.stream().filter(line -> line.startsWith("1,")).count(), String.join("\n", rounds));
+    assertEquals(14, rounds.stream().filter(line -> line.startsWith("2,")).count(), "the resumed run appends its rounds");
+    assertEquals(1 + 28, rounds.size());
   }
 
   @Test

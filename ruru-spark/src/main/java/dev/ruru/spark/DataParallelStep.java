@@ -34,6 +34,7 @@ final class DataParallelStep implements StepRunner {
   private final long seed;
   private int failInRound = -1;
   private OuterMomentum outer;
+  private RoundLog log;
   private int rounds;
 
   DataParallelStep(JavaSparkContext spark, JavaRDD<WorkerShard> shards, Objective objective, int workers, int syncEvery, long seed) {
@@ -48,6 +49,11 @@ final class DataParallelStep implements StepRunner {
   /** With K local steps: the driver's momentum step on the averaged weights (null: plain averaging). */
   void outerMomentum(OuterMomentum step) {
     this.outer = step;
+  }
+
+  /** Writes every round's numbers to {@code roundLog} too (null: none). */
+  void log(RoundLog roundLog) {
+    this.log = roundLog;
   }
 
   /** Test hook: in round {@code round} (counted from 1), shard 0's first attempt fails. */
@@ -85,6 +91,9 @@ final class DataParallelStep implements StepRunner {
     metrics.put(ROUND_SECONDS, seconds);
     metrics.put(COMMUNICATION_SECONDS, Math.max(0, seconds - slowest));
     metrics.put(EXCHANGED_MEGABYTES, bytes / 1e6);
+    if (log != null) {
+      log.write(epoch, index, metrics);
+    }
     return metrics;
   }
 

@@ -6,6 +6,7 @@ import dev.ruru.models.run.Recipe;
 import dev.ruru.models.run.ShardedData;
 import dev.ruru.train.TrainerBuilder;
 import dev.ruru.train.objective.Objective;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -19,6 +20,7 @@ public final class SparkCluster implements ClusterTraining {
   private final int syncEvery;
   private double outerRate = 1;
   private double outerMomentum;
+  private Path roundLog;
   private JavaSparkContext spark;
   private SparkTraining training;
 
@@ -43,6 +45,12 @@ public final class SparkCluster implements ClusterTraining {
     return this;
   }
 
+  /** Writes every round's numbers to {@code directory}'s {@code rounds.csv}, appending to what a resumed run's first part wrote. */
+  public SparkCluster roundLog(Path directory) {
+    this.roundLog = directory.resolve(RoundLog.FILE);
+    return this;
+  }
+
   @Override
   public BatchSource attach(TrainerBuilder builder, Objective driverObjective, Recipe<Objective> objective, ShardedData trainingSet,
       int batchSize, long seed) {
@@ -52,6 +60,9 @@ public final class SparkCluster implements ClusterTraining {
     spark = SparkSession.connect(master, "ruru train");
     training = SparkTraining.on(spark, objective, trainingSet).workers(workers)
         .syncEvery(syncEvery).batchSize(batchSize).seed(seed).outerMomentum(outerRate, outerMomentum);
+    if (roundLog != null) {
+      training.roundLog(roundLog);
+    }
     return training.attach(builder, driverObjective);
   }
 

@@ -43,6 +43,7 @@ public final class SparkTraining implements AutoCloseable {
   private int batchSize = 64;
   private long seed;
   private OuterMomentum outer;
+  private java.nio.file.Path roundLog;
   private Objective objective;
   private JavaRDD<WorkerShard> shards;
   private DataParallelStep step;
@@ -102,6 +103,13 @@ public final class SparkTraining implements AutoCloseable {
   public SparkTraining outerMomentum(double learningRate, double momentum) {
     checkNotStarted();
     this.outer = learningRate == 1 && momentum == 0 ? null : new OuterMomentum(learningRate, momentum);
+    return this;
+  }
+
+  /** Appends each round's seconds, communication, megabytes and metrics to the CSV file {@code file} ({@code rounds.csv} of a run). */
+  public SparkTraining roundLog(java.nio.file.Path file) {
+    checkNotStarted();
+    this.roundLog = file;
     return this;
   }
 
@@ -182,6 +190,7 @@ public final class SparkTraining implements AutoCloseable {
     }
     step = new DataParallelStep(spark, shards, objective, workers, syncEvery, seed);
     step.outerMomentum(outer);
+    step.log(roundLog == null ? null : new RoundLog(roundLog));
     rounds = new Rounds(steps / syncEvery, batchSize * syncEvery);
   }
 
