@@ -104,7 +104,7 @@ class TrainCnnCommandTest {
     CommandRun unknown = run("train", "--model", "resnet", "--out", directory.resolve("x").toString());
     assertEquals(2, unknown.exitCode());
     assertEquals("ruru train: unknown model 'resnet'; expected one of mlp, cnn, autoencoder, conv-autoencoder, vae, conv-vae, gan,"
-        + " char-lstm, char-gru, char-transformer, gcn, gat, sage, gin, table (table: your own CSV with --csv)\n", unknown.err());
+        + " char-lstm, char-gru, char-transformer, gcn, gat, sage, gin, table, convlstm, convgru (table: your own CSV with --csv)\n", unknown.err());
     assertEquals("ruru train: --channels does not apply to --model mlp (it is for --model cnn); leave it out\n",
         run("train", "--channels", "4", "--out", directory.resolve("x").toString()).err());
     assertEquals("ruru train: Invalid --channels: [4, 0] (widths must be >= 1)\n",
