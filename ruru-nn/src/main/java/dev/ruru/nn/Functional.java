@@ -125,10 +125,31 @@ public final class Functional {
     if (p == 1) {
       return x.mul(0);
     }
-    DType dtype = x.dtype().isFloating() ? x.dtype() : DType.FLOAT32;
-    NDArray dropped = NDArray.rand(x.shape(), rng).lt(p);
-    NDArray mask = NDArray.where(dropped, NDArray.scalar(0, dtype), NDArray.scalar(1 / (1 - p), dtype));
-    return x.mul(Tensor.constant(mask));
+    return x.mul(Tensor.constant(dropoutMask(x.shape(), p, x.dtype().isFloating() ? x.dtype() : DType.FLOAT32, rng)));
+  }
+
+  /**
+   * 0 where a uniform draw is below p, else 1/(1 − p), in one pass over the draws: as rand, lt and where
+   * the mask took three passes and a broadcasting where, a fifth of a Cora GAT epoch (its input dropout
+   * covers 2708 × 1433 features). The draws and the float32 comparison are those of {@code rand(shape).lt(p)}.
+   */
+  private static NDArray dropoutMask(Shape shape, double p, DType dtype, RandomGenerator rng) {
+    float[] draws = NDArray.rand(shape, rng).floatsToRead();
+    float threshold = (float) p;
+    double keep = 1 / (1 - p);
+    if (dtype == DType.FLOAT64) {
+      double[] mask = new double[draws.length];
+      for (int i = 0; i < draws.length; i++) {
+        mask[i] = draws[i] < threshold ? 0 : keep;
+      }
+      return NDArray.wrap(mask, shape.dims());
+    }
+    float[] mask = draws;
+    float scale = (float) keep;
+    for (int i = 0; i < mask.length; i++) {
+      mask[i] = mask[i] < threshold ? 0 : scale;
+    }
+    return NDArray.wrap(mask, shape.dims()).astype(dtype);
   }
 
   /** Merges axes {@code startAxis..endAxis} (inclusive, negative counts from the end) into one, as torch.flatten. */
