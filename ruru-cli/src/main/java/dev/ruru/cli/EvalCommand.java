@@ -51,7 +51,7 @@ final class EvalCommand implements Callable<Integer> {
   private String dataset;
 
   @Option(names = "--generated", paramLabel = "DIR",
-      description = "Score the generated clips under DIR (<digit>-<n>.wav, 16 kHz) with the audio-cnn classifier in --model-dir:"
+      description = "Score the generated clips under DIR (<digit>-<n>.wav, any sample rate) with the audio-cnn classifier in --model-dir:"
           + " accuracy on the intended digit and inception score (WaveGAN's measure); real test clips give the ceiling.")
   private Path generated;
 

@@ -2,6 +2,7 @@ package dev.ruru.models.audio;
 
 import dev.ruru.array.NDArray;
 import dev.ruru.data.audio.DigitClips;
+import dev.ruru.data.audio.Resampler;
 import dev.ruru.data.audio.SpokenDigits;
 import dev.ruru.data.audio.WavFile;
 import dev.ruru.data.audio.Waveform;
@@ -52,8 +53,8 @@ public record GeneratedAudioScore(int clips, double accuracy, double inceptionSc
   }
 
   /**
-   * The clips under {@code directory} (searched recursively, sorted by path), each cut or padded with zeros
-   * to one second; a file's intended digit is the first character of its name, as in the corpus ({@code 7-0.wav}).
+   * The clips under {@code directory} (searched recursively, sorted by path), each resampled to 16 kHz and cut or padded
+   * with zeros to one second; a file's intended digit is the first character of its name, as in the corpus ({@code 7-0.wav}).
    */
   public static DigitClips read(Path directory) throws IOException {
     List<Path> files;
@@ -83,11 +84,11 @@ public record GeneratedAudioScore(int clips, double accuracy, double inceptionSc
     return first - '0';
   }
 
+  /** The clip's samples at the classifier's 16 kHz: WaveNet's 8 kHz clips are resampled (polyphase), as the corpus was. */
   private static float[] samplesOf(Path file) throws IOException {
     Waveform sound = WavFile.read(file);
     if (sound.sampleRate() != SpokenDigits.SAMPLE_RATE) {
-      throw new IllegalArgumentException("audio score: " + file + " is at " + sound.sampleRate() + " Hz; the classifier hears "
-          + SpokenDigits.SAMPLE_RATE + " Hz clips");
+      sound = Resampler.between(sound.sampleRate(), SpokenDigits.SAMPLE_RATE).apply(sound, SpokenDigits.SAMPLE_RATE);
     }
     return sound.mixdown();
   }

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ruru.array.Shape;
+import dev.ruru.data.audio.DigitClips;
 import dev.ruru.data.audio.SpokenDigitsCorpus;
+import dev.ruru.data.audio.WavFile;
+import dev.ruru.data.audio.Waveform;
 import dev.ruru.models.classify.ModelFiles;
 import dev.ruru.models.classify.SavedModel;
 import dev.ruru.models.run.TrainingControls;
@@ -61,5 +65,21 @@ class GeneratedAudioScoreTest {
     Files.copy(corpus.resolve("test").resolve("tone2").resolve("3-0.wav"), bad.resolve("x.wav"));
     var named = assertThrows(IllegalArgumentException.class, () -> GeneratedAudioScore.read(bad));
     assertTrue(named.getMessage().contains("does not start with the intended digit"), named.getMessage());
+  }
+
+  @Test
+  void resamplesWaveNetsEightKilohertzClipsToTheClassifiersSixteen() throws Exception {
+    Path eight = folder.resolve("eight");
+    Files.createDirectories(eight);
+    float[] half = new float[4000];
+    java.util.Arrays.fill(half, 0.5f);
+    WavFile.write(eight.resolve("4-0.wav"), Waveform.mono(8000, half));
+    DigitClips clips = GeneratedAudioScore.read(eight);
+    assertEquals(Shape.of(1, 16000), clips.waveforms().shape());
+    assertEquals(4, clips.labels().toLongArray()[0]);
+    float[] samples = clips.waveforms().toFloatArray();
+    // Half a second of sound, then the zeros that pad it to one second.
+    assertEquals(0.5, samples[4000], 0.01);
+    assertEquals(0.0, samples[12000], 0.0);
   }
 }
