@@ -9,6 +9,7 @@ import dev.ruru.data.mnist.IfMissing;
 import dev.ruru.data.mnist.MnistData;
 import dev.ruru.data.mnist.MnistLoader;
 import dev.ruru.data.mnist.MnistVariant;
+import dev.ruru.models.audio.GeneratedAudioScore;
 import dev.ruru.models.classify.ModelFiles;
 import dev.ruru.models.classify.SavedModel;
 import dev.ruru.models.transfer.ClassSubset;
@@ -49,6 +50,11 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--dataset", paramLabel = "NAME", description = "fashion-mnist or mnist (default: the one the model was trained on).")
   private String dataset;
 
+  @Option(names = "--generated", paramLabel = "DIR",
+      description = "Score the generated clips under DIR (<digit>-<n>.wav, any sample rate) with the audio-cnn classifier in --model-dir:"
+          + " accuracy on the intended digit and inception score (WaveGAN's measure); real test clips give the ceiling.")
+  private Path generated;
+
   @Spec private CommandSpec spec;
 
   /** Adjusts the dataset loader before use; tests restrict its search path so that the embedded sample is used. */
@@ -77,6 +83,11 @@ final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    if (generated != null) {
+      out.println(GeneratedAudioScore.of(modelDirectory, generated).describe());
+      out.flush();
+      return 0;
+    }
     Classifier model = classifier();
     out.println("model: " + model.description());
     String datasetId = dataset != null ? dataset : model.dataset();

@@ -35,6 +35,10 @@ class TrainAudioCommandTest {
     JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
     assertEquals(2, metrics.get("epochs").size());
     assertEquals("audio-cnn", metrics.get("task").asText());
+    // WaveGAN's measure on the real test clips: the ceiling a generator's clips are compared with.
+    CommandRun scored = CommandRun.of("eval", "--model-dir", out.toString(), "--generated", corpus.resolve("test").toString());
+    assertEquals(0, scored.exitCode(), scored::err);
+    assertTrue(scored.out().startsWith("20 clips: the classifier hears the intended digit in "), scored::out);
 
     Path raw = directory.resolve("raw");
     CommandRun oneD = CommandRun.of("train", "--model", "audio-cnn1d", "--data-dir", corpus.toString(), "--epochs", "1", "--channels", "4,8",
