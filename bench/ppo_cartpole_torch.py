@@ -14,7 +14,6 @@ differ from Ruru's, so the two runs learn alike, not step for step.
 Usage: /usr/bin/python3 bench/ppo_cartpole_torch.py [SEED] [MAX_STEPS] [THREADS]   (prints one JSON line)
 """
 import json
-import math
 import sys
 import time
 
@@ -22,32 +21,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 
-GRAVITY, MASSCART, MASSPOLE, LENGTH, FORCE_MAG, TAU = 9.8, 1.0, 0.1, 0.5, 10.0, 0.02
-TOTAL_MASS, POLEMASS_LENGTH = MASSPOLE + MASSCART, MASSPOLE * LENGTH
-THETA_THRESHOLD, X_THRESHOLD, MAX_STEPS_EPISODE = 12 * 2 * math.pi / 360, 2.4, 500
-
-
-class CartPole:
-    def __init__(self, seed):
-        self.rng = np.random.default_rng(seed)
-
-    def reset(self):
-        self.state = self.rng.uniform(-0.05, 0.05, size=4)
-        self.t = 0
-        return np.array(self.state, dtype=np.float32)
-
-    def step(self, action):
-        x, x_dot, theta, theta_dot = self.state
-        force = FORCE_MAG if action == 1 else -FORCE_MAG
-        costheta, sintheta = math.cos(theta), math.sin(theta)
-        temp = (force + POLEMASS_LENGTH * theta_dot ** 2 * sintheta) / TOTAL_MASS
-        thetaacc = (GRAVITY * sintheta - costheta * temp) / (LENGTH * (4.0 / 3.0 - MASSPOLE * costheta ** 2 / TOTAL_MASS))
-        xacc = temp - POLEMASS_LENGTH * thetaacc * costheta / TOTAL_MASS
-        self.state = (x + TAU * x_dot, x_dot + TAU * xacc, theta + TAU * theta_dot, theta_dot + TAU * thetaacc)
-        self.t += 1
-        x, _, theta, _ = self.state
-        terminated = x < -X_THRESHOLD or x > X_THRESHOLD or theta < -THETA_THRESHOLD or theta > THETA_THRESHOLD
-        return np.array(self.state, dtype=np.float32), 1.0, terminated, self.t >= MAX_STEPS_EPISODE
+from cartpole_port import CartPole
 
 
 def mlp(outputs, last_std):
