@@ -7,7 +7,6 @@ import dev.ruru.train.ResumableRandom;
 import dev.ruru.train.model.ModelDirectory;
 import dev.ruru.train.model.ModelJson;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +45,8 @@ public final class LatentModelFiles {
 
   /** Whether {@code directory}'s model.json describes a latent-space model (so that commands can dispatch on the family). */
   public static boolean isLatentModel(Path directory) {
-    Path description = directory.resolve(ModelDirectory.DESCRIPTION);
-    if (!Files.isRegularFile(description)) {
-      return false;
-    }
     try {
-      ModelJson json = ModelJson.parse(ModelJson.read(description), description.toString());
-      return json.has("format") && FORMAT.equals(json.raw("format").asText());
+      return ModelDirectory.hasFormat(directory, FORMAT);
     } catch (IOException | IllegalArgumentException e) {
       // Not readable as ours: the command it goes to next says what is wrong with it.
       return false;

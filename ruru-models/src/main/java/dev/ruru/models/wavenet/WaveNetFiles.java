@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ruru.train.model.ModelDirectory;
 import dev.ruru.train.model.ModelJson;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -62,11 +61,6 @@ public final class WaveNetFiles {
    * family: a cheap look at the {@code "format"} key; {@link #load} checks everything.
    */
   public static boolean isWaveNet(Path directory) throws IOException {
-    Path description = directory.resolve(ModelDirectory.DESCRIPTION);
-    if (!Files.isRegularFile(description)) {
-      return false;
-    }
-    ModelJson json = ModelJson.parse(ModelJson.read(description), description.toString());
-    return json.has("format") && json.raw("format").isTextual() && FORMAT.equals(json.raw("format").textValue());
+    return ModelDirectory.hasFormat(directory, FORMAT);
   }
 }

@@ -92,12 +92,7 @@ public final class LayerTreeFiles {
 
   /** Whether {@code directory}'s description is a layer tree (and not one of the built-in families). */
   public static boolean isLayerTree(Path directory) throws IOException {
-    Path description = directory.resolve(ModelDirectory.DESCRIPTION);
-    if (!java.nio.file.Files.isRegularFile(description)) {
-      return false;
-    }
-    ModelJson json = ModelJson.parse(ModelJson.read(description), description.toString());
-    return json.has("format") && json.raw("format").isTextual() && FORMAT.equals(json.raw("format").textValue());
+    return ModelDirectory.hasFormat(directory, FORMAT);
   }
 
   private static String summary(Layer model) {

@@ -180,6 +180,22 @@ public final class ModelDirectory {
   }
 
   /**
+   * Whether {@code directory}'s model.json names {@code format}: a cheap look at its {@code "format"} key, so
+   * that a command can dispatch on the model's family before its loader checks everything. False when there
+   * is no model.json.
+   *
+   * @throws IOException or IllegalArgumentException when model.json is not readable JSON
+   */
+  public static boolean hasFormat(Path directory, String format) throws IOException {
+    Path description = directory.resolve(DESCRIPTION);
+    if (!Files.isRegularFile(description)) {
+      return false;
+    }
+    ModelJson json = ModelJson.parse(ModelJson.read(description), description.toString());
+    return json.has("format") && json.raw("format").isTextual() && format.equals(json.raw("format").textValue());
+  }
+
+  /**
    * The keys both formats write for people, {@code "weights"} and {@code "summary"}, optional, must still be
    * what they say: a {@code "weights"} naming another file would promise what loading does not do.
    */
