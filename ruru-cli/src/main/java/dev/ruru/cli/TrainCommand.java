@@ -208,8 +208,8 @@ final class TrainCommand implements Callable<Integer> {
     try {
       if (GraphOptions.MODELS.contains(model)) {
         graphOptions.train(model, outputDirectory, out, spec.commandLine().getParseResult());
-      } else if (VideoOptions.MODELS.contains(model)) {
-        video.train(model, outputDirectory, out, spec.commandLine().getParseResult(), load(VideoOptions.imageSet(dataset)));
+      } else if (VideoOptions.handles(model, resume, outputDirectory)) {
+        video.train(model, outputDirectory, out, spec.commandLine().getParseResult(), dataset, this::load);
       } else if (audio.handles(model, resume, outputDirectory)) {
         audio.train(outputDirectory, out, spec.commandLine().getParseResult(), start);
       } else if (model.equals(WaveNetOptions.MODEL)) {

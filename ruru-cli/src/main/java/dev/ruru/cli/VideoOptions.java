@@ -1,14 +1,18 @@
 package dev.ruru.cli;
 
 import dev.ruru.data.mnist.MnistData;
+import dev.ruru.train.Checkpoint;
+import dev.ruru.models.run.RunCheckpoint;
 import dev.ruru.models.video.VideoRun;
 import dev.ruru.models.video.VideoSettings;
 import dev.ruru.models.video.VideoSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 
@@ -22,6 +26,8 @@ import picocli.CommandLine.ParseResult;
  */
 final class VideoOptions {
   static final List<String> MODELS = VideoSpec.CELLS;
+  /** Options that define a run: --resume takes them from the checkpoint. */
+  private static final List<String> RUN_OPTIONS = List.of("--clips", "--test-clips", "--hidden", "--batch-size", "--lr", "--seed", "--dataset");
 
   @Option(names = "--clips", paramLabel = "N", description = "convlstm, convgru: training clips per epoch (default: 2000).")
   private Integer clips;
@@ -39,11 +45,36 @@ final class VideoOptions {
     };
   }
 
-  /** Trains {@code model} on clips made from {@code data}, reading the shared options that were given from {@code parsed}. */
-  void train(String model, Path directory, PrintWriter out, ParseResult parsed, MnistData data) throws IOException {
+  /** The image set of an id ({@code fashion-mnist} or {@code mnist}), loaded as {@code ruru train} loads images. */
+  @FunctionalInterface
+  interface ImageSets {
+    MnistData load(String id) throws IOException;
+  }
+
+  /** Whether this family trains {@code model}, or continues (--resume) the video run whose checkpoint is in {@code directory}. */
+  static boolean handles(String model, boolean resume, Path directory) throws IOException {
+    return MODELS.contains(model)
+        || resume && Files.isRegularFile(directory.resolve(RunCheckpoint.FILE)) && VideoSettings.isVideoRun(RunCheckpoint.read(directory));
+  }
+
+  /**
+   * Trains {@code model} on clips made from the image set of {@code --dataset}, reading the shared options that
+   * were given from {@code parsed}; with --resume, continues the run in {@code directory} on the images it used.
+   */
+  void train(String model, Path directory, PrintWriter out, ParseResult parsed, String dataset, ImageSets images) throws IOException {
     if (parsed.hasMatchedOption("--resume")) {
-      throw new IllegalArgumentException("--resume: video runs keep no checkpoint yet; start the run again (fewer --clips make it shorter)");
+      List<String> given = RUN_OPTIONS.stream().filter(parsed::hasMatchedOption).toList();
+      if (!given.isEmpty()) {
+        throw new IllegalArgumentException("--resume continues the video run in " + directory + " with the settings it started with; leave out "
+            + String.join(", ", given) + " (or start a new run without --resume)");
+      }
+      Checkpoint checkpoint = RunCheckpoint.read(directory);
+      VideoSettings saved = VideoSettings.of(checkpoint, directory.resolve(RunCheckpoint.FILE));
+      OptionalInt epochs = parsed.hasMatchedOption("--epochs") ? OptionalInt.of(parsed.matchedOptionValue("--epochs", 0)) : OptionalInt.empty();
+      new VideoRun(directory, out).resume(images.load(saved.dataset()), checkpoint, epochs);
+      return;
     }
+    MnistData data = images.load(imageSet(dataset));
     VideoSettings defaults = VideoSettings.defaults(model);
     List<Integer> hidden = parsed.matchedOptionValue("--hidden", defaults.spec().hidden());
     VideoSettings settings = new VideoSettings(defaults.spec().withHidden(hidden), data.variant().id(), clips != null ? clips : defaults.clips(),

@@ -34,6 +34,15 @@ class TrainVideoCommandTest {
     CommandRun text = run("generate", "--model-dir", out.toString(), "--prompt", "x");
     assertEquals(Ruru.USAGE_ERROR, text.exitCode());
     assertTrue(text.err().contains("--prompt does not apply to the video model in " + out), text::err);
+    assertTrue(Files.isRegularFile(out.resolve("checkpoint.safetensors")), "checkpoint written");
+    CommandRun more = run("train", "--resume", "--epochs", "2", "--out", out.toString());
+    assertEquals(0, more.exitCode(), more::err);
+    assertTrue(more.out().contains("resuming " + out.resolve("checkpoint.safetensors") + " after epoch 1 of 2"), more::out);
+    assertTrue(more.out().contains("model: convlstm hidden [4] kernel 3 patch 4, 64x64, 10 -> 10 frames"), more::out);
+    CommandRun changed = run("train", "--model", "convlstm", "--resume", "--clips", "8", "--out", out.toString());
+    assertEquals(Ruru.USAGE_ERROR, changed.exitCode());
+    assertTrue(changed.err().contains("--resume continues the video run in " + out + " with the settings it started with; leave out --clips"),
+        changed::err);
   }
 
   @Test void refusesOptionsAndDatasetsItDoesNotUse() {

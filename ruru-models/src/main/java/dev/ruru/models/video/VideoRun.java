@@ -8,7 +8,11 @@ import dev.ruru.data.mnist.MnistLoader;
 import dev.ruru.data.mnist.MnistVariant;
 import dev.ruru.data.video.MovingImages;
 import dev.ruru.data.video.MovingImagesSpec;
+import dev.ruru.models.classify.DataIdentity;
+import dev.ruru.models.run.RunCheckpoint;
+import dev.ruru.models.run.TrainingControls;
 import dev.ruru.nn.Params;
+import dev.ruru.train.Checkpoint;
 import dev.ruru.train.History;
 import dev.ruru.train.Trainer;
 import dev.ruru.train.progress.ProgressBar;
@@ -20,6 +24,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -28,7 +34,8 @@ import java.util.stream.IntStream;
  * Fashion-MNIST clips from the training images (and test clips from the test images), build the
  * {@link EncoderForecaster}, train {@link FramePrediction} with the one {@link Trainer}, score the test
  * clips against copying the last frame, and write the model ({@link VideoFiles}), metrics.json, the
- * learning curves and {@code prediction.gif}.
+ * learning curves and {@code prediction.gif}. A checkpoint after every epoch lets {@code --resume} continue
+ * exactly, on the same images.
  *
  * <pre>{@code
  * VideoReport report = new VideoRun(Path.of("runs/convlstm"), out).train(data, VideoSettings.defaults("convlstm"));
@@ -58,19 +65,42 @@ public final class VideoRun {
     return new MovingImages(images, count, new MovingImagesSpec(spec.frameSize(), 2, spec.inputFrames(), spec.futureFrames(), seed));
   }
 
+  /** Trains a new run of {@code settings.epochs()} epochs on clips made from {@code data}. */
   public VideoReport train(MnistData data, VideoSettings settings) throws IOException {
+    return run(data, settings, null, settings.epochs());
+  }
+
+  /** Continues the run whose {@code checkpoint} is in the directory, up to {@code epochs} (or those it planned); refused on other images. */
+  public VideoReport resume(MnistData data, Checkpoint checkpoint, OptionalInt epochs) throws IOException {
+    VideoSettings settings = VideoSettings.of(checkpoint, directory.resolve(RunCheckpoint.FILE));
+    DataIdentity stored = DataIdentity.fromJson(checkpoint.extra().get(DataIdentity.KEY), directory.resolve(RunCheckpoint.FILE).toString());
+    if (!stored.sameData(DataIdentity.of(data))) {
+      throw new IllegalArgumentException("--resume: the run in " + directory + " made its clips from " + stored.describe() + ", not from "
+          + DataIdentity.of(data).describe() + "; point --data-dir at the images it used");
+    }
+    // Video runs take no learning-rate schedule, so any new total of epochs keeps the run's meaning.
+    return run(data, settings, checkpoint, RunCheckpoint.epochsToReach(directory, checkpoint, epochs, TrainingControls.NONE));
+  }
+
+  private VideoReport run(MnistData data, VideoSettings settings, Checkpoint checkpoint, int epochs) throws IOException {
     VideoSpec spec = settings.spec();
     MovingImages train = clips(data.train().features(), settings.clips(), spec, settings.seed());
     MovingImages test = clips(data.test().features(), settings.testClips(), spec, settings.testSeed());
     FramePrediction objective = new FramePrediction(spec.build(new SplittableRandom(settings.seed())), settings.learningRate());
-    Trainer trainer = Trainer.builder(objective).batchSize(settings.batchSize()).seed(settings.seed())
-        .progress(out == null ? ProgressBar.silent() : new ProgressBar(out, ProgressStyle.detect())).build();
+    RunCheckpoint checkpoints = directory == null ? null : new RunCheckpoint(directory, epochs,
+        Map.of(VideoSettings.KEY, settings.toJson(), DataIdentity.KEY, DataIdentity.of(data).toJson()), out);
+    var builder = Trainer.builder(objective).batchSize(settings.batchSize()).seed(settings.seed())
+        .progress(out == null ? ProgressBar.silent() : new ProgressBar(out, ProgressStyle.detect()));
+    Trainer trainer = (checkpoints == null ? builder : builder.callbacks(checkpoints.callback())).build();
     print("data: moving %s, %d training and %d test clips of 2 items, %dx%d, %d frames in, %d out (%s)%n", data.variant().id(),
         settings.clips(), settings.testClips(), spec.frameSize(), spec.frameSize(), spec.inputFrames(), spec.futureFrames(), data.source());
     print("model: %s, %,d parameters; %d epochs, batch %d, Adam %.2g, %d thread%s%n", spec.describe(),
-        Params.count(objective.model().parameters()), settings.epochs(), settings.batchSize(), settings.learningRate(), Parallel.threads(),
+        Params.count(objective.model().parameters()), epochs, settings.batchSize(), settings.learningRate(), Parallel.threads(),
         Parallel.threads() == 1 ? "" : "s");
-    History history = trainer.fit(train, null, settings.epochs());
+    if (checkpoint != null) {
+      checkpoints.resume(trainer, checkpoint, epochs);
+    }
+    History history = checkpoints == null ? trainer.fit(train, null, epochs) : checkpoints.fit(trainer, epochs, () -> trainer.fit(train, null, epochs));
     VideoReport report = new VideoReport(settings, history.epochs(), trainer.evaluate(test));
     print("test: MSE per frame %.1f (copy last frame %.1f, all black %.1f), SSIM %.3f (copy last frame %.3f); %.1f s per epoch%n",
         report.testMse(), report.copyLastMse(), report.test().get("black_mse_frame"), report.testSsim(), report.copyLastSsim(),
@@ -89,6 +119,7 @@ public final class VideoRun {
     Path gif = directory.resolve(GIF);
     PredictionGif.write(gif, model, test.batch(IntStream.range(0, Math.min(GIF_CLIPS, test.size())).toArray()));
     written.add(gif);
+    written.add(directory.resolve(RunCheckpoint.FILE));
     print("saved: %s%n", String.join(", ", written.stream().map(Path::toString).toList()));
   }
 
