@@ -1,6 +1,5 @@
 package dev.ruru.cli;
 
-import dev.ruru.array.Parallel;
 import dev.ruru.data.mnist.MnistLoader;
 import dev.ruru.models.anomaly.AnomalyBenchmark;
 import dev.ruru.models.anomaly.AnomalyModelFiles;
@@ -35,8 +34,7 @@ final class AnomalyBenchmarkCommand implements Callable<Integer> {
   @Option(names = "--lr", paramLabel = "X", description = "Adam's learning rate (default: 1e-4 for deep-svdd, 1e-3 for autoencoder and vae).")
   Double learningRate;
 
-  @Option(names = "--threads", paramLabel = "T", description = "Threads for array kernels and BLAS (default: all cores).")
-  Integer threads;
+  @Mixin private ThreadsOption threads;
 
   @Mixin AnomalyCommand.DataOptions data = new AnomalyCommand.DataOptions();
 
@@ -46,9 +44,7 @@ final class AnomalyBenchmarkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (threads != null) {
-      Parallel.setThreads(threads);
-    }
+    threads.apply();
     List<IntFunction<AnomalyRun.Settings>> settings = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (String detector : detectors) {

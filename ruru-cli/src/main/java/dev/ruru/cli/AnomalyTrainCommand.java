@@ -1,6 +1,5 @@
 package dev.ruru.cli;
 
-import dev.ruru.array.Parallel;
 import dev.ruru.data.csv.CsvFormat;
 import dev.ruru.data.csv.CsvReader;
 import dev.ruru.data.csv.LabelColumn;
@@ -59,8 +58,7 @@ final class AnomalyTrainCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the held-out split and the network (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--threads", paramLabel = "T", description = "Threads for array kernels and BLAS (default: all cores).")
-  Integer threads;
+  @Mixin private ThreadsOption threads;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/anomaly-DETECTOR-C).")
   Path outputDirectory;
@@ -74,9 +72,7 @@ final class AnomalyTrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (threads != null) {
-      Parallel.setThreads(threads);
-    }
+    threads.apply();
     AnomalyRun.Settings settings = new AnomalyRun.Settings(detector, normalClass, components, epochs,
         learningRate != null ? learningRate : AnomalyCommand.defaultLearningRate(detector), batchSize, falsePositiveRate, seed);
     Path out = outputDirectory != null ? outputDirectory : Path.of("runs", "anomaly-" + detector + "-" + normalClass);

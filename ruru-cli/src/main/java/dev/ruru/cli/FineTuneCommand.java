@@ -1,6 +1,5 @@
 package dev.ruru.cli;
 
-import dev.ruru.array.Parallel;
 import dev.ruru.data.mnist.IfMissing;
 import dev.ruru.data.mnist.MnistData;
 import dev.ruru.data.mnist.MnistLoader;
@@ -74,8 +73,7 @@ final class FineTuneCommand implements Callable<Integer> {
   @Option(names = "--clip-norm", paramLabel = "X", defaultValue = "0", description = "Clip the gradients' global norm at X (default: off).")
   private double clipNorm;
 
-  @Option(names = "--threads", paramLabel = "T", description = "Threads for array kernels and BLAS (default: all cores).")
-  private Integer threads;
+  @Mixin private ThreadsOption threads;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the split, the labelled sample, the new head and the shuffles.")
   private long seed;
@@ -92,12 +90,7 @@ final class FineTuneCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     long start = System.nanoTime();
     PrintWriter out = spec.commandLine().getOut();
-    if (threads != null) {
-      if (threads < 1) {
-        throw new IllegalArgumentException("Invalid --threads: " + threads + " (must be >= 1)");
-      }
-      Parallel.setThreads(threads);
-    }
+    threads.apply();
     FineTuneSettings settings = settings();
     Pretrained pretrained = pretrained(tuning.from);
     MnistLoader loader = MnistLoader.of(MnistVariant.fromId(dataset)).ifMissing(IfMissing.EMBEDDED_SAMPLE);

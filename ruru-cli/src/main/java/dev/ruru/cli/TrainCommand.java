@@ -1,6 +1,5 @@
 package dev.ruru.cli;
 
-import dev.ruru.array.Parallel;
 import dev.ruru.data.mnist.IfMissing;
 import dev.ruru.data.mnist.MnistData;
 import dev.ruru.data.mnist.MnistLoader;
@@ -152,8 +151,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--weight-decay", paramLabel = "W", description = "Weight decay, biases spared (default: 0; adamw 0.01).")
   private Double weightDecay;
 
-  @Option(names = "--threads", paramLabel = "T", description = "Threads for array kernels and BLAS (default: all cores).")
-  private Integer threads;
+  @Mixin private ThreadsOption threads;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
       description = "Seed of the split, initial weights, dropout and shuffles (default: ${DEFAULT-VALUE}).")
@@ -185,12 +183,7 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     long start = System.nanoTime();
     PrintWriter out = spec.commandLine().getOut();
-    if (threads != null) {
-      if (threads < 1) {
-        throw new IllegalArgumentException("Invalid --threads: " + threads + " (must be >= 1)");
-      }
-      Parallel.setThreads(threads);
-    }
+    threads.apply();
     if (table.csv != null && !spec.commandLine().getParseResult().hasMatchedOption("--model")) {
       model = TableOptions.MODEL;
     }

@@ -39,6 +39,17 @@ class RuruTest {
   }
 
   @Test
+  void everyTrainingCommandRefusesZeroThreadsTheSameWay() {
+    for (String[] command : new String[][] {{"train"}, {"finetune", "--from", "missing.onnx"}, {"anomaly", "train", "--normal-class", "0"}, {"anomaly", "benchmark"}}) {
+      String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command), java.util.stream.Stream.of("--threads", "0"))
+          .toArray(String[]::new);
+      CommandRun run = CommandRun.of(args);
+      assertEquals(2, run.exitCode(), String.join(" ", command) + ": " + run.err());
+      assertTrue(run.err().contains("Invalid --threads: 0 (must be >= 1)"), String.join(" ", command) + ": " + run.err());
+    }
+  }
+
+  @Test
   void aBadOptionValueIsOneLineAndAHintNotTheWholeUsage() {
     CommandRun run = CommandRun.of("train", "--epochs", "abc");
     assertEquals(2, run.exitCode());
