@@ -70,8 +70,8 @@ public final class ZeroRun {
       progress.printf(Locale.ROOT, "resuming after iteration %d from %s%n", training.iteration(), checkpoint);
     }
     long deadline = System.nanoTime() + budget.toNanos();
-    progress.printf(Locale.ROOT, "%s: AlphaZero self-play, %d simulations a move, %d games and %d training steps an iteration%n", config.game().name(),
-        config.simulations(), config.gamesPerIteration(), config.stepsPerIteration());
+    progress.printf(Locale.ROOT, "%s: AlphaZero self-play, %d simulations a move (leaves evaluated %d at a time), %d games side by side and %d training steps an iteration%n",
+        config.game().name(), config.simulations(), config.leafBatch(), config.gamesPerIteration(), config.stepsPerIteration());
     while (training.iteration() < maxIterations && System.nanoTime() < deadline) {
       IterationReport report = training.iterate();
       ZeroModel.save(out, training.best());
@@ -118,7 +118,7 @@ public final class ZeroRun {
         .put("games_per_iteration", config.gamesPerIteration()).put("steps_per_iteration", config.stepsPerIteration())
         .put("batch_size", config.batchSize()).put("learning_rate", config.learningRate()).put("weight_decay", config.weightDecay())
         .put("replay_capacity", config.replayCapacity()).put("arena_games", config.arenaGames()).put("accept_ratio", config.acceptRatio())
-        .put("seed", config.seed());
+        .put("seed", config.seed()).put("leaf_batch", config.leafBatch());
     return metrics;
   }
 
