@@ -82,12 +82,13 @@ public final class ZeroRun {
       progress.println(line(report));
       progress.flush();
     }
-    Tally againstRandom = Arena.match(config.game(), new ZeroPlayer("best", training.best(), config.simulations(), 0, new SplittableRandom(config.seed())),
+    Tally againstRandom = Arena.match(config.game(), new ZeroPlayer("best", training.best(), config.simulations(), 0, new SplittableRandom(config.seed()), config.leafBatch()),
         new RandomPlayer(new SplittableRandom(config.seed() + 1)), 20).total();
     metrics.putObject("best_vs_random").put("wins", againstRandom.wins()).put("draws", againstRandom.draws()).put("losses", againstRandom.losses());
     write(metrics);
     Arena.GameRecord game = Arena.play(config.game().start(), new ZeroPlayer("best", training.best(), config.simulations(), 0,
-        new SplittableRandom(config.seed() + 2)), new ZeroPlayer("best", training.best(), config.simulations(), 0, new SplittableRandom(config.seed() + 3)));
+        new SplittableRandom(config.seed() + 2), config.leafBatch()), new ZeroPlayer("best", training.best(), config.simulations(), 0,
+        new SplittableRandom(config.seed() + 3), config.leafBatch()));
     BoardPicture.writeGif(config.game(), game.moves(), 600, out.resolve(GAME_GIF));
     progress.printf(Locale.ROOT, "best network against random over 20 games: %d wins, %d draws, %d losses; model and %s (a game of the best"
         + " against itself) in %s%n", againstRandom.wins(), againstRandom.draws(), againstRandom.losses(), GAME_GIF, out);
