@@ -13,6 +13,7 @@ the seconds.
 Usage, from the repository root (builds the jar first if its sources changed):
     /usr/bin/python3 bench/compare_dqn_reinforce.py [ALGORITHMS] [SEEDS...] [--max-steps N]
     e.g. bench/compare_dqn_reinforce.py dqn,reinforce 1 2 3        # the default
+         bench/compare_dqn_reinforce.py dqn-prioritized 1             # prioritised replay on both sides
 """
 import json, os, subprocess, sys
 
@@ -20,7 +21,8 @@ from benchenv import bench_env, torch_env
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAR = os.path.join(ROOT, "ruru-cli", "target", "ruru.jar")
-TORCH = {"dqn": "dqn_cartpole_torch.py", "reinforce": "reinforce_cartpole_torch.py"}
+TORCH = {"dqn": ["dqn_cartpole_torch.py"], "dqn-prioritized": ["dqn_cartpole_torch.py", "--prioritized"],
+         "reinforce": ["reinforce_cartpole_torch.py"]}
 
 
 def run(command, env):
@@ -72,7 +74,8 @@ def main():
         for seed in seeds:
             ruru = run(measured([java, "--enable-native-access=ALL-UNNAMED", "-cp", JAR, "dev.ruru.rl.run.SolveBenchmark", algorithm, str(seed),
                                  str(max_steps)]), bench_env())
-            torch = run(measured(["/usr/bin/python3", os.path.join(ROOT, "bench", TORCH[algorithm]), str(seed), str(max_steps), "1"]),
+            script, *flags = TORCH[algorithm]
+            torch = run(measured(["/usr/bin/python3", os.path.join(ROOT, "bench", script), str(seed), str(max_steps), "1", *flags]),
                         torch_env(1))
 
             def cell(r):

@@ -41,6 +41,10 @@ final class ArenaCommand implements Callable<Integer> {
       description = "PUCT simulations a move of model players (default: ${DEFAULT-VALUE}).")
   private int simulations;
 
+  @Option(names = "--leaf-batch", paramLabel = "N", defaultValue = "1",
+      description = "Leaves a model player's search evaluates in one network call (virtual loss); 1 is the sequential search (default: ${DEFAULT-VALUE}).")
+  private int leafBatch;
+
   @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the players' random choices (default: ${DEFAULT-VALUE}).")
   private long seed;
 
@@ -58,8 +62,8 @@ final class ArenaCommand implements Callable<Integer> {
     SplittableRandom rng = new SplittableRandom(seed);
     PrintWriter out = spec.commandLine().getOut();
     long start = System.nanoTime();
-    Player playerA = a.create(game, simulations, rng.split());
-    Player playerB = b.create(game, simulations, rng.split());
+    Player playerA = a.create(game, simulations, rng.split(), leafBatch);
+    Player playerB = b.create(game, simulations, rng.split(), leafBatch);
     ArenaResult result = Arena.match(game, playerA, playerB, games);
     out.print(result.table());
     out.printf(java.util.Locale.ROOT, "%d games in %.1f s%n", games, (System.nanoTime() - start) / 1e9);

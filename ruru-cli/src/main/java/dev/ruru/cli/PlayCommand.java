@@ -1,5 +1,6 @@
 package dev.ruru.cli;
 
+import dev.ruru.rl.games.BoardPicture;
 import dev.ruru.rl.games.ConnectionGame;
 import dev.ruru.rl.games.Game;
 import dev.ruru.rl.games.Player;
@@ -44,6 +45,9 @@ final class PlayCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the computer's search (default: ${DEFAULT-VALUE}).")
   private long seed;
 
+  @Option(names = "--gif", paramLabel = "FILE", description = "After the game (finished or abandoned), write it move by move as an animated GIF.")
+  private Path gif;
+
   @Spec CommandSpec spec;
 
   /** Where the person's moves come from; tests set it. */
@@ -57,7 +61,12 @@ final class PlayCommand implements Callable<Integer> {
         : new PlayerSpec(modelDirectory.toString()).create(game, simulations == null ? 200 : simulations, rng);
     BufferedReader in = input != null ? input : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     PrintWriter out = spec.commandLine().getOut();
-    new TerminalMatch(game, agent, in, out).play(second ? 1 : 0);
+    TerminalMatch match = new TerminalMatch(game, agent, in, out);
+    match.play(second ? 1 : 0);
+    if (gif != null) {
+      BoardPicture.writeGif(game, match.moves(), 600, gif);
+      out.println("the game, " + match.moves().size() + " moves, written to " + gif);
+    }
     out.flush();
     return 0;
   }

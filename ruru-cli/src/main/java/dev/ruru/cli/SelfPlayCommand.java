@@ -47,6 +47,10 @@ final class SelfPlayCommand implements Callable<Integer> {
   @Option(names = "--hidden", paramLabel = "N", description = "Units of each perceptron layer, or channels of the convolutional trunk (default: 128).")
   private Integer hidden;
 
+  @Option(names = "--leaf-batch", paramLabel = "N",
+      description = "Leaves each search evaluates together (virtual loss); the games of an iteration share one network call (default: 1 for tic-tac-toe, 8 for Connect Four).")
+  private Integer leafBatch;
+
   @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of weights, noise and sampling (default: ${DEFAULT-VALUE}).")
   private long seed;
 
@@ -68,6 +72,7 @@ final class SelfPlayCommand implements Callable<Integer> {
     config = config.withGames(games == null ? config.gamesPerIteration() : games, arenaGames == null ? config.arenaGames() : arenaGames);
     config = steps == null ? config : config.withSteps(steps);
     config = config.withNetwork(hidden == null ? config.hidden() : hidden, blocks);
+    config = leafBatch == null ? config : config.withLeafBatch(leafBatch);
     new ZeroRun(config, out, spec.commandLine().getOut()).run(Duration.ofMillis((long) (minutes * 60_000)), iterations, resume);
     return 0;
   }

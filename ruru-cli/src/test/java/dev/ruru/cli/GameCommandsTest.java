@@ -11,6 +11,8 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -115,12 +117,18 @@ class GameCommandsTest {
   }
 
   @Test
-  void playConnectFourToTheEndAgainstAWeakSearch() {
+  void playConnectFourToTheEndAgainstAWeakSearchAndWritesItAsAGif() throws Exception {
     // The person drops every stone in column 1 until it is full, then column 2, ...: the game ends either way.
     String typed = "1\n".repeat(6) + "2\n".repeat(6) + "3\n".repeat(6) + "4\n".repeat(6) + "5\n".repeat(6) + "6\n".repeat(6) + "7\n".repeat(6);
-    CommandRun run = play(typed, "play", "connect4", "--simulations", "200");
+    Path gif = directory.resolve("game.gif");
+    CommandRun run = play(typed, "play", "connect4", "--simulations", "200", "--gif", gif.toString());
     assertEquals(0, run.exitCode(), run::err);
     assertTrue(run.out().contains("1 2 3 4 5 6 7"), run::out);
     assertTrue(run.out().contains("uct-200 wins."), run::out);
+    Matcher written = Pattern.compile("the game, (\\d+) moves, written to " + Pattern.quote(gif.toString())).matcher(run.out());
+    assertTrue(written.find(), run::out);
+    int moves = Integer.parseInt(written.group(1));
+    assertTrue(moves >= 7, "UCT needs at least 4 stones to win, the person 3 moves in between: " + moves);
+    assertEquals(1 + moves + 2, gifFrames(gif), "the start, one frame a move and the end held two more");
   }
 }

@@ -3,6 +3,8 @@ package dev.ruru.rl.games;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A person against a {@link Player} in a terminal: the board is printed before each move, the person
@@ -18,6 +20,7 @@ public final class TerminalMatch {
   private final Player agent;
   private final BufferedReader in;
   private final PrintWriter out;
+  private final List<Integer> moves = new ArrayList<>();
 
   public TerminalMatch(Game game, Player agent, BufferedReader in, PrintWriter out) {
     this.game = game;
@@ -28,6 +31,7 @@ public final class TerminalMatch {
 
   /** Plays one game, the person moving as {@code personSide} (0 moves first, as X; 1 second, as O). */
   public Outcome play(int personSide) throws IOException {
+    moves.clear();
     Position position = game.start();
     out.println("You are " + (personSide == 0 ? "X and move first" : "O and move second") + " against " + agent.name() + ". "
         + moveHelp() + "; Ctrl-D ends the game.");
@@ -41,10 +45,12 @@ public final class TerminalMatch {
           return Outcome.ABANDONED;
         }
         position = position.play(move);
+        moves.add(move);
       } else {
         int move = agent.move(position);
         out.println(agent.name() + " plays " + (move + 1));
         position = position.play(move);
+        moves.add(move);
       }
     }
     out.print(board(position));
@@ -56,6 +62,11 @@ public final class TerminalMatch {
     });
     out.flush();
     return outcome;
+  }
+
+  /** The moves of the last game played (0-based, both sides in turn), as far as it went: what {@link BoardPicture#writeGif} draws. */
+  public List<Integer> moves() {
+    return List.copyOf(moves);
   }
 
   /** The person's next legal move (0-based), or null at the end of the input. */

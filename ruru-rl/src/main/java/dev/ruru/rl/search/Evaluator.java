@@ -1,6 +1,7 @@
 package dev.ruru.rl.search;
 
 import dev.ruru.rl.games.Position;
+import java.util.List;
 
 /**
  * Judges a position without searching it: a prior over the moves (which are worth a look) and a value
@@ -9,6 +10,14 @@ import dev.ruru.rl.games.Position;
 public interface Evaluator {
   /** The prior and value of {@code position}, which is not terminal. */
   Evaluation evaluate(Position position);
+
+  /**
+   * The evaluations of {@code positions} (none terminal), in order: one at a time unless an evaluator
+   * can do better (a network evaluates them as one batch).
+   */
+  default List<Evaluation> evaluateAll(List<Position> positions) {
+    return positions.stream().map(this::evaluate).toList();
+  }
 
   /**
    * @param priors one probability per action, 0 on illegal moves, summing to 1 over the legal ones

@@ -1,7 +1,6 @@
 package dev.ruru.rl.search;
 
 import dev.ruru.rl.games.Position;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -11,6 +10,9 @@ import java.util.random.RandomGenerator;
  * {@link Evaluator} gives that position's move prior {@code P} and value {@code v}, and {@code v} (not a
  * random game) is backed up the path, its sign flipping at every ply. Unvisited moves count
  * {@code Q = 0}. With {@link RootNoise}, the root's prior is mixed with Dirichlet noise (self-play only).
+ * Leaves are evaluated {@code leafBatch} at a time ({@link Evaluator#evaluateAll}, one network call),
+ * with virtual losses keeping a batch's leaves apart ({@link PuctTree}); a batch of 1 is the sequential
+ * search. Everything is deterministic for a seed.
  */
 public final class Puct {
   private final Evaluator evaluator;
@@ -18,6 +20,12 @@ public final class Puct {
   private final double exploration;
   private final RootNoise noise;
   private final RandomGenerator rng;
+  private final int leafBatch;
+
+  /** A sequential search: one leaf evaluated at a time. */
+  public Puct(Evaluator evaluator, int simulations, double exploration, RootNoise noise, RandomGenerator rng) {
+    this(evaluator, simulations, exploration, noise, rng, 1);
+  }
 
   /**
    * @param evaluator the prior and value of unexpanded positions
@@ -25,77 +33,39 @@ public final class Puct {
    * @param exploration {@code c}, AlphaZero's c_puct (about 1 to 2)
    * @param noise root noise, or null for none (evaluation and play)
    * @param rng where the noise comes from
+   * @param leafBatch leaves evaluated together, at least 1 (1: the sequential search)
    */
-  public Puct(Evaluator evaluator, int simulations, double exploration, RootNoise noise, RandomGenerator rng) {
-    if (simulations < 1) {
-      throw new IllegalArgumentException("puct: invalid simulations " + simulations + " (must be >= 1)");
+  public Puct(Evaluator evaluator, int simulations, double exploration, RootNoise noise, RandomGenerator rng, int leafBatch) {
+    if (simulations < 1 || leafBatch < 1) {
+      throw new IllegalArgumentException("puct: invalid simulations " + simulations + " or leaf batch " + leafBatch + " (both must be >= 1)");
     }
     this.evaluator = evaluator;
     this.simulations = simulations;
     this.exploration = exploration;
     this.noise = noise;
     this.rng = rng;
+    this.leafBatch = leafBatch;
   }
+
+  int simulations() { return simulations; }
+  double exploration() { return exploration; }
+  RootNoise noise() { return noise; }
+  RandomGenerator rng() { return rng; }
+  public int leafBatch() { return leafBatch; }
+  public Evaluator evaluator() { return evaluator; }
 
   /** Searches from {@code root} (not terminal) and returns the visit counts of its moves and its value. */
   public SearchResult search(Position root) {
-    if (root.isTerminal()) {
-      throw new IllegalArgumentException("puct: the game is over; nothing to search\n" + root.render());
+    PuctTree tree = start(root);
+    while (!tree.done()) {
+      List<Position> leaves = tree.collect(leafBatch);
+      tree.backup(leaves.isEmpty() ? List.of() : evaluator.evaluateAll(leaves));
     }
-    SearchNode rootNode = new SearchNode(root, 1);
-    double rootValue = expand(rootNode);
-    if (noise != null) {
-      rootNode.priors = noise.apply(rootNode.priors, root.legalMoves(), rng);
-    }
-    rootNode.visits = 1;
-    rootNode.valueSum = -rootValue;
-    List<SearchNode> path = new ArrayList<>();
-    for (int simulation = 0; simulation < simulations; simulation++) {
-      path.clear();
-      SearchNode node = rootNode;
-      path.add(node);
-      while (node.priors != null && !node.position.isTerminal()) {
-        node = selectChild(node);
-        path.add(node);
-      }
-      // The value for the player who moved into the leaf: a finished game's result, else minus the evaluator's value for the player to move.
-      double value = node.position.isTerminal() ? node.position.result(node.mover()) : -expand(node);
-      for (int index = path.size() - 1; index >= 0; index--) {
-        SearchNode visited = path.get(index);
-        visited.visits++;
-        visited.valueSum += value;
-        value = -value;
-      }
-    }
-    return new SearchResult(rootNode.childVisits(), -rootNode.meanValue());
+    return tree.result();
   }
 
-  /** Evaluates {@code node}'s position, keeps its prior, and returns its value for the player to move. */
-  private double expand(SearchNode node) {
-    Evaluator.Evaluation evaluation = evaluator.evaluate(node.position);
-    node.priors = evaluation.priors();
-    return evaluation.value();
-  }
-
-  private SearchNode selectChild(SearchNode node) {
-    double scale = exploration * Math.sqrt(node.visits);
-    int best = -1;
-    double bestScore = Double.NEGATIVE_INFINITY;
-    for (int action = 0; action < node.children.length; action++) {
-      if (node.position.isLegal(action)) {
-        SearchNode child = node.children[action];
-        double q = child == null ? 0 : child.meanValue();
-        int visits = child == null ? 0 : child.visits;
-        double score = q + scale * node.priors[action] / (1 + visits);
-        if (score > bestScore) {
-          bestScore = score;
-          best = action;
-        }
-      }
-    }
-    if (node.children[best] == null) {
-      node.children[best] = new SearchNode(node.position.play(best), node.priors[best]);
-    }
-    return node.children[best];
+  /** A search from {@code root} (not terminal) whose leaves the caller evaluates: see {@link PuctTree}. */
+  public PuctTree start(Position root) {
+    return new PuctTree(this, root);
   }
 }

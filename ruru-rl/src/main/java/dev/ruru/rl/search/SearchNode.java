@@ -16,6 +16,8 @@ final class SearchNode {
   float[] priors;
   int visits;
   double valueSum;
+  /** Descents through this node whose leaf waits for its evaluation (PUCT's batches); each counts as a visit that lost. */
+  int virtualLosses;
 
   SearchNode(Position position, double prior) {
     this.position = position;
@@ -26,6 +28,15 @@ final class SearchNode {
   /** The mean value backed up through this node, for the player who moved into it; 0 before any visit. */
   double meanValue() {
     return visits == 0 ? 0 : valueSum / visits;
+  }
+
+  /**
+   * The mean value as a batched descent sees it, each virtual loss a visit worth -1; equal to
+   * {@link #meanValue()}, bit for bit, when no virtual loss is pending.
+   */
+  double meanValueWithVirtualLosses() {
+    int all = visits + virtualLosses;
+    return all == 0 ? 0 : (valueSum - virtualLosses) / all;
   }
 
   /** The player who made the move into this node. */

@@ -6,6 +6,9 @@ import dev.ruru.autodiff.Tensor;
 import dev.ruru.nn.Mode;
 import dev.ruru.rl.games.Position;
 import dev.ruru.rl.search.Evaluator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * A {@link PolicyValueNet} as a search's evaluator: the softmax of the logits over the legal moves only
@@ -20,13 +23,31 @@ public final class NetworkEvaluator implements Evaluator {
 
   @Override
   public Evaluation evaluate(Position position) {
-    if (position.game() != network.game() && !position.game().equals(network.game())) {
-      throw new IllegalArgumentException("NetworkEvaluator: the network plays " + network.game().name() + " but the position is of "
-          + position.game().name());
+    return evaluateAll(List.of(position)).getFirst();
+  }
+
+  /** All of {@code positions} in one forward pass of the network, {@code [positions, encoding]} in. */
+  @Override
+  public List<Evaluation> evaluateAll(List<Position> positions) {
+    int size = network.game().encodingSize();
+    float[] encodings = new float[positions.size() * size];
+    for (int index = 0; index < positions.size(); index++) {
+      Position position = positions.get(index);
+      if (position.game() != network.game() && !position.game().equals(network.game())) {
+        throw new IllegalArgumentException("NetworkEvaluator: the network plays " + network.game().name() + " but the position is of "
+            + position.game().name());
+      }
+      System.arraycopy(position.encode(), 0, encodings, index * size, size);
     }
-    float[] output = Autodiff.noGrad(() -> network.forward(Tensor.constant(NDArray.wrap(position.encode(), 1, position.game().encodingSize())),
-        Mode.EVAL).value().toFloatArray());
-    return new Evaluation(maskedSoftmax(output, position.legalMoves()), output[output.length - 1]);
+    float[] output = Autodiff.noGrad(() -> network.forward(Tensor.constant(NDArray.wrap(encodings, positions.size(), size)), Mode.EVAL)
+        .value().toFloatArray());
+    int width = network.game().actionCount() + 1;
+    List<Evaluation> evaluations = new ArrayList<>(positions.size());
+    for (int index = 0; index < positions.size(); index++) {
+      float[] row = Arrays.copyOfRange(output, index * width, (index + 1) * width);
+      evaluations.add(new Evaluation(maskedSoftmax(row, positions.get(index).legalMoves()), row[width - 1]));
+    }
+    return evaluations;
   }
 
   /** softmax over the entries where {@code legal} is true (the max subtracted first, so exp cannot overflow); 0 elsewhere. */

@@ -42,8 +42,13 @@ public record PlayerSpec(String text) {
     return !text.equals("minimax") && !text.equals("random") && !UCT.matcher(text).matches();
   }
 
-  /** The player for {@code game}, drawing its random choices from {@code rng}. */
+  /** The player for {@code game}, drawing its random choices from {@code rng}; a model searches one leaf at a time. */
   public Player create(Game game, int simulations, RandomGenerator rng) throws IOException {
+    return create(game, simulations, rng, 1);
+  }
+
+  /** As {@link #create(Game, int, RandomGenerator)}, a model's search evaluating {@code leafBatch} leaves in one network call. */
+  public Player create(Game game, int simulations, RandomGenerator rng, int leafBatch) throws IOException {
     Matcher uct = UCT.matcher(text);
     if (text.equals("minimax")) {
       if (game.rows() * game.columns() > 16) {
@@ -60,6 +65,6 @@ public record PlayerSpec(String text) {
     if (!network.game().equals(game)) {
       throw new IllegalArgumentException("player '" + text + "': the model plays " + network.game().name() + ", not " + game.name());
     }
-    return new ZeroPlayer(directory.getFileName() + "@" + simulations, network, simulations, 0, rng);
+    return new ZeroPlayer(directory.getFileName() + "@" + simulations, network, simulations, 0, rng, leafBatch);
   }
 }

@@ -21,8 +21,13 @@ public final class ZeroPlayer implements Player {
   private final RandomGenerator rng;
 
   public ZeroPlayer(String name, PolicyValueNet network, int simulations, int sampledPlies, RandomGenerator rng) {
+    this(name, network, simulations, sampledPlies, rng, 1);
+  }
+
+  /** As the sequential player, its search evaluating {@code leafBatch} leaves in one network call (virtual loss; see {@link Puct}). */
+  public ZeroPlayer(String name, PolicyValueNet network, int simulations, int sampledPlies, RandomGenerator rng, int leafBatch) {
     this.name = name;
-    this.search = new Puct(new NetworkEvaluator(network), simulations, EXPLORATION, null, rng);
+    this.search = new Puct(new NetworkEvaluator(network), simulations, EXPLORATION, null, rng, leafBatch);
     this.sampledPlies = sampledPlies;
     this.rng = rng;
   }

@@ -70,8 +70,8 @@ public final class ZeroRun {
       progress.printf(Locale.ROOT, "resuming after iteration %d from %s%n", training.iteration(), checkpoint);
     }
     long deadline = System.nanoTime() + budget.toNanos();
-    progress.printf(Locale.ROOT, "%s: AlphaZero self-play, %d simulations a move, %d games and %d training steps an iteration%n", config.game().name(),
-        config.simulations(), config.gamesPerIteration(), config.stepsPerIteration());
+    progress.printf(Locale.ROOT, "%s: AlphaZero self-play, %d simulations a move (leaves evaluated %d at a time), %d games side by side and %d training steps an iteration%n",
+        config.game().name(), config.simulations(), config.leafBatch(), config.gamesPerIteration(), config.stepsPerIteration());
     while (training.iteration() < maxIterations && System.nanoTime() < deadline) {
       IterationReport report = training.iterate();
       ZeroModel.save(out, training.best());
@@ -82,12 +82,13 @@ public final class ZeroRun {
       progress.println(line(report));
       progress.flush();
     }
-    Tally againstRandom = Arena.match(config.game(), new ZeroPlayer("best", training.best(), config.simulations(), 0, new SplittableRandom(config.seed())),
+    Tally againstRandom = Arena.match(config.game(), new ZeroPlayer("best", training.best(), config.simulations(), 0, new SplittableRandom(config.seed()), config.leafBatch()),
         new RandomPlayer(new SplittableRandom(config.seed() + 1)), 20).total();
     metrics.putObject("best_vs_random").put("wins", againstRandom.wins()).put("draws", againstRandom.draws()).put("losses", againstRandom.losses());
     write(metrics);
     Arena.GameRecord game = Arena.play(config.game().start(), new ZeroPlayer("best", training.best(), config.simulations(), 0,
-        new SplittableRandom(config.seed() + 2)), new ZeroPlayer("best", training.best(), config.simulations(), 0, new SplittableRandom(config.seed() + 3)));
+        new SplittableRandom(config.seed() + 2), config.leafBatch()), new ZeroPlayer("best", training.best(), config.simulations(), 0,
+        new SplittableRandom(config.seed() + 3), config.leafBatch()));
     BoardPicture.writeGif(config.game(), game.moves(), 600, out.resolve(GAME_GIF));
     progress.printf(Locale.ROOT, "best network against random over 20 games: %d wins, %d draws, %d losses; model and %s (a game of the best"
         + " against itself) in %s%n", againstRandom.wins(), againstRandom.draws(), againstRandom.losses(), GAME_GIF, out);
@@ -118,7 +119,7 @@ public final class ZeroRun {
         .put("games_per_iteration", config.gamesPerIteration()).put("steps_per_iteration", config.stepsPerIteration())
         .put("batch_size", config.batchSize()).put("learning_rate", config.learningRate()).put("weight_decay", config.weightDecay())
         .put("replay_capacity", config.replayCapacity()).put("arena_games", config.arenaGames()).put("accept_ratio", config.acceptRatio())
-        .put("seed", config.seed());
+        .put("seed", config.seed()).put("leaf_batch", config.leafBatch());
     return metrics;
   }
 

@@ -98,18 +98,15 @@ public final class ZeroTraining {
   public IterationReport iterate() {
     long start = System.nanoTime();
     iteration++;
-    int added = 0;
-    for (int game = 0; game < config.gamesPerIteration(); game++) {
-      List<Example> examples = SelfPlay.play(best, config, selfPlayRandom);
-      examples.forEach(replay::add);
-      added += examples.size();
-    }
+    List<Example> examples = SelfPlay.play(best, config, selfPlayRandom, config.gamesPerIteration());
+    examples.forEach(replay::add);
+    int added = examples.size();
     var history = trainer.fit(replay.sampler(config.stepsPerIteration(), config.batchSize(), config.seed()), null, iteration);
     ArenaResult arena = null;
     boolean accepted = true;
     if (config.arenaGames() > 0) {
-      arena = Arena.match(config.game(), new ZeroPlayer("new", candidate, config.simulations(), ARENA_SAMPLED_PLIES, arenaRandom),
-          new ZeroPlayer("best", best, config.simulations(), ARENA_SAMPLED_PLIES, arenaRandom), config.arenaGames());
+      arena = Arena.match(config.game(), new ZeroPlayer("new", candidate, config.simulations(), ARENA_SAMPLED_PLIES, arenaRandom, config.leafBatch()),
+          new ZeroPlayer("best", best, config.simulations(), ARENA_SAMPLED_PLIES, arenaRandom, config.leafBatch()), config.arenaGames());
       accepted = accepts(arena.total(), config.acceptRatio());
     }
     if (accepted) {
