@@ -35,27 +35,63 @@ public final class BinaryCrossEntropy {
     return Tensor.apply(new BinaryCrossEntropyRule(targets.astype(logits.dtype())), logits);
   }
 
-  /** The kernel: ℓ(x, y) for x and y of one shape and floating dtype. */
-  static NDArray loss(NDArray x, NDArray y) {
+  /** The kernel's two results: ℓ(x, y), and σ(x), which the backward pass then needs without an exponential of its own. */
+  record LossAndSigmoid(NDArray loss, NDArray sigmoid) {}
+
+  /**
+   * The kernel: ℓ(x, y) for x and y of one shape and floating dtype, and σ(x) from the same e^−|x|
+   * (σ(x) = 1 / (1 + e^−x) for x ≥ 0, e^x / (1 + e^x) below), so that each element costs one exponential
+   * and one logarithm forward and none back.
+   */
+  static LossAndSigmoid loss(NDArray x, NDArray y) {
     int n = (int) x.size();
     if (x.dtype() == DType.FLOAT64) {
       double[] logits = x.doublesToRead();
       double[] targets = y.doublesToRead();
       double[] out = new double[n];
+      double[] sigmoid = new double[n];
       for (int i = 0; i < n; i++) {
         double v = logits[i];
-        out[i] = Math.max(v, 0) - v * targets[i] + Math.log(1 + Math.exp(-Math.abs(v)));
+        double e = Math.exp(-Math.abs(v));
+        out[i] = Math.max(v, 0) - v * targets[i] + Math.log(1 + e);
+        sigmoid[i] = (v >= 0 ? 1 : e) / (1 + e);
       }
-      return NDArray.wrap(out, x.shape().dims());
+      return new LossAndSigmoid(NDArray.wrap(out, x.shape().dims()), NDArray.wrap(sigmoid, x.shape().dims()));
     }
     float[] logits = x.floatsToRead();
     float[] targets = y.floatsToRead();
     float[] out = new float[n];
+    float[] sigmoid = new float[n];
     for (int i = 0; i < n; i++) {
       float v = logits[i];
-      out[i] = (float) (Math.max(v, 0f) - v * targets[i] + Math.log(1 + Math.exp(-Math.abs(v))));
+      double e = Math.exp(-Math.abs(v));
+      out[i] = (float) (Math.max(v, 0f) - v * targets[i] + Math.log(1 + e));
+      sigmoid[i] = (float) ((v >= 0 ? 1 : e) / (1 + e));
     }
-    return NDArray.wrap(out, x.shape().dims());
+    return new LossAndSigmoid(NDArray.wrap(out, x.shape().dims()), NDArray.wrap(sigmoid, x.shape().dims()));
+  }
+
+  /** a·(s − y) for a, s = σ(x) (from {@link #loss}) and y of one shape: the slope kernel without its exponential. */
+  static NDArray mulResidual(NDArray a, NDArray s, NDArray y) {
+    int n = (int) s.size();
+    if (s.dtype() == DType.FLOAT64 || a.dtype() == DType.FLOAT64) {
+      double[] scale = a.doublesToRead();
+      double[] sigmoid = s.doublesToRead();
+      double[] targets = y.doublesToRead();
+      double[] out = new double[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = scale[i] * (sigmoid[i] - targets[i]);
+      }
+      return NDArray.wrap(out, s.shape().dims());
+    }
+    float[] scale = a.floatsToRead();
+    float[] sigmoid = s.floatsToRead();
+    float[] targets = y.floatsToRead();
+    float[] out = new float[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = scale[i] * (sigmoid[i] - targets[i]);
+    }
+    return NDArray.wrap(out, s.shape().dims());
   }
 
   /** The slope kernel: a·(σ(x) − y) for a, x and y of one shape; σ(x) = 1 / (1 + e^−x) tends to 0 as e^−x overflows. */

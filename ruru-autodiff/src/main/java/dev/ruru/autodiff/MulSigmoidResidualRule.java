@@ -10,15 +10,22 @@ import dev.ruru.array.NDArray;
  */
 final class MulSigmoidResidualRule implements Rule {
   private final NDArray targets;
+  /** σ(x) of the one x this rule is applied to, when the caller already has it (else null: computed here). */
+  private final NDArray sigmoid;
 
   MulSigmoidResidualRule(NDArray targets) {
+    this(targets, null);
+  }
+
+  MulSigmoidResidualRule(NDArray targets, NDArray sigmoid) {
     this.targets = targets;
+    this.sigmoid = sigmoid;
   }
 
   public String name() { return "mulSigmoidResidual"; }
 
   public NDArray forward(NDArray... in) {
-    return BinaryCrossEntropy.mulSigmoidResidual(in[0], in[1], targets);
+    return sigmoid == null ? BinaryCrossEntropy.mulSigmoidResidual(in[0], in[1], targets) : BinaryCrossEntropy.mulResidual(in[0], sigmoid, targets);
   }
 
   public Tensor vjp(int input, Tensor g, Tensor[] in, Tensor out) {

@@ -45,6 +45,21 @@ class BinaryCrossEntropyTest {
   }
 
   @Test
+  void backwardFromTheForwardSigmoidMatchesTheSlopeKernelOnViewsAndRowBroadcasts() {
+    SplittableRandom rng = new SplittableRandom(9);
+    for (DType dtype : new DType[] {DType.FLOAT64, DType.FLOAT32}) {
+      // Logits far out on both sides (σ saturates), a transposed view, and a per-row gradient broadcast along the row, as sum(1) sends back.
+      NDArray x = NDArray.normal(Shape.of(7, 5), 0, 12, DType.FLOAT64, rng).astype(dtype).transpose();
+      NDArray y = NDArray.uniform(Shape.of(5, 7), 0, 1, DType.FLOAT64, rng).astype(dtype);
+      NDArray rowGradient = NDArray.normal(Shape.of(5, 1), 0, 1, DType.FLOAT64, rng).astype(dtype).broadcastTo(Shape.of(5, 7));
+      NDArray[] fromForward = Autodiff.vjp(t -> BinaryCrossEntropy.withLogits(t[0], y), new NDArray[] {x}, rowGradient);
+      NDArray expected = BinaryCrossEntropy.mulSigmoidResidual(rowGradient, x, y);
+      double tolerance = dtype == DType.FLOAT64 ? 1e-15 : 1e-6;
+      assertTrue(expected.allClose(fromForward[0], tolerance, tolerance), dtype + ": " + fromForward[0] + " vs " + expected);
+    }
+  }
+
+  @Test
   void targetsOfAnotherShapeAreRefused() {
     Tensor logits = Tensor.constant(NDArray.zeros(Shape.of(2, 3)));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Fits a detector on the training images of --normal-class, chooses its threshold on held-out normal images,",
         "scores every test image (normal = that class), and writes the detector, metrics.json, roc.png and extremes.png.",
-        "With --csv, the same on a table's standardised numeric columns (pca, autoencoder or vae)."})
+        "With --csv, the same on a table's standardised numeric columns (deep-svdd with a bias-free perceptron there)."})
 final class AnomalyTrainCommand implements Callable<Integer> {
   @Option(names = "--normal-class", paramLabel = "C", required = true, description = "The class taken as normal (0-9).")
   int normalClass;
@@ -29,7 +29,7 @@ final class AnomalyTrainCommand implements Callable<Integer> {
   String detector;
 
   @Option(names = "--components", paramLabel = "K", defaultValue = "32",
-      description = "pca: components; autoencoder, vae: the code's size (default: ${DEFAULT-VALUE}).")
+      description = "pca: components; autoencoder, vae: the code's size; deep-svdd on --csv: its code's size (default: ${DEFAULT-VALUE}).")
   int components;
 
   @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "deep-svdd, autoencoder, vae: epochs (default: ${DEFAULT-VALUE}).")

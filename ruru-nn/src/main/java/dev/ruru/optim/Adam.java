@@ -1,5 +1,6 @@
 package dev.ruru.optim;
 
+import dev.ruru.array.AdamUpdate;
 import dev.ruru.array.NDArray;
 import dev.ruru.nn.Parameter;
 import java.util.List;
@@ -69,11 +70,18 @@ public final class Adam extends GroupedOptimizer<AdamConfig, Adam.State> {
     }
     double beta1 = config.beta1();
     double beta2 = config.beta2();
+    double stepSize = config.learningRate() / (1 - Math.pow(beta1, step));
+    double correction2 = Math.sqrt(1 - Math.pow(beta2, step));
+    NDArray m0 = state == null ? NDArray.zeros(parameter.shape(), parameter.dtype()) : state.firstMoment();
+    NDArray v0 = state == null ? NDArray.zeros(parameter.shape(), parameter.dtype()) : state.secondMoment();
+    if (AdamUpdate.fits(parameter, g, m0, v0)) {
+      // One pass, the same bits as the composition below (AdamUpdate), which stays for other layouts.
+      AdamUpdate.applyInPlace(parameter, g, m0, v0, new AdamUpdate.Coefficients(beta1, beta2, stepSize, correction2, config.epsilon()));
+      return new State(step, m0, v0);
+    }
     NDArray square = g.mul(g).mulInPlace(1 - beta2);
     NDArray m = state == null ? g.mul(1 - beta1) : state.firstMoment().mulInPlace(beta1).addScaledInPlace(g, 1 - beta1);
     NDArray v = state == null ? square : state.secondMoment().mulInPlace(beta2).addInPlace(square);
-    double stepSize = config.learningRate() / (1 - Math.pow(beta1, step));
-    double correction2 = Math.sqrt(1 - Math.pow(beta2, step));
     NDArray denominator = v.sqrt().div(correction2).addInPlace(config.epsilon());
     parameter.addScaledInPlace(m.div(denominator), -stepSize);
     return new State(step, m, v);

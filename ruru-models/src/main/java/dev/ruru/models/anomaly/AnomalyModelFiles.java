@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ruru.array.DType;
 import dev.ruru.array.NDArray;
+import dev.ruru.array.Shape;
 import dev.ruru.array.linalg.Pca;
 import dev.ruru.data.Standardizer;
 import dev.ruru.models.latent.LatentModel;
@@ -26,8 +27,8 @@ import java.util.SplittableRandom;
  * A saved one-class detector with its threshold: {@code model.json} ({@code "format": "ruru-anomaly"}, the
  * detector's kind, the normal class, the threshold and its false-positive rate; an autoencoder's or VAE's
  * {@code model} and {@code loss}; a table detector's {@code features}) and {@code model.safetensors} (a
- * PCA's mean, components and variances; Deep SVDD's network state and {@code centre}; an autoencoder's or
- * VAE's state; a table's column statistics {@code standardizer.mean} and {@code standardizer.std}),
+ * PCA's mean, components and variances; Deep SVDD's network state and {@code centre}, its code size in
+ * {@code components}; an autoencoder's or VAE's state; a table's column statistics {@code standardizer.mean} and {@code standardizer.std}),
  * sealed as {@link ModelDirectory} describes.
  */
 public final class AnomalyModelFiles {
@@ -82,6 +83,7 @@ public final class AnomalyModelFiles {
       }
       case DeepSvdd svdd -> {
         root.put("detector", DEEP_SVDD);
+        root.put("components", svdd.centre().dim(0));
         state.putAll(svdd.network().stateDict());
         state.put("centre", svdd.centre());
       }
@@ -140,13 +142,14 @@ public final class AnomalyModelFiles {
             state.get("explained_variance_ratio")), inputShape);
       }
       case DEEP_SVDD -> {
-        Layer network = DeepSvdd.network(new SplittableRandom(0));
+        int code = features > 0 ? json.integer("components") : DeepSvdd.CODE;
+        Layer network = features > 0 ? DeepSvdd.tableNetwork(features, code, new SplittableRandom(0)) : DeepSvdd.network(new SplittableRandom(0));
         network.stateDict().forEach((name, value) -> shapes.add(ParameterShape.of(name, value.dtype(), value.shape())));
-        shapes.add(ParameterShape.of("centre", DType.FLOAT32, DeepSvdd.CODE));
+        shapes.add(ParameterShape.of("centre", DType.FLOAT32, code));
         yield state -> {
           NDArray centre = state.remove("centre");
           network.loadStateDict(state);
-          return new DeepSvdd(network, centre);
+          return new DeepSvdd(network, centre, Shape.of(inputShape));
         };
       }
       default -> {

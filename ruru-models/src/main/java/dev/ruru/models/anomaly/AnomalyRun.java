@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ruru.array.DType;
 import dev.ruru.array.NDArray;
+import dev.ruru.array.Shape;
 import dev.ruru.array.io.AtomicFile;
 import dev.ruru.data.ArrayDataset;
 import dev.ruru.data.SplitFractions;
@@ -26,6 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 
 /**
@@ -105,33 +108,34 @@ public final class AnomalyRun {
   private static AnomalyDetector fitImages(ArrayDataset normal, Settings settings, ProgressBar progress) {
     return switch (settings.detector()) {
       case AnomalyModelFiles.PCA -> PcaDetector.fit(normal.features(), Math.min(settings.components(), normal.size()));
-      case AnomalyModelFiles.DEEP_SVDD -> trainDeepSvdd(normal, settings, progress);
+      case AnomalyModelFiles.DEEP_SVDD -> trainDeepSvdd(normal, settings, progress, DeepSvdd::network, Shape.of(28, 28));
       default -> LatentDetector.train(normal, settings, false, progress);
     };
   }
 
-  /** Table rows [n, features]: standardised by the normal rows' statistics, then the detector; Deep SVDD's network is for images. */
+  /** Table rows [n, features]: standardised by the normal rows' statistics, then the detector (Deep SVDD's with its table network, code of --components). */
   private static AnomalyDetector fitTable(ArrayDataset normal, Settings settings, ProgressBar progress) {
     int features = normal.features().dim(1);
     if (settings.components() >= features) {
       throw new IllegalArgumentException("anomaly: --components " + settings.components() + " must be below the table's " + features
           + " feature columns (a code as wide as the input reconstructs everything)");
     }
-    if (settings.detector().equals(AnomalyModelFiles.DEEP_SVDD)) {
-      throw new IllegalArgumentException("anomaly: deep-svdd's network is Ruff's for 28x28 images; on a table use pca, autoencoder or vae");
-    }
     Standardizer columns = Standardizer.fit(normal.features().astype(DType.FLOAT32));
     ArrayDataset standardised = normal.mapFeatures(rows -> columns.apply(rows.astype(DType.FLOAT32)));
-    AnomalyDetector detector = settings.detector().equals(AnomalyModelFiles.PCA)
-        ? PcaDetector.fit(standardised.features(), settings.components())
-        : LatentDetector.train(standardised, settings, true, progress);
+    AnomalyDetector detector = switch (settings.detector()) {
+      case AnomalyModelFiles.PCA -> PcaDetector.fit(standardised.features(), settings.components());
+      case AnomalyModelFiles.DEEP_SVDD -> trainDeepSvdd(standardised, settings, progress,
+          random -> DeepSvdd.tableNetwork(features, settings.components(), random), Shape.of(features));
+      default -> LatentDetector.train(standardised, settings, true, progress);
+    };
     return new TabularDetector(columns, detector);
   }
 
-  private static DeepSvdd trainDeepSvdd(ArrayDataset normal, Settings settings, ProgressBar progress) {
+  private static DeepSvdd trainDeepSvdd(ArrayDataset normal, Settings settings, ProgressBar progress, Function<RandomGenerator, Layer> build,
+      Shape input) {
     ResumableRandom random = new ResumableRandom(settings.seed());
-    Layer network = DeepSvdd.network(random);
-    DeepSvddObjective objective = new DeepSvddObjective(network, DeepSvdd.centre(network, normal.features()), settings.learningRate());
+    Layer network = build.apply(random);
+    DeepSvddObjective objective = new DeepSvddObjective(network, DeepSvdd.centre(network, normal.features()), settings.learningRate(), input);
     var builder = Trainer.builder(objective).batchSize(settings.batchSize()).seed(settings.seed()).random(random);
     (progress == null ? builder.quiet() : builder.progress(progress)).build().fit(normal, null, settings.epochs());
     return objective.detector();

@@ -1,6 +1,7 @@
 package dev.ruru.models.anomaly;
 
 import dev.ruru.array.NDArray;
+import dev.ruru.array.Shape;
 import dev.ruru.autodiff.Tensor;
 import dev.ruru.data.Batch;
 import dev.ruru.nn.Layer;
@@ -28,16 +29,24 @@ public final class DeepSvddObjective implements Objective {
   private final Layer network;
   private final NDArray centre;
   private final List<Phase> phases;
+  private final Shape input;
 
+  /** The objective for images [n, 28, 28] (Ruff's image network). */
   public DeepSvddObjective(Layer network, NDArray centre, double learningRate) {
+    this(network, centre, learningRate, Shape.of(28, 28));
+  }
+
+  /** The objective for inputs of one example's shape {@code input} ([features] for table rows). */
+  public DeepSvddObjective(Layer network, NDArray centre, double learningRate, Shape input) {
     this.network = network;
     this.centre = centre;
+    this.input = input;
     this.phases = List.of(Phase.of(new Adam(DeepSvdd.trainableParameters(network), AdamConfig.adam(learningRate).withWeightDecay(1e-6))));
   }
 
   /** The detector this objective trains: the network (shared, so it sees the training) and the centre. */
   public DeepSvdd detector() {
-    return new DeepSvdd(network, centre);
+    return new DeepSvdd(network, centre, input);
   }
 
   @Override public Map<String, Layer> models() { return Map.of("network", network); }
@@ -48,7 +57,7 @@ public final class DeepSvddObjective implements Objective {
     return Result.of(loss(batch.features(), mode));
   }
 
-  /** L on images [n, 28, 28]. */
+  /** L on inputs [n, ...input]. */
   Tensor loss(NDArray images, Mode mode) {
     return DeepSvdd.squaredDistances(network.forward(Tensor.constant(images), mode), centre).mean();
   }

@@ -69,9 +69,6 @@ class LatentDetectorTest {
     CsvData table = CsvReader.read(Path.of(LatentDetectorTest.class.getResource("/anomaly/breast_cancer.csv").toURI()),
         CsvFormat.withHeader(LabelColumn.named("diagnosis")));
     for (String name : AnomalyModelFiles.DETECTORS) {
-      if (name.equals(AnomalyModelFiles.DEEP_SVDD)) {
-        continue;
-      }
       Path out = directory.resolve(name);
       OneClassEvaluation result = new AnomalyRun(out, new PrintWriter(new StringWriter())).train(table, "breast_cancer.csv",
           settings(name, 1, 4, 60), 0.3);
@@ -86,11 +83,9 @@ class LatentDetectorTest {
   }
 
   @Test
-  void deepSvddAndACodeAsWideAsTheTableAreRefusedOnTables() throws Exception {
+  void aCodeAsWideAsTheTableIsRefused() throws Exception {
     CsvData table = CsvReader.read(Path.of(LatentDetectorTest.class.getResource("/anomaly/breast_cancer.csv").toURI()),
         CsvFormat.withHeader(LabelColumn.named("diagnosis")));
-    var svdd = assertThrows(IllegalArgumentException.class, () -> AnomalyRun.fit(table.dataset(), settings(AnomalyModelFiles.DEEP_SVDD, 1, 4, 1), null));
-    assertEquals("anomaly: deep-svdd's network is Ruff's for 28x28 images; on a table use pca, autoencoder or vae", svdd.getMessage());
     var wide = assertThrows(IllegalArgumentException.class, () -> AnomalyRun.fit(table.dataset(), settings(AnomalyModelFiles.PCA, 1, 30, 1), null));
     assertEquals("anomaly: --components 30 must be below the table's 30 feature columns (a code as wide as the input reconstructs everything)",
         wide.getMessage());
