@@ -91,6 +91,29 @@ public final class MessagePassing {
     return exponentials.div(segmentSum(exponentials, groups, count).takeRows(ids));
   }
 
+  /**
+   * Σ over each target's in-edges of weight times source row, per head: out[t, h, :] = Σ_{e: targets[e]
+   * = t} weights[e, h] · x[sources[e], h, :]. weights [E, heads] and x [nodes, heads, d] give
+   * [count, heads, d] (GAT's h'_i = Σ_j α_ij z_j), the value of
+   * {@code segmentSum(x.takeRows(sources).mul(weights.reshape(E, heads, 1)), targets, count)} in one
+   * pass, without the [E, heads, d] messages; the gradients reach both weights and x. Promotes as
+   * {@link #matmul(CsrMatrix, Tensor, Tensor)} does.
+   */
+  public static Tensor weightedSum(Tensor weights, Tensor x, int[] sources, int[] targets, int count) {
+    if (weights.rank() != 2 || x.rank() != 3 || weights.shape().dim(1) != x.shape().dim(1)) {
+      throw new ShapeMismatchException("weightedSum: expected weights [edges, heads] and x [nodes, heads, d], got "
+          + weights.shape() + " and " + x.shape());
+    }
+    if (sources.length != weights.shape().dim(0)) {
+      throw new ShapeMismatchException("weightedSum: expected one source per row of weights, got " + sources.length
+          + " sources for weights " + weights.shape());
+    }
+    checkedGroups("weightedSum", weights, targets, count);
+    checkedGroups("weightedSum (sources)", weights, sources, x.shape().dim(0));
+    DType dtype = weights.dtype() == DType.FLOAT64 || x.dtype() == DType.FLOAT64 ? DType.FLOAT64 : DType.FLOAT32;
+    return Tensor.apply(new EdgeWeightedSumRule(sources.clone(), targets.clone(), count), weights.astype(dtype), x.astype(dtype));
+  }
+
   /** How many rows each group has, as a vector [count] of int32. */
   public static int[] groupSizes(int[] groups, int count) {
     int[] sizes = new int[count];

@@ -103,6 +103,67 @@ class MessagePassingTest {
     return loss.backward(java.util.List.of(xs), Backward.CREATE_GRAPH).tensor(xs).pow(2).sum();
   }
 
+  /** Six edges into 4 targets (target 3 has none, target 2 three), from 5 source rows (row 4 sends nothing). */
+  private static final int[] EDGE_SOURCES = {1, 0, 3, 1, 2, 0};
+
+  private static Tensor weightedSumComposite(Tensor weights, Tensor x) {
+    Tensor messages = x.takeRows(NDArray.wrap(EDGE_SOURCES, 6)).mul(weights.reshape(6, weights.shape().dim(1), 1));
+    return MessagePassing.segmentSum(messages, GROUPS, 4);
+  }
+
+  @Test
+  void weightedSumMatchesItsCompositeInValueAndBothGradients() {
+    SplittableRandom rng = new SplittableRandom(11);
+    for (DType dtype : new DType[] {DType.FLOAT64, DType.FLOAT32}) {
+      NDArray weights = NDArray.randn(Shape.of(6, 3), rng).astype(dtype);
+      NDArray x = NDArray.randn(Shape.of(5, 3, 2), rng).astype(dtype);
+      NDArray cotangent = NDArray.randn(Shape.of(4, 3, 2), rng).astype(dtype);
+      TensorFunction fused = t -> MessagePassing.weightedSum(t[0], t[1], EDGE_SOURCES, GROUPS, 4);
+      TensorFunction composite = t -> weightedSumComposite(t[0], t[1]);
+      double tolerance = dtype == DType.FLOAT64 ? 1e-14 : 1e-5;
+      NDArray[] inputs = {weights, x};
+      NDArray value = Autodiff.noGrad(() -> fused.apply(Tensor.constant(weights), Tensor.constant(x)).value());
+      assertTrue(value.allClose(Autodiff.noGrad(() -> composite.apply(Tensor.constant(weights), Tensor.constant(x)).value()), 0, tolerance));
+      assertEquals(dtype, value.dtype());
+      NDArray[] expected = Autodiff.vjp(composite, inputs, cotangent);
+      NDArray[] actual = Autodiff.vjp(fused, inputs, cotangent);
+      for (int i = 0; i < 2; i++) {
+        assertTrue(actual[i].allClose(expected[i], 0, tolerance), dtype + " gradient " + i + ": " + actual[i] + " vs " + expected[i]);
+      }
+    }
+  }
+
+  @Test
+  void weightedSumPassesGradCheckAndSecondDerivativesMatchTheComposite() {
+    SplittableRandom rng = new SplittableRandom(12);
+    NDArray weights = NDArray.randn(Shape.of(6, 2), rng).astype(DType.FLOAT64);
+    NDArray x = NDArray.randn(Shape.of(5, 2, 3), rng).astype(DType.FLOAT64);
+    assertPasses(t -> MessagePassing.weightedSum(t[0], t[1], EDGE_SOURCES, GROUPS, 4), weights, x);
+    assertPasses(t -> MessagePassing.weightedSum(t[0], t[1], EDGE_SOURCES, GROUPS, 4).pow(2), weights, x);
+    assertPasses(t -> MessagePassing.weightedSum(t[0], t[0].reshape(6, 2, 1).takeRows(NDArray.wrap(new int[] {0, 1, 2, 3, 4}, 5)),
+        EDGE_SOURCES, GROUPS, 4), weights);
+    // d/dweights of |∂L/∂x|² goes through the VJP's VJP: the reversed sum and the edge dot product.
+    NDArray fused = Autodiff.grad(t -> gradientNorm(x, xs -> MessagePassing.weightedSum(t[0], xs, EDGE_SOURCES, GROUPS, 4).mul(xs.sum(0, dev.ruru.array.Dims.DROP))),
+        weights)[0];
+    NDArray composite = Autodiff.grad(t -> gradientNorm(x, xs -> weightedSumComposite(t[0], xs).mul(xs.sum(0, dev.ruru.array.Dims.DROP))), weights)[0];
+    assertTrue(fused.allClose(composite, 1e-12, 1e-12), fused + " vs " + composite);
+  }
+
+  @Test
+  void weightedSumRefusesMismatchedShapesAndIds() {
+    Tensor weights = Tensor.constant(NDArray.zeros(Shape.of(6, 2)));
+    Tensor x = Tensor.constant(NDArray.zeros(Shape.of(5, 2, 3)));
+    assertEquals("weightedSum: expected weights [edges, heads] and x [nodes, heads, d], got [6, 2] and [5, 3, 3]",
+        assertThrows(IllegalArgumentException.class, () -> MessagePassing.weightedSum(weights,
+            Tensor.constant(NDArray.zeros(Shape.of(5, 3, 3))), EDGE_SOURCES, GROUPS, 4)).getMessage());
+    assertEquals("weightedSum: expected one source per row of weights, got 2 sources for weights [6, 2]",
+        assertThrows(IllegalArgumentException.class, () -> MessagePassing.weightedSum(weights, x, new int[] {0, 1}, GROUPS, 4))
+            .getMessage());
+    assertEquals("weightedSum (sources): group id 5 of row 2 is outside [0, 5); pass the number of groups (nodes) as count",
+        assertThrows(IndexOutOfBoundsException.class, () -> MessagePassing.weightedSum(weights, x, new int[] {1, 0, 5, 1, 2, 0},
+            GROUPS, 4)).getMessage());
+  }
+
   @Test
   void wrongGroupsAndShapesAreRefusedWithTheValues() {
     Tensor x = Tensor.constant(NDArray.zeros(Shape.of(6, 2)));

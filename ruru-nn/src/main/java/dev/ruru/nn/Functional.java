@@ -129,27 +129,44 @@ public final class Functional {
   }
 
   /**
-   * 0 where a uniform draw is below p, else 1/(1 − p), in one pass over the draws: as rand, lt and where
-   * the mask took three passes and a broadcasting where, a fifth of a Cora GAT epoch (its input dropout
-   * covers 2708 × 1433 features). The draws and the float32 comparison are those of {@code rand(shape).lt(p)}.
+   * 0 with probability p, else 1/(1 − p). Each 64-bit draw of {@code rng} gives two elements their
+   * 32-bit uniform integers u, and an element is dropped where u {@code <} round(p·2³²): half a draw
+   * per element and no float conversion, so p is resolved to 2⁻³² (finer than float32 draws in [0, 1)).
+   * The comparison is a sign bit, not a branch: a branch on random bits mispredicts about every
+   * other element, which made the float-draw mask five times slower (a fifth of a Cora GAT epoch,
+   * whose input dropout covers 2708 × 1433 features).
    */
   private static NDArray dropoutMask(Shape shape, double p, DType dtype, RandomGenerator rng) {
-    float[] draws = NDArray.rand(shape, rng).floatsToRead();
-    float threshold = (float) p;
+    long threshold = Math.round(p * 0x1p32);
     double keep = 1 / (1 - p);
+    int size = shape.size();
     if (dtype == DType.FLOAT64) {
-      double[] mask = new double[draws.length];
-      for (int i = 0; i < draws.length; i++) {
-        mask[i] = draws[i] < threshold ? 0 : keep;
+      double[] mask = new double[size];
+      long keepBits = Double.doubleToRawLongBits(keep);
+      for (int i = 0; i < size; i += 2) {
+        long draw = rng.nextLong();
+        mask[i] = Double.longBitsToDouble(keepBits & keptBits(draw & 0xFFFFFFFFL, threshold));
+        if (i + 1 < size) {
+          mask[i + 1] = Double.longBitsToDouble(keepBits & keptBits(draw >>> 32, threshold));
+        }
       }
       return NDArray.wrap(mask, shape.dims());
     }
-    float[] mask = draws;
-    float scale = (float) keep;
-    for (int i = 0; i < mask.length; i++) {
-      mask[i] = mask[i] < threshold ? 0 : scale;
+    float[] mask = new float[size];
+    int keepBits = Float.floatToRawIntBits((float) keep);
+    for (int i = 0; i < size; i += 2) {
+      long draw = rng.nextLong();
+      mask[i] = Float.intBitsToFloat(keepBits & (int) keptBits(draw & 0xFFFFFFFFL, threshold));
+      if (i + 1 < size) {
+        mask[i + 1] = Float.intBitsToFloat(keepBits & (int) keptBits(draw >>> 32, threshold));
+      }
     }
     return NDArray.wrap(mask, shape.dims()).astype(dtype);
+  }
+
+  /** All ones where the 32-bit uniform is at or above the threshold (kept), zero where it is below (dropped). */
+  private static long keptBits(long uniform, long threshold) {
+    return (threshold - 1 - uniform) >> 63;
   }
 
   /** Merges axes {@code startAxis..endAxis} (inclusive, negative counts from the end) into one, as torch.flatten. */

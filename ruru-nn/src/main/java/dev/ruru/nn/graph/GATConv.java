@@ -75,16 +75,15 @@ public final class GATConv implements GraphLayer {
     GraphLayer.checkInput("GATConv", x, graph, shape.in());
     Graph looped = graph.withSelfLoops();
     int nodes = graph.nodes(), edges = looped.edges(), heads = shape.heads();
-    NDArray sources = NDArray.wrap(looped.sources(), edges);
+    int[] sources = looped.sources();
     int[] targets = looped.targets();
     Tensor z = Functional.linear(x, weight).reshape(nodes, heads, shape.out());
     Tensor sourceScore = z.mul(attentionSource).sum(2, Dims.DROP);
     Tensor targetScore = z.mul(attentionTarget).sum(2, Dims.DROP);
-    Tensor scores = sourceScore.takeRows(sources).add(targetScore.takeRows(NDArray.wrap(targets, edges)));
+    Tensor scores = sourceScore.takeRows(NDArray.wrap(sources, edges)).add(targetScore.takeRows(NDArray.wrap(targets, edges)));
     Tensor alpha = MessagePassing.segmentSoftmax(Functional.leakyRelu(scores, NEGATIVE_SLOPE), targets, nodes);
     alpha = Functional.dropout(alpha, shape.attentionDropout(), mode, rng);
-    Tensor messages = z.takeRows(sources).mul(alpha.reshape(edges, heads, 1));
-    Tensor combined = MessagePassing.segmentSum(messages, targets, nodes);
+    Tensor combined = MessagePassing.weightedSum(alpha, z, sources, targets, nodes);
     combined = shape.combination() == HeadCombination.CONCAT ? combined.reshape(nodes, heads * shape.out())
         : combined.mean(1, Dims.DROP);
     return combined.add(bias);
