@@ -18,16 +18,22 @@ import dev.ruru.array.blas.Gemm.Transpose;
  * gates in PyTorch's order i, f, g, o.
  */
 final class RecurrentInference {
-  final float[] output, finalHidden, finalCell;
+  /** The outputs time-major, [T, B, H]: {@link #output()} views them batch first. */
+  private final float[] timeMajorOutput;
+  private final int batch, steps, hidden;
+  final float[] finalHidden, finalCell;
 
   RecurrentInference(int batch, int steps, int hidden, boolean reverse, NDArray projection, float[] weight, float[] bias,
       float[] h0, float[] c0) {
+    this.batch = batch;
+    this.steps = steps;
+    this.hidden = hidden;
     int width = 4 * hidden, block = hidden * batch;
     float[] gates = stepsTransposed(projection, bias, batch, steps, width);
     float[] h = transpose(h0, batch, hidden);
     float[] c = transpose(c0, batch, hidden);
     float[] i = new float[block], f = new float[block], g = new float[block], o = new float[block], cellTanh = new float[block];
-    output = new float[batch * steps * hidden];
+    timeMajorOutput = new float[batch * steps * hidden];
     for (int s = 0; s < steps; s++) {
       int t = reverse ? steps - 1 - s : s;
       int at = t * width * batch;
@@ -47,9 +53,9 @@ final class RecurrentInference {
       for (int j = 0; j < block; j++) {
         h[j] = o[j] * cellTanh[j];
       }
-      for (int u = 0; u < hidden; u++) {
-        for (int b = 0; b < batch; b++) {
-          output[(b * steps + t) * hidden + u] = h[u * batch + b];
+      for (int b = 0, row = t * batch * hidden; b < batch; b++, row += hidden) {
+        for (int u = 0; u < hidden; u++) {
+          timeMajorOutput[row + u] = h[u * batch + b];
         }
       }
     }
@@ -76,16 +82,30 @@ final class RecurrentInference {
     }
   }
 
-  /** p [B, T, W] plus b_hh as [T, W, B]: each step's gates as W rows of the batch. */
+  /**
+   * The outputs [B, T, H], a batch-first view of time-major storage: ONNX's graphs want them time-major,
+   * and a next layer then projects them without a copy.
+   */
+  NDArray output() {
+    return NDArray.wrap(timeMajorOutput, steps, batch, hidden).permute(1, 0, 2);
+  }
+
+  /**
+   * p [B, T, W] plus b_hh as [T, W, B]: each step's gates as W rows of the batch. p is read where it
+   * lies when it is batch-first or time-major in memory (copied once otherwise).
+   */
   private static float[] stepsTransposed(NDArray projection, float[] bias, int batch, int steps, int width) {
-    float[] timeMajor = projection.permute(1, 0, 2).floatsToRead();   // [T, B, W]
-    float[] gates = new float[timeMajor.length];
+    boolean batchFirst = projection.isContiguous();
+    float[] p = batchFirst ? projection.floatsToRead() : projection.permute(1, 0, 2).floatsToRead();
+    int stepStride = batchFirst ? width : batch * width;
+    int rowStride = batchFirst ? steps * width : width;
+    float[] gates = new float[p.length];
     for (int t = 0; t < steps; t++) {
       int base = t * batch * width;
-      for (int b = 0; b < batch; b++) {
-        int row = base + b * width;
-        for (int u = 0; u < width; u++) {
-          gates[base + u * batch + b] = timeMajor[row + u] + bias[u];
+      for (int u = 0; u < width; u++) {
+        float b0 = bias[u];
+        for (int b = 0, from = t * stepStride + u, to = base + u * batch; b < batch; b++, from += rowStride, to++) {
+          gates[to] = p[from] + b0;
         }
       }
     }

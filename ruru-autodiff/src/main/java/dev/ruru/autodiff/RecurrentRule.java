@@ -33,7 +33,7 @@ final class RecurrentRule implements Rule {
     float[][] values = run.values(in);
     int b = run.batch, h = run.hidden;
     return switch (part) {
-      case OUTPUT -> NDArray.wrap(values[0], b, run.steps, h);
+      case OUTPUT -> run.inferred != null ? run.inferred.output() : NDArray.wrap(values[0], b, run.steps, h);
       case FINAL_HIDDEN -> NDArray.wrap(values[1], b, h);
       case FINAL_CELL -> NDArray.wrap(values[2], b, h);
     };
@@ -77,6 +77,8 @@ final class RecurrentRule implements Rule {
     final int batch, steps, hidden;
     private RecurrentKernel kernel;
     private float[][] values;
+    /** The inference path's result, whose output is a view ({@link RecurrentInference#output}); else null. */
+    private RecurrentInference inferred;
 
     Run(RecurrentCell cell, int batch, int steps, int hidden, NDArray mask, boolean reverse) {
       this.cell = cell;
@@ -93,9 +95,9 @@ final class RecurrentRule implements Rule {
      */
     float[][] values(NDArray[] in) {
       if (values == null && !GradMode.isRecording() && cell == RecurrentCell.LSTM && mask == null) {
-        RecurrentInference inferred = new RecurrentInference(batch, steps, hidden, reverse, in[0], in[1].floatsToRead(),
-            in[2].floatsToRead(), in[3].floatsToRead(), in[4].floatsToRead());
-        values = new float[][] {inferred.output, inferred.finalHidden, inferred.finalCell};
+        inferred = new RecurrentInference(batch, steps, hidden, reverse, in[0], in[1].floatsToRead(), in[2].floatsToRead(),
+            in[3].floatsToRead(), in[4].floatsToRead());
+        values = new float[][] {null, inferred.finalHidden, inferred.finalCell};
       } else if (values == null) {
         RecurrentKernel fused = kernel(in);
         values = new float[][] {fused.output, fused.finalHidden, fused.finalCell};
