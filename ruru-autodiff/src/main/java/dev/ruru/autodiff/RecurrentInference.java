@@ -13,8 +13,7 @@ import dev.ruru.array.blas.Gemm.Transpose;
  * for backpropagation; inference keeps none of them. At batch 64 (the ONNX fixture's layer, 7 steps,
  * H = 16) it takes 94–118 against 210 µs, micro-benchmark, one thread.
  *
- * <p>Inputs as {@link Recurrence#run}: p [B, T, 4·H] (any strides; a time-major array viewed batch
- * first, as ONNX's LSTM makes, is read without a copy), W_hh [4·H, H], b_hh [4·H], h0 and c0 [B, H];
+ * <p>Inputs as {@link Recurrence#run}: p [B, T, 4·H] (any strides; see {@link #stepsTransposed}), W_hh [4·H, H], b_hh [4·H], h0 and c0 [B, H];
  * gates in PyTorch's order i, f, g, o.
  */
 final class RecurrentInference {
@@ -92,19 +91,31 @@ final class RecurrentInference {
 
   /**
    * p [B, T, W] plus b_hh as [T, W, B]: each step's gates as W rows of the batch. p is read where it
-   * lies when it is batch-first or time-major in memory (copied once otherwise).
+   * lies when its storage is [W, T, B], [W, B, T] (a projection made as W_ih·xᵀ, {@code FusedRecurrence}'s
+   * in ruru-onnx), [T, B, W] or [B, T, W]; any other view is copied to [B, T, W] first. Read as [W, ·, ·],
+   * each gate unit's values lie together; read from [B, T, W] rows, the batch's values of one unit lie
+   * T·W apart, and the pass cost a quarter of the ONNX fixture's LSTM (JFR).
    */
   private static float[] stepsTransposed(NDArray projection, float[] bias, int batch, int steps, int width) {
-    boolean batchFirst = projection.isContiguous();
-    float[] p = batchFirst ? projection.floatsToRead() : projection.permute(1, 0, 2).floatsToRead();
-    int stepStride = batchFirst ? width : batch * width;
-    int rowStride = batchFirst ? steps * width : width;
+    int[][] layouts = {{2, 1, 0}, {2, 0, 1}, {1, 0, 2}};
+    int[] order = {0, 1, 2};
+    for (int[] layout : layouts) {
+      if (projection.permute(layout).isContiguous()) {
+        order = layout;
+        break;
+      }
+    }
+    float[] p = projection.permute(order).floatsToRead();
+    int[] dims = {batch, steps, width};
+    int[] strides = new int[3];
+    for (int k = 2, stride = 1; k >= 0; stride *= dims[order[k]], k--) {
+      strides[order[k]] = stride;
+    }
     float[] gates = new float[p.length];
     for (int t = 0; t < steps; t++) {
-      int base = t * batch * width;
       for (int u = 0; u < width; u++) {
         float b0 = bias[u];
-        for (int b = 0, from = t * stepStride + u, to = base + u * batch; b < batch; b++, from += rowStride, to++) {
+        for (int b = 0, from = t * strides[1] + u * strides[2], to = (t * width + u) * batch; b < batch; b++, from += strides[0], to++) {
           gates[to] = p[from] + b0;
         }
       }

@@ -67,9 +67,14 @@ final class FusedRecurrence {
     List<Tensor> weights = call.derived("direction" + d, java.util.Arrays.asList(call.input(1), call.input(2), call.optionalInput(3)),
         () -> reordered(call, cell, d, width, hidden, rows));
     Tensor inputBias = weights.get(2);
-    Tensor projected = inputBias == null ? rows.linear(weights.get(0)) : rows.linear(weights.get(0), inputBias);
-    // [batch, seq, G·H] as it is, or time-major [seq·batch, G·H] viewed batch first: the kernel reads either in place.
-    Tensor sequence = batchFirst ? projected.reshape(batch, steps, width) : projected.reshape(steps, batch, width).permute(1, 0, 2);
+    // W·rowsᵀ [G·H, rows], viewed as [batch, seq, G·H]: each gate unit's values together, as the
+    // inference kernel reads them (RecurrentInference); rows·Wᵀ had them G·H apart.
+    Tensor projected = weights.get(0).matmul(rows.transpose());
+    if (inputBias != null) {
+      projected = projected.add(inputBias.reshape(width, 1));
+    }
+    Tensor sequence = batchFirst ? projected.reshape(width, batch, steps).permute(1, 2, 0)
+        : projected.reshape(width, steps, batch).permute(2, 1, 0);
     Tensor h0 = initial(call, 5, d, batch, hidden, rows);
     Tensor c0 = cell == RecurrentCell.LSTM ? initial(call, 6, d, batch, hidden, rows) : null;
     return Recurrence.run(cell, sequence, weights.get(1), weights.get(3), h0, c0, null, reverse);
