@@ -5,7 +5,8 @@ Builds ruru-onnx's test classes (where ONNX Runtime is, at test scope), then run
 dev.ruru.onnx.bench.InferenceBench at 1 and then 2 threads on the PyTorch exports of the test fixtures
 (the W3 CNN with BatchNorm, the small ResNet, the LSTM classifier), Ruru and ONNX Runtime taking turns block
 by block (so that other load slows both alike), and prints throughput at batch 64 and latency at batch 1
-with Ruru/ONNX Runtime ratios as a Markdown table; the raw result lines go to stderr.
+with Ruru/ONNX Runtime ratios as a Markdown table, and at 1 thread the same in the calling thread's CPU time
+(where both run then); the raw result lines go to stderr.
 Targets (issue 21): throughput >= 1.0x ONNX Runtime's, latency <= 1.5x. Usage, from the repository root:
     python3 bench/compare_onnx_inference.py [SECONDS]     # seconds per measurement, default 2 (3 gives the JIT time)
 """
@@ -57,6 +58,16 @@ def main():
         print(f"| {r['model']} | {r['threads']} | {r['ruru_batch64_per_s']:.0f} / {r['ort_batch64_per_s']:.0f} | "
               f"{r['ruru_batch64_per_s'] / r['ort_batch64_per_s']:.2f} | {r['ruru_batch1_ms']:.3f} / {r['ort_batch1_ms']:.3f} | "
               f"{r['ruru_batch1_ms'] / r['ort_batch1_ms']:.2f} |")
+    print()
+    print("The same runs at 1 thread in the calling thread's CPU time (where both run at 1 thread; waiting for a core left out)")
+    print()
+    print("| model | batch 64: Ruru / ORT examples per CPU second | ratio | batch 1: Ruru / ORT CPU ms | ratio |")
+    print("|---|---|---|---|---|")
+    for r in rows:
+        if r['threads'] == 1:
+            print(f"| {r['model']} | {r['ruru_batch64_cpu_per_s']:.0f} / {r['ort_batch64_cpu_per_s']:.0f} | "
+                  f"{r['ruru_batch64_cpu_per_s'] / r['ort_batch64_cpu_per_s']:.2f} | {r['ruru_batch1_cpu_ms']:.3f} / "
+                  f"{r['ort_batch1_cpu_ms']:.3f} | {r['ruru_batch1_cpu_ms'] / r['ort_batch1_cpu_ms']:.2f} |")
 
 
 if __name__ == "__main__":

@@ -54,4 +54,18 @@ final class FloatActivations {
       y[j] = tanh(x[j]);
     }
   }
+
+  /** x[j] ← σ(x[j]) for j in [0, n). */
+  static void sigmoidInPlace(float[] x, int n) {
+    for (int j = 0; j < n; j++) {
+      x[j] = 0.5f + 0.5f * tanh(0.5f * x[j]);
+    }
+  }
+
+  /** x[j] ← tanh(x[j]) for j in [0, n). */
+  static void tanhInPlace(float[] x, int n) {
+    for (int j = 0; j < n; j++) {
+      x[j] = tanh(x[j]);
+    }
+  }
 }

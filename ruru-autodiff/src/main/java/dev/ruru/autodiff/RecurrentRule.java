@@ -30,12 +30,12 @@ final class RecurrentRule implements Rule {
   public String name() { return run.cell.name().toLowerCase(java.util.Locale.ROOT); }
 
   public NDArray forward(NDArray... in) {
-    RecurrentKernel kernel = run.kernel(in);
+    float[][] values = run.values(in);
     int b = run.batch, h = run.hidden;
     return switch (part) {
-      case OUTPUT -> NDArray.wrap(kernel.output, b, run.steps, h);
-      case FINAL_HIDDEN -> NDArray.wrap(kernel.finalHidden, b, h);
-      case FINAL_CELL -> NDArray.wrap(kernel.finalCell, b, h);
+      case OUTPUT -> run.inferred != null ? run.inferred.output() : NDArray.wrap(values[0], b, run.steps, h);
+      case FINAL_HIDDEN -> NDArray.wrap(values[1], b, h);
+      case FINAL_CELL -> NDArray.wrap(values[2], b, h);
     };
   }
 
@@ -76,6 +76,9 @@ final class RecurrentRule implements Rule {
     final boolean reverse;
     final int batch, steps, hidden;
     private RecurrentKernel kernel;
+    private float[][] values;
+    /** The inference path's result, whose output is a view ({@link RecurrentInference#output}); else null. */
+    private RecurrentInference inferred;
 
     Run(RecurrentCell cell, int batch, int steps, int hidden, NDArray mask, boolean reverse) {
       this.cell = cell;
@@ -84,6 +87,22 @@ final class RecurrentRule implements Rule {
       this.hidden = hidden;
       this.mask = mask;
       this.reverse = reverse;
+    }
+
+    /**
+     * The output, final h and final c (null but for the LSTM). An unpadded LSTM that records no
+     * gradients runs {@link RecurrentInference}, which keeps nothing for backward; all else the kernel.
+     */
+    float[][] values(NDArray[] in) {
+      if (values == null && !GradMode.isRecording() && cell == RecurrentCell.LSTM && mask == null) {
+        inferred = new RecurrentInference(batch, steps, hidden, reverse, in[0], in[1].floatsToRead(), in[2].floatsToRead(),
+            in[3].floatsToRead(), in[4].floatsToRead());
+        values = new float[][] {null, inferred.finalHidden, inferred.finalCell};
+      } else if (values == null) {
+        RecurrentKernel fused = kernel(in);
+        values = new float[][] {fused.output, fused.finalHidden, fused.finalCell};
+      }
+      return values;
     }
 
     RecurrentKernel kernel(NDArray[] in) {

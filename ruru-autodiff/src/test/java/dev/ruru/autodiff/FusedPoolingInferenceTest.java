@@ -32,4 +32,28 @@ class FusedPoolingInferenceTest {
       }
     }
   }
+
+  @Test
+  void halvingWithoutPositionsGivesTheBitsOfTheRecordingLoopOnAwkwardShapes() {
+    // Odd heights and widths (the last row and column dropped), one-column planes, a plane range that
+    // starts inside the batch and an output offset, relu's zeros (ties), +∞ and a NaN with its sign set.
+    int[][] shapes = {{1, 1, 2, 2}, {2, 3, 7, 9}, {3, 2, 5, 3}, {1, 4, 16, 31}, {2, 1, 3, 2}};
+    for (int[] shape : shapes) {
+      NDArray x = NDArray.randn(Shape.of(shape), new SplittableRandom(shape[3])).relu().astype(DType.FLOAT32);
+      float[] values = x.toFloatArray();
+      values[values.length - 1 - shape[3]] = Float.POSITIVE_INFINITY;
+      values[values.length / 2] = Float.intBitsToFloat(0xffc00000);
+      ConvGeometry g = ConvGeometry.of("maxPool2d", x.shape(), Shape.of(shape[1], 1, 2, 2), Pool2dSpec.of(2).asConvolution(shape[1]));
+      int planes = shape[0] * shape[1];
+      int size = g.batch() * g.outputSample() + 5;
+      float[] recorded = new float[size];
+      float[] inferred = new float[size];
+      MaxPool2dRule.poolNonNegative(values, g, new int[size], recorded, 1, planes, 5, 0);
+      MaxPool2dRule.poolNonNegative(values, g, null, inferred, 1, planes, 5, 0);
+      for (int i = 0; i < size; i++) {
+        assertEquals(Float.floatToRawIntBits(recorded[i]), Float.floatToRawIntBits(inferred[i]),
+            "output " + i + " of " + java.util.Arrays.toString(shape) + ": " + recorded[i] + " recorded, " + inferred[i] + " inferred");
+      }
+    }
+  }
 }

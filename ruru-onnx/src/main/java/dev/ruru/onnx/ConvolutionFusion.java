@@ -74,7 +74,7 @@ final class ConvolutionFusion {
   }
 
   /** The chain's output, or null when it must run node by node (training BatchNorm, 1-D or unusual windows). */
-  static Tensor run(Chain chain, Map<String, Tensor> values, Mode mode, long opset, Map<String, Buffer> buffers, DerivedWeights derived) {
+  static Tensor run(Chain chain, java.util.function.Function<String, Tensor> values, Mode mode, long opset, Map<String, Buffer> buffers, DerivedWeights derived) {
     NodeCall conv = call(chain.conv(), values, mode, opset, buffers, derived);
     Tensor x = conv.input(0);
     Tensor weight = conv.input(1);
@@ -118,12 +118,12 @@ final class ConvolutionFusion {
     return call.intAttribute("training_mode", 0) != 0 || mode == Mode.TRAIN && call.buffer(3) != null;
   }
 
-  private static NodeCall call(OnnxNode node, Map<String, Tensor> values, Mode mode, long opset, Map<String, Buffer> buffers,
+  private static NodeCall call(OnnxNode node, java.util.function.Function<String, Tensor> values, Mode mode, long opset, Map<String, Buffer> buffers,
       DerivedWeights derived) {
     // A loop, not a stream: a batch of one runs this a few times per convolution, and every microsecond shows.
     java.util.ArrayList<Tensor> inputs = new java.util.ArrayList<>(node.inputs().size());
     for (String name : node.inputs()) {
-      inputs.add(name.isEmpty() ? null : values.get(name));
+      inputs.add(name.isEmpty() ? null : values.apply(name));
     }
     return new NodeCall(node, java.util.Collections.unmodifiableList(inputs), mode, opset, buffers, derived);
   }

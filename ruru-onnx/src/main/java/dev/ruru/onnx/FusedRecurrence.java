@@ -34,37 +34,59 @@ final class FusedRecurrence {
     int directions = direction.equals("bidirectional") ? 2 : 1;
     int steps = timeMajor.shape().dim(0);
     int batch = timeMajor.shape().dim(1);
-    Tensor rows = timeMajor.reshape(steps * batch, timeMajor.shape().dim(2));
+    // Rows in the order they lie in memory, so that the reshape is a view: PyTorch's graphs transpose a
+    // batch-first input to time-major before the LSTM, and copying it back cost a pass per layer.
+    boolean batchFirst = timeMajor.permute(1, 0, 2).value().isContiguous() && !timeMajor.value().isContiguous();
+    Tensor rows = (batchFirst ? timeMajor.permute(1, 0, 2) : timeMajor).reshape(steps * batch, timeMajor.shape().dim(2));
     List<Tensor> ys = new ArrayList<>();
     List<Tensor> hs = new ArrayList<>();
     List<Tensor> cs = new ArrayList<>();
     for (int d = 0; d < directions; d++) {
       boolean reverse = direction.equals("reverse") || d == 1;
-      Recurrence.Result result = direction(call, cell, rows, steps, batch, hidden, d, reverse);
+      Recurrence.Result result = direction(call, cell, rows, batchFirst, steps, batch, hidden, d, reverse);
       ys.add(result.output().permute(1, 0, 2).reshape(steps, 1, batch, hidden));
       hs.add(result.hidden().reshape(1, batch, hidden));
       cs.add(result.cell() == null ? null : result.cell().reshape(1, batch, hidden));
     }
-    Tensor yc = cell == RecurrentCell.LSTM ? Tensor.concat(cs, 0) : null;
-    return new Tensor[] {Tensor.concat(ys, 1), Tensor.concat(hs, 0), yc};
+    Tensor yc = cell == RecurrentCell.LSTM ? joined(cs, 0) : null;
+    return new Tensor[] {joined(ys, 1), joined(hs, 0), yc};
   }
 
-  /** One direction: the whole sequence's input projection as one product, then the fused steps. */
-  private static Recurrence.Result direction(NodeCall call, RecurrentCell cell, Tensor rows, int steps, int batch, int hidden, int d,
-      boolean reverse) {
+  /** The directions' tensors along {@code axis}; one direction's as it is (a concat of one copies it). */
+  private static Tensor joined(List<Tensor> parts, int axis) {
+    return parts.size() == 1 ? parts.getFirst() : Tensor.concat(parts, axis);
+  }
+
+  /**
+   * One direction: the whole sequence's input projection as one product, then the fused steps. The
+   * rows are batch-first ({@code batchFirst}) or time-major.
+   */
+  private static Recurrence.Result direction(NodeCall call, RecurrentCell cell, Tensor rows, boolean batchFirst, int steps, int batch,
+      int hidden, int d, boolean reverse) {
     int width = cell.gates() * hidden;
     List<Tensor> weights = call.derived("direction" + d, java.util.Arrays.asList(call.input(1), call.input(2), call.optionalInput(3)),
         () -> reordered(call, cell, d, width, hidden, rows));
     Tensor inputBias = weights.get(2);
-    Tensor projected = inputBias == null ? rows.linear(weights.get(0)) : rows.linear(weights.get(0), inputBias);
-    // [seq·batch, G·H] time-major to [batch, seq, G·H]: a view, which the fused kernel reads in order.
-    Tensor sequence = projected.reshape(steps, batch, width).permute(1, 0, 2);
+    // W·rowsᵀ [G·H, rows], viewed as [batch, seq, G·H]: each gate unit's values together, as the
+    // inference kernel reads them (RecurrentInference); rows·Wᵀ had them G·H apart.
+    Tensor projected = weights.get(0).matmul(rows.transpose());
+    if (inputBias != null) {
+      projected = projected.add(inputBias.reshape(width, 1));
+    }
+    Tensor sequence = batchFirst ? projected.reshape(width, batch, steps).permute(1, 2, 0)
+        : projected.reshape(width, steps, batch).permute(2, 1, 0);
     Tensor h0 = initial(call, 5, d, batch, hidden, rows);
     Tensor c0 = cell == RecurrentCell.LSTM ? initial(call, 6, d, batch, hidden, rows) : null;
     return Recurrence.run(cell, sequence, weights.get(1), weights.get(3), h0, c0, null, reverse);
   }
 
-  /** Direction {@code d}'s W [G·H, in], R [G·H, H], input bias (null without B) and recurrent bias, gates in PyTorch's order. */
+  /**
+   * Direction {@code d}'s W [G·H, in], R [G·H, H], input bias (null without B) and recurrent bias, gates
+   * in PyTorch's order. The LSTM and the RNN add both biases to the same sum, so they go in as one
+   * recurrent bias (their sum, through which gradients reach both) and the input projection is a plain
+   * product: adding a bias to its [seq·batch, G·H] rows was a strided pass of its own (6% of the LSTM
+   * fixture's batch-64 inference in JFR). The GRU's r scales its recurrent bias, so it keeps both.
+   */
   private static List<Tensor> reordered(NodeCall call, RecurrentCell cell, int d, int width, int hidden, Tensor like) {
     Tensor w = reorder(cell, call.input(1).slice(0, d, d + 1, 1).reshape(width, -1), hidden);
     Tensor r = reorder(cell, call.input(2).slice(0, d, d + 1, 1).reshape(width, hidden), hidden);
@@ -73,6 +95,9 @@ final class FusedRecurrence {
     Tensor inputBias = both == null ? null : reorder(cell, both.slice(0, 0, width, 1), hidden);
     Tensor recurrentBias = both == null ? Tensor.constant(NDArray.zeros(Shape.of(width), like.dtype()))
         : reorder(cell, both.slice(0, width, 2 * width, 1), hidden);
+    if (inputBias != null && cell != RecurrentCell.GRU) {
+      return java.util.Arrays.asList(w, r, null, inputBias.add(recurrentBias));
+    }
     return java.util.Arrays.asList(w, r, inputBias, recurrentBias);
   }
 

@@ -18,7 +18,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * An imported ONNX graph as a Ruru {@link Layer}: {@link #forward} runs the nodes in order on Ruru tensors.
@@ -36,11 +35,25 @@ public final class OnnxLayer implements Layer {
   private final OnnxModel model;
   private final Map<String, Parameter> parameters = new LinkedHashMap<>();
   private final Map<String, Buffer> buffers = new LinkedHashMap<>();
-  private final Map<String, Tensor> constants = new HashMap<>();
   private final List<OnnxValueInfo> inputs;
-  private final Map<OnnxNode, ConvolutionFusion.Chain> chains;
-  private final Set<OnnxNode> precomputed = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final List<String> outputNames;
   private final DerivedWeights derived = new DerivedWeights();
+  /**
+   * The plan made once here, so that a run walks arrays, not maps of names (a fifth of a batch of one's
+   * time): every value name has a slot, each node its operator, the slots it reads and writes, and
+   * the fused chain it starts (or null); a run fills a fresh array of slots.
+   */
+  private final Map<String, Integer> slots = new HashMap<>();
+  private final List<OnnxNode> nodes;
+  private final Operator[] operators;
+  private final int[][] reads, writes;
+  private final ConvolutionFusion.Chain[] chains;
+  /** Node indices each chain's followers have, by the chain's first node index. */
+  private final int[][] followers;
+  private final boolean[] precomputed;
+  /** The slots' values that never change between runs (integer initializers, Constant nodes); null elsewhere. */
+  private final Tensor[] fixed;
+  private final int[] parameterSlots, bufferSlots, inputSlots, outputSlots;
 
   OnnxLayer(OnnxModel model) {
     this.model = model;
@@ -51,6 +64,7 @@ public final class OnnxLayer implements Layer {
         statistics.addAll(node.inputs().subList(Math.min(3, node.inputs().size()), node.inputs().size()));
       }
     }
+    Map<String, Tensor> constants = new HashMap<>();
     for (OnnxTensor initializer : graph.initializers()) {
       if (statistics.contains(initializer.name())) {
         buffers.put(initializer.name(), new Buffer(initializer.value()));
@@ -61,14 +75,55 @@ public final class OnnxLayer implements Layer {
       }
     }
     inputs = graph.runtimeInputs();
-    chains = ConvolutionFusion.find(graph);
-    for (OnnxNode node : graph.nodes()) {
+    outputNames = graph.outputs().stream().map(OnnxValueInfo::name).toList();
+    nodes = graph.nodes();
+    operators = new Operator[nodes.size()];
+    reads = new int[nodes.size()][];
+    writes = new int[nodes.size()][];
+    chains = new ConvolutionFusion.Chain[nodes.size()];
+    followers = new int[nodes.size()][];
+    precomputed = new boolean[nodes.size()];
+    parameterSlots = slotsOf(parameters.keySet());
+    bufferSlots = slotsOf(buffers.keySet());
+    inputSlots = slotsOf(inputs.stream().map(OnnxValueInfo::name).toList());
+    plan(graph);
+    outputSlots = slotsOf(outputNames);
+    fixed = new Tensor[slots.size()];
+    constants.forEach((name, value) -> fixed[slot(name)] = value);
+    for (int i = 0; i < nodes.size(); i++) {
+      OnnxNode node = nodes.get(i);
       if (node.opType().equals("Constant") && node.domain().isEmpty() && node.inputs().isEmpty()) {
         // A Constant node's value never changes: made once here, not on every run (PyTorch's LSTM graphs have a dozen).
-        runNode(node, constants, Mode.EVAL);
-        precomputed.add(node);
+        runNode(i, fixed, Mode.EVAL);
+        precomputed[i] = true;
       }
     }
+  }
+
+  /** Each node's operator, slots and chain. */
+  private void plan(OnnxGraph graph) {
+    Map<OnnxNode, ConvolutionFusion.Chain> found = ConvolutionFusion.find(graph);
+    Map<OnnxNode, Integer> index = new IdentityHashMap<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      OnnxNode node = nodes.get(i);
+      index.put(node, i);
+      operators[i] = Operators.find(node.domain(), node.opType());
+      reads[i] = slotsOf(node.inputs());
+      writes[i] = slotsOf(node.outputs());
+    }
+    for (int i = 0; i < nodes.size(); i++) {
+      chains[i] = found.get(nodes.get(i));
+      followers[i] = chains[i] == null ? new int[0] : chains[i].followers().stream().mapToInt(index::get).toArray();
+    }
+  }
+
+  /** The slots of {@code names}, made on first sight; -1 for an empty name (an optional input left out). */
+  private int[] slotsOf(java.util.Collection<String> names) {
+    return names.stream().mapToInt(name -> name.isEmpty() ? -1 : slots.computeIfAbsent(name, key -> slots.size())).toArray();
+  }
+
+  private int slot(String name) {
+    return slots.get(name);
   }
 
   /** The model as read, with the weights it was read with (see {@link OnnxImport#toModel} for the current ones). */
@@ -78,7 +133,7 @@ public final class OnnxLayer implements Layer {
   public List<OnnxValueInfo> inputs() { return inputs; }
 
   public List<String> outputNames() {
-    return model.graph().outputs().stream().map(OnnxValueInfo::name).toList();
+    return outputNames;
   }
 
   /** The graph's first output for {@code input} as its only input. */
@@ -88,75 +143,98 @@ public final class OnnxLayer implements Layer {
       throw new IllegalArgumentException("ONNX model: forward takes one input, the graph has " + inputs.size() + " " + inputs
           + "; call run(Map) with a value for each");
     }
-    return run(Map.of(inputs.getFirst().name(), input), mode).get(outputNames().getFirst());
+    Tensor[] values = start(mode);
+    values[inputSlots[0]] = castToDeclared(input, inputs.getFirst());
+    return values[walk(values, mode)[0]];
   }
 
   /** Every graph output, by name, for the given inputs (by name). Inputs are not modified. */
   public Map<String, Tensor> run(Map<String, Tensor> feeds, Mode mode) {
-    Map<String, Tensor> values = new HashMap<>(constants);
-    parameters.forEach((name, parameter) -> values.put(name, parameter.tensor()));
-    buffers.forEach((name, buffer) -> values.put(name, Tensor.constant(buffer.value())));
-    for (OnnxValueInfo input : inputs) {
+    Tensor[] values = start(mode);
+    for (int i = 0; i < inputs.size(); i++) {
+      OnnxValueInfo input = inputs.get(i);
       Tensor fed = feeds.get(input.name());
       if (fed == null) {
         throw new IllegalArgumentException("ONNX model: no value for input " + input + "; the graph's inputs are " + inputs);
       }
-      values.put(input.name(), castToDeclared(fed, input));
+      values[inputSlots[i]] = castToDeclared(fed, input);
     }
-    Set<OnnxNode> done = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (OnnxNode node : model.graph().nodes()) {
-      ConvolutionFusion.Chain chain = chains.get(node);
-      Tensor fused = chain == null ? null : runFused(chain, values, mode);
-      if (fused != null) {
-        values.put(chain.last().outputs().getFirst(), fused);
-        done.addAll(chain.followers());
-      } else if (!done.contains(node) && !precomputed.contains(node)) {
-        runNode(node, values, mode);
-      }
-    }
+    int[] produced = walk(values, mode);
     Map<String, Tensor> outputs = new LinkedHashMap<>();
-    for (String name : outputNames()) {
-      outputs.put(name, values.get(name));
+    for (int i = 0; i < outputNames.size(); i++) {
+      outputs.put(outputNames.get(i), values[produced[i]]);
     }
     return outputs;
   }
 
+  /** A run's slots with the fixed values, the parameters and the buffers as they are now. */
+  private Tensor[] start(Mode mode) {
+    Tensor[] values = fixed.clone();
+    int k = 0;
+    for (Parameter parameter : parameters.values()) {
+      values[parameterSlots[k++]] = parameter.tensor();
+    }
+    k = 0;
+    for (Buffer buffer : buffers.values()) {
+      values[bufferSlots[k++]] = Tensor.constant(buffer.value());
+    }
+    return values;
+  }
+
+  /** Runs the nodes in order on {@code values}; returns the outputs' slots. */
+  private int[] walk(Tensor[] values, Mode mode) {
+    boolean[] done = new boolean[nodes.size()];
+    for (int i = 0; i < nodes.size(); i++) {
+      ConvolutionFusion.Chain chain = chains[i];
+      Tensor fused = chain == null ? null : runFused(chain, values, mode);
+      if (fused != null) {
+        values[slot(chain.last().outputs().getFirst())] = fused;
+        for (int follower : followers[i]) {
+          done[follower] = true;
+        }
+      } else if (!done[i] && !precomputed[i]) {
+        runNode(i, values, mode);
+      }
+    }
+    return outputSlots;
+  }
   /** Float data fed to a graph declared for another float type (float64 arrays into a float32 model) is cast. */
   private static Tensor castToDeclared(Tensor fed, OnnxValueInfo input) {
     var declared = ElementType.dtype(input.elementType());
     return declared != null && declared.isFloating() && fed.dtype().isFloating() ? fed.astype(declared) : fed;
   }
 
-  private Tensor runFused(ConvolutionFusion.Chain chain, Map<String, Tensor> values, Mode mode) {
+  private Tensor runFused(ConvolutionFusion.Chain chain, Tensor[] values, Mode mode) {
     try {
-      return ConvolutionFusion.run(chain, values, mode, model.opsetVersion(), buffers, derived);
+      return ConvolutionFusion.run(chain, name -> values[slot(name)], mode, model.opsetVersion(), buffers, derived);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("Conv (" + chain.conv().label() + ", fused with the nodes after it): " + e.getMessage(), e);
     }
   }
 
-  private void runNode(OnnxNode node, Map<String, Tensor> values, Mode mode) {
-    List<Tensor> arguments = new ArrayList<>();
-    for (String name : node.inputs()) {
-      Tensor value = name.isEmpty() ? null : values.get(name);
-      if (value == null && !name.isEmpty()) {
-        throw new IllegalArgumentException("ONNX model: node " + node.label() + " reads " + name
+  private void runNode(int index, Tensor[] values, Mode mode) {
+    OnnxNode node = nodes.get(index);
+    int[] from = reads[index];
+    Tensor[] arguments = new Tensor[from.length];
+    for (int k = 0; k < from.length; k++) {
+      arguments[k] = from[k] < 0 ? null : values[from[k]];
+      if (arguments[k] == null && from[k] >= 0) {
+        throw new IllegalArgumentException("ONNX model: node " + node.label() + " reads " + node.inputs().get(k)
             + ", which no input, initializer or earlier node provides; the nodes must be in topological order");
       }
-      arguments.add(value);
     }
     List<Tensor> results;
     try {
-      results = Operators.find(node.domain(), node.opType())
-          .apply(new NodeCall(node, Collections.unmodifiableList(arguments), mode, model.opsetVersion(), buffers, derived));
+      results = operators[index].apply(new NodeCall(node, java.util.Arrays.asList(arguments), mode, model.opsetVersion(), buffers, derived));
     } catch (UnsupportedOperatorException e) {
       throw e;
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(node.opType() + " (" + node.label() + "): " + e.getMessage(), e);
     }
-    for (int i = 0; i < node.outputs().size(); i++) {
-      if (!node.outputs().get(i).isEmpty() && i < results.size() && results.get(i) != null) {
-        values.put(node.outputs().get(i), results.get(i));
+    int[] to = writes[index];
+    for (int i = 0; i < to.length; i++) {
+      if (to[i] >= 0 && i < results.size() && results.get(i) != null) {
+        values[to[i]] = results.get(i);
       }
     }
   }

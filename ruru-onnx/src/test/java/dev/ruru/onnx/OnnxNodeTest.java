@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.ruru.array.DType;
 import dev.ruru.array.NDArray;
+import dev.ruru.autodiff.Autodiff;
 import dev.ruru.autodiff.Tensor;
 import dev.ruru.nn.Mode;
 import dev.ruru.onnx.proto.ElementType;
@@ -92,14 +93,19 @@ class OnnxNodeTest {
       Path file = data.resolve("input_" + i + ".pb");
       feeds.put(inputs.get(i).name(), Tensor.constant(read(file, inputs.get(i))));
     }
-    Map<String, Tensor> outputs = layer.run(feeds, Mode.EVAL);
+    // Recording gradients and not (inference, where kernels keep nothing for backward and take their fast paths).
+    compare(data, model, layer, layer.run(feeds, Mode.EVAL), "");
+    compare(data, model, layer, Autodiff.noGrad(() -> layer.run(feeds, Mode.EVAL)), " (inference)");
+  }
+
+  private static void compare(Path data, OnnxModel model, OnnxLayer layer, Map<String, Tensor> outputs, String how) throws IOException {
     List<String> names = layer.outputNames();
     for (int i = 0; i < names.size(); i++) {
       Path file = data.resolve("output_" + i + ".pb");
       NDArray expected = read(file, model.graph().outputs().get(i));
       Tensor actual = outputs.get(names.get(i));
-      assertTrue(actual != null, "output " + names.get(i) + " was not computed");
-      assertClose(expected, actual.value(), names.get(i));
+      assertTrue(actual != null, "output " + names.get(i) + " was not computed" + how);
+      assertClose(expected, actual.value(), names.get(i) + how);
     }
   }
 

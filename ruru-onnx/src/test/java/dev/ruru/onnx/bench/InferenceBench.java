@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 /**
  * Inference speed of imported ONNX models, Ruru against ONNX Runtime in the same JVM and run, taking
  * turns: throughput at batch 64 (examples per second, the median of 7 timed blocks each) and latency at
- * batch 1 (the median of single runs), at the thread count {@code ruru.threads} gives both (ONNX Runtime's intra-op threads; its
+ * batch 1 (the median of single runs), in wall-clock and in this thread's CPU time, at the thread count {@code ruru.threads} gives both (ONNX Runtime's intra-op threads; its
  * inter-op pool stays at 1). The models are the PyTorch exports of ruru-onnx's test fixtures. Prints one
  * JSON line per model; bench/compare_onnx_inference.py runs it at 1 and 2 threads and makes the table.
  *
@@ -52,8 +52,9 @@ public final class InferenceBench {
         try (OrtSession session = environment.createSession(Files.readAllBytes(file), options)) {
           double[][] both = measure(seconds, example, batch -> runRuru(ruru, batch), batch -> runtime(environment, session, batch));
           System.out.println(String.format(Locale.ROOT, "{\"model\": \"%s\", \"threads\": %d, \"ruru_batch64_per_s\": %.1f, "
-              + "\"ort_batch64_per_s\": %.1f, \"ruru_batch1_ms\": %.4f, \"ort_batch1_ms\": %.4f}", model, threads, both[0][0],
-              both[1][0], both[0][1], both[1][1]));
+              + "\"ort_batch64_per_s\": %.1f, \"ruru_batch1_ms\": %.4f, \"ort_batch1_ms\": %.4f, \"ruru_batch64_cpu_per_s\": %.1f, "
+              + "\"ort_batch64_cpu_per_s\": %.1f, \"ruru_batch1_cpu_ms\": %.4f, \"ort_batch1_cpu_ms\": %.4f}", model, threads, both[0][0],
+              both[1][0], both[0][1], both[1][1], both[0][2], both[1][2], both[0][3], both[1][3]));
         }
       }
     }
@@ -66,49 +67,64 @@ public final class InferenceBench {
   }
 
   /**
-   * For each runner, {examples per second at batch 64, milliseconds at batch 1}. The runners take turns,
-   * block by block and run by run, so that a busy machine slows both alike and their ratio holds.
+   * For each runner, {examples per second at batch 64, milliseconds at batch 1} of wall-clock time, then
+   * the same two in this thread's CPU time. The runners take turns, block by block and run by run, so
+   * that a busy machine slows both alike and their ratio holds. CPU time leaves out the time the thread
+   * waited for a core, which at a load of 20 on 2 cores is most of the wall-clock time of a short run;
+   * it counts only the calling thread, where both run at 1 thread (at 2 it misses the helper threads).
    */
   private static double[][] measure(double seconds, Shape example, Runner... runners) throws OrtException {
     NDArray big = input(example, 64);
     NDArray one = input(example, 1);
-    for (long end = System.nanoTime() + (long) (seconds * 0.5e9); System.nanoTime() < end; ) {
+    // Warm-up until half the time has passed and this thread has had a quarter of it on a core: on a busy
+    // machine the JIT compiles Ruru's kernels only as fast as it gets a core.
+    long warmCpu = CPU.getCurrentThreadCpuTime() + (long) (seconds * 0.25e9);
+    for (long end = System.nanoTime() + (long) (seconds * 0.5e9); System.nanoTime() < end || CPU.getCurrentThreadCpuTime() < warmCpu; ) {
       for (Runner runner : runners) {
         runner.run(big);
         runner.run(one);
       }
     }
-    double[][] blocks = new double[runners.length][7];
+    double[][][] blocks = new double[runners.length][2][7];
     for (int b = 0; b < 7; b++) {
       for (int r = 0; r < runners.length; r++) {
-        blocks[r][b] = throughput(runners[r], big, seconds / 7 / runners.length);
+        double[] both = throughput(runners[r], big, seconds / 7 / runners.length);
+        blocks[r][0][b] = both[0];
+        blocks[r][1][b] = both[1];
       }
     }
-    double[][] latencies = new double[runners.length][Math.max(21, (int) (seconds * 200))];
-    for (int i = 0; i < latencies[0].length; i++) {
+    int count = Math.max(21, (int) (seconds * 200));
+    double[][][] latencies = new double[runners.length][2][count];
+    for (int i = 0; i < count; i++) {
       for (int r = 0; r < runners.length; r++) {
+        long cpu = CPU.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         runners[r].run(one);
-        latencies[r][i] = (System.nanoTime() - start) / 1e6;
+        latencies[r][0][i] = (System.nanoTime() - start) / 1e6;
+        latencies[r][1][i] = (CPU.getCurrentThreadCpuTime() - cpu) / 1e6;
       }
     }
     double[][] results = new double[runners.length][];
     for (int r = 0; r < runners.length; r++) {
-      results[r] = new double[] {median(blocks[r]), median(latencies[r])};
+      results[r] = new double[] {median(blocks[r][0]), median(latencies[r][0]), median(blocks[r][1]), median(latencies[r][1])};
     }
     return results;
   }
 
-  /** Examples per second of {@code runner} on {@code batch} over about {@code seconds}. */
-  private static double throughput(Runner runner, NDArray batch, double seconds) throws OrtException {
+  private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+  /** Examples per second of {@code runner} on {@code batch} over about {@code seconds}: {wall-clock, this thread's CPU time}. */
+  private static double[] throughput(Runner runner, NDArray batch, double seconds) throws OrtException {
     int runs = 0;
+    long cpu = CPU.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     long end = start + (long) (seconds * 1e9);
     do {
       runner.run(batch);
       runs++;
     } while (System.nanoTime() < end);
-    return batch.dim(0) * runs / ((System.nanoTime() - start) / 1e9);
+    double examples = batch.dim(0) * (double) runs;
+    return new double[] {examples / ((System.nanoTime() - start) / 1e9), examples / ((CPU.getCurrentThreadCpuTime() - cpu) / 1e9)};
   }
 
   private static NDArray input(Shape example, int batch) {
