@@ -6,7 +6,7 @@ package dev.ruru.array;
  * and the cheap ones (neg, abs, relu) have their own contiguous float loops that call the function
  * directly: a profiled VAE step spent a sixth of its time in Adam's sqrt through the virtual call. The
  * JIT vectorises such loops (sqrt and the cheap ones) only when input and output share one index
- * (see {@link BinaryOp}). Functions that keep integers integral (neg, abs,
+ * (see {@link BinaryOp}). float32 tanh is {@link FloatTanh}'s. Functions that keep integers integral (neg, abs,
  * sign, relu) keep integer dtypes; the others turn integers into float64, as NumPy does.
  */
 enum UnaryOp {
@@ -141,6 +141,18 @@ enum UnaryOp {
     @Override
     double apply(double x) {
       return Math.tanh(x);
+    }
+
+    /** float32 through {@link FloatTanh} (vectorized, within 3 ulps of Math.tanh): the time of recurrent and gated training. */
+    @Override
+    void apply(float[] in, int io, int is, float[] out, int oo, int os, int n) {
+      if (is == 1 && os == 1) {
+        FloatTanh.tanh(in, io, out, oo, n);
+      } else {
+        for (int i = 0; i < n; i++) {
+          out[oo + i * os] = FloatTanh.tanh(in[io + i * is]);
+        }
+      }
     }
   },
   SIGMOID(false) {

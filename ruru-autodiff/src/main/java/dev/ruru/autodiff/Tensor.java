@@ -155,7 +155,7 @@ public final class Tensor {
   /** |x| = x·sign(x), with sign a constant, so |x|' = sign(x) and |x|'(0) = 0. */
   public Tensor abs() { return mul(constant(value.sign())); }
   /** σ(x) = (1 + tanh(x/2)) / 2: equal to 1/(1 + e^−x), but neither it nor its gradient overflows. */
-  public Tensor sigmoid() { return mul(0.5).tanh().mul(0.5).add(0.5); }
+  public Tensor sigmoid() { return apply(new SigmoidRule(), this); }
   /** max(x, 0); relu'(0) = 0. */
   public Tensor relu() { return apply(new ReluRule(), this); }
 

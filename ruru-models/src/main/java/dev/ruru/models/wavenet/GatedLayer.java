@@ -3,6 +3,7 @@ package dev.ruru.models.wavenet;
 import dev.ruru.array.DType;
 import dev.ruru.array.NDArray;
 import dev.ruru.autodiff.Conv1dSpec;
+import dev.ruru.autodiff.GatedTanh;
 import dev.ruru.autodiff.Tensor;
 import dev.ruru.nn.Conv1d;
 import dev.ruru.nn.Embedding;
@@ -23,7 +24,8 @@ import java.util.random.RandomGenerator;
  *   skip = W_skip·z                                [N, S, T], to the output head
  *   x' = x + W_res·z                               [N, R, T], to the next layer (none after the last)
  * </pre>
- * The filter and the gate are one convolution of 2R outputs (one im2col, one GEMM for both).
+ * The filter and the gate are one convolution of 2R outputs (one im2col, one GEMM for both), and the
+ * gated unit is one primitive over both halves ({@link GatedTanh}).
  * {@link #step} computes the same for one time step from the input d steps back and the current one,
  * which is what cached generation feeds it.
  */
@@ -53,7 +55,7 @@ final class GatedLayer implements Layer {
   Outputs forward(Tensor x, NDArray digits, Mode mode) {
     int n = x.shape().dim(0);
     Tensor h = dilated.forward(x, mode).add(condition.forward(Tensor.constant(digits), mode).reshape(n, 2 * channels, 1));
-    Tensor z = h.slice(1, 0, channels, 1).tanh().mul(h.slice(1, channels, 2 * channels, 1).sigmoid());
+    Tensor z = GatedTanh.apply(h);
     Tensor next = residual == null ? null : x.add(residual.forward(z, mode));
     return new Outputs(next, skip.forward(z, mode));
   }
