@@ -32,8 +32,9 @@ final class ComputationGraph {
     List<Tensor> order = topologicalOrder(output);
     Set<Tensor> wanted = Collections.newSetFromMap(new IdentityHashMap<>());
     wanted.addAll(leaves);
+    Set<Tensor> leading = leadingTo(order, wanted);
     Map<Tensor, Tensor> adjoints = ScopedValue.where(GradMode.RECORDING, create)
-        .call(() -> propagate(order, output, Tensor.constant(start), wanted, retain, create ? null : buffers));
+        .call(() -> propagate(order, output, Tensor.constant(start), wanted, leading, retain, create ? null : buffers));
     Map<Tensor, Tensor> result = new IdentityHashMap<>();
     for (Tensor leaf : leaves) {
       Tensor gradient = adjoints.get(leaf);
@@ -56,8 +57,8 @@ final class ComputationGraph {
     return seed.astype(output.dtype());
   }
 
-  private static Map<Tensor, Tensor> propagate(List<Tensor> order, Tensor output, Tensor seed, Set<Tensor> wanted, boolean retain,
-                                               GradientBuffers buffers) {
+  private static Map<Tensor, Tensor> propagate(List<Tensor> order, Tensor output, Tensor seed, Set<Tensor> wanted, Set<Tensor> leading,
+                                               boolean retain, GradientBuffers buffers) {
     Map<Tensor, Integer> uses = buffers == null ? Map.of() : uses(order, wanted);
     Map<Tensor, Tensor> adjoints = new IdentityHashMap<>();
     adjoints.put(output, seed);
@@ -70,7 +71,7 @@ final class ComputationGraph {
       checkVersions(node);
       for (int i = 0; i < node.inputs.length; i++) {
         Tensor input = node.inputs[i];
-        if (input.requiresGrad()) {
+        if (leading.contains(input)) {
           Tensor contribution = uses.getOrDefault(input, 0) == 1 ? intoBuffer(node, i, gradient, buffers) : null;
           if (contribution == null) {
             contribution = node.rule.vjp(i, gradient, node.inputs, node);
@@ -85,6 +86,25 @@ final class ComputationGraph {
       }
     }
     return adjoints;
+  }
+
+  /**
+   * The nodes of {@code order} (inputs before their uses) from which a wanted tensor can be reached: only
+   * their VJPs are computed. A GAN's generator step backpropagates through the discriminator to the
+   * fakes, and the discriminator's weight gradients, which that step does not ask for, were a tenth of it.
+   */
+  private static Set<Tensor> leadingTo(List<Tensor> order, Set<Tensor> wanted) {
+    Set<Tensor> leading = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Tensor node : order) {
+      boolean leads = wanted.contains(node);
+      for (int i = 0; !leads && node.inputs != null && i < node.inputs.length; i++) {
+        leads = leading.contains(node.inputs[i]);
+      }
+      if (leads) {
+        leading.add(node);
+      }
+    }
+    return leading;
   }
 
   /**

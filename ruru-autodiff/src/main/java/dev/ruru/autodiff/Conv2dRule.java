@@ -70,6 +70,10 @@ final class Conv2dRule implements Rule {
 
   /** The convolution of inputs [x, w, bias?], relu after it if asked, each sample written to {@code outputs}. */
   static void convolve(ConvGeometry g, NDArray[] in, boolean relu, Supplier<SampleOutput> outputs) {
+    if (DenseConvolution.applies(g)) {
+      DenseConvolution.convolve(g, in, relu, outputs);
+      return;
+    }
     Object x = Im2col.data(in[0]);
     Object w = Im2col.data(in[1]);
     Object bias = in.length > 2 ? Im2col.data(in[2]) : null;

@@ -49,6 +49,9 @@ final class Conv2dWeightRule implements Rule {
    * {@link ConvReluPoolRule} call when no graph is recorded. The result is {weight, bias or null}.
    */
   static NDArray[] weightAndBias(ConvGeometry g, NDArray input, Supplier<GradientSamples> source, boolean bias) {
+    if (DenseConvolution.applies(g)) {
+      return DenseConvolution.weightAndBias(g, input, source, bias);
+    }
     Object x = Im2col.data(input);
     int outGroup = g.groupOutChannels();
     int patch = g.patch();

@@ -33,6 +33,9 @@ final class ConvTranspose2dRule implements Rule {
    * {@link ConvReluPoolRule} call when no graph is recorded.
    */
   static NDArray transpose(ConvGeometry g, Supplier<GradientSamples> source, NDArray weight) {
+    if (DenseConvolution.applies(g)) {
+      return DenseConvolution.transpose(g, source, weight);
+    }
     Object w = Im2col.data(weight);
     int outGroup = g.groupOutChannels();
     int patch = g.patch();

@@ -16,9 +16,9 @@ import java.util.Arrays;
  * Chunks hold as many samples as fit in about 256 KB ({@link #chunk}), so the column matrix is written
  * and read again while it is still in cache, instead of a whole batch's (7 MB for W3's second layer)
  * travelling through memory twice. Arrays are flat C-order float[] or double[]; the type is dispatched
- * once per call, so the inner loops are plain array loops. float32 convolutions of stride 1 whose
- * output rows are as wide as their input rows ("same" padding) move whole shifted planes instead
- * ({@link ShiftedPlanes}).
+ * once per call, so the inner loops are plain array loops. float32 convolutions whose output rows are
+ * as wide as their input rows ("same" padding), or for a stride as the rows of the input's phases,
+ * move whole shifted planes instead ({@link ShiftedPlanes}).
  */
 final class Im2col {
   /** Elements a chunk's column matrix may hold: 64 K, 256 KB of float32, half a core's L2 cache. */
@@ -72,12 +72,14 @@ final class Im2col {
   }
 
   /**
-   * The scratch {@link #col2im} needs for its fast path (float32, stride 1, output rows as wide as the
-   * input's), else null: two arrays of one sample's image, one to align column rows in and one to add
-   * them up in. Each parallel task takes its own; at 12 KB (W3's second layer) they stay in cache.
+   * The scratch {@link #col2im} needs for its fast path (float32, output rows as wide as the input's
+   * rows or, for a stride, its phases: {@link ShiftedPlanes}), else null: two arrays of one sample's
+   * image (as phase planes), one to align column rows in and one to add them up in. Each parallel task
+   * takes its own; at 12 KB (W3's second layer) they stay in cache.
    */
   static float[][] col2imScratch(ConvGeometry g, Object image) {
-    return image instanceof float[] && ShiftedPlanes.applies(g) ? new float[][] {new float[g.inputSample()], new float[g.inputSample()]} : null;
+    int size = ShiftedPlanes.phasedSample(g);
+    return image instanceof float[] && ShiftedPlanes.applies(g) ? new float[][] {new float[size], new float[size]} : null;
   }
 
   /**

@@ -37,6 +37,23 @@ class LeakyReluTest {
     }
   }
 
+  /** The branch-free kernel at the values a select on x &gt; 0 treats specially: signed zeros, denormals, infinities, NaN. */
+  @Test
+  void zerosDenormalsInfinitiesAndNanMatchTheCompositeBitForBit() {
+    double[] special = {-0.0, 0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 1e-40, -1e-40, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 2, -2};
+    TensorFunction composite = t -> Tensor.where(t[0].gt(t[0].zerosLike()), t[0], t[0].mul(0.2));
+    TensorFunction fused = t -> LeakyRelu.apply(t[0], 0.2);
+    for (DType dtype : new DType[] {DType.FLOAT64, DType.FLOAT32}) {
+      NDArray input = NDArray.of(special, special.length).astype(dtype);
+      assertEquals(composite.apply(Tensor.constant(input)).value(), fused.apply(Tensor.constant(input)).value(), dtype + " values");
+      NDArray cotangent = NDArray.full(input.shape(), 3, dtype);
+      assertEquals(Autodiff.vjp(composite, new NDArray[] {input}, cotangent)[0], Autodiff.vjp(fused, new NDArray[] {input}, cotangent)[0],
+          dtype + " gradients");
+      NDArray nan = NDArray.full(Shape.of(1), Double.NaN, dtype);
+      assertTrue(Double.isNaN(fused.apply(Tensor.constant(nan)).value().item()), dtype + " NaN stays NaN");
+    }
+  }
+
   @Test
   void integerInputsAreRefused() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

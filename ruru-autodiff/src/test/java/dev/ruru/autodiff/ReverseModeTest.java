@@ -73,6 +73,29 @@ class ReverseModeTest {
     assertArrayEquals(new double[] {0, 0, 0}, g.get(unused).toDoubleArray());
   }
 
+  /**
+   * A GAN's generator step: the loss depends on the discriminator's weight too, which requires
+   * gradients but is not asked for; its VJPs are skipped (a rule that refuses its weight's VJP shows it).
+   */
+  @Test
+  void gradientsNobodyAskedForAreNotComputed() {
+    Tensor fake = Tensor.variable(vector(1, 2));
+    Tensor weight = Tensor.variable(vector(3, 4));
+    Rule product = new MulRule();
+    Rule refusesWeight = new Rule() {
+      public String name() { return "mulRefusingTheWeight"; }
+      public NDArray forward(NDArray... inputs) { return product.forward(inputs); }
+      public Tensor vjp(int input, Tensor gradient, Tensor[] inputs, Tensor output) {
+        assertEquals(0, input, "the weight's VJP was computed although only the fakes' gradient was asked for");
+        return product.vjp(input, gradient, inputs, output);
+      }
+      public Tensor jvp(Tensor[] tangents, Tensor[] inputs, Tensor output) { return product.jvp(tangents, inputs, output); }
+    };
+    Tensor loss = Tensor.apply(refusesWeight, fake.exp(), weight.exp()).sum();
+    Gradients gradients = loss.backward(List.of(fake));
+    assertArrayEquals(new double[] {Math.E * Math.exp(3), Math.exp(2) * Math.exp(4)}, gradients.get(fake).toDoubleArray(), 1e-9);
+  }
+
   @Test
   void hessianVectorProductMatchesTheAnalyticHessian() {
     // f(x) = Σ x_i³ + x0·x1: H = diag(6x) + [[0,1],[1,0]]
