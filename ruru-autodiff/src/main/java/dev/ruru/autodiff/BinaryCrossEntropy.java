@@ -25,6 +25,11 @@ public final class BinaryCrossEntropy {
    * have the same shape and are cast to the logits' dtype. Inputs are not modified.
    */
   public static Tensor withLogits(Tensor logits, NDArray targets) {
+    check(logits, targets);
+    return Tensor.apply(new BinaryCrossEntropyRule(targets.astype(logits.dtype())), logits);
+  }
+
+  private static void check(Tensor logits, NDArray targets) {
     if (!targets.shape().equals(logits.shape())) {
       throw new IllegalArgumentException("binaryCrossEntropyWithLogits: targets have shape " + targets.shape() + " but the logits have shape "
           + logits.shape() + "; give one target per logit");
@@ -32,7 +37,22 @@ public final class BinaryCrossEntropy {
     if (!logits.dtype().isFloating()) {
       throw new IllegalArgumentException("binaryCrossEntropyWithLogits: logits must be float32 or float64, got " + logits.dtype());
     }
-    return Tensor.apply(new BinaryCrossEntropyRule(targets.astype(logits.dtype())), logits);
+  }
+
+  /**
+   * Σ_j ℓ(logits[i, j], targets[i, j]) per row i of [n, m], shaped [n]: a Bernoulli decoder's −log p(x | z)
+   * per image. The same value as {@code withLogits(logits, targets).sum(1, Dims.DROP)}, in one pass and with one logarithm per row
+   * instead of one per element: Σ_j log(1 + e_j) = log Π_j (1 + e_j), each factor in (1, 2], folded into
+   * the sum every {@value #FACTORS_PER_LOG} factors so that the product cannot overflow. Inputs are not
+   * modified.
+   */
+  public static Tensor withLogitsSummed(Tensor logits, NDArray targets) {
+    if (logits.rank() != 2) {
+      throw new IllegalArgumentException("binaryCrossEntropyWithLogits: row sums need logits [n, m], got " + logits.shape()
+          + "; reshape to rows first");
+    }
+    check(logits, targets);
+    return Tensor.apply(new BinaryCrossEntropySumRule(targets.astype(logits.dtype())), logits);
   }
 
   /** The kernel's two results: ℓ(x, y), and σ(x), which the backward pass then needs without an exponential of its own. */
@@ -69,6 +89,47 @@ public final class BinaryCrossEntropy {
       sigmoid[i] = (float) ((v >= 0 ? 1 : e) / (1 + e));
     }
     return new LossAndSigmoid(NDArray.wrap(out, x.shape().dims()), NDArray.wrap(sigmoid, x.shape().dims()));
+  }
+
+  /** Row sums of ℓ are folded into the total every this many factors 1 + e^−|x| ≤ 2, far below double's 2^1024. */
+  static final int FACTORS_PER_LOG = 512;
+
+  /** The summed kernel: ℓ(x, y) summed over each row of [n, m], and σ(x) elementwise, as {@link #loss} computes them. */
+  static LossAndSigmoid lossSums(NDArray x, NDArray y) {
+    int rows = x.shape().dim(0);
+    int columns = x.shape().dim(1);
+    boolean single = x.dtype() == DType.FLOAT32;
+    float[] logits32 = single ? x.floatsToRead() : null;
+    float[] targets32 = single ? y.floatsToRead() : null;
+    double[] logits64 = single ? null : x.doublesToRead();
+    double[] targets64 = single ? null : y.doublesToRead();
+    double[] sums = new double[rows];
+    float[] sigmoid32 = single ? new float[rows * columns] : null;
+    double[] sigmoid64 = single ? null : new double[rows * columns];
+    for (int r = 0; r < rows; r++) {
+      double linear = 0;
+      double logs = 0;
+      double product = 1;
+      for (int j = 0, i = r * columns; j < columns; j++, i++) {
+        double v = single ? logits32[i] : logits64[i];
+        double e = Math.exp(-Math.abs(v));
+        linear += Math.max(v, 0) - v * (single ? targets32[i] : targets64[i]);
+        product *= 1 + e;
+        double sigmoid = (v >= 0 ? 1 : e) / (1 + e);
+        if (single) {
+          sigmoid32[i] = (float) sigmoid;
+        } else {
+          sigmoid64[i] = sigmoid;
+        }
+        if ((j + 1) % FACTORS_PER_LOG == 0) {
+          logs += Math.log(product);
+          product = 1;
+        }
+      }
+      sums[r] = linear + logs + Math.log(product);
+    }
+    NDArray sigmoid = single ? NDArray.wrap(sigmoid32, rows, columns) : NDArray.wrap(sigmoid64, rows, columns);
+    return new LossAndSigmoid(NDArray.wrap(sums, rows).astype(x.dtype()), sigmoid);
   }
 
   /** a·(s − y) for a, s = σ(x) (from {@link #loss}) and y of one shape: the slope kernel without its exponential. */

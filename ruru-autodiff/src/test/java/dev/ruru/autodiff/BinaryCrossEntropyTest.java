@@ -60,6 +60,28 @@ class BinaryCrossEntropyTest {
   }
 
   @Test
+  void rowSumsMatchTheElementwiseLossSummedOnAwkwardShapes() {
+    SplittableRandom rng = new SplittableRandom(11);
+    // One column, one row, no rows, rows longer than the factors folded per logarithm, and a transposed view.
+    int[][] shapes = {{4, 1}, {1, 7}, {0, 5}, {3, 2 * BinaryCrossEntropy.FACTORS_PER_LOG + 37}, {6, 9}};
+    for (int[] shape : shapes) {
+      for (DType dtype : new DType[] {DType.FLOAT64, DType.FLOAT32}) {
+        NDArray x = NDArray.normal(Shape.of(shape[1], shape[0]), 0, 6, DType.FLOAT64, rng).astype(dtype).transpose();
+        NDArray y = NDArray.uniform(Shape.of(shape), 0, 1, DType.FLOAT64, rng);
+        NDArray expected = BinaryCrossEntropy.withLogits(Tensor.constant(x.astype(DType.FLOAT64)), y).value().sum(1);
+        NDArray actual = BinaryCrossEntropy.withLogitsSummed(Tensor.constant(x), y).value();
+        assertEquals(dtype, actual.dtype());
+        double tolerance = dtype == DType.FLOAT64 ? 1e-12 : 1e-6;
+        assertTrue(expected.allClose(actual.astype(DType.FLOAT64), tolerance, tolerance), dtype + " " + java.util.Arrays.toString(shape)
+            + ": " + actual + " vs " + expected);
+      }
+    }
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> BinaryCrossEntropy.withLogitsSummed(Tensor.constant(NDArray.zeros(Shape.of(2, 3, 4))), NDArray.zeros(Shape.of(2, 3, 4))));
+    assertEquals("binaryCrossEntropyWithLogits: row sums need logits [n, m], got [2, 3, 4]; reshape to rows first", e.getMessage());
+  }
+
+  @Test
   void targetsOfAnotherShapeAreRefused() {
     Tensor logits = Tensor.constant(NDArray.zeros(Shape.of(2, 3)));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

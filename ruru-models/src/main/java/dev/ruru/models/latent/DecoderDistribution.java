@@ -1,6 +1,7 @@
 package dev.ruru.models.latent;
 
 import dev.ruru.array.Dims;
+import dev.ruru.autodiff.BinaryCrossEntropy;
 import dev.ruru.autodiff.Tensor;
 import dev.ruru.nn.Functional;
 import dev.ruru.nn.LossReduction;
@@ -27,7 +28,10 @@ public enum DecoderDistribution {
   /** −log p(x | z) per image, [n], for {@code logits} and {@code images} [n, pixels]. */
   public Tensor negativeLogLikelihood(Tensor logits, Tensor images) {
     return switch (this) {
-      case BERNOULLI -> Losses.binaryCrossEntropyWithLogits(logits, images, null, LossReduction.NONE).sum(1, Dims.DROP);
+      // The fused row sums (one logarithm per image) where the images are data; the general loss where they carry gradients.
+      case BERNOULLI -> images.requiresGrad() || images.tangent() != null
+          ? Losses.binaryCrossEntropyWithLogits(logits, images, null, LossReduction.NONE).sum(1, Dims.DROP)
+          : BinaryCrossEntropy.withLogitsSummed(logits, images.value());
       case GAUSSIAN -> {
         Tensor error = Functional.sigmoid(logits).sub(images).div(GAUSSIAN_STD);
         yield error.mul(error).mul(0.5).add(Math.log(GAUSSIAN_STD) + HALF_LOG_TWO_PI).sum(1, Dims.DROP);
