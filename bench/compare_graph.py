@@ -8,11 +8,13 @@ prints the median seconds per training epoch of each side and their ratio (targe
 as a Markdown table; then GCN on the karate club with one labelled member per faction (SEEDS seeds,
 target >= 94 %). Raw result lines go to stderr. Usage, from the repository root after `./ruru --version`
 has built the jar:
-    /usr/bin/python3 bench/compare_graph.py [CORA_NPZ] [SEEDS] [MODELS]
+    /usr/bin/python3 bench/compare_graph.py [CORA_NPZ] [SEEDS] [MODELS] [PAIRS]
 CORA_NPZ defaults to ../shared/data/planetoid/cora.npz, SEEDS to 10, MODELS to gcn,gat; a model may
-name its own seed count (gcn:10,gat:3) when the machine is too busy for ten GAT runs a side.
+name its own seed count (gcn:10,gat:3) when the machine is too busy for ten GAT runs a side. PAIRS
+(default 1) interleaves that many PyTorch, Ruru runs per row and reports the median ratio of the pairs
+(and each side's median), so that a machine whose load drifts during the run weighs on both sides alike.
 """
-import json, os, subprocess, sys
+import json, os, statistics, subprocess, sys
 
 from benchenv import bench_env, torch_env
 
@@ -21,6 +23,7 @@ CORA = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared", 
 SEEDS = int(sys.argv[2]) if len(sys.argv) > 2 else 10
 MODELS = [(m.split(":")[0], int(m.split(":")[1]) if ":" in m else SEEDS)
           for m in (sys.argv[3] if len(sys.argv) > 3 else "gcn,gat").split(",")]
+PAIRS = int(sys.argv[4]) if len(sys.argv) > 4 else 1
 TARGETS = {"gcn": 0.810, "gat": 0.825}
 
 
@@ -49,20 +52,23 @@ def main():
     rows = []
     for model, model_seeds in MODELS:
         for threads, seeds in ((1, model_seeds), (2, 1)):
-            theirs = torch(model, seeds, threads)
-            ours = ruru(CORA, model, seeds, threads)
-            rows.append((model, threads, seeds, ours, theirs))
-    print(f"Cora (Planetoid split), 200 epochs, test accuracy at the best validation epoch; seconds per training epoch (median)")
+            pairs = [(torch(model, seeds, threads), ruru(CORA, model, seeds, threads)) for _ in range(PAIRS)]
+            theirs, ours = pairs[0]
+            ratio = statistics.median(o["sec_per_epoch"] / t["sec_per_epoch"] for t, o in pairs)
+            ours = dict(ours, sec_per_epoch=statistics.median(o["sec_per_epoch"] for _, o in pairs))
+            theirs = dict(theirs, sec_per_epoch=statistics.median(t["sec_per_epoch"] for t, _ in pairs))
+            rows.append((model, threads, seeds, ours, theirs, ratio))
+    print(f"Cora (Planetoid split), 200 epochs, test accuracy at the best validation epoch; seconds per training epoch (median), "
+          f"ratio: median of {PAIRS} interleaved pair(s)")
     print()
     print("| model | threads | seeds | Ruru test acc | PyTorch test acc | target | Ruru s/epoch | PyTorch s/epoch | ratio |")
     print("|---|---|---|---|---|---|---|---|---|")
-    for model, threads, seeds, ours, theirs in rows:
+    for model, threads, seeds, ours, theirs, ratio in rows:
         acc = ours["test_accuracy_mean"]
         mark = "✓" if acc >= TARGETS[model] else "✗"
         accuracy = f"{100 * acc:.1f} ± {100 * ours['test_accuracy_std']:.1f} % {mark}" if seeds > 1 else f"{100 * acc:.1f} %"
         theirs_acc = f"{100 * theirs['test_accuracy_mean']:.1f} ± {100 * theirs['test_accuracy_std']:.1f} %" if seeds > 1 \
             else f"{100 * theirs['test_accuracy_mean']:.1f} %"
-        ratio = ours["sec_per_epoch"] / theirs["sec_per_epoch"]
         print(f"| {model} | {threads} | {seeds} | {accuracy} | {theirs_acc} | ≥ {100 * TARGETS[model]:.1f} % "
               f"| {ours['sec_per_epoch']:.4f} | {theirs['sec_per_epoch']:.4f} | {ratio:.2f} |")
     karate = ruru("karate", "gcn", SEEDS, 1)
