@@ -90,10 +90,14 @@ public final class OnnxLayer implements Layer {
     outputSlots = slotsOf(outputNames);
     fixed = new Tensor[slots.size()];
     constants.forEach((name, value) -> fixed[slot(name)] = value);
+    precomputeConstantNodes();
+  }
+
+  /** A Constant node's value never changes: made once here, not on every run (PyTorch's LSTM graphs have a dozen). */
+  private void precomputeConstantNodes() {
     for (int i = 0; i < nodes.size(); i++) {
       OnnxNode node = nodes.get(i);
       if (node.opType().equals("Constant") && node.domain().isEmpty() && node.inputs().isEmpty()) {
-        // A Constant node's value never changes: made once here, not on every run (PyTorch's LSTM graphs have a dozen).
         runNode(i, fixed, Mode.EVAL);
         precomputed[i] = true;
       }
