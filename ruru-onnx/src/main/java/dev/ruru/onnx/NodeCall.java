@@ -21,8 +21,16 @@ public final class NodeCall {
   private final long opset;
   private final Map<String, Buffer> buffers;
   private final DerivedWeights derived;
+  /** Per input, its integers when it is a constant of the graph read once at import (null otherwise, or none at all). */
+  private final long[][] constantLongs;
 
   NodeCall(OnnxNode node, List<Tensor> inputs, Mode mode, long opset, Map<String, Buffer> buffers, DerivedWeights derived) {
+    this(node, inputs, mode, opset, buffers, derived, null);
+  }
+
+  NodeCall(OnnxNode node, List<Tensor> inputs, Mode mode, long opset, Map<String, Buffer> buffers, DerivedWeights derived,
+      long[][] constantLongs) {
+    this.constantLongs = constantLongs;
     this.node = node;
     this.inputs = inputs;
     this.mode = mode;
@@ -60,7 +68,9 @@ public final class NodeCall {
 
   /** Input {@code index} as integers (a shape, axes, indices): a constant the graph computed. */
   public long[] longs(int index) {
-    return input(index).value().toLongArray();
+    long[] known = constantLongs == null || index >= constantLongs.length ? null : constantLongs[index];
+    // A copy, since callers may change it; converting the array again cost a few µs a run in PyTorch's LSTM graph.
+    return known != null ? known.clone() : input(index).value().toLongArray();
   }
 
   /** The buffer behind input {@code index} (a running statistic), or null when it is not an initializer. */

@@ -53,6 +53,8 @@ public final class OnnxLayer implements Layer {
   private final boolean[] precomputed;
   /** The slots' values that never change between runs (integer initializers, Constant nodes); null elsewhere. */
   private final Tensor[] fixed;
+  /** The small integer values among {@link #fixed} (axes, starts, shapes) as long[], as nodes read them; null elsewhere. */
+  private long[][] fixedLongs;
   private final int[] parameterSlots, bufferSlots, inputSlots, outputSlots;
 
   OnnxLayer(OnnxModel model) {
@@ -90,10 +92,20 @@ public final class OnnxLayer implements Layer {
     outputSlots = slotsOf(outputNames);
     fixed = new Tensor[slots.size()];
     constants.forEach((name, value) -> fixed[slot(name)] = value);
+    precomputeConstantNodes();
+    long[][] longs = new long[fixed.length][];
+    for (int k = 0; k < fixed.length; k++) {
+      boolean shapeLike = fixed[k] != null && fixed[k].dtype().isInteger() && fixed[k].value().size() <= 64;
+      longs[k] = shapeLike ? fixed[k].value().toLongArray() : null;
+    }
+    fixedLongs = longs;
+  }
+
+  /** A Constant node's value never changes: made once here, not on every run (PyTorch's LSTM graphs have a dozen). */
+  private void precomputeConstantNodes() {
     for (int i = 0; i < nodes.size(); i++) {
       OnnxNode node = nodes.get(i);
       if (node.opType().equals("Constant") && node.domain().isEmpty() && node.inputs().isEmpty()) {
-        // A Constant node's value never changes: made once here, not on every run (PyTorch's LSTM graphs have a dozen).
         runNode(i, fixed, Mode.EVAL);
         precomputed[i] = true;
       }
@@ -216,8 +228,10 @@ public final class OnnxLayer implements Layer {
     OnnxNode node = nodes.get(index);
     int[] from = reads[index];
     Tensor[] arguments = new Tensor[from.length];
+    long[][] longs = new long[from.length][];
     for (int k = 0; k < from.length; k++) {
       arguments[k] = from[k] < 0 ? null : values[from[k]];
+      longs[k] = fixedLongs == null || from[k] < 0 || arguments[k] != fixed[from[k]] ? null : fixedLongs[from[k]];
       if (arguments[k] == null && from[k] >= 0) {
         throw new IllegalArgumentException("ONNX model: node " + node.label() + " reads " + node.inputs().get(k)
             + ", which no input, initializer or earlier node provides; the nodes must be in topological order");
@@ -225,7 +239,8 @@ public final class OnnxLayer implements Layer {
     }
     List<Tensor> results;
     try {
-      results = operators[index].apply(new NodeCall(node, java.util.Arrays.asList(arguments), mode, model.opsetVersion(), buffers, derived));
+      results = operators[index].apply(new NodeCall(node, java.util.Arrays.asList(arguments), mode, model.opsetVersion(), buffers, derived,
+          longs));
     } catch (UnsupportedOperatorException e) {
       throw e;
     } catch (RuntimeException e) {
