@@ -42,7 +42,8 @@ record FamilyOptions(List<String> models, Set<String> options) {
       of(List.of(ModelSpec.CNN), OPTIMISATION, IMAGE_DATA, Set.of("--hidden", "--dropout", "--channels"), optionsOf(new SparkOptions())),
       of(LatentSpec.ARCHITECTURES, OPTIMISATION, IMAGE_DATA, Set.of("--hidden"), optionsOf(new LatentOptions()), optionsOf(new SparkOptions())),
       // A GAN trains two Adams (lr 2e-4, beta1 0.5) on all training images: no optimiser choice, no validation split.
-      of(List.of(GanOptions.MODEL), IMAGE_DATA, Set.of("--batch-size", "--lr", "--latent", "--conditional"), optionsOf(new GanOptions())),
+      of(List.of(GanOptions.MODEL), IMAGE_DATA, Set.of("--batch-size", "--lr", "--latent", "--conditional"), optionsOf(new GanOptions()),
+          optionsOf(new SparkOptions())),
       of(List.of(CharModelSpec.LSTM, CharModelSpec.GRU), OPTIMISATION, TEXT, Set.of("--hidden", "--dropout", "--bptt")),
       of(List.of(CharModelSpec.TRANSFORMER), OPTIMISATION, TEXT, Set.of("--hidden", "--dropout", "--heads")),
       // Graph runs train full-graph steps with Adam at the papers' settings: no batches, optimiser choice or split of ours.

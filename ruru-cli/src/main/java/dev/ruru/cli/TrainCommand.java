@@ -219,8 +219,10 @@ final class TrainCommand implements Callable<Integer> {
       } else if (model.equals(TableOptions.MODEL)) {
         trainTable(out);
       } else if (model.equals(GanOptions.MODEL)) {
-        new GanRun(outputDirectory, out).train(load(dataset), gan.settings(spec.commandLine().getParseResult(), latent, batchSize, learningRate,
-            seed), epochs);
+        try (ClusterTraining cluster = spark.cluster(spec.commandLine().getParseResult(), outputDirectory)) {
+          new GanRun(outputDirectory, out).onCluster(cluster, cluster == null ? null : dataFolder(dataset)).train(load(dataset),
+              gan.settings(spec.commandLine().getParseResult(), latent, batchSize, learningRate, seed), epochs);
+        }
       } else if (CharModelSpec.ARCHITECTURES.contains(model)) {
         TextCorpus corpus = LanguageModelRun.readText(textPath);
         new LanguageModelRun(outputDirectory, out, start).train(corpus, textSettingsFromOptions(corpus), epochs);
@@ -252,11 +254,14 @@ final class TrainCommand implements Callable<Integer> {
     }
     Checkpoint checkpoint = RunCheckpoint.read(outputDirectory);
     OptionalInt asked = parsed.hasMatchedOption("--epochs") ? OptionalInt.of(epochs) : OptionalInt.empty();
-    if (LanguageModelRun.isLanguageModelRun(checkpoint) || GanRun.isGanRun(checkpoint)) {
-      refuseSpark(LanguageModelRun.isLanguageModelRun(checkpoint) ? "a language model" : "a GAN");
+    if (LanguageModelRun.isLanguageModelRun(checkpoint)) {
+      refuseSpark("a language model");
     }
     if (GanRun.isGanRun(checkpoint)) {
-      new GanRun(outputDirectory, out).resume(load(GanRun.datasetOf(checkpoint)), checkpoint, asked);
+      try (ClusterTraining cluster = spark.cluster(parsed, outputDirectory)) {
+        String saved = GanRun.datasetOf(checkpoint);
+        new GanRun(outputDirectory, out).onCluster(cluster, cluster == null ? null : dataFolder(saved)).resume(load(saved), checkpoint, asked);
+      }
     } else if (LanguageModelRun.isLanguageModelRun(checkpoint)) {
       new LanguageModelRun(outputDirectory, out, start).resume(LanguageModelRun.readText(textPath), checkpoint, asked);
     } else if (LatentRun.isLatentRun(checkpoint)) {

@@ -49,6 +49,18 @@ class TrainSparkCommandTest {
   }
 
   @Test
+  void trainsAGanOnLocalSparkAveragingBothModelsAfterLocalSteps() throws Exception {
+    Path out = directory.resolve("gan");
+    // 2 shards of 2,500 images, 128 a step: 19 steps, 4 rounds of 4 steps (each both phases), then both models averaged.
+    CommandRun run = run("train", "--model", "gan", "--gan-width", "4", "--latent", "4", "--epochs", "1", "--batch-size", "256",
+        "--spark", "local[2]", "--workers", "2", "--sync-every", "4", "--out", out.toString());
+    assertEquals(0, run.exitCode(), run::err);
+    assertTrue(run.out().contains("steps on spark local[2], 2 workers, 4 steps per round"), run::out);
+    assertTrue(Files.isRegularFile(out.resolve("model.safetensors")));
+    assertEquals(1 + 4, Files.readAllLines(out.resolve("rounds.csv")).size());
+  }
+
+  @Test
   void refusesSparkOptionsWithoutSparkAndALanguageModelOnSpark() {
     CommandRun workers = run("train", "--workers", "3", "--out", directory.resolve("a").toString());
     assertEquals(2, workers.exitCode());
