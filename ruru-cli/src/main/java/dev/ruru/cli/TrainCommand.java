@@ -202,6 +202,9 @@ final class TrainCommand implements Callable<Integer> {
     if (outputDirectory == null) {
       outputDirectory = Path.of("runs", model);
     }
+    if (GraphOptions.MODELS.contains(model)) {
+      refuseSpark("a graph network");
+    }
     if (!resume) {
       FamilyOptions.check(model, spec.commandLine().getParseResult());
     }
@@ -225,7 +228,9 @@ final class TrainCommand implements Callable<Integer> {
         }
       } else if (CharModelSpec.ARCHITECTURES.contains(model)) {
         TextCorpus corpus = LanguageModelRun.readText(textPath);
-        new LanguageModelRun(outputDirectory, out, start).train(corpus, textSettingsFromOptions(corpus), epochs);
+        try (ClusterTraining cluster = spark.cluster(spec.commandLine().getParseResult(), outputDirectory)) {
+          new LanguageModelRun(outputDirectory, out, start).onCluster(cluster, textPath).train(corpus, textSettingsFromOptions(corpus), epochs);
+        }
       } else if (LatentSpec.ARCHITECTURES.contains(model)) {
         trainLatent(out, start);
       } else {
@@ -254,22 +259,22 @@ final class TrainCommand implements Callable<Integer> {
     }
     Checkpoint checkpoint = RunCheckpoint.read(outputDirectory);
     OptionalInt asked = parsed.hasMatchedOption("--epochs") ? OptionalInt.of(epochs) : OptionalInt.empty();
-    if (LanguageModelRun.isLanguageModelRun(checkpoint)) {
-      refuseSpark("a language model");
-    }
     if (GanRun.isGanRun(checkpoint)) {
       try (ClusterTraining cluster = spark.cluster(parsed, outputDirectory)) {
         String saved = GanRun.datasetOf(checkpoint);
         new GanRun(outputDirectory, out).onCluster(cluster, cluster == null ? null : dataFolder(saved)).resume(load(saved), checkpoint, asked);
       }
     } else if (LanguageModelRun.isLanguageModelRun(checkpoint)) {
-      new LanguageModelRun(outputDirectory, out, start).resume(LanguageModelRun.readText(textPath), checkpoint, asked);
+      try (ClusterTraining cluster = spark.cluster(parsed, outputDirectory)) {
+        new LanguageModelRun(outputDirectory, out, start).onCluster(cluster, textPath).resume(LanguageModelRun.readText(textPath), checkpoint, asked);
+      }
     } else if (LatentRun.isLatentRun(checkpoint)) {
       String saved = LatentRun.settingsOf(checkpoint, outputDirectory).dataset();
       try (ClusterTraining cluster = spark.cluster(parsed, outputDirectory)) {
         new LatentRun(outputDirectory, out, start).onCluster(cluster, cluster == null ? null : dataFolder(saved)).resume(load(saved), checkpoint, asked);
       }
     } else if (MoleculeRun.isMoleculeRun(checkpoint)) {
+      refuseSpark("a graph network");
       new MoleculeRun(outputDirectory, out).resume(checkpoint, asked);
     } else {
       ClassifierSettings saved = ClassifierSettings.of(checkpoint, outputDirectory.resolve(RunCheckpoint.FILE));
@@ -281,14 +286,15 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /**
-   * --spark trains the image classifiers, the latent models and tables; a language model samples windows of
-   * the whole text (or carries state along it) and a GAN alternates two phases over all images, neither
-   * sharded yet (the option families refuse --spark for a new run of them; this covers --resume).
+   * A graph network trains full-graph steps: every node's output needs its neighbours', so a worker would
+   * hold the whole graph and repeat the whole forward pass to take the loss over its share of the nodes,
+   * which saves nothing (the option families refuse --spark for a new run; this covers --resume).
    */
   private void refuseSpark(String family) {
     if (spark.master != null) {
-      throw new IllegalArgumentException("--spark trains mlp, cnn, the latent models and tables from the command line, not " + family
-          + " yet; train it on one machine, or on Spark through the library (dev.ruru.spark.SparkTraining), see docs/distributed.md");
+      throw new IllegalArgumentException("--spark does not train " + family + ": one step is the whole graph, and each worker would repeat"
+          + " its whole forward pass to take the loss over a share of the nodes, which saves nothing; train it on one machine"
+          + " (docs/distributed.md)");
     }
   }
 

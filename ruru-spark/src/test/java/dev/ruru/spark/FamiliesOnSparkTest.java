@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ruru.array.NDArray;
 import dev.ruru.data.ArrayDataset;
+import dev.ruru.data.text.CharTokenizer;
+import dev.ruru.data.text.TextCorpus;
+import dev.ruru.data.text.Vocabulary;
+import dev.ruru.models.text.CharModelSpec;
+import dev.ruru.models.text.LanguageModelRun;
+import dev.ruru.models.text.LanguageModelSettings;
 import dev.ruru.models.gan.GanRun;
 import dev.ruru.models.run.MnistShards;
 import dev.ruru.models.run.ShardedData;
@@ -78,6 +84,16 @@ class FamiliesOnSparkTest {
     TableSettings settings = new TableSettings(csv, "price", Optional.empty(), List.of(16), 0, OptimizerChoice.SGD, 0.05, 0.9, 0, 32, 0.1, 0.2,
         SEED, TrainingControls.NONE);
     assertSameAsOneMachine(TableRun.trainingRecipe(settings), 32, 1e-5);
+  }
+
+  @Test
+  void aCharacterLstmWithOneStepPerRoundEqualsOneMachine() throws IOException {
+    TextCorpus corpus = LanguageModelRun.readText(null);
+    Vocabulary vocabulary = CharTokenizer.fit(corpus.text()).vocabulary();
+    // --steps 12 of 16 random windows of 16 characters: 2 shards of 96 windows, 8 a step.
+    LanguageModelSettings settings = new LanguageModelSettings(CharModelSpec.LSTM, "embedded:opticks", LanguageModelSettings.sha256(corpus.text()),
+        16, 8, 16, 1, 1, 0, OptimizerChoice.ADAM, 2e-3, Double.NaN, 0, 16, 0.1, 12, false, SEED, TrainingControls.NONE);
+    assertSameAsOneMachine(LanguageModelRun.trainingRecipe(settings, vocabulary, null), 16, 1e-5);
   }
 
   /**
