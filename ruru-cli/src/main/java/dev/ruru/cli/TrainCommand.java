@@ -203,7 +203,7 @@ final class TrainCommand implements Callable<Integer> {
       outputDirectory = Path.of("runs", model);
     }
     if (GraphOptions.MODELS.contains(model)) {
-      refuseSpark("a graph network");
+      spark.refuseGraph();
     }
     if (!resume) {
       FamilyOptions.check(model, spec.commandLine().getParseResult());
@@ -274,7 +274,7 @@ final class TrainCommand implements Callable<Integer> {
         new LatentRun(outputDirectory, out, start).onCluster(cluster, cluster == null ? null : dataFolder(saved)).resume(load(saved), checkpoint, asked);
       }
     } else if (MoleculeRun.isMoleculeRun(checkpoint)) {
-      refuseSpark("a graph network");
+      spark.refuseGraph();
       new MoleculeRun(outputDirectory, out).resume(checkpoint, asked);
     } else {
       ClassifierSettings saved = ClassifierSettings.of(checkpoint, outputDirectory.resolve(RunCheckpoint.FILE));
@@ -282,19 +282,6 @@ final class TrainCommand implements Callable<Integer> {
         new ClassifierRun(outputDirectory, out, start).onCluster(cluster, cluster == null ? null : dataFolder(saved.dataset()))
             .resume(load(saved.dataset()), checkpoint, asked);
       }
-    }
-  }
-
-  /**
-   * A graph network trains full-graph steps: every node's output needs its neighbours', so a worker would
-   * hold the whole graph and repeat the whole forward pass to take the loss over its share of the nodes,
-   * which saves nothing (the option families refuse --spark for a new run; this covers --resume).
-   */
-  private void refuseSpark(String family) {
-    if (spark.master != null) {
-      throw new IllegalArgumentException("--spark does not train " + family + ": one step is the whole graph, and each worker would repeat"
-          + " its whole forward pass to take the loss over a share of the nodes, which saves nothing; train it on one machine"
-          + " (docs/distributed.md)");
     }
   }
 
