@@ -53,4 +53,17 @@ final class SparkOptions {
     SparkCluster cluster = new SparkCluster(master.equals(SUBMIT) ? null : master, workers == null ? 2 : workers, steps).roundLog(runDirectory);
     return outerMomentum == null ? cluster : cluster.outerMomentum(outerMomentum.get(0), outerMomentum.get(1));
   }
+
+  /**
+   * A graph network trains full-graph steps: every node's output needs its neighbours', so a worker would
+   * hold the whole graph and repeat the whole forward pass to take the loss over its share of the nodes,
+   * which saves nothing (refused before the option families' check, so that the message says why).
+   */
+  void refuseGraph() {
+    if (master != null) {
+      throw new IllegalArgumentException("--spark does not train a graph network: one step is the whole graph, and each worker would repeat"
+          + " its whole forward pass to take the loss over a share of the nodes, which saves nothing; train it on one machine"
+          + " (docs/distributed.md)");
+    }
+  }
 }

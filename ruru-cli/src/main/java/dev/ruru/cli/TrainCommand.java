@@ -195,6 +195,9 @@ final class TrainCommand implements Callable<Integer> {
     if (outputDirectory == null) {
       outputDirectory = Path.of("runs", model);
     }
+    if (GraphOptions.MODELS.contains(model)) {
+      spark.refuseGraph();
+    }
     if (!resume) {
       FamilyOptions.check(model, spec.commandLine().getParseResult());
     }
@@ -212,11 +215,15 @@ final class TrainCommand implements Callable<Integer> {
       } else if (model.equals(TableOptions.MODEL)) {
         trainTable(out);
       } else if (model.equals(GanOptions.MODEL)) {
-        new GanRun(outputDirectory, out).train(load(dataset), gan.settings(spec.commandLine().getParseResult(), latent, batchSize, learningRate,
-            seed), epochs);
+        try (ClusterTraining cluster = spark.cluster(spec.commandLine().getParseResult(), outputDirectory)) {
+          new GanRun(outputDirectory, out).onCluster(cluster, cluster == null ? null : dataFolder(dataset)).train(load(dataset),
+              gan.settings(spec.commandLine().getParseResult(), latent, batchSize, learningRate, seed), epochs);
+        }
       } else if (CharModelSpec.ARCHITECTURES.contains(model)) {
         TextCorpus corpus = LanguageModelRun.readText(textPath);
-        new LanguageModelRun(outputDirectory, out, start).train(corpus, textSettingsFromOptions(corpus), epochs);
+        try (ClusterTraining cluster = spark.cluster(spec.commandLine().getParseResult(), outputDirectory)) {
+          new LanguageModelRun(outputDirectory, out, start).onCluster(cluster, textPath).train(corpus, textSettingsFromOptions(corpus), epochs);
+        }
       } else if (LatentSpec.ARCHITECTURES.contains(model)) {
         trainLatent(out, start);
       } else {
@@ -245,19 +252,22 @@ final class TrainCommand implements Callable<Integer> {
     }
     Checkpoint checkpoint = RunCheckpoint.read(outputDirectory);
     OptionalInt asked = parsed.hasMatchedOption("--epochs") ? OptionalInt.of(epochs) : OptionalInt.empty();
-    if (LanguageModelRun.isLanguageModelRun(checkpoint) || GanRun.isGanRun(checkpoint)) {
-      refuseSpark(LanguageModelRun.isLanguageModelRun(checkpoint) ? "a language model" : "a GAN");
-    }
     if (GanRun.isGanRun(checkpoint)) {
-      new GanRun(outputDirectory, out).resume(load(GanRun.datasetOf(checkpoint)), checkpoint, asked);
+      try (ClusterTraining cluster = spark.cluster(parsed, outputDirectory)) {
+        String saved = GanRun.datasetOf(checkpoint);
+        new GanRun(outputDirectory, out).onCluster(cluster, cluster == null ? null : dataFolder(saved)).resume(load(saved), checkpoint, asked);
+      }
     } else if (LanguageModelRun.isLanguageModelRun(checkpoint)) {
-      new LanguageModelRun(outputDirectory, out, start).resume(LanguageModelRun.readText(textPath), checkpoint, asked);
+      try (ClusterTraining cluster = spark.cluster(parsed, outputDirectory)) {
+        new LanguageModelRun(outputDirectory, out, start).onCluster(cluster, textPath).resume(LanguageModelRun.readText(textPath), checkpoint, asked);
+      }
     } else if (LatentRun.isLatentRun(checkpoint)) {
       String saved = LatentRun.settingsOf(checkpoint, outputDirectory).dataset();
       try (ClusterTraining cluster = spark.cluster(parsed, outputDirectory)) {
         new LatentRun(outputDirectory, out, start).onCluster(cluster, cluster == null ? null : dataFolder(saved)).resume(load(saved), checkpoint, asked);
       }
     } else if (MoleculeRun.isMoleculeRun(checkpoint)) {
+      spark.refuseGraph();
       new MoleculeRun(outputDirectory, out).resume(checkpoint, asked);
     } else {
       ClassifierSettings saved = ClassifierSettings.of(checkpoint, outputDirectory.resolve(RunCheckpoint.FILE));
@@ -265,18 +275,6 @@ final class TrainCommand implements Callable<Integer> {
         new ClassifierRun(outputDirectory, out, start).onCluster(cluster, cluster == null ? null : dataFolder(saved.dataset()))
             .resume(load(saved.dataset()), checkpoint, asked);
       }
-    }
-  }
-
-  /**
-   * --spark trains the image classifiers, the latent models and tables; a language model samples windows of
-   * the whole text (or carries state along it) and a GAN alternates two phases over all images, neither
-   * sharded yet (the option families refuse --spark for a new run of them; this covers --resume).
-   */
-  private void refuseSpark(String family) {
-    if (spark.master != null) {
-      throw new IllegalArgumentException("--spark trains mlp, cnn, the latent models and tables from the command line, not " + family
-          + " yet; train it on one machine, or on Spark through the library (dev.ruru.spark.SparkTraining), see docs/distributed.md");
     }
   }
 

@@ -49,13 +49,43 @@ class TrainSparkCommandTest {
   }
 
   @Test
-  void refusesSparkOptionsWithoutSparkAndALanguageModelOnSpark() {
+  void trainsAGanOnLocalSparkAveragingBothModelsAfterLocalSteps() throws Exception {
+    Path out = directory.resolve("gan");
+    Path data = SampleDataDirectory.write(directory.resolve("data"), 0, 512, 16);
+    // 2 shards of 256 images (read from --data-dir by the workers), 32 a step: 8 steps, 2 rounds of 4 (each both phases).
+    CommandRun run = run("train", "--model", "gan", "--gan-width", "4", "--latent", "4", "--epochs", "1", "--batch-size", "64",
+        "--data-dir", data.toString(), "--spark", "local[2]", "--workers", "2", "--sync-every", "4", "--out", out.toString());
+    assertEquals(0, run.exitCode(), run::err);
+    assertTrue(run.out().contains("steps on spark local[2], 2 workers, 4 steps per round"), run::out);
+    assertTrue(Files.isRegularFile(out.resolve("model.safetensors")));
+    assertEquals(1 + 2, Files.readAllLines(out.resolve("rounds.csv")).size());
+  }
+
+  @Test
+  void trainsACharacterTransformerOnLocalSparkAndResumesThere() throws Exception {
+    Path out = directory.resolve("transformer");
+    // 20 steps of 16 random windows: 2 shards of 160, 8 a step, 5 steps a round: 4 rounds.
+    CommandRun run = run("train", "--model", "char-transformer", "--hidden", "32", "--embedding", "16", "--seq-len", "16", "--steps", "20",
+        "--batch-size", "16", "--spark", "local[2]", "--workers", "2", "--sync-every", "5", "--out", out.toString());
+    assertEquals(0, run.exitCode(), run::err);
+    assertTrue(run.out().contains("steps on spark local[2], 2 workers, 5 steps per round"), run::out);
+    assertTrue(Files.isRegularFile(out.resolve("model.safetensors")));
+    assertEquals(1 + 4, Files.readAllLines(out.resolve("rounds.csv")).size());
+    CommandRun resumed = run("train", "--resume", "--spark", "local[2]", "--workers", "2", "--sync-every", "5", "--out", out.toString());
+    assertEquals(0, resumed.exitCode(), resumed::err);
+  }
+
+  @Test
+  void refusesSparkOptionsWithoutSparkAGraphAndTruncatedBpttOnSpark() {
     CommandRun workers = run("train", "--workers", "3", "--out", directory.resolve("a").toString());
     assertEquals(2, workers.exitCode());
     assertTrue(workers.err().contains("--workers applies to training on Spark; add --spark local[2]"), workers::err);
-    CommandRun text = run("train", "--model", "char-lstm", "--spark", "local[2]", "--out", directory.resolve("b").toString());
-    assertEquals(2, text.exitCode());
-    assertTrue(text.err().contains("--spark does not apply to --model char-lstm (it is for --model autoencoder, cnn, "), text::err);
+    CommandRun graph = run("train", "--model", "gcn", "--spark", "local[2]", "--out", directory.resolve("b").toString());
+    assertEquals(2, graph.exitCode());
+    assertTrue(graph.err().contains("--spark does not train a graph network: one step is the whole graph"), graph::err);
+    CommandRun streams = run("train", "--model", "char-gru", "--bptt", "--spark", "local[2]", "--out", directory.resolve("c").toString());
+    assertEquals(2, streams.exitCode());
+    assertTrue(streams.err().contains("--bptt with --spark: truncated BPTT carries each stream's state"), streams::err);
   }
 
   @Test

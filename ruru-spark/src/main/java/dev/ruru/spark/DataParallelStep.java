@@ -61,6 +61,19 @@ final class DataParallelStep implements StepRunner {
     this.failInRound = round;
   }
 
+  /** The outer momentum's velocity, for the run's checkpoint; nothing with plain averaging. */
+  @Override
+  public Map<String, Map<String, NDArray>> optimizerStates() {
+    return outer == null ? Map.of() : Map.of(OuterMomentum.NAME, outer.state());
+  }
+
+  @Override
+  public void loadOptimizerStates(Map<String, Map<String, NDArray>> states) {
+    if (outer != null && states.containsKey(OuterMomentum.NAME)) {
+      outer.load(states.get(OuterMomentum.NAME), StateVector.parameterNames(objective));
+    }
+  }
+
   @Override
   public Map<String, Double> run(Batch batch, int epoch, int index, int batches, List<EpochMetrics> history) {
     long start = System.nanoTime();

@@ -101,7 +101,8 @@ final class FlatLayout implements Serializable {
         double value = vector[offsets[i] + k] * scale;
         values[k] = integral ? Math.rint(value) : value;
       }
-      arrays.put(names[i], NDArray.of(values, shapes[i]).astype(dtypes[i]));
+      // reshape: of(values) with no dimensions is a vector of one, and a scalar (a step counter) must stay one.
+      arrays.put(names[i], NDArray.of(values, values.length).reshape(shapes[i]).astype(dtypes[i]));
     }
     return arrays;
   }

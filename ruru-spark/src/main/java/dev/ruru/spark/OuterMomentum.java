@@ -16,10 +16,13 @@ import java.util.Set;
  *
  * (SlowMo, Wang et al. 2020; DiLoCo's outer optimiser, Douillard et al. 2023). {@code η = 1, μ = 0} is
  * plain averaging. Only the models' parameters take the step; buffers and the optimisers' states are the
- * workers' averages. The velocity lives on the driver only, and is not in the checkpoint: a resumed run
- * starts it from zero again.
+ * workers' averages. The velocity lives on the driver only; the run's checkpoint holds it (as the state of
+ * an optimiser named {@value #NAME}), so a resumed run continues exactly.
  */
 final class OuterMomentum {
+  /** The optimiser name of the velocity in checkpoints. */
+  static final String NAME = "outer_momentum";
+
   private final double learningRate;
   private final double momentum;
   private final Map<String, NDArray> velocity = new HashMap<>();
@@ -46,5 +49,22 @@ final class OuterMomentum {
       result.put(name, start.sub(delta.add(v.mul(momentum)).mul(learningRate)).astype(start.dtype()));
     }
     return result;
+  }
+
+  /** The velocity by state name, for a checkpoint (empty before the first round). */
+  Map<String, NDArray> state() {
+    return new java.util.TreeMap<>(velocity);
+  }
+
+  /** Restores a velocity {@link #state} returned; {@code names} are the objective's parameter names, which every entry must be. */
+  void load(Map<String, NDArray> state, Set<String> names) {
+    for (String name : state.keySet()) {
+      if (!names.contains(name)) {
+        throw new IllegalArgumentException("spark: the checkpoint's outer momentum holds '" + name + "', which is no parameter of this"
+            + " run's models " + names + "; resume with the run's own settings");
+      }
+    }
+    velocity.clear();
+    velocity.putAll(state);
   }
 }

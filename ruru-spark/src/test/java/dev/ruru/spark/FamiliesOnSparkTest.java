@@ -4,6 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ruru.array.NDArray;
+import dev.ruru.data.ArrayDataset;
+import dev.ruru.data.text.CharTokenizer;
+import dev.ruru.data.text.TextCorpus;
+import dev.ruru.data.text.Vocabulary;
+import dev.ruru.models.text.CharModelSpec;
+import dev.ruru.models.text.LanguageModelRun;
+import dev.ruru.models.text.LanguageModelSettings;
+import dev.ruru.models.gan.GanRun;
+import dev.ruru.models.run.MnistShards;
+import dev.ruru.models.run.ShardedData;
 import dev.ruru.data.mnist.MnistVariant;
 import dev.ruru.models.latent.LatentRun;
 import dev.ruru.models.latent.LatentSettings;
@@ -76,13 +86,50 @@ class FamiliesOnSparkTest {
     assertSameAsOneMachine(TableRun.trainingRecipe(settings), 32, 1e-5);
   }
 
+  @Test
+  void aCharacterLstmWithOneStepPerRoundEqualsOneMachine() throws IOException {
+    TextCorpus corpus = LanguageModelRun.readText(null);
+    Vocabulary vocabulary = CharTokenizer.fit(corpus.text()).vocabulary();
+    // --steps 12 of 16 random windows of 16 characters: 2 shards of 96 windows, 8 a step.
+    LanguageModelSettings settings = new LanguageModelSettings(CharModelSpec.LSTM, "embedded:opticks", LanguageModelSettings.sha256(corpus.text()),
+        16, 8, 16, 1, 1, 0, OptimizerChoice.ADAM, 2e-3, Double.NaN, 0, 16, 0.1, 12, false, SEED, TrainingControls.NONE);
+    assertSameAsOneMachine(LanguageModelRun.trainingRecipe(settings, vocabulary, null), 16, 1e-5);
+  }
+
+  /**
+   * A DCGAN's two phases, each its own round. One worker: BatchNorm's batch statistics are each worker's
+   * own (as in DDP without SyncBatchNorm), so only one worker's step is one machine's; and the reference
+   * draws its noise as the worker does, from the generator reseeded for the step.
+   */
+  @Test
+  void aGanWithOneStepPerRoundEqualsOneMachine() throws IOException {
+    TrainingRecipe gan = GanRun.trainingRecipe(new GanRun.Settings(8, 4, false, 16, 2e-3, SEED), MnistVariant.FASHION_MNIST, null);
+    // 64 images: 4 steps of 16, each a round of the discriminator's phase and one of the generator's.
+    TrainingRecipe recipe = new TrainingRecipe(gan.objective(), ShardedData.of(() -> sampleImages(64), "64 images of the sample"));
+    assertSameAsOneMachine(recipe, 1, 16, 1e-5, (objective, epoch, step) -> objective.generators().get("latent")
+        .setState(new Round(null, null, null, 0, epoch, 0, 0, SEED, -1).generatorSeed(0, step, 0)));
+  }
+
+  private static ArrayDataset sampleImages(int count) {
+    try {
+      return MnistShards.embeddedSample().shard(0, 1).subset(java.util.stream.IntStream.range(0, count).toArray());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private static void assertSameAsOneMachine(TrainingRecipe recipe, int batch, double tolerance) throws IOException {
+    assertSameAsOneMachine(recipe, WORKERS, batch, tolerance, (objective, epoch, step) -> {});
+  }
+
+  private static void assertSameAsOneMachine(TrainingRecipe recipe, int workers, int batch, double tolerance, SameGlobalBatches.BeforeStep before)
+      throws IOException {
     Map<String, NDArray> distributed;
-    try (SparkTraining training = SparkTraining.on(spark, recipe.objective(), recipe.data()).workers(WORKERS).batchSize(batch).seed(SEED)) {
+    try (SparkTraining training = SparkTraining.on(spark, recipe.objective(), recipe.data()).workers(workers).batchSize(batch).seed(SEED)) {
       training.trainer(builder -> builder.quiet()).fit(training.rounds(), null, 1);
       distributed = state(training.objective());
     }
-    Map<String, NDArray> local = state(SameGlobalBatches.train(recipe.objective(), recipe.data(), WORKERS, batch, SEED, 1));
+    Map<String, NDArray> local = state(SameGlobalBatches.train(recipe.objective(), recipe.data(), workers, batch, SEED, 1, before));
     Map<String, NDArray> initial = state(recipe.objective().make());
     assertEquals(local.keySet(), distributed.keySet());
     for (String name : local.keySet()) {

@@ -18,8 +18,20 @@ import java.util.Arrays;
 final class SameGlobalBatches {
   private SameGlobalBatches() {}
 
+  /** Something to do before each step, such as reseeding the objective's noise as a worker does. */
+  @FunctionalInterface
+  interface BeforeStep {
+    void prepare(Objective objective, int epoch, int step);
+  }
+
   /** The objective {@code recipe} makes, trained {@code epochs} epochs on one machine as {@code workers} workers would. */
   static Objective train(Recipe<Objective> recipe, ShardedData data, int workers, int batch, long seed, int epochs) throws IOException {
+    return train(recipe, data, workers, batch, seed, epochs, (objective, epoch, step) -> {});
+  }
+
+  /** As {@link #train(Recipe, ShardedData, int, int, long, int)}, with {@code before} run before every step. */
+  static Objective train(Recipe<Objective> recipe, ShardedData data, int workers, int batch, long seed, int epochs, BeforeStep before)
+      throws IOException {
     int local = batch / workers;
     Dataset[] shards = new Dataset[workers];
     int steps = Integer.MAX_VALUE;
@@ -42,6 +54,7 @@ final class SameGlobalBatches {
           features[i] = part.features();
           labels[i] = part.labels();
         }
+        before.prepare(objective, epoch, step);
         trainer.trainOnBatch(new Batch(NDArray.concatenate(Arrays.asList(features), 0), NDArray.concatenate(Arrays.asList(labels), 0)));
       }
     }

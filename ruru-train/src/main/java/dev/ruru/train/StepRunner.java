@@ -1,5 +1,6 @@
 package dev.ruru.train;
 
+import dev.ruru.array.NDArray;
 import dev.ruru.data.Batch;
 import dev.ruru.train.metrics.EpochMetrics;
 import java.util.List;
@@ -20,4 +21,16 @@ public interface StepRunner {
    * @throws TrainingDivergedException when a phase's loss is NaN or infinite; that phase changes nothing
    */
   Map<String, Double> run(Batch batch, int epoch, int index, int batches, List<EpochMetrics> history);
+
+  /**
+   * Optimiser state the runner keeps beside the objective's (a data-parallel driver's outer momentum), by
+   * its name in checkpoints: the trainer saves it with the objective's optimisers and gives it back on
+   * resume, so the run continues exactly. The names must not change during a run. None by default.
+   */
+  default Map<String, Map<String, NDArray>> optimizerStates() {
+    return Map.of();
+  }
+
+  /** Restores what {@link #optimizerStates} returned, by the same names; checked by the trainer first. */
+  default void loadOptimizerStates(Map<String, Map<String, NDArray>> states) {}
 }

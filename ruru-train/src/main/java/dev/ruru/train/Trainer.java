@@ -273,6 +273,7 @@ public final class Trainer {
     objective.models().forEach((name, model) -> models.put(name, model.stateDict()));
     Map<String, Map<String, NDArray>> optimizerStates = new LinkedHashMap<>();
     optimizers().forEach((name, optimizer) -> optimizerStates.put(name, optimizer.stateDict()));
+    optimizerStates.putAll(step.optimizerStates());
     Map<String, Long> states = new LinkedHashMap<>();
     generators.forEach((name, random) -> states.put(name, random.state()));
     return new Checkpoint(history.size(), seed, states, models, optimizerStates, history, steps.toArrays(), Map.of());
@@ -291,7 +292,9 @@ public final class Trainer {
     }
     Map<String, Optimizer> optimizers = optimizers();
     sameNames("models", checkpoint.models().keySet(), objective.models().keySet());
-    sameNames("optimisers", checkpoint.optimizers().keySet(), optimizers.keySet());
+    Map<String, Map<String, NDArray>> runnerStates = new LinkedHashMap<>(checkpoint.optimizers());
+    runnerStates.keySet().retainAll(step.optimizerStates().keySet());
+    sameNames("optimisers", checkpoint.optimizers().keySet(), union(optimizers.keySet(), runnerStates.keySet()));
     sameNames("random generators", checkpoint.randomStates().keySet(), generators.keySet());
     StepLog restored = checkpoint.stepLog();
     Checkpoint before = checkpoint();
@@ -304,11 +307,18 @@ public final class Trainer {
       optimizers.forEach((name, optimizer) -> optimizer.loadStateDict(before.optimizers().get(name)));
       throw e;
     }
+    step.loadOptimizerStates(runnerStates);
     checkpoint.randomStates().forEach((name, state) -> generators.get(name).setState(state));
     history.clear();
     history.addAll(checkpoint.history());
     steps = restored;
     resumed = true;
+  }
+
+  private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+    java.util.Set<String> all = new java.util.LinkedHashSet<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private static void sameNames(String what, java.util.Set<String> saved, java.util.Set<String> here) {

@@ -62,6 +62,57 @@ public final class Npy {
     }
   }
 
+  /**
+   * Rows {@code [from, to)} of {@code file} along its first dimension, as {@code [to - from, ...]}: the
+   * header, then only those rows' bytes, mapped from their offset (what lets each Spark executor read its
+   * own shard). The header's data size is checked against the file's size before anything is allocated.
+   *
+   * @throws NpyFormatException if the file is not a readable {@code .npy} file of C-ordered rows
+   * @throws IllegalArgumentException if the rows are not within the file's
+   */
+  public static NDArray readRows(Path file, int from, int to) throws IOException {
+    String source = file.toString();
+    try (FileChannel channel = open(file)) {
+      NpyHeader header = NpyHeader.read(Channels.newInputStream(channel), channel.size(), source);
+      NpyHeader rows = rowsOf(header, from, to, source);
+      long rowBytes = header.dataBytes() / Math.max(1, header.shape().dim(0));
+      try (Arena arena = Arena.ofConfined()) {
+        MemorySegment data = channel.map(FileChannel.MapMode.READ_ONLY, channel.position() + rowBytes * from, rows.dataBytes(), arena);
+        return toArray(rows, ElementBytes.read(data, 0, rows));
+      }
+    }
+  }
+
+  /**
+   * As {@link #readRows(Path, int, int)} from {@code in}, which holds at most {@code available} bytes: the
+   * rows before {@code from} are skipped ({@link InputStream#skipNBytes}, a seek on a file), those after
+   * {@code to} are not read.
+   */
+  public static NDArray readRows(InputStream in, long available, String source, int from, int to) throws IOException {
+    NpyHeader header = NpyHeader.read(in, available, source);
+    NpyHeader rows = rowsOf(header, from, to, source);
+    in.skipNBytes(header.dataBytes() / Math.max(1, header.shape().dim(0)) * from);
+    return toArray(rows, ElementBytes.read(in, rows, rows.shape().size(), source));
+  }
+
+  /** The header of rows {@code [from, to)} of the array {@code header} describes; only C-ordered arrays of rank 1 or more have rows. */
+  private static NpyHeader rowsOf(NpyHeader header, int from, int to, String source) {
+    int[] dims = header.shape().dims();
+    if (dims.length == 0) {
+      throw new NpyFormatException(source, "holds a scalar, which has no rows to read");
+    }
+    if (header.order() == Order.F && dims.length > 1) {
+      throw new NpyFormatException(source, "is in Fortran order, so a row's elements are not together in the file; save it in C order"
+          + " (np.save(path, np.ascontiguousarray(x))) to read it by rows");
+    }
+    if (from < 0 || to < from || to > dims[0]) {
+      throw new IllegalArgumentException("Npy.readRows: expected 0 <= from <= to <= " + dims[0] + " (the rows of " + source + ", shape "
+          + header.shape() + "), got [" + from + ", " + to + ")");
+    }
+    dims[0] = to - from;
+    return new NpyHeader(header.dtype(), header.byteOrder(), header.order(), dev.ruru.array.Shape.of(dims), header.stored());
+  }
+
   /** What {@code file} holds (dtype, byte order, memory order, shape), read from its header alone. */
   public static NpyHeader readHeader(Path file) throws IOException {
     try (FileChannel channel = open(file)) {

@@ -1,6 +1,11 @@
 package dev.ruru.data.csv;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -50,6 +55,67 @@ public record CsvTable(String source, List<String> header, List<String[]> rows, 
       throw new NoSuchFileException(source, null, "no such file");
     }
     return parse(CsvReader.decode(bytes, source), source, separator);
+  }
+
+  /**
+   * The header and the rows whose lines start within bytes {@code [start, end)} of {@code file}, reading
+   * only the header's bytes and the range's (up to the end of its last line): shard {@code i} of {@code P}
+   * is {@code [i·size/P, (i+1)·size/P)}, and the shards' rows together are the file's, each once, in order,
+   * as Hadoop's text splits. A line that begins before {@code start} is the previous range's. Lines in
+   * messages count from the range's first line; the source names the range.
+   */
+  public static CsvTable readRange(Path file, char separator, long start, long end) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new CsvFormatException(file.toString(), "is a directory, not a file");
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return readRange(in, file.toString(), separator, start, end);
+    } catch (NoSuchFileException e) {
+      throw new NoSuchFileException(file.toString(), null, "no such file");
+    }
+  }
+
+  /** As {@link #readRange(Path, char, long, long)} from {@code in} at the file's first byte (skipping is seeking on a file); not closed. */
+  public static CsvTable readRange(InputStream in, String source, char separator, long start, long end) throws IOException {
+    if (start < 0 || end < start) {
+      throw new IllegalArgumentException("CsvTable.readRange: expected 0 <= start <= end, got [" + start + ", " + end + ") of " + source);
+    }
+    // The header byte by byte and the skip straight on the file (a seek), so that no buffer reads ahead of the range.
+    ByteArrayOutputStream header = new ByteArrayOutputStream();
+    long position = 0;
+    do {
+      header.reset();
+      long read = readLine(in, header);
+      position += read;
+      if (read == 0) {
+        break;
+      }
+    } while (header.toString(StandardCharsets.UTF_8).isBlank());
+    InputStream data = new BufferedInputStream(in, 1 << 13);
+    if (start > position) {
+      in.skipNBytes(start - 1 - position);
+      // The byte before the range: a newline makes start a line's first byte; else that line is the previous range's.
+      position = start - 1 + readLine(data, OutputStream.nullOutputStream());
+    }
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (long read = 1; position < end && read > 0; position += read) {
+      read = readLine(data, body);
+    }
+    String name = source + " (bytes " + start + " to " + end + ")";
+    return parse(CsvReader.decode(header.toByteArray(), name) + "\n" + CsvReader.decode(body.toByteArray(), name), name, separator);
+  }
+
+  /** Copies one line, its newline included, from {@code in} to {@code out}; returns its bytes (0 at the end). */
+  private static long readLine(InputStream in, OutputStream out) throws IOException {
+    long count = 0;
+    for (int b; (b = in.read()) >= 0; ) {
+      out.write(b);
+      count++;
+      if (b == '\n') {
+        break;
+      }
+    }
+    return count;
   }
 
   /** Parses CSV {@code text}, named {@code source} in messages. */

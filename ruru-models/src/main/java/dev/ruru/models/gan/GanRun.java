@@ -6,14 +6,23 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ruru.array.Parallel;
 import dev.ruru.array.io.AtomicFile;
+import dev.ruru.data.BatchSource;
+import dev.ruru.data.DataLoader;
 import dev.ruru.data.mnist.MnistData;
+import dev.ruru.data.mnist.MnistVariant;
+import dev.ruru.models.run.ClusterTraining;
+import dev.ruru.models.run.MnistShards;
+import dev.ruru.models.run.Recipe;
+import dev.ruru.models.run.TrainingRecipe;
 import dev.ruru.nn.Params;
 import dev.ruru.train.Checkpoint;
 import dev.ruru.train.History;
 import dev.ruru.train.MetricsJson;
 import dev.ruru.train.ResumableRandom;
 import dev.ruru.train.Trainer;
+import dev.ruru.train.TrainerBuilder;
 import dev.ruru.train.callbacks.Checkpointing;
+import dev.ruru.train.objective.Objective;
 import dev.ruru.train.plot.LearningCurves;
 import dev.ruru.train.plot.Png;
 import dev.ruru.train.progress.ProgressBar;
@@ -48,6 +57,8 @@ public final class GanRun {
 
   private final Path directory;
   private final PrintWriter out;
+  private ClusterTraining cluster;
+  private Path dataDirectory;
 
   /**
    * @param latent the noise size L
@@ -105,6 +116,36 @@ public final class GanRun {
     this.out = out;
   }
 
+  /**
+   * Runs the steps on {@code cluster} instead of on this machine; its workers read the training images from
+   * {@code dataDirectory} (a path every node reaches; null for the embedded sample). With one step per
+   * round each phase is a round (the generator's sees the discriminator its round just updated); with K
+   * the workers run K whole steps and both models and both Adams are averaged.
+   */
+  public GanRun onCluster(ClusterTraining cluster, Path dataDirectory) {
+    this.cluster = cluster;
+    this.dataDirectory = dataDirectory;
+    return this;
+  }
+
+  /**
+   * What a cluster's nodes make of a run of {@code settings} on {@code variant}'s training images in
+   * {@code dataDirectory} (null: the embedded sample): the objective, with the run's initial weights, and
+   * shards of all the training images (a GAN holds none out).
+   */
+  public static TrainingRecipe trainingRecipe(Settings settings, MnistVariant variant, Path dataDirectory) {
+    String text = settings.toText();
+    int classes = settings.conditional() ? variant.classNames().size() : 0;
+    Recipe<Objective> objective = () -> objective(Settings.fromText(text, "the run's settings"), classes);
+    return new TrainingRecipe(objective, MnistShards.of(variant, dataDirectory, 0, settings.seed()));
+  }
+
+  /** The GAN of {@code settings}: weights drawn from the seed, noise from seed + 1. */
+  private static AdversarialObjective objective(Settings settings, int classes) {
+    return new AdversarialObjective(new GanSpec(settings.latent(), settings.width(), classes), new ResumableRandom(settings.seed()),
+        new ResumableRandom(settings.seed() + 1), settings.learningRate());
+  }
+
   /** Trains a new GAN on {@code data}'s training images for {@code epochs}. */
   public History train(MnistData data, Settings settings, int epochs) throws IOException {
     return run(data, settings, epochs, null);
@@ -123,17 +164,22 @@ public final class GanRun {
   }
 
   private History run(MnistData data, Settings settings, int epochs, Checkpoint checkpoint) throws IOException {
-    GanSpec spec = new GanSpec(settings.latent(), settings.width(), settings.conditional() ? data.variant().classNames().size() : 0);
-    AdversarialObjective gan = new AdversarialObjective(spec, new ResumableRandom(settings.seed()), new ResumableRandom(settings.seed() + 1),
-        settings.learningRate());
+    AdversarialObjective gan = objective(settings, settings.conditional() ? data.variant().classNames().size() : 0);
+    GanSpec spec = gan.spec();
     Files.createDirectories(directory);
     SampleGrids grids = new SampleGrids(gan, directory, settings.seed() + 2);
-    Trainer trainer = Trainer.builder(gan).batchSize(settings.batchSize()).seed(settings.seed())
+    TrainerBuilder builder = Trainer.builder(gan).batchSize(settings.batchSize()).seed(settings.seed())
         .progress(new ProgressBar(out, ProgressStyle.detect()))
         .callbacks(new Checkpointing(directory.resolve(CHECKPOINT), Map.of(SETTINGS_KEY, settings.toText(),
-            DATASET_KEY, data.variant().id(), EPOCHS_KEY, String.valueOf(epochs))), grids)
-        .build();
+            DATASET_KEY, data.variant().id(), EPOCHS_KEY, String.valueOf(epochs))), grids);
+    TrainingRecipe recipe = cluster == null ? null : trainingRecipe(settings, data.variant(), dataDirectory);
+    BatchSource train = cluster == null ? DataLoader.of(data.train(), settings.batchSize()).shuffled(settings.seed())
+        : cluster.attach(builder, gan, recipe.objective(), recipe.data(), settings.batchSize(), settings.seed());
+    Trainer trainer = builder.build();
     out.println("data: " + data.source() + ", " + data.train().size() + " training images");
+    if (cluster != null) {
+      out.println("steps on " + cluster.describe() + "; each worker reads its shard of the training images");
+    }
     out.printf(Locale.ROOT, "model: %s (generator %,d, discriminator %,d parameters); %d epochs, batch %d, Adam %.2g beta1 0.5, %d thread%s%n",
         spec.describe(), Params.count(gan.generator().parameters()), Params.count(gan.discriminator().parameters()), epochs,
         settings.batchSize(), settings.learningRate(), Parallel.threads(), Parallel.threads() == 1 ? "" : "s");
@@ -141,7 +187,7 @@ public final class GanRun {
       trainer.resume(checkpoint);
       out.println("resuming after epoch " + checkpoint.epoch());
     }
-    History history = trainer.fit(data.train(), null, epochs);
+    History history = trainer.fit(train, null, epochs);
     GanFiles.save(directory, spec, gan.generator());
     writeMetrics(spec, history);
     Png.write(directory.resolve("learning_curves.png"), LearningCurves.render(history.epochs(), trainer.steps()));

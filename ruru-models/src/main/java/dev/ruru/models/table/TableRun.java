@@ -18,7 +18,6 @@ import dev.ruru.data.csv.CsvTable;
 import dev.ruru.models.run.ClusterTraining;
 import dev.ruru.models.run.OptimizerChoice;
 import dev.ruru.models.run.Recipe;
-import dev.ruru.models.run.ShardedData;
 import dev.ruru.models.run.TrainingControls;
 import dev.ruru.models.run.TrainingRecipe;
 import dev.ruru.nn.Layer;
@@ -77,7 +76,7 @@ public final class TableRun {
   }
 
   /** Examples as encoded features and targets (class ids {@code [n]} or numbers {@code [n, 1]}). */
-  private record Rows(NDArray features, NDArray targets) implements Dataset {
+  record Rows(NDArray features, NDArray targets) implements Dataset {
     @Override public int size() { return features.dim(0); }
 
     @Override public Batch batch(int[] indices) {
@@ -139,8 +138,9 @@ public final class TableRun {
 
   /**
    * What a cluster's nodes make of a run of {@code settings}: the objective with the run's initial weights,
-   * and the training rows. Each worker reads the CSV (every node must reach its path), splits and encodes it
-   * as the driver does (the standardisation needs every training row; tables are small), and keeps its shard.
+   * and the training rows. The driver reads, splits and encodes the CSV (the standardisation needs every
+   * training row) and sends the encoding; each worker reads only its byte range of the file (every node
+   * must reach its path) and keeps its training rows ({@link TableShards}).
    */
   public static TrainingRecipe trainingRecipe(TableSettings settings) {
     // The settings are not serialisable (a Path, an Optional); their parts are.
@@ -155,15 +155,17 @@ public final class TableRun {
     long seed = settings.seed();
     Recipe<TableSettings> remade = () -> new TableSettings(Path.of(csv), target, Optional.ofNullable(task), hidden, dropout, optimizer, numbers[0],
         numbers[1], numbers[2], batchSize, numbers[3], numbers[4], seed, TrainingControls.NONE);
-    Recipe<Objective> objective = () -> {
-      TableSettings made = remade.make();
-      return objective(made, prepared(made).encoding(), new ResumableRandom(seed));
-    };
-    Recipe<Dataset> rows = () -> {
-      Prepared prepared = prepared(remade.make());
-      return prepared.all().subset(prepared.parts()[0]);
-    };
-    return new TrainingRecipe(objective, ShardedData.of(rows, csv));
+    Prepared driver = prepared(settings);
+    TableShards shards;
+    try {
+      shards = TableShards.of(settings.csv(), driver.parts()[0], driver.encoding());
+    } catch (IOException e) {
+      throw new UncheckedIOException("table: " + settings.csv() + ": " + e.getMessage(), e);
+    }
+    // The driver's encoding, so that no worker reads the whole file to fit it again.
+    String encoding = TableShards.toJson(driver.encoding());
+    Recipe<Objective> objective = () -> objective(remade.make(), TableShards.fromJson(encoding), new ResumableRandom(seed));
+    return new TrainingRecipe(objective, shards);
   }
 
   private static Prepared prepared(TableSettings settings) {

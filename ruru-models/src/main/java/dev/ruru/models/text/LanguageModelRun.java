@@ -3,6 +3,7 @@ package dev.ruru.models.text;
 import dev.ruru.array.Parallel;
 import dev.ruru.data.BatchSource;
 import dev.ruru.data.DataLoader;
+import dev.ruru.data.Dataset;
 import dev.ruru.data.text.CharTokenizer;
 import dev.ruru.data.text.EmbeddedText;
 import dev.ruru.data.text.InvalidUtf8;
@@ -12,16 +13,12 @@ import dev.ruru.data.text.TextSplit;
 import dev.ruru.data.text.TextWindows;
 import dev.ruru.data.text.TokenStreams;
 import dev.ruru.data.text.Vocabulary;
-import dev.ruru.models.classify.ModelFiles;
+import dev.ruru.models.run.ClusterTraining;
+import dev.ruru.models.run.Recipe;
 import dev.ruru.models.run.RunCheckpoint;
+import dev.ruru.models.run.ShardedData;
+import dev.ruru.models.run.TrainingRecipe;
 import dev.ruru.models.run.RunDivergedException;
-import dev.ruru.models.text.CharLanguageModel;
-import dev.ruru.models.text.CharModelFiles;
-import dev.ruru.models.text.CharModelSpec;
-import dev.ruru.models.text.LanguageModelReport;
-import dev.ruru.models.text.LanguageModelling;
-import dev.ruru.models.text.RandomWindows;
-import dev.ruru.models.text.TextGeneration;
 import dev.ruru.nn.Params;
 import dev.ruru.optim.Optimizer;
 import dev.ruru.train.Checkpoint;
@@ -30,6 +27,7 @@ import dev.ruru.train.ResumableRandom;
 import dev.ruru.train.Trainer;
 import dev.ruru.train.TrainerBuilder;
 import dev.ruru.train.model.ModelDirectory;
+import dev.ruru.train.objective.Objective;
 import dev.ruru.train.progress.ProgressBar;
 import dev.ruru.train.progress.ProgressStyle;
 import java.io.IOException;
@@ -62,12 +60,77 @@ public final class LanguageModelRun {
   private final PrintWriter out;
   private final Path outputDirectory;
   private final long start;
+  private ClusterTraining cluster;
+  private Path textPath;
 
   /** A run writing into {@code directory}, printing to {@code out}; "done in" counts from {@code startNanos} ({@link System#nanoTime}). */
   public LanguageModelRun(Path directory, PrintWriter out, long startNanos) {
     this.out = out;
     this.outputDirectory = directory;
     this.start = startNanos;
+  }
+
+  /**
+   * Runs the steps on {@code cluster} instead of on this machine; each worker reads the text from
+   * {@code text} (a path every node reaches; null for the embedded sample) and trains on its range of the
+   * training windows. Random windows only: {@code --bptt} carries state along streams in order.
+   */
+  public LanguageModelRun onCluster(ClusterTraining cluster, Path text) {
+    this.cluster = cluster;
+    this.textPath = text == null ? null : text.toAbsolutePath();
+    return this;
+  }
+
+  /**
+   * What a cluster's nodes make of a run of {@code settings} with {@code vocabulary} on the text at
+   * {@code text} (null: the embedded sample): the objective, with the run's initial weights, and the
+   * training windows (or {@code --steps}' random windows), shard {@code i} of {@code P} being rows
+   * {@code [i·n/P, (i+1)·n/P)} of them: a contiguous range of the training text for windows. Each worker
+   * reads the text (refusing one whose SHA-256 is not the run's) and keeps its rows.
+   */
+  public static TrainingRecipe trainingRecipe(LanguageModelSettings settings, Vocabulary vocabulary, Path text) {
+    if (settings.bptt()) {
+      throw new IllegalArgumentException("--bptt with --spark: truncated BPTT carries each stream's state from chunk to chunk in order,"
+          + " and a worker's shard is shuffled; train on random windows (leave out --bptt) on Spark");
+    }
+    String json = settings.toJson();
+    String words = vocabulary.toJson();
+    String file = text == null ? null : text.toString();
+    Recipe<Objective> objective = () -> {
+      LanguageModelSettings made = LanguageModelSettings.fromJson(json, "the run's settings");
+      CharLanguageModel model = spec(made, Vocabulary.fromJson(words, "the run's vocabulary").size()).build(new ResumableRandom(made.seed()));
+      return objective(model, made);
+    };
+    Recipe<Dataset> windows = () -> trainingWindows(LanguageModelSettings.fromJson(json, "the run's settings"),
+        Vocabulary.fromJson(words, "the run's vocabulary"), file);
+    return new TrainingRecipe(objective, ShardedData.of(windows, file == null ? EmbeddedText.SOURCE : file));
+  }
+
+  /** A worker's view of the run's training set: the text read again, checked against the run's SHA-256, split and cut in windows. */
+  private static Dataset trainingWindows(LanguageModelSettings settings, Vocabulary vocabulary, String file) {
+    TextCorpus corpus;
+    try {
+      corpus = readText(file == null ? null : Path.of(file));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("spark: cannot read the text " + file + " on this worker: " + e.getMessage(), e);
+    }
+    if (!LanguageModelSettings.sha256(corpus.text()).equals(settings.textSha256())) {
+      throw new IllegalArgumentException("spark: the text " + corpus.source() + " on this worker differs from the driver's (SHA-256 "
+          + settings.textSha256() + "); every node must reach the same file");
+    }
+    int[] ids = corpus.encode(new CharTokenizer(vocabulary));
+    TextWindows train = TextWindows.of(TextWindows.split(ids, settings.validationSplit()).train(), settings.seqLen(), "the training text");
+    return settings.steps() > 0 ? RandomWindows.ofSteps(train, settings.steps(), settings.batchSize(), settings.seed()) : train;
+  }
+
+  private static CharModelSpec spec(LanguageModelSettings settings, int vocabulary) {
+    return new CharModelSpec(settings.model(), vocabulary, settings.embedding(), settings.hidden(), settings.layers(), settings.heads(),
+        settings.seqLen(), settings.dropout());
+  }
+
+  private static LanguageModelling objective(CharLanguageModel model, LanguageModelSettings settings) {
+    Optimizer optimizer = settings.optimizer().create(model.parameters(), settings.learningRate(), settings.momentum(), settings.weightDecay());
+    return settings.bptt() ? LanguageModelling.truncatedBptt(model, optimizer) : LanguageModelling.windows(model, optimizer);
   }
 
   /** The text of a run: {@code path} (a file, or a directory whose files are joined), or the embedded sample when null. */
@@ -118,17 +181,25 @@ public final class LanguageModelRun {
     TextSplit split = TextWindows.split(ids, settings.validationSplit());
     TextWindows train = TextWindows.of(split.train(), settings.seqLen(), "the training text");
     TextWindows validation = split.validation().length == 0 ? null : validationWindows(split.validation(), settings);
-    CharModelSpec spec = new CharModelSpec(settings.model(), tokenizer.vocabulary().size(), settings.embedding(), settings.hidden(),
-        settings.layers(), settings.heads(), settings.seqLen(), settings.dropout());
+    CharModelSpec spec = spec(settings, tokenizer.vocabulary().size());
     ResumableRandom random = new ResumableRandom(settings.seed());
     CharLanguageModel model = spec.build(random);
     RunCheckpoint checkpoints = new RunCheckpoint(outputDirectory, epochs, Map.of(LanguageModelSettings.KEY, settings.toJson(),
         LanguageModelSettings.VOCABULARY_KEY, tokenizer.vocabulary().toJson()), out);
-    BatchSource examples = trainingBatches(train, split.train(), settings);
+    LanguageModelling objective = objective(model, settings);
+    TrainerBuilder builder = Trainer.builder(objective).batchSize(settings.batchSize()).seed(settings.seed()).random(random)
+        .progress(new ProgressBar(out, ProgressStyle.detect()).countingIn("tokens", settings.seqLen()))
+        .callbacks(checkpoints.callback());
+    TrainingRecipe recipe = cluster == null ? null : trainingRecipe(settings, tokenizer.vocabulary(), textPath);
+    BatchSource examples = cluster == null ? trainingBatches(train, split.train(), settings)
+        : cluster.attach(builder, objective, recipe.objective(), recipe.data(), settings.batchSize(), settings.seed());
     BatchSource checked = validation == null ? null : settings.bptt() ? validationStreams(split.validation(), settings)
         : DataLoader.of(validation, settings.batchSize());
-    Trainer trainer = trainer(model, random, settings, checkpoints, epochs, examples.batchCount(), validation != null);
+    Trainer trainer = settings.controls().applyTo(builder, settings.learningRate(), epochs, examples.batchCount(), validation != null).build();
     describe(corpus, tokenizer, model, train, validation, settings, examples, epochs);
+    if (cluster != null) {
+      out.println("steps on " + cluster.describe() + "; each worker trains on its range of the training windows");
+    }
     if (checkpoint != null) {
       checkpoints.resume(trainer, checkpoint, epochs);
     }
@@ -143,17 +214,6 @@ public final class LanguageModelRun {
     written.add(checkpoints.file());
     printResults(report, written);
     return report;
-  }
-
-  /** The trainer of {@code model}'s objective (windows, or truncated BPTT), with the run's checkpoint and controls. */
-  private Trainer trainer(CharLanguageModel model, ResumableRandom random, LanguageModelSettings settings, RunCheckpoint checkpoints,
-      int epochs, int batches, boolean validated) {
-    Optimizer optimizer = settings.optimizer().create(model.parameters(), settings.learningRate(), settings.momentum(), settings.weightDecay());
-    LanguageModelling objective = settings.bptt() ? LanguageModelling.truncatedBptt(model, optimizer) : LanguageModelling.windows(model, optimizer);
-    TrainerBuilder builder = Trainer.builder(objective).batchSize(settings.batchSize()).seed(settings.seed()).random(random)
-        .progress(new ProgressBar(out, ProgressStyle.detect()).countingIn("tokens", settings.seqLen()))
-        .callbacks(checkpoints.callback());
-    return settings.controls().applyTo(builder, settings.learningRate(), epochs, batches, validated).build();
   }
 
   /**
