@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
  * saved model's format). The prompt is encoded with the model's own vocabulary (a character it never saw is refused,
  * by name); each new character is drawn from the model's next-character distribution after temperature,
  * top-k and top-p, with a seeded generator, so a seed repeats its text. For a latent-space model
- * ({@code ruru train --model vae} and the autoencoders) it writes a PNG grid of decoded samples instead.
+ * ({@code ruru train --model vae} and the autoencoders) it writes a PNG grid of decoded samples instead; for a WaveNet or
+ * a spectrogram VAE ({@code ruru train --model wavenet|spec-vae}), WAV files of the asked digit.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Generates text with a character language model (the --out directory of ruru train --model char-lstm|char-gru|char-transformer):",
