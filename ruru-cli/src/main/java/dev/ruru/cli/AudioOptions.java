@@ -34,7 +34,7 @@ final class AudioOptions {
   private static final List<String> RUN_OPTIONS = List.of("--mels", "--channels", "--hidden", "--dropout", "--optimizer", "--lr",
       "--momentum", "--weight-decay", "--batch-size", "--seed", "--lr-schedule", "--early-stopping", "--clip-norm");
 
-  @Option(names = "--mels", paramLabel = "M", description = "audio-cnn: mel bands of the log-mel spectrogram (default: 32).")
+  @Option(names = "--mels", paramLabel = "M", description = "audio-cnn, spec-vae: mel bands of the log-mel spectrogram (default: 32; spec-vae 64).")
   private Integer mels;
 
   /** Whether this family runs the command: --model audio-cnn, or --resume of a directory holding an audio run's checkpoint. */

@@ -9,6 +9,9 @@ import dev.ruru.data.mnist.IfMissing;
 import dev.ruru.data.mnist.MnistData;
 import dev.ruru.data.mnist.MnistLoader;
 import dev.ruru.data.mnist.MnistVariant;
+import dev.ruru.data.audio.SpokenDigits;
+import dev.ruru.data.audio.SpokenDigitsCorpus;
+import dev.ruru.models.audio.AudioClassifier;
 import dev.ruru.models.audio.GeneratedAudioScore;
 import dev.ruru.models.classify.ModelFiles;
 import dev.ruru.models.classify.SavedModel;
@@ -34,7 +37,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ruru eval}: rebuilds a saved model from its directory (model.json + model.safetensors, of a built-in
  * family or a layer tree) or an .onnx file and evaluates it on the test set of the dataset it was trained on
- * (a fine-tuned head's classes of it): loss, accuracy, and per-class precision, recall and F1.
+ * (a fine-tuned head's classes of it): loss, accuracy, and per-class precision, recall and F1. A spoken-digit classifier
+ * (audio-cnn, audio-cnn1d) is evaluated on the test voices of its corpus ({@code --data-dir}, default the one it was trained on).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Evaluates a saved model (the --out directory of ruru train or ruru finetune, or an .onnx file) on its dataset's test set.")
@@ -88,6 +92,9 @@ final class EvalCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
+    if (AudioClassifier.isAudioClassifier(modelDirectory)) {
+      return evaluateAudio(out);
+    }
     Classifier model = classifier();
     out.println("model: " + model.description());
     String datasetId = dataset != null ? dataset : model.dataset();
@@ -100,6 +107,20 @@ final class EvalCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "test: loss %.4f, accuracy %.2f%% (top-2 %.2f%%) on %d images%n%n", test.loss(), 100 * test.accuracy(),
         100 * test.topKAccuracy(2), images.size());
     out.print(test.confusionMatrix().report(model.classNames() != null ? model.classNames() : data.variant().classNames()));
+    out.flush();
+    return 0;
+  }
+
+  /** A spoken-digit classifier on the test voices of --data-dir, or of the corpus it was trained on. */
+  private int evaluateAudio(PrintWriter out) throws IOException {
+    AudioClassifier model = AudioClassifier.load(modelDirectory);
+    SpokenDigitsCorpus corpus = SpokenDigitsCorpus.load(model.corpusOr(dataDirectory));
+    out.println("model: " + model.description() + " from " + modelDirectory);
+    out.println("data: the test voices of " + corpus.directory() + " (" + String.join(", ", corpus.test().distinctVoices()) + ")");
+    Evaluation test = model.evaluate(corpus.test());
+    out.printf(Locale.ROOT, "test: loss %.4f, accuracy %.2f%% (top-2 %.2f%%) on %d clips%n%n", test.loss(), 100 * test.accuracy(),
+        100 * test.topKAccuracy(2), corpus.test().size());
+    out.print(test.confusionMatrix().report(SpokenDigits.WORDS));
     out.flush();
     return 0;
   }

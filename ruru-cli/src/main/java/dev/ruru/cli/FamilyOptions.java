@@ -55,7 +55,9 @@ record FamilyOptions(List<String> models, Set<String> options) {
       of(AudioOptions.MODELS, Set.of("--optimizer", "--lr", "--momentum", "--weight-decay", "--batch-size", "--lr-schedule", "--early-stopping",
           "--clip-norm", "--data-dir", "--channels", "--hidden", "--dropout"), optionsOf(new AudioOptions())),
       // WaveNet trains Adam on windows of a spoken-digit corpus, which has its own validation voices.
-      of(List.of(WaveNetOptions.MODEL), Set.of("--data-dir", "--batch-size", "--lr"), optionsOf(new WaveNetOptions())));
+      of(List.of(WaveNetOptions.MODEL), Set.of("--data-dir", "--batch-size", "--lr"), optionsOf(new WaveNetOptions())),
+      // The spectrogram VAE: the latent models' code and beta, the audio classifiers' corpus and mel bands.
+      of(List.of(SpectrogramVaeOptions.MODEL), Set.copyOf(SpectrogramVaeOptions.OPTIONS)));
 
   FamilyOptions {
     models = List.copyOf(models);

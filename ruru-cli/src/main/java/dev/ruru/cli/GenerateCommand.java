@@ -5,6 +5,7 @@ import dev.ruru.models.gan.GanFiles;
 import dev.ruru.models.gan.GanGeneration;
 import dev.ruru.models.latent.LatentGeneration;
 import dev.ruru.models.latent.LatentModelFiles;
+import dev.ruru.models.specvae.SpectrogramVaeFiles;
 import dev.ruru.models.text.CharModelFiles;
 import dev.ruru.models.text.TextGeneration;
 import dev.ruru.models.video.VideoFiles;
@@ -28,14 +29,17 @@ import picocli.CommandLine.Spec;
  * saved model's format). The prompt is encoded with the model's own vocabulary (a character it never saw is refused,
  * by name); each new character is drawn from the model's next-character distribution after temperature,
  * top-k and top-p, with a seeded generator, so a seed repeats its text. For a latent-space model
- * ({@code ruru train --model vae} and the autoencoders) it writes a PNG grid of decoded samples instead.
+ * ({@code ruru train --model vae} and the autoencoders) it writes a PNG grid of decoded samples instead; for a WaveNet or
+ * a spectrogram VAE ({@code ruru train --model wavenet|spec-vae}), WAV files of the asked digit.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Generates text with a character language model (the --out directory of ruru train --model char-lstm|char-gru|char-transformer):",
         "prints the prompt followed by --length sampled characters.",
         "For an autoencoder, VAE or GAN: writes a PNG grid of --samples images to --out (of --class C for a conditional model).",
         "For a video model (convlstm, convgru): writes --out prediction.gif, test clips as input, truth and prediction side by side.",
-        "For a WaveNet (ruru train --model wavenet): writes --seconds of the spoken --digit D to the WAV file --out."})
+        "For a WaveNet (ruru train --model wavenet): writes --seconds of the spoken --digit D to the WAV file --out.",
+        "For a spectrogram VAE (ruru train --model spec-vae): writes the spoken --digit D to --out, or --samples N clips D-0.wav ... into the"
+            + " directory --out."})
 final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--model-dir", paramLabel = "DIR", required = true, description = "Directory holding model.json and model.safetensors.")
   private Path modelDirectory;
@@ -70,6 +74,10 @@ final class GenerateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (WaveNetFiles.isWaveNet(modelDirectory)) {
       audio.speak(modelDirectory, images.out, temperature, seed, spec.commandLine().getParseResult(), out);
+      return 0;
+    }
+    if (SpectrogramVaeFiles.isSpectrogramVae(modelDirectory)) {
+      audio.speakSpectrogram(modelDirectory, images.out, temperature, seed, spec.commandLine().getParseResult(), out);
       return 0;
     }
     AudioSamplingOptions.refuseFor(spec.commandLine().getParseResult(), modelDirectory);

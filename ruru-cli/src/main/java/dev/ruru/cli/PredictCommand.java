@@ -3,7 +3,9 @@ package dev.ruru.cli;
 import dev.ruru.array.NDArray;
 import dev.ruru.autodiff.Autodiff;
 import dev.ruru.autodiff.Tensor;
+import dev.ruru.data.audio.SpokenDigits;
 import dev.ruru.data.csv.CsvTable;
+import dev.ruru.models.audio.AudioClassifier;
 import dev.ruru.models.classify.ModelFiles;
 import dev.ruru.models.classify.SavedModel;
 import dev.ruru.nn.Layer;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Spec;
     description = {"Classifies images with a saved model (the --out directory of ruru train or ruru finetune) or an .onnx file.",
         "Inputs: .npy arrays [28, 28] or [n, 28, 28] (floats in [0, 1], or integer pixels 0..255), or pictures (PNG, JPEG),",
         "greyscale light-on-dark like MNIST, scaled to the model's size.",
-        "A model trained on a table (ruru train --csv) takes CSV files with the same header (the target column may be left out)."})
+        "A model trained on a table (ruru train --csv) takes CSV files with the same header (the target column may be left out).",
+        "A spoken-digit classifier (ruru train --model audio-cnn|audio-cnn1d) takes WAV files (any rate, resampled to 16 kHz; 1 s is heard)."})
 final class PredictCommand implements Callable<Integer> {
   static final int SHOWN = 3;
 
@@ -48,6 +51,15 @@ final class PredictCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (TableModel.isTableModel(modelDirectory)) {
       predictRows(out, TableModel.load(modelDirectory));
+      return 0;
+    }
+    if (AudioClassifier.isAudioClassifier(modelDirectory)) {
+      AudioClassifier audio = AudioClassifier.load(modelDirectory);
+      NDArray probabilities = softmax(audio.scores(AudioClassifier.clipsOf(inputs)));
+      for (int i = 0; i < inputs.size(); i++) {
+        out.println(inputs.get(i) + ": " + topClasses(probabilities, i, SpokenDigits.WORDS));
+      }
+      out.flush();
       return 0;
     }
     if (modelDirectory.toString().endsWith(".onnx")) {

@@ -68,7 +68,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--model", paramLabel = "NAME", defaultValue = "mlp",
       description = "The model: mlp (default), cnn, a character language model: char-lstm, char-gru, char-transformer, a latent"
           + " model: autoencoder, conv-autoencoder, vae, conv-vae, gan, a graph network: gcn, gat, sage, gin, a video model: convlstm, convgru"
-          + " (on --dataset moving-fashion-mnist), a spoken-digit classifier: audio-cnn, or wavenet (--data-dir).")
+          + " (on --dataset moving-fashion-mnist), a spoken-digit classifier: audio-cnn, or wavenet or spec-vae (--data-dir).")
   private String model;
 
   @Option(names = "--text", paramLabel = "FILE",
@@ -210,6 +210,8 @@ final class TrainCommand implements Callable<Integer> {
         audio.train(outputDirectory, out, spec.commandLine().getParseResult(), start);
       } else if (model.equals(WaveNetOptions.MODEL)) {
         waveNet.train(outputDirectory, out, spec.commandLine().getParseResult());
+      } else if (model.equals(SpectrogramVaeOptions.MODEL)) {
+        new SpectrogramVaeOptions().train(outputDirectory, out, spec.commandLine().getParseResult());
       } else if (resume) {
         resume(out, start);
       } else if (model.equals(TableOptions.MODEL)) {

@@ -30,7 +30,7 @@ class FamilyOptionsTest {
     assertEquals("ruru train: --heads does not apply to --model char-lstm (it is for --model char-transformer); leave it out\n",
         run("train", "--model", "char-lstm", "--heads", "2").err());
     assertEquals("ruru train: --data-dir does not apply to --model char-gru (it is for --model audio-cnn, audio-cnn1d, autoencoder, cnn, conv-autoencoder,"
-        + " conv-vae, convgru, convlstm, gan, mlp, vae, wavenet); leave it out\n",
+        + " conv-vae, convgru, convlstm, gan, mlp, spec-vae, vae, wavenet); leave it out\n",
         run("train", "--model", "char-gru", "--data-dir", "x").err());
     assertEquals("ruru train: --text does not apply to --model cnn (it is for --model char-gru, char-lstm, char-transformer); leave it out\n",
         run("train", "--model", "cnn", "--text", "x.txt").err());

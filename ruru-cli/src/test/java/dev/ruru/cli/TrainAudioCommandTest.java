@@ -46,6 +46,34 @@ class TrainAudioCommandTest {
     assertEquals(0, oneD.exitCode(), oneD::err);
     assertTrue(oneD.out().contains("model: cnn1d 16000 samples conv 4,8 (80/16, 3)"), oneD::out);
     assertEquals("audio-cnn1d", new ObjectMapper().readTree(raw.resolve("metrics.json").toFile()).get("task").asText());
+    for (Path model : new Path[] {out, raw}) {
+      evaluatesOnTheTestVoicesAndPredictsAWavFile(model, corpus);
+    }
+  }
+
+  /** ruru eval scores the corpus's test voices as training did; ruru predict names a digit for a WAV file at another rate. */
+  private void evaluatesOnTheTestVoicesAndPredictsAWavFile(Path model, Path corpus) throws Exception {
+    CommandRun eval = CommandRun.of("eval", "--model-dir", model.toString());
+    assertEquals(0, eval.exitCode(), eval::err);
+    double trained = new ObjectMapper().readTree(model.resolve("metrics.json").toFile()).get("test_accuracy").asDouble();
+    assertTrue(eval.out().contains(String.format(java.util.Locale.ROOT, "accuracy %.2f%% (top-2", 100 * trained))
+        && eval.out().contains("on 20 clips"), () -> trained + "\n" + eval.out());
+    assertTrue(eval.out().contains("data: the test voices of " + corpus), eval::out);
+    Path test = corpus.resolve("test");
+    Path clip;
+    try (var files = Files.walk(test)) {
+      clip = files.filter(file -> file.getFileName().toString().equals("3-0.wav")).findFirst().orElseThrow();
+    }
+    dev.ruru.data.audio.Waveform sound = dev.ruru.data.audio.WavFile.read(clip);
+    Path slow = directory.resolve("three-8k.wav");
+    dev.ruru.data.audio.WavFile.write(slow, dev.ruru.data.audio.Resampler.between(16000, 8000).apply(sound, 8000));
+    CommandRun predict = CommandRun.of("predict", "--model-dir", model.toString(), "--input", clip.toString(), slow.toString());
+    assertEquals(0, predict.exitCode(), predict::err);
+    String[] lines = predict.out().split("\n");
+    assertEquals(2, lines.length, predict::out);
+    assertTrue(lines[0].matches(java.util.regex.Pattern.quote(clip.toString()) + ": [a-z]+ [0-9.]+%, [a-z]+ [0-9.]+%, [a-z]+ [0-9.]+%"),
+        predict::out);
+    assertTrue(lines[1].startsWith(slow + ": "), predict::out);
   }
 
   @Test

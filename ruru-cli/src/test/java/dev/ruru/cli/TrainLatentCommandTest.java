@@ -77,7 +77,7 @@ class TrainLatentCommandTest {
         {"--model", "vae", "--beta", "-1"}, {"Invalid --beta: -1.0 (the KL term's weight must be >= 0; 1 is the plain VAE)"},
         {"--model", "autoencoder", "--beta", "2"}, {"--beta applies to vae and conv-vae, not autoencoder"},
         {"--model", "vae", "--noise", "0.3"}, {"--noise applies to autoencoder and conv-autoencoder, not vae"},
-        {"--model", "mlp", "--latent", "4"}, {"--latent does not apply to --model mlp (it is for --model autoencoder, conv-autoencoder, conv-vae, gan, vae)"},
+        {"--model", "mlp", "--latent", "4"}, {"--latent does not apply to --model mlp (it is for --model autoencoder, conv-autoencoder, conv-vae, gan, spec-vae, vae)"},
         {"--model", "autoencoder", "--upsampling", "nearest"}, {"--upsampling applies to conv-autoencoder and conv-vae, not autoencoder"},
         {"--model", "conv-vae", "--hidden", "64"}, {"--hidden applies to the dense latent models (autoencoder, vae), not conv-vae"},
     };

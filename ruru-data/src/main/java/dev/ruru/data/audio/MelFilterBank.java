@@ -1,6 +1,7 @@
 package dev.ruru.data.audio;
 
 import dev.ruru.array.NDArray;
+import dev.ruru.array.linalg.SymmetricEigen;
 
 /**
  * Triangular filters evenly spaced on the mel scale, to turn a power spectrogram {@code [bins, frames]}
@@ -20,6 +21,7 @@ public final class MelFilterBank {
   private final int fftSize;
   private final int mels;
   private final NDArray weights;
+  private NDArray pseudoInverse;
 
   /** {@code mels} filters from {@code minHz} to {@code maxHz} over the bins of a {@code fftSize}-sample STFT at {@code sampleRate}. */
   public MelFilterBank(int sampleRate, int fftSize, int mels, double minHz, double maxHz) {
@@ -56,6 +58,34 @@ public final class MelFilterBank {
           + " at " + sampleRate + " Hz); got " + power.shape());
     }
     return weights.matmul(power.astype(weights.dtype()));
+  }
+
+  /**
+   * The Moore-Penrose pseudo-inverse W⁺ = Wᵀ·(W·Wᵀ)⁻¹, float64 {@code [bins, mels]}: W⁺·M is the least-squares
+   * power spectrogram of smallest norm whose mel spectrogram is M. (W·Wᵀ)⁻¹ comes from its eigendecomposition,
+   * eigenvalues below 1e-10 of the largest counting as zero (numpy's {@code pinv} cuts off the same way), so that
+   * filters too narrow to hold a bin of their own do not blow the inverse up.
+   */
+  public synchronized NDArray pseudoInverse() {
+    if (pseudoInverse == null) {
+      SymmetricEigen gram = SymmetricEigen.of(weights.matmul(weights.transpose()));
+      double largest = Math.abs(gram.eigenvalues().max().item());
+      pseudoInverse = weights.transpose().matmul(gram.map(value -> value > 1e-10 * largest ? 1 / value : 0));
+    }
+    return pseudoInverse;
+  }
+
+  /**
+   * A power spectrogram {@code [bins, frames]} that these filters turn (nearly) into {@code melPower}
+   * {@code [mels, frames]}: W⁺·M with its negative values set to 0, since power is never negative (the
+   * cheap alternative to librosa's non-negative least squares in {@code mel_to_stft}). The mel bands
+   * cannot say how power is spread inside a band, so the result is smooth where the filters are wide.
+   */
+  public NDArray invert(NDArray melPower) {
+    if (melPower.rank() != 2 || melPower.dim(0) != mels) {
+      throw new IllegalArgumentException("MelFilterBank.invert: expected a mel spectrogram [" + mels + ", frames]; got " + melPower.shape());
+    }
+    return pseudoInverse().matmul(melPower.astype(weights.dtype())).maximum(0);
   }
 
   /** Hertz to mels on the Slaney scale. */

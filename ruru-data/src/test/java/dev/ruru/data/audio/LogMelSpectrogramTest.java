@@ -39,4 +39,32 @@ class LogMelSpectrogramTest {
     assertThrows(IllegalArgumentException.class, () -> new Mfcc(20, 21));
     assertThrows(IllegalArgumentException.class, () -> new MelFilterBank(16000, 512, 40, 0, 9000));
   }
+
+  @Test
+  void thePseudoInverseMeetsThePenroseConditions() {
+    NDArray w = new MelFilterBank(16000, 512, 32).weights();
+    NDArray pinv = new MelFilterBank(16000, 512, 32).pseudoInverse();
+    assertEquals(257, pinv.dim(0));
+    double scale = w.abs().max().item();
+    assertClose("W·W⁺·W", w, w.matmul(pinv).matmul(w), 0, 1e-9 * scale);
+    assertClose("W⁺·W·W⁺", pinv, pinv.matmul(w).matmul(pinv), 0, 1e-9 / scale);
+    NDArray projection = pinv.matmul(w);
+    assertClose("W⁺·W symmetric", projection, projection.transpose(), 0, 1e-9);
+  }
+
+  @Test
+  void invertingAMelSpectrogramGivesAPowerSpectrogramWithNearlyTheSameBands() {
+    LogMelSpectrogram features = new LogMelSpectrogram(SpectralFixture.SAMPLE_RATE, 256, 64, 20);
+    NDArray mel = features.power(SpectralFixture.signal());
+    NDArray power = features.filters().invert(mel);
+    assertEquals(129, power.dim(0));
+    assertEquals(0.0, Math.min(0, power.min().item()));
+    // Setting the negative least-squares values to 0 moves the bands: by 2.2 dB on average with these 20 wide bands
+    // (NumPy's pinv gives the same 2.21 dB, and 18.5 dB at worst, in a cell near the 80 dB floor).
+    NDArray again = LogMelSpectrogram.powerToDecibels(features.filters().apply(power), LogMelSpectrogram.TOP_DB);
+    NDArray given = LogMelSpectrogram.powerToDecibels(mel, LogMelSpectrogram.TOP_DB);
+    double mean = again.sub(given).abs().mean().item();
+    assertEquals(2.21, mean, 0.01, "mean band change in dB");
+    assertThrows(IllegalArgumentException.class, () -> features.filters().invert(NDArray.zeros(dev.ruru.array.Shape.of(19, 4))));
+  }
 }

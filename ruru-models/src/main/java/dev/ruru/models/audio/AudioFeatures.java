@@ -71,6 +71,28 @@ public record AudioFeatures(int sampleRate, int fftSize, int hop, int mels) {
     }
   }
 
+  /**
+   * The way back from a picture {@code [mels, frames]} (values in [0, 1], highest band first) to its mel power
+   * spectrogram {@code [mels, frames]}, lowest band first, relative to the clip's peak (which becomes 1):
+   * {@code 10^((v − 1)·80 / 10)}. The peak's true loudness is not in the picture, so neither is it here.
+   */
+  public NDArray melPower(NDArray picture) {
+    if (picture.rank() != 2 || picture.dim(0) != mels) {
+      throw new IllegalArgumentException("AudioFeatures.melPower: expected a picture [" + mels + ", frames]; got " + picture.shape());
+    }
+    int frames = picture.dim(1);
+    double[] values = picture.contiguous().toDoubleArray();
+    double[] power = new double[values.length];
+    for (int row = 0; row < mels; row++) {
+      int band = mels - 1 - row;
+      for (int t = 0; t < frames; t++) {
+        double decibels = (Math.clamp(values[row * frames + t], 0, 1) - 1) * LogMelSpectrogram.TOP_DB;
+        power[band * frames + t] = Math.pow(10, decibels / 10);
+      }
+    }
+    return NDArray.wrap(power, mels, frames);
+  }
+
   /** In words, for model.json and the run's description. */
   public String describe() {
     return "log-mel spectrogram: " + sampleRate + " Hz, " + fftSize + "-sample Hann frames every " + hop + ", " + mels

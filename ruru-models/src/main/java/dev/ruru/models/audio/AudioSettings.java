@@ -89,6 +89,11 @@ public record AudioSettings(String model, String dataDirectory, String manifestS
     if (json == null) {
       throw new IllegalArgumentException("--resume: " + file + " is not a spoken-digit classifier's checkpoint (no " + KEY + ")");
     }
+    return fromJson(json, file + ": " + KEY + " metadata");
+  }
+
+  /** The settings {@link #toJson} wrote; {@code source} names where they were read, in a message. */
+  public static AudioSettings fromJson(String json, String source) {
     try {
       JsonNode root = JSON.readTree(json);
       List<Integer> channels = new ArrayList<>();
@@ -102,7 +107,7 @@ public record AudioSettings(String model, String dataDirectory, String manifestS
           root.path("learning_rate").asDouble(), root.has("momentum") ? root.get("momentum").asDouble() : Double.NaN,
           root.path("weight_decay").asDouble(), root.path("batch_size").asInt(), root.path("seed").asLong(), TrainingControls.readFrom(root));
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(file + ": malformed " + KEY + " metadata: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(source + ": malformed settings: " + e.getOriginalMessage(), e);
     }
   }
 }

@@ -85,7 +85,7 @@ public record GeneratedAudioScore(int clips, double accuracy, double inceptionSc
   }
 
   /** The clip's samples at the classifier's 16 kHz: WaveNet's 8 kHz clips are resampled (polyphase), as the corpus was. */
-  private static float[] samplesOf(Path file) throws IOException {
+  static float[] samplesOf(Path file) throws IOException {
     Waveform sound = WavFile.read(file);
     if (sound.sampleRate() != SpokenDigits.SAMPLE_RATE) {
       sound = Resampler.between(sound.sampleRate(), SpokenDigits.SAMPLE_RATE).apply(sound, SpokenDigits.SAMPLE_RATE);

@@ -11,11 +11,11 @@ import java.nio.file.Path;
  * A stand-in for the spoken-digit corpus that needs no espeak-ng: digit d is a 0.4 s tone of
  * {@code 300 + 150·d} Hz, each "voice" a different loudness, onset and detuning; same layout and manifest.
  */
-final class ToneCorpus {
+public final class ToneCorpus {
   private ToneCorpus() {}
 
   /** Writes {@code trainVoices} training voices and one validation and one test voice, 2 takes each, into {@code directory}. */
-  static Path write(Path directory, int trainVoices) throws IOException {
+  public static Path write(Path directory, int trainVoices) throws IOException {
     StringBuilder manifest = new StringBuilder("file,split,voice,digit,pitch,speed\n");
     for (int v = 0; v < trainVoices + 2; v++) {
       String split = v < trainVoices ? "train" : v == trainVoices ? "validation" : "test";
