@@ -49,11 +49,7 @@ final class AudioOptions {
   void train(Path directory, PrintWriter out, ParseResult parsed, long start) throws IOException {
     Path dataDirectory = parsed.matchedOptionValue("--data-dir", null);
     if (parsed.hasMatchedOption("--resume")) {
-      List<String> given = RUN_OPTIONS.stream().filter(parsed::hasMatchedOption).toList();
-      if (!given.isEmpty()) {
-        throw new IllegalArgumentException("--resume continues the run in " + directory + " with the settings it started with; leave out "
-            + String.join(", ", given) + " (or start a new run without --resume)");
-      }
+      FamilyOptions.refuseOnResume(RUN_OPTIONS, parsed, directory);
       Checkpoint checkpoint = RunCheckpoint.read(directory);
       AudioSettings saved = AudioSettings.of(checkpoint, directory.resolve(RunCheckpoint.FILE));
       Path corpus = dataDirectory != null ? dataDirectory : Path.of(saved.dataDirectory());

@@ -101,6 +101,18 @@ record FamilyOptions(List<String> models, Set<String> options) {
     }
   }
 
+  /**
+   * Refuses, for {@code --resume} of the run in {@code directory}, any of {@code runOptions} that was given:
+   * a resumed run takes the settings it started with from its checkpoint, so a new value would be ignored.
+   */
+  static void refuseOnResume(List<String> runOptions, ParseResult parsed, java.nio.file.Path directory) {
+    List<String> given = runOptions.stream().filter(parsed::hasMatchedOption).toList();
+    if (!given.isEmpty()) {
+      throw new IllegalArgumentException("--resume continues the run in " + directory + " with the settings it started with; leave out "
+          + String.join(", ", given) + " (or start a new run without --resume)");
+    }
+  }
+
   /** Every {@code --model} name of {@code ruru train}, in the order of {@link #FAMILIES}: a family is known once it has an entry. */
   static List<String> knownModels() {
     return FAMILIES.stream().flatMap(family -> family.models().stream()).toList();

@@ -2,6 +2,7 @@ package dev.ruru.cli;
 
 import dev.ruru.data.audio.SpokenDigitsCorpus;
 import dev.ruru.models.audio.AudioRun;
+import dev.ruru.models.run.RunCheckpoint;
 import dev.ruru.models.specvae.SpectrogramVaeRun;
 import dev.ruru.models.specvae.SpectrogramVaeSettings;
 import dev.ruru.train.Checkpoint;
@@ -25,16 +26,19 @@ final class SpectrogramVaeOptions {
   /** The options of the family beyond every family's: FamilyOptions' entry. */
   static final List<String> OPTIONS = List.of("--data-dir", "--batch-size", "--lr", "--latent", "--beta", "--hidden", "--mels");
 
+  /** Whether this family trains {@code model}, or continues (--resume) the spectrogram-VAE run whose checkpoint is in {@code directory}. */
+  static boolean handles(String model, boolean resume, Path directory) throws IOException {
+    return MODEL.equals(model) || resume && Files.isRegularFile(directory.resolve(RunCheckpoint.FILE))
+        && SpectrogramVaeRun.isSpectrogramVaeRun(RunCheckpoint.read(directory));
+  }
+
   /** Trains (or with --resume continues) the run in {@code directory}, reading the options given from {@code parsed}. */
   void train(Path directory, PrintWriter out, ParseResult parsed) throws IOException {
     Path data = parsed.matchedOptionValue("--data-dir", null);
     Integer epochs = parsed.matchedOptionValue("--epochs", null);
     if (parsed.hasMatchedOption("--resume")) {
-      Path file = directory.resolve(SpectrogramVaeRun.CHECKPOINT);
-      if (!Files.isRegularFile(file)) {
-        throw new IllegalArgumentException("--resume: no " + SpectrogramVaeRun.CHECKPOINT + " in " + directory + "; train the model there first");
-      }
-      Checkpoint checkpoint = Checkpoint.read(file);
+      FamilyOptions.refuseOnResume(OPTIONS.stream().filter(option -> !option.equals("--data-dir")).toList(), parsed, directory);
+      Checkpoint checkpoint = RunCheckpoint.read(directory);
       Path corpus = data != null ? data : Path.of(SpectrogramVaeRun.settingsOf(checkpoint, directory).dataDirectory());
       new SpectrogramVaeRun(directory, out).resume(SpokenDigitsCorpus.load(corpus), checkpoint,
           epochs == null ? OptionalInt.empty() : OptionalInt.of(epochs));

@@ -208,9 +208,9 @@ final class TrainCommand implements Callable<Integer> {
         video.train(model, outputDirectory, out, spec.commandLine().getParseResult(), dataset, this::load);
       } else if (audio.handles(model, resume, outputDirectory)) {
         audio.train(outputDirectory, out, spec.commandLine().getParseResult(), start);
-      } else if (model.equals(WaveNetOptions.MODEL)) {
+      } else if (WaveNetOptions.handles(model, resume, outputDirectory)) {
         waveNet.train(outputDirectory, out, spec.commandLine().getParseResult());
-      } else if (model.equals(SpectrogramVaeOptions.MODEL)) {
+      } else if (SpectrogramVaeOptions.handles(model, resume, outputDirectory)) {
         new SpectrogramVaeOptions().train(outputDirectory, out, spec.commandLine().getParseResult());
       } else if (resume) {
         resume(out, start);
@@ -247,11 +247,7 @@ final class TrainCommand implements Callable<Integer> {
   /** Continues the run in --out: its family, settings and data come from its checkpoint; --epochs alone may be given. */
   private void resume(PrintWriter out, long start) throws IOException {
     var parsed = spec.commandLine().getParseResult();
-    List<String> given = RUN_OPTIONS.stream().filter(parsed::hasMatchedOption).toList();
-    if (!given.isEmpty()) {
-      throw new IllegalArgumentException("--resume continues the run in " + outputDirectory + " with the settings it started with;"
-          + " leave out " + String.join(", ", given) + " (or start a new run without --resume)");
-    }
+    FamilyOptions.refuseOnResume(RUN_OPTIONS, parsed, outputDirectory);
     Checkpoint checkpoint = RunCheckpoint.read(outputDirectory);
     OptionalInt asked = parsed.hasMatchedOption("--epochs") ? OptionalInt.of(epochs) : OptionalInt.empty();
     if (GanRun.isGanRun(checkpoint)) {

@@ -63,11 +63,7 @@ final class VideoOptions {
    */
   void train(String model, Path directory, PrintWriter out, ParseResult parsed, String dataset, ImageSets images) throws IOException {
     if (parsed.hasMatchedOption("--resume")) {
-      List<String> given = RUN_OPTIONS.stream().filter(parsed::hasMatchedOption).toList();
-      if (!given.isEmpty()) {
-        throw new IllegalArgumentException("--resume continues the video run in " + directory + " with the settings it started with; leave out "
-            + String.join(", ", given) + " (or start a new run without --resume)");
-      }
+      FamilyOptions.refuseOnResume(RUN_OPTIONS, parsed, directory);
       Checkpoint checkpoint = RunCheckpoint.read(directory);
       VideoSettings saved = VideoSettings.of(checkpoint, directory.resolve(RunCheckpoint.FILE));
       OptionalInt epochs = parsed.hasMatchedOption("--epochs") ? OptionalInt.of(parsed.matchedOptionValue("--epochs", 0)) : OptionalInt.empty();

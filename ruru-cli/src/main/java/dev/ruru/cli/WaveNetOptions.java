@@ -1,14 +1,15 @@
 package dev.ruru.cli;
 
 import dev.ruru.data.audio.SpokenDigitsCorpus;
+import dev.ruru.models.run.RunCheckpoint;
 import dev.ruru.models.wavenet.WaveNetRun;
 import dev.ruru.models.wavenet.WaveNetSettings;
 import dev.ruru.models.wavenet.WaveNetSpec;
-import dev.ruru.train.Checkpoint;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalInt;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
@@ -41,6 +42,16 @@ final class WaveNetOptions {
   @Option(names = "--window", paramLabel = "N", description = "wavenet: samples predicted per training window (default: 1024).")
   private Integer window;
 
+  /** Options that define a run: --resume takes them from the checkpoint. */
+  private static final List<String> RUN_OPTIONS = List.of("--residual-channels", "--skip-channels", "--dilation-layers", "--stacks",
+      "--sample-rate", "--window", "--batch-size", "--lr", "--seed");
+
+  /** Whether this family trains {@code model}, or continues (--resume) the WaveNet run whose checkpoint is in {@code directory}. */
+  static boolean handles(String model, boolean resume, Path directory) throws IOException {
+    return MODEL.equals(model)
+        || resume && Files.isRegularFile(directory.resolve(RunCheckpoint.FILE)) && WaveNetRun.isWaveNetRun(RunCheckpoint.read(directory));
+  }
+
   /** Trains (or with --resume continues) a WaveNet in {@code directory}, reading the shared options that were given from {@code parsed}. */
   void train(Path directory, PrintWriter out, ParseResult parsed) throws IOException {
     Path data = parsed.matchedOptionValue("--data-dir", null);
@@ -51,11 +62,8 @@ final class WaveNetOptions {
     SpokenDigitsCorpus corpus = SpokenDigitsCorpus.load(data);
     Integer epochs = parsed.matchedOptionValue("--epochs", null);
     if (parsed.hasMatchedOption("--resume")) {
-      Path file = directory.resolve(WaveNetRun.CHECKPOINT);
-      if (!Files.isRegularFile(file)) {
-        throw new IllegalArgumentException("--resume: no " + WaveNetRun.CHECKPOINT + " in " + directory + "; train the model there first");
-      }
-      new WaveNetRun(directory, out).resume(corpus, Checkpoint.read(file), epochs == null ? OptionalInt.empty() : OptionalInt.of(epochs));
+      FamilyOptions.refuseOnResume(RUN_OPTIONS, parsed, directory);
+      new WaveNetRun(directory, out).resume(corpus, RunCheckpoint.read(directory), epochs == null ? OptionalInt.empty() : OptionalInt.of(epochs));
       return;
     }
     new WaveNetRun(directory, out).train(corpus, settings(parsed), epochs == null ? TrainCommand.DEFAULT_EPOCHS : epochs);

@@ -38,7 +38,7 @@ class TrainGanCommandTest {
     Files.delete(out.resolve("model.json"));
     CommandRun resumed = run("train", "--resume", "--out", out.toString());
     assertEquals(0, resumed.exitCode(), resumed::err);
-    assertTrue(resumed.out().contains("resuming after epoch 1"), resumed::out);
+    assertTrue(resumed.out().contains("finishing " + out.resolve("checkpoint.safetensors") + ": its 1 epoch is trained"), resumed::out);
     assertTrue(resumed.out().contains("model: dcgan latent 8 width 4 conditional 10"), resumed::out);
     assertTrue(Files.isRegularFile(out.resolve("model.json")));
 

@@ -41,7 +41,7 @@ class TrainVideoCommandTest {
     assertTrue(more.out().contains("model: convlstm hidden [4] kernel 3 patch 4, 64x64, 10 -> 10 frames"), more::out);
     CommandRun changed = run("train", "--model", "convlstm", "--resume", "--clips", "8", "--out", out.toString());
     assertEquals(Ruru.USAGE_ERROR, changed.exitCode());
-    assertTrue(changed.err().contains("--resume continues the video run in " + out + " with the settings it started with; leave out --clips"),
+    assertTrue(changed.err().contains("--resume continues the run in " + out + " with the settings it started with; leave out --clips"),
         changed::err);
   }
 

@@ -13,6 +13,8 @@ import dev.ruru.data.mnist.MnistVariant;
 import dev.ruru.models.run.ClusterTraining;
 import dev.ruru.models.run.MnistShards;
 import dev.ruru.models.run.Recipe;
+import dev.ruru.models.run.RunCheckpoint;
+import dev.ruru.models.run.TrainingControls;
 import dev.ruru.models.run.TrainingRecipe;
 import dev.ruru.nn.Params;
 import dev.ruru.train.Checkpoint;
@@ -21,7 +23,6 @@ import dev.ruru.train.MetricsJson;
 import dev.ruru.train.ResumableRandom;
 import dev.ruru.train.Trainer;
 import dev.ruru.train.TrainerBuilder;
-import dev.ruru.train.callbacks.Checkpointing;
 import dev.ruru.train.objective.Objective;
 import dev.ruru.train.plot.LearningCurves;
 import dev.ruru.train.plot.Png;
@@ -48,10 +49,8 @@ import java.util.OptionalInt;
  * }</pre>
  */
 public final class GanRun {
-  public static final String CHECKPOINT = "checkpoint.safetensors";
   static final String SETTINGS_KEY = "gan";
   static final String DATASET_KEY = "gan_dataset";
-  static final String EPOCHS_KEY = "gan_epochs";
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -153,14 +152,9 @@ public final class GanRun {
 
   /** Continues the run whose {@code checkpoint} this is, with its settings, up to {@code epochs} in all (default: the epochs it planned). */
   public History resume(MnistData data, Checkpoint checkpoint, OptionalInt epochs) throws IOException {
-    Settings settings = Settings.fromText(checkpoint.extra().get(SETTINGS_KEY), directory.resolve(CHECKPOINT).toString());
-    int planned = Integer.parseInt(checkpoint.extra().getOrDefault(EPOCHS_KEY, String.valueOf(checkpoint.epoch())));
-    int total = epochs.orElse(planned);
-    if (total < checkpoint.epoch()) {
-      throw new IllegalArgumentException("--resume: the run in " + directory + " has " + checkpoint.epoch() + " epochs already; ask for"
-          + " --epochs " + checkpoint.epoch() + " or more");
-    }
-    return run(data, settings, total, checkpoint);
+    Settings settings = Settings.fromText(checkpoint.extra().get(SETTINGS_KEY), directory.resolve(RunCheckpoint.FILE).toString());
+    // GAN runs take no learning-rate schedule, so any new total of epochs keeps the run's meaning.
+    return run(data, settings, RunCheckpoint.epochsToReach(directory, checkpoint, epochs, TrainingControls.NONE), checkpoint);
   }
 
   private History run(MnistData data, Settings settings, int epochs, Checkpoint checkpoint) throws IOException {
@@ -168,10 +162,10 @@ public final class GanRun {
     GanSpec spec = gan.spec();
     Files.createDirectories(directory);
     SampleGrids grids = new SampleGrids(gan, directory, settings.seed() + 2);
+    RunCheckpoint checkpoints = new RunCheckpoint(directory, epochs, Map.of(SETTINGS_KEY, settings.toText(), DATASET_KEY, data.variant().id()),
+        out);
     TrainerBuilder builder = Trainer.builder(gan).batchSize(settings.batchSize()).seed(settings.seed())
-        .progress(new ProgressBar(out, ProgressStyle.detect()))
-        .callbacks(new Checkpointing(directory.resolve(CHECKPOINT), Map.of(SETTINGS_KEY, settings.toText(),
-            DATASET_KEY, data.variant().id(), EPOCHS_KEY, String.valueOf(epochs))), grids);
+        .progress(new ProgressBar(out, ProgressStyle.detect())).callbacks(checkpoints.callback(), grids);
     TrainingRecipe recipe = cluster == null ? null : trainingRecipe(settings, data.variant(), dataDirectory);
     BatchSource train = cluster == null ? DataLoader.of(data.train(), settings.batchSize()).shuffled(settings.seed())
         : cluster.attach(builder, gan, recipe.objective(), recipe.data(), settings.batchSize(), settings.seed());
@@ -184,10 +178,9 @@ public final class GanRun {
         spec.describe(), Params.count(gan.generator().parameters()), Params.count(gan.discriminator().parameters()), epochs,
         settings.batchSize(), settings.learningRate(), Parallel.threads(), Parallel.threads() == 1 ? "" : "s");
     if (checkpoint != null) {
-      trainer.resume(checkpoint);
-      out.println("resuming after epoch " + checkpoint.epoch());
+      checkpoints.resume(trainer, checkpoint, epochs);
     }
-    History history = trainer.fit(train, null, epochs);
+    History history = checkpoints.fit(trainer, epochs, () -> trainer.fit(train, null, epochs));
     GanFiles.save(directory, spec, gan.generator());
     writeMetrics(spec, history);
     Png.write(directory.resolve("learning_curves.png"), LearningCurves.render(history.epochs(), trainer.steps()));

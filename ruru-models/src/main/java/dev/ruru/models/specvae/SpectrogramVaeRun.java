@@ -14,6 +14,8 @@ import dev.ruru.models.audio.AudioRun;
 import dev.ruru.models.latent.DecoderDistribution;
 import dev.ruru.models.latent.Elbo;
 import dev.ruru.models.latent.LatentModel;
+import dev.ruru.models.run.RunCheckpoint;
+import dev.ruru.models.run.TrainingControls;
 import dev.ruru.nn.Params;
 import dev.ruru.optim.Adam;
 import dev.ruru.train.Checkpoint;
@@ -21,7 +23,6 @@ import dev.ruru.train.History;
 import dev.ruru.train.MetricsJson;
 import dev.ruru.train.ResumableRandom;
 import dev.ruru.train.Trainer;
-import dev.ruru.train.callbacks.Checkpointing;
 import dev.ruru.train.plot.LearningCurves;
 import dev.ruru.train.progress.ProgressBar;
 import dev.ruru.train.progress.ProgressStyle;
@@ -46,8 +47,6 @@ import java.util.OptionalInt;
  * }</pre>
  */
 public final class SpectrogramVaeRun {
-  public static final String CHECKPOINT = "checkpoint.safetensors";
-  static final String EPOCHS_KEY = "specvae_epochs";
   private static final long NOISE_STREAM = 0x6E6F697365L;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -66,7 +65,7 @@ public final class SpectrogramVaeRun {
 
   /** The settings a run's checkpoint holds (its corpus directory among them). */
   public static SpectrogramVaeSettings settingsOf(Checkpoint checkpoint, Path directory) {
-    return SpectrogramVaeSettings.fromJson(checkpoint.extra().get(SpectrogramVaeSettings.KEY), directory.resolve(CHECKPOINT).toString());
+    return SpectrogramVaeSettings.fromJson(checkpoint.extra().get(SpectrogramVaeSettings.KEY), directory.resolve(RunCheckpoint.FILE).toString());
   }
 
   /** Trains a new VAE on {@code corpus}'s training clips for {@code epochs}. */
@@ -82,12 +81,8 @@ public final class SpectrogramVaeRun {
       throw new IllegalArgumentException("--resume: the run in " + directory + " trained on a corpus whose manifest.csv has SHA-256 "
           + settings.manifestSha256() + ", but " + corpus.directory() + " has " + found + "; point --data-dir at the corpus it used");
     }
-    int total = epochs.orElse(Integer.parseInt(checkpoint.extra().getOrDefault(EPOCHS_KEY, String.valueOf(checkpoint.epoch()))));
-    if (total < checkpoint.epoch()) {
-      throw new IllegalArgumentException("--resume: the run in " + directory + " has " + checkpoint.epoch() + " epochs already; ask for"
-          + " --epochs " + checkpoint.epoch() + " or more");
-    }
-    return run(corpus, settings, total, checkpoint);
+    // Spectrogram-VAE runs take no learning-rate schedule, so any new total of epochs keeps the run's meaning.
+    return run(corpus, settings, RunCheckpoint.epochsToReach(directory, checkpoint, epochs, TrainingControls.NONE), checkpoint);
   }
 
   private History run(SpokenDigitsCorpus corpus, SpectrogramVaeSettings settings, int epochs, Checkpoint checkpoint) throws IOException {
@@ -99,9 +94,9 @@ public final class SpectrogramVaeRun {
     Elbo objective = new Elbo(vae, new Adam(vae.parameters(), settings.learningRate()), DecoderDistribution.BERNOULLI, settings.beta(),
         new ResumableRandom(settings.seed() ^ NOISE_STREAM));
     Files.createDirectories(directory);
+    RunCheckpoint checkpoints = new RunCheckpoint(directory, epochs, Map.of(SpectrogramVaeSettings.KEY, settings.toJson()), out);
     Trainer trainer = Trainer.builder(objective).batchSize(settings.batchSize()).seed(settings.seed()).random(random)
-        .progress(new ProgressBar(out, ProgressStyle.detect())).callbacks(new Checkpointing(directory.resolve(CHECKPOINT),
-            Map.of(SpectrogramVaeSettings.KEY, settings.toJson(), EPOCHS_KEY, String.valueOf(epochs)))).build();
+        .progress(new ProgressBar(out, ProgressStyle.detect())).callbacks(checkpoints.callback()).build();
     out.printf(Locale.ROOT, "data: %s, %d training clips -> pictures [%d, %d] (%s)%s%n", corpus.directory(), train.size(),
         train.features().dim(1), train.features().dim(2), features.describe(), validation == null ? "" : ", " + validation.size() + " validation");
     out.printf(Locale.ROOT, "model: %s, %,d parameters; negative ELBO (Bernoulli decoder%s); %d epochs, batch %d, Adam %.2g, seed %d,"
@@ -109,10 +104,9 @@ public final class SpectrogramVaeRun {
         settings.beta() == 1 ? "" : ", beta " + settings.beta(), epochs, settings.batchSize(), settings.learningRate(), settings.seed(),
         Parallel.threads(), Parallel.threads() == 1 ? "" : "s");
     if (checkpoint != null) {
-      trainer.resume(checkpoint);
-      out.println("resuming after epoch " + checkpoint.epoch());
+      checkpoints.resume(trainer, checkpoint, epochs);
     }
-    History history = trainer.fit(train, validation, epochs);
+    History history = checkpoints.fit(trainer, epochs, () -> trainer.fit(train, validation, epochs));
     Map<String, Double> test = corpus.test().size() == 0 ? Map.of() : trainer.evaluate(pictures(features, corpus.test()));
     SpectrogramVaeFiles.save(directory, vae, features);
     writeMetrics(vae, features, history, test);

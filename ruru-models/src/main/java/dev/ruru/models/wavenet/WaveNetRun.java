@@ -12,13 +12,14 @@ import dev.ruru.data.audio.DigitClips;
 import dev.ruru.data.audio.Resampler;
 import dev.ruru.data.audio.SpokenDigits;
 import dev.ruru.data.audio.SpokenDigitsCorpus;
+import dev.ruru.models.run.RunCheckpoint;
+import dev.ruru.models.run.TrainingControls;
 import dev.ruru.nn.Params;
 import dev.ruru.train.Checkpoint;
 import dev.ruru.train.History;
 import dev.ruru.train.MetricsJson;
 import dev.ruru.train.ResumableRandom;
 import dev.ruru.train.Trainer;
-import dev.ruru.train.callbacks.Checkpointing;
 import dev.ruru.train.plot.LearningCurves;
 import dev.ruru.train.progress.ProgressBar;
 import dev.ruru.train.progress.ProgressStyle;
@@ -43,9 +44,7 @@ import java.util.OptionalInt;
  * }</pre>
  */
 public final class WaveNetRun {
-  public static final String CHECKPOINT = "checkpoint.safetensors";
   static final String SETTINGS_KEY = "wavenet";
-  static final String EPOCHS_KEY = "wavenet_epochs";
   /** Windows quieter than this (RMS of samples in [−1, 1]) are silence around the word, left out. */
   static final double MINIMUM_RMS = 0.02;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -70,13 +69,9 @@ public final class WaveNetRun {
 
   /** Continues the run whose {@code checkpoint} this is, with its settings, up to {@code epochs} in all (default: the epochs it planned). */
   public History resume(SpokenDigitsCorpus corpus, Checkpoint checkpoint, OptionalInt epochs) throws IOException {
-    WaveNetSettings settings = WaveNetSettings.fromText(checkpoint.extra().get(SETTINGS_KEY), directory.resolve(CHECKPOINT).toString());
-    int total = epochs.orElse(Integer.parseInt(checkpoint.extra().getOrDefault(EPOCHS_KEY, String.valueOf(checkpoint.epoch()))));
-    if (total < checkpoint.epoch()) {
-      throw new IllegalArgumentException("--resume: the run in " + directory + " has " + checkpoint.epoch() + " epochs already; ask for"
-          + " --epochs " + checkpoint.epoch() + " or more");
-    }
-    return run(corpus, settings, total, checkpoint);
+    WaveNetSettings settings = WaveNetSettings.fromText(checkpoint.extra().get(SETTINGS_KEY), directory.resolve(RunCheckpoint.FILE).toString());
+    // WaveNet runs take no learning-rate schedule, so any new total of epochs keeps the run's meaning.
+    return run(corpus, settings, RunCheckpoint.epochsToReach(directory, checkpoint, epochs, TrainingControls.NONE), checkpoint);
   }
 
   private History run(SpokenDigitsCorpus corpus, WaveNetSettings settings, int epochs, Checkpoint checkpoint) throws IOException {
@@ -86,20 +81,18 @@ public final class WaveNetRun {
     WaveNet net = new WaveNet(settings.spec(), new ResumableRandom(settings.seed()));
     NextSampleObjective objective = new NextSampleObjective(net, settings.learningRate());
     Files.createDirectories(directory);
+    RunCheckpoint checkpoints = new RunCheckpoint(directory, epochs, Map.of(SETTINGS_KEY, settings.toText()), out);
     Trainer trainer = Trainer.builder(objective).batchSize(settings.batchSize()).seed(settings.seed())
-        .progress(new ProgressBar(out, ProgressStyle.detect()))
-        .callbacks(new Checkpointing(directory.resolve(CHECKPOINT), Map.of(SETTINGS_KEY, settings.toText(), EPOCHS_KEY, String.valueOf(epochs))))
-        .build();
+        .progress(new ProgressBar(out, ProgressStyle.detect())).callbacks(checkpoints.callback()).build();
     out.printf(Locale.ROOT, "data: %s, %d training clips at %d Hz -> %d windows of %d samples%s%n", corpus.directory(), corpus.train().size(),
         rate, train.size(), settings.window(), validation == null ? "" : ", " + validation.size() + " validation windows");
     out.printf(Locale.ROOT, "model: %s, %,d parameters; %d epochs, batch %d, Adam %.2g, %d thread%s%n", settings.spec().describe(),
         Params.count(net.parameters()), epochs, settings.batchSize(), settings.learningRate(), Parallel.threads(),
         Parallel.threads() == 1 ? "" : "s");
     if (checkpoint != null) {
-      trainer.resume(checkpoint);
-      out.println("resuming after epoch " + checkpoint.epoch());
+      checkpoints.resume(trainer, checkpoint, epochs);
     }
-    History history = trainer.fit(train, validation, epochs);
+    History history = checkpoints.fit(trainer, epochs, () -> trainer.fit(train, validation, epochs));
     WaveNetFiles.save(directory, net);
     writeMetrics(settings, history);
     LearningCurves.write(directory.resolve("learning_curves.png"), history.epochs(), trainer.steps());

@@ -9,6 +9,7 @@ import dev.ruru.array.Shape;
 import dev.ruru.data.ArrayDataset;
 import dev.ruru.data.idx.IdxValues;
 import dev.ruru.data.mnist.EmbeddedSample;
+import dev.ruru.models.run.RunCheckpoint;
 import dev.ruru.train.Checkpoint;
 import dev.ruru.train.History;
 import dev.ruru.train.ResumableRandom;
@@ -35,7 +36,7 @@ class GanTrainingTest {
 
   private static Trainer trainer(AdversarialObjective gan, Path directory, SampleGrids grids) {
     return Trainer.builder(gan).batchSize(32).seed(5).quiet()
-        .callbacks(new Checkpointing(directory.resolve(GanRun.CHECKPOINT)), grids).build();
+        .callbacks(new Checkpointing(directory.resolve(RunCheckpoint.FILE)), grids).build();
   }
 
   @Test
@@ -48,7 +49,7 @@ class GanTrainingTest {
     trainer(first, temporary.resolve("parts"), new SampleGrids(first, temporary.resolve("parts"), 9)).fit(DATA, null, 1);
     AdversarialObjective second = gan();
     Trainer resumed = trainer(second, temporary.resolve("parts"), new SampleGrids(second, temporary.resolve("parts"), 9));
-    resumed.resume(Checkpoint.read(temporary.resolve("parts").resolve(GanRun.CHECKPOINT)));
+    resumed.resume(Checkpoint.read(temporary.resolve("parts").resolve(RunCheckpoint.FILE)));
     History continued = resumed.fit(DATA, null, 2);
 
     assertEquals(whole.generator().stateDict(), second.generator().stateDict(), "generator after 2 epochs");
