@@ -12,15 +12,17 @@ import java.util.Arrays;
  * reductions over groups of rows (segments), so that message passing is gather → transform →
  * segment-reduce. A message along edge e = (source, target) is computed from
  * {@code x.takeRows(sources)}, and each node's messages are combined by a segment reduction with the
- * targets as group ids. The sparse product and the segment maximum are primitives with their own
- * reverse and forward rules; sum is {@link Tensor#takeRows}'s transpose, and mean and softmax are
- * composed, so every one has both modes and second derivatives. Inputs are not modified.
+ * targets as group ids. The sparse product, the segment maximum and the weighted sum over edges
+ * (attention's gather, product and sum in one pass) are primitives with their own reverse and forward
+ * rules; sum is {@link Tensor#takeRows}'s transpose, and mean and softmax are composed, so every one
+ * has both modes and second derivatives. Inputs are not modified.
  *
  * <pre>{@code
  * Tensor h = MessagePassing.matmul(propagation, x.matmul(w));             // GCN: Â·(X·W)
  * Tensor messages = x.takeRows(sources);                                  // [edges, d]
  * Tensor mean = MessagePassing.segmentMean(messages, targets, nodes);     // [nodes, d]
  * Tensor attention = MessagePassing.segmentSoftmax(scores, targets, nodes);   // sums to 1 per target
+ * Tensor attended = MessagePassing.weightedSum(attention, z, sources, targets, nodes); // [nodes, heads, d]
  * }</pre>
  */
 public final class MessagePassing {
