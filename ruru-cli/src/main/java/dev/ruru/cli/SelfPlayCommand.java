@@ -48,7 +48,7 @@ final class SelfPlayCommand implements Callable<Integer> {
   private Integer hidden;
 
   @Option(names = "--leaf-batch", paramLabel = "N",
-      description = "Leaves each search evaluates together (virtual loss); the games of an iteration share one network call (default: 1 for tic-tac-toe, 8 for Connect Four).")
+      description = "Leaves each search evaluates together (virtual loss); the games of an iteration share one network call either way (default: 1; more leaves flatten a short search's visit counts).")
   private Integer leafBatch;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of weights, noise and sampling (default: ${DEFAULT-VALUE}).")

@@ -42,7 +42,7 @@ public record ZeroConfig(Game game, int hidden, int blocks, int simulations, dou
     if (game.equals(ConnectionGame.TIC_TAC_TOE)) {
       return new ZeroConfig(game, 128, 0, 50, 1.0, 0.25, 3, 20, 40, 64, 3e-3, 1e-4, 20_000, 20, 0.55, seed, 1);
     }
-    return new ZeroConfig(game, 128, 0, 50, 1.0, 0.25, 8, 10, 60, 128, 2e-3, 1e-4, 40_000, 10, 0.55, seed, 8);
+    return new ZeroConfig(game, 128, 0, 50, 1.0, 0.25, 8, 10, 60, 128, 2e-3, 1e-4, 40_000, 10, 0.55, seed, 1);
   }
 
   /** These settings with a network of {@code hidden} units or channels and {@code blocks} residual blocks (0: the perceptron). */
