@@ -11,9 +11,7 @@ import dev.ruru.array.Order;
 import dev.ruru.array.Shape;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,10 +53,10 @@ class NpyRowsTest {
     Npy.write(out, array());
     byte[] bytes = out.toByteArray();
     int header = bytes.length - ROWS * ROW_BYTES;
-    Counting counting = new Counting(new ByteArrayInputStream(bytes));
+    CountingInputStream counting = new CountingInputStream(new ByteArrayInputStream(bytes));
     Npy.readRows(counting, bytes.length, "x", 6, 8);
-    assertEquals(header + 2 * ROW_BYTES, counting.read, "bytes read");
-    assertEquals(6 * ROW_BYTES, counting.skipped, "bytes skipped");
+    assertEquals(header + 2 * ROW_BYTES, counting.bytesRead(), "bytes read");
+    assertEquals(6 * ROW_BYTES, counting.bytesSkipped(), "bytes skipped");
   }
 
   @Test
@@ -90,36 +88,5 @@ class NpyRowsTest {
     Files.write(cut, Arrays.copyOf(bytes, bytes.length - 1));
     // The header promises more than the file holds: refused before any allocation, whichever rows are asked.
     assertTrue(assertThrows(NpyFormatException.class, () -> Npy.readRows(cut, 0, 1)).getMessage().contains("truncated: the header promises"));
-  }
-
-  /** Counts the bytes read and those skipped (which a file channel seeks over). */
-  private static final class Counting extends FilterInputStream {
-    long read;
-    long skipped;
-
-    Counting(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      read += b < 0 ? 0 : 1;
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
-      read += Math.max(0, n);
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long done = super.skip(n);
-      skipped += done;
-      return done;
-    }
   }
 }

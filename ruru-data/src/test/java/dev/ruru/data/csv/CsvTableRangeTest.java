@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ruru.array.io.CountingInputStream;
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,12 +54,12 @@ class CsvTableRangeTest {
     byte[] bytes = text(4000).getBytes(StandardCharsets.UTF_8);
     long start = bytes.length * 5L / 10;
     long end = bytes.length * 6L / 10;
-    Counting counting = new Counting(new ByteArrayInputStream(bytes));
+    CountingInputStream counting = new CountingInputStream(new ByteArrayInputStream(bytes));
     CsvTable shard = CsvTable.readRange(counting, "houses", ',', start, end);
     assertTrue(shard.rows().size() > 300, shard.toString());
     // The header, the range, the end of its last line and at most one 8 KiB buffer ahead; about a tenth of the file.
-    assertTrue(counting.read <= 20 + (end - start) + 40 + (1 << 13), counting.read + " of " + bytes.length + " bytes read");
-    assertEquals(start - 1 - 20, counting.skipped, "bytes skipped: all before the range but the header and the byte before it");
+    assertTrue(counting.bytesRead() <= 20 + (end - start) + 40 + (1 << 13), counting.bytesRead() + " of " + bytes.length + " bytes read");
+    assertEquals(start - 1 - 20, counting.bytesSkipped(), "bytes skipped: all before the range but the header and the byte before it");
   }
 
   @Test
@@ -72,36 +71,5 @@ class CsvTableRangeTest {
     CsvFormatException short_ = assertThrows(CsvFormatException.class, () -> CsvTable.readRange(file, ',', 0, 11));
     assertTrue(short_.getMessage().contains(file + " (bytes 0 to 11)"), short_.getMessage());
     assertArrayEquals(new String[] {"1", "2"}, CsvTable.readRange(file, ',', 0, 5).rows().get(0));
-  }
-
-  /** Counts the bytes read and those skipped (which a file channel seeks over). */
-  private static final class Counting extends FilterInputStream {
-    long read;
-    long skipped;
-
-    Counting(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      read += b < 0 ? 0 : 1;
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
-      read += Math.max(0, n);
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long done = super.skip(n);
-      skipped += done;
-      return done;
-    }
   }
 }

@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ruru.array.NDArray;
+import dev.ruru.array.io.CountingInputStream;
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -51,11 +50,11 @@ class IdxRowsTest {
   @Test
   void aPlainFileIsReadOnlyInTheHeaderAndTheRecordsAsked() throws IOException {
     byte[] bytes = Files.readAllBytes(write(Compression.NONE));
-    Counting counting = new Counting(new ByteArrayInputStream(bytes));
+    CountingInputStream counting = new CountingInputStream(new ByteArrayInputStream(bytes));
     IdxReader.readRows(counting, "images", IdxValues.AS_STORED, 6, 8);
     int header = 4 + 3 * 4;
-    assertEquals(header + 2 * RECORD, counting.read, "bytes read");
-    assertEquals(6 * RECORD, counting.skipped, "bytes skipped");
+    assertEquals(header + 2 * RECORD, counting.bytesRead(), "bytes read");
+    assertEquals(6 * RECORD, counting.bytesSkipped(), "bytes skipped");
   }
 
   @Test
@@ -79,36 +78,5 @@ class IdxRowsTest {
     Path file = write(Compression.NONE);
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> IdxReader.readRows(file, IdxValues.AS_STORED, 8, 11));
     assertEquals("IdxReader.readRows: expected 0 <= from <= to <= 10 (the records of " + file + "), got [8, 11)", error.getMessage());
-  }
-
-  /** Counts the bytes read and those skipped (which a file channel seeks over). */
-  private static final class Counting extends FilterInputStream {
-    long read;
-    long skipped;
-
-    Counting(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      read += b < 0 ? 0 : 1;
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
-      read += Math.max(0, n);
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long done = super.skip(n);
-      skipped += done;
-      return done;
-    }
   }
 }
