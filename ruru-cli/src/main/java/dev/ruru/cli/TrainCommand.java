@@ -184,6 +184,19 @@ final class TrainCommand implements Callable<Integer> {
     long start = System.nanoTime();
     PrintWriter out = spec.commandLine().getOut();
     threads.apply();
+    checkModelAndOptions();
+    try {
+      train(out, start);
+    } catch (RunDivergedException e) {
+      // One line for every family, like any other input the user has to change (the learning rate).
+      spec.commandLine().getErr().println("ruru train: " + e.getMessage());
+      return Ruru.USAGE_ERROR;
+    }
+    return 0;
+  }
+
+  /** Settles --model (a --csv alone means a table) and --out, and refuses options the model's family does not use. */
+  private void checkModelAndOptions() {
     if (table.csv != null && !spec.commandLine().getParseResult().hasMatchedOption("--model")) {
       model = TableOptions.MODEL;
     }
@@ -201,47 +214,49 @@ final class TrainCommand implements Callable<Integer> {
     if (!resume) {
       FamilyOptions.check(model, spec.commandLine().getParseResult());
     }
-    try {
-      if (GraphOptions.MODELS.contains(model)) {
-        graphOptions.train(model, outputDirectory, out, spec.commandLine().getParseResult());
-      } else if (VideoOptions.handles(model, resume, outputDirectory)) {
-        video.train(model, outputDirectory, out, spec.commandLine().getParseResult(), dataset, this::load);
-      } else if (audio.handles(model, resume, outputDirectory)) {
-        audio.train(outputDirectory, out, spec.commandLine().getParseResult(), start);
-      } else if (WaveNetOptions.handles(model, resume, outputDirectory)) {
-        waveNet.train(outputDirectory, out, spec.commandLine().getParseResult());
-      } else if (SpectrogramVaeOptions.handles(model, resume, outputDirectory)) {
-        new SpectrogramVaeOptions().train(outputDirectory, out, spec.commandLine().getParseResult());
-      } else if (resume) {
-        resume(out, start);
-      } else if (model.equals(TableOptions.MODEL)) {
-        trainTable(out);
-      } else if (model.equals(GanOptions.MODEL)) {
-        try (ClusterTraining cluster = spark.cluster(spec.commandLine().getParseResult(), outputDirectory)) {
-          new GanRun(outputDirectory, out).onCluster(cluster, cluster == null ? null : dataFolder(dataset)).train(load(dataset),
-              gan.settings(spec.commandLine().getParseResult(), latent, batchSize, learningRate, seed), epochs);
-        }
-      } else if (CharModelSpec.ARCHITECTURES.contains(model)) {
-        TextCorpus corpus = LanguageModelRun.readText(textPath);
-        try (ClusterTraining cluster = spark.cluster(spec.commandLine().getParseResult(), outputDirectory)) {
-          new LanguageModelRun(outputDirectory, out, start).onCluster(cluster, textPath).train(corpus, textSettingsFromOptions(corpus), epochs);
-        }
-      } else if (LatentSpec.ARCHITECTURES.contains(model)) {
-        trainLatent(out, start);
-      } else {
-        MnistData data = load(dataset);
-        ClassifierSettings settings = settingsFromOptions(data);
-        try (ClusterTraining cluster = spark.cluster(spec.commandLine().getParseResult(), outputDirectory)) {
-          new ClassifierRun(outputDirectory, out, start).onCluster(cluster, cluster == null ? null : dataFolder(dataset))
-              .train(data, settings, epochs);
-        }
+  }
+
+  /** Hands the run to its family: the families that read --resume themselves first, then the checkpoint's family, then new runs. */
+  private void train(PrintWriter out, long start) throws IOException {
+    var parsed = spec.commandLine().getParseResult();
+    if (GraphOptions.MODELS.contains(model)) {
+      graphOptions.train(model, outputDirectory, out, parsed);
+    } else if (VideoOptions.handles(model, resume, outputDirectory)) {
+      video.train(model, outputDirectory, out, parsed, dataset, this::load);
+    } else if (audio.handles(model, resume, outputDirectory)) {
+      audio.train(outputDirectory, out, parsed, start);
+    } else if (WaveNetOptions.handles(model, resume, outputDirectory)) {
+      waveNet.train(outputDirectory, out, parsed);
+    } else if (SpectrogramVaeOptions.handles(model, resume, outputDirectory)) {
+      new SpectrogramVaeOptions().train(outputDirectory, out, parsed);
+    } else if (resume) {
+      resume(out, start);
+    } else if (model.equals(TableOptions.MODEL)) {
+      trainTable(out);
+    } else if (model.equals(GanOptions.MODEL)) {
+      try (ClusterTraining cluster = spark.cluster(parsed, outputDirectory)) {
+        new GanRun(outputDirectory, out).onCluster(cluster, cluster == null ? null : dataFolder(dataset)).train(load(dataset),
+            gan.settings(parsed, latent, batchSize, learningRate, seed), epochs);
       }
-    } catch (RunDivergedException e) {
-      // One line for every family, like any other input the user has to change (the learning rate).
-      spec.commandLine().getErr().println("ruru train: " + e.getMessage());
-      return Ruru.USAGE_ERROR;
+    } else if (CharModelSpec.ARCHITECTURES.contains(model)) {
+      TextCorpus corpus = LanguageModelRun.readText(textPath);
+      try (ClusterTraining cluster = spark.cluster(parsed, outputDirectory)) {
+        new LanguageModelRun(outputDirectory, out, start).onCluster(cluster, textPath).train(corpus, textSettingsFromOptions(corpus), epochs);
+      }
+    } else if (LatentSpec.ARCHITECTURES.contains(model)) {
+      trainLatent(out, start);
+    } else {
+      trainClassifier(out, start);
     }
-    return 0;
+  }
+
+  private void trainClassifier(PrintWriter out, long start) throws IOException {
+    MnistData data = load(dataset);
+    ClassifierSettings settings = settingsFromOptions(data);
+    try (ClusterTraining cluster = spark.cluster(spec.commandLine().getParseResult(), outputDirectory)) {
+      new ClassifierRun(outputDirectory, out, start).onCluster(cluster, cluster == null ? null : dataFolder(dataset))
+          .train(data, settings, epochs);
+    }
   }
 
   /** Continues the run in --out: its family, settings and data come from its checkpoint; --epochs alone may be given. */
