@@ -96,9 +96,7 @@ final class MaxPool2dRule implements Rule {
           later = (max - d) >>> 31;
           at += (topLeft + width + 1 - at) & -later;
           max = Math.max(max, d);
-          if (argmax != null) {
-            argmax[target] = positionBase + at;
-          }
+          argmax[target] = positionBase + at;
           out[target] = Float.intBitsToFloat(max);
         }
       }
