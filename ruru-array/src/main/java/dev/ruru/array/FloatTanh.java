@@ -44,32 +44,31 @@ public final class FloatTanh {
 
   /** out[outOffset + i] = tanh(in[inOffset + i]) for i in [0, n); in and out may be the same array at the same offset. */
   public static void tanh(float[] in, int inOffset, float[] out, int outOffset, int n) {
-    float[] x = new float[Math.min(n, CHUNK)];
-    float[] p = new float[x.length];
-    float[] shifted = new float[x.length];
+    float[] p = new float[Math.min(n, CHUNK)];
+    float[] shifted = new float[p.length];
     for (int start = 0; start < n; start += CHUNK) {
       int length = Math.min(CHUNK, n - start);
-      System.arraycopy(in, inOffset + start, x, 0, length);
-      reduce(x, p, shifted, length);
-      scale(x, p, shifted, length);
+      // The chunk's input is read in place by both loops; out is written only after them, so in may be out.
+      reduce(in, inOffset + start, p, shifted, length);
+      scale(in, inOffset + start, p, shifted, length);
       System.arraycopy(p, 0, out, outOffset + start, length);
     }
   }
 
-  /** p[i] = the polynomial of the reduced argument of 2·x[i], shifted[i] its exponent n plus {@link #ROUNDER}. */
-  private static void reduce(float[] x, float[] p, float[] shifted, int n) {
+  /** p[i] = the polynomial of the reduced argument of 2·x[from + i], shifted[i] its exponent n plus {@link #ROUNDER}. */
+  private static void reduce(float[] x, int from, float[] p, float[] shifted, int n) {
     for (int i = 0; i < n; i++) {
-      float y = 2f * Math.max(-LIMIT, Math.min(LIMIT, x[i]));
+      float y = 2f * Math.max(-LIMIT, Math.min(LIMIT, x[from + i]));
       float s = y * INV_LN2 + ROUNDER;
       shifted[i] = s;
       p[i] = expm1Reduced(y, s - ROUNDER);
     }
   }
 
-  /** p[i] ← tanh(x[i]) from its reduced polynomial and exponent. */
-  private static void scale(float[] x, float[] p, float[] shifted, int n) {
+  /** p[i] ← tanh(x[from + i]) from its reduced polynomial and exponent. */
+  private static void scale(float[] x, int from, float[] p, float[] shifted, int n) {
     for (int i = 0; i < n; i++) {
-      p[i] = quotient(x[i], p[i], shifted[i]);
+      p[i] = quotient(x[from + i], p[i], shifted[i]);
     }
   }
 
